@@ -1,0 +1,64 @@
+package io.digitaltowns.api.accounts;
+
+import io.digitaltowns.api.outbox.OutboxWriter;
+import io.digitaltowns.events.accounts.SignupMethod;
+import io.digitaltowns.events.accounts.UserRegistered;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates an account and its {@code UserRegistered} event in one transaction. */
+@Service
+public class AccountRegistration {
+
+  static final String AGGREGATE_TYPE = "accounts";
+
+  private final JdbcClient jdbc;
+  private final PasswordEncoder passwords;
+  private final OutboxWriter outbox;
+
+  AccountRegistration(JdbcClient jdbc, PasswordEncoder passwords, OutboxWriter outbox) {
+    this.jdbc = jdbc;
+    this.passwords = passwords;
+    this.outbox = outbox;
+  }
+
+  @Transactional
+  public RegisteredUser register(RegistrationRequest request, String traceId) {
+    UUID id = UUID.randomUUID();
+    String email = request.email().trim().toLowerCase(Locale.ROOT);
+    String displayName = request.displayName().trim();
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    // ON CONFLICT makes two concurrent registrations of one address end in exactly one account.
+    int inserted = jdbc.sql("""
+            INSERT INTO users (id, email, display_name, password_hash, email_verified, created_at)
+            VALUES (:id, :email, :displayName, :passwordHash, false, :createdAt)
+            ON CONFLICT (lower(email)) DO NOTHING
+            """)
+        .param("id", id)
+        .param("email", email)
+        .param("displayName", displayName)
+        .param("passwordHash", passwords.encode(request.password()))
+        .param("createdAt", java.sql.Timestamp.from(now))
+        .update();
+    if (inserted == 0) {
+      throw new EmailAlreadyRegisteredException();
+    }
+    UUID eventId = UUID.randomUUID();
+    outbox.write(AGGREGATE_TYPE, id.toString(), eventId, now, traceId, UserRegistered.newBuilder()
+        .setEventId(eventId.toString())
+        .setOccurredAt(now)
+        .setAggregateId(id.toString())
+        .setTraceId(traceId)
+        .setEmail(email)
+        .setDisplayName(displayName)
+        .setSignupMethod(SignupMethod.PASSWORD)
+        .build());
+    return new RegisteredUser(id, email, displayName, false);
+  }
+}

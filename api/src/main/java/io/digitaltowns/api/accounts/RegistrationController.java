@@ -1,0 +1,34 @@
+package io.digitaltowns.api.accounts;
+
+import io.digitaltowns.api.web.TraceParent;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+public class RegistrationController {
+
+  private final AccountRegistration registration;
+
+  RegistrationController(AccountRegistration registration) {
+    this.registration = registration;
+  }
+
+  @Operation(summary = "Register an account with email and password",
+      description = "Creates the account and sends a welcome email (asynchronously, through the event spine).")
+  @ApiResponse(responseCode = "201", description = "Account created")
+  @ApiResponse(responseCode = "400", description = "Invalid input; the problem body names the offending fields")
+  @ApiResponse(responseCode = "409", description = "An account with this email already exists")
+  @PostMapping("/api/auth/register")
+  @ResponseStatus(HttpStatus.CREATED)
+  public RegisteredUser register(@Valid @RequestBody RegistrationRequest request,
+                                 @RequestHeader(name = "traceparent", required = false) String traceparent) {
+    return registration.register(request, TraceParent.traceId(traceparent));
+  }
+}

@@ -1,0 +1,34 @@
+package io.digitaltowns.relay;
+
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the relay reads the outbox and where it writes.
+ *
+ * @param slotName         the logical replication slot; one per relay deployment
+ * @param publicationName  created by the api's migrations (inserts on {@code outbox} only)
+ * @param offsetsTable     where Debezium keeps its position, in the same database
+ * @param lockId           PostgreSQL advisory lock id that elects the one active relay
+ * @param standbyPoll      how often a standby tries to take over
+ * @param restartBackoff   pause before restarting an engine that failed (Kafka down, say)
+ * @param outboxRetention  relayed rows are kept this long for inspection, then deleted
+ * @param kafka            bootstrap servers plus any client settings (SASL/SSL for managed Kafka)
+ */
+@ConfigurationProperties("digitaltowns.relay")
+public record RelayProperties(
+    @DefaultValue("dt_outbox_relay") String slotName,
+    @DefaultValue("dt_outbox") String publicationName,
+    @DefaultValue("relay_offsets") String offsetsTable,
+    @DefaultValue("7262003") long lockId,
+    @DefaultValue("5s") Duration standbyPoll,
+    @DefaultValue("5s") Duration restartBackoff,
+    @DefaultValue("1h") Duration outboxRetention,
+    @DefaultValue Kafka kafka) {
+
+  public record Kafka(@DefaultValue("localhost:9092") String bootstrapServers,
+                      @DefaultValue Map<String, String> properties) {
+  }
+}

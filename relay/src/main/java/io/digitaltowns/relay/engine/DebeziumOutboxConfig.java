@@ -1,0 +1,60 @@
+package io.digitaltowns.relay.engine;
+
+import io.digitaltowns.relay.RelayProperties;
+import java.util.Properties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+
+/** Builds the Debezium engine settings: PostgreSQL connector, pgoutput, Outbox Event Router. */
+final class DebeziumOutboxConfig {
+
+  private DebeziumOutboxConfig() {
+  }
+
+  static Properties build(RelayProperties relay, DataSourceProperties database) {
+    PostgresConnection connection = PostgresConnection.fromJdbcUrl(database.getUrl());
+    Properties p = new Properties();
+    p.setProperty("name", "digitaltowns-outbox-relay");
+    p.setProperty("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
+    p.setProperty("topic.prefix", "dt");
+
+    // Position kept in the same database, committed only for records Kafka acknowledged.
+    p.setProperty("offset.storage", "io.debezium.storage.jdbc.offset.JdbcOffsetBackingStore");
+    p.setProperty("offset.storage.jdbc.connection.url", database.getUrl());
+    p.setProperty("offset.storage.jdbc.connection.user", database.getUsername());
+    p.setProperty("offset.storage.jdbc.connection.password", nullToEmpty(database.getPassword()));
+    p.setProperty("offset.storage.jdbc.table.name", relay.offsetsTable());
+    // Short flush interval: the slot only advances (and WAL is only freed) when offsets are flushed,
+    // and a crash re-sends at most this much.
+    p.setProperty("offset.flush.interval.ms", "1000");
+
+    p.setProperty("database.hostname", connection.host());
+    p.setProperty("database.port", String.valueOf(connection.port()));
+    p.setProperty("database.dbname", connection.database());
+    p.setProperty("database.user", database.getUsername());
+    p.setProperty("database.password", nullToEmpty(database.getPassword()));
+    p.setProperty("plugin.name", "pgoutput");
+    p.setProperty("slot.name", relay.slotName());
+    p.setProperty("publication.name", relay.publicationName());
+    p.setProperty("publication.autocreate.mode", "disabled");
+    p.setProperty("table.include.list", "public.outbox");
+    // The first start (no offsets yet) also picks up rows written before the slot existed.
+    p.setProperty("snapshot.mode", "initial");
+    p.setProperty("tombstones.on.delete", "false");
+    p.setProperty("binary.handling.mode", "bytes");
+
+    p.setProperty("transforms", "outbox");
+    p.setProperty("transforms.outbox.type", "io.debezium.transforms.outbox.EventRouter");
+    p.setProperty("transforms.outbox.table.field.event.id", "id");
+    p.setProperty("transforms.outbox.table.field.event.key", "aggregate_id");
+    p.setProperty("transforms.outbox.table.field.event.payload", "payload");
+    p.setProperty("transforms.outbox.route.by.field", "aggregate_type");
+    p.setProperty("transforms.outbox.route.topic.replacement", "dt.${routedByValue}.events");
+    p.setProperty("transforms.outbox.table.fields.additional.placement",
+        "event_type:header:eventType,trace_id:header:traceId");
+    return p;
+  }
+
+  private static String nullToEmpty(String value) {
+    return value == null ? "" : value;
+  }
+}

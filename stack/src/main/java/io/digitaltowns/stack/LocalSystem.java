@@ -1,0 +1,152 @@
+package io.digitaltowns.stack;
+
+import io.digitaltowns.api.ApiApplication;
+import io.digitaltowns.consumers.ConsumersApplication;
+import io.digitaltowns.infra.LocalStack;
+import io.digitaltowns.infra.LocalStackSettings;
+import io.digitaltowns.infra.topics.TopicCreator;
+import io.digitaltowns.infra.topics.Topics;
+import io.digitaltowns.relay.RelayApplication;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole system in one process: the local stack's servers, then the api, the relay and the
+ * consumers, each its own Spring application wired to those servers. It is what the README's run
+ * command starts, and what the end-to-end tests run against.
+ */
+public final class LocalSystem implements AutoCloseable {
+
+  private final LocalStack stack;
+  private final Map<String, Object> apiSettings;
+  private ConfigurableApplicationContext api;
+  private ConfigurableApplicationContext relay;
+  private ConfigurableApplicationContext consumers;
+
+  private LocalSystem(LocalStack stack, Map<String, Object> apiSettings) {
+    this.stack = stack;
+    this.apiSettings = apiSettings;
+  }
+
+  /**
+   * Starts the api, the relay and the consumers against already running servers.
+   *
+   * @param apiSettings extra settings of the api (its port, say), on top of the servers' addresses
+   */
+  public static LocalSystem start(LocalStack stack, Map<String, Object> apiSettings) {
+    TopicCreator.ensure(stack.kafkaBootstrapServers(), Topics.all());
+    LocalSystem system = new LocalSystem(stack, apiSettings);
+    system.startApi();
+    system.startRelay();
+    system.startConsumers();
+    return system;
+  }
+
+  public static void main(String[] args) {
+    LocalStack stack = LocalStack.start(LocalStackSettings.fromEnvironment(Path.of(".local-data")));
+    LocalSystem system;
+    try {
+      system = start(stack, Map.of(
+          "server.port", System.getenv().getOrDefault("PORT", "8080"),
+          "digitaltowns.demo.seed", true));
+    } catch (RuntimeException e) {
+      stack.close();
+      throw e;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      system.close();
+      stack.close();
+    }, "local-system-shutdown"));
+    System.out.println(new StartupBanner(stack, system.apiUrl()).render());
+  }
+
+  public String apiUrl() {
+    return "http://localhost:" + api.getEnvironment().getProperty("local.server.port");
+  }
+
+  public LocalStack stack() {
+    return stack;
+  }
+
+  public ConfigurableApplicationContext api() {
+    return api;
+  }
+
+  public ConfigurableApplicationContext relay() {
+    return relay;
+  }
+
+  public ConfigurableApplicationContext consumers() {
+    return consumers;
+  }
+
+  public void startApi() {
+    Map<String, Object> settings = common();
+    settings.putAll(apiSettings);
+    api = run(ApiApplication.class, ApiApplication.CONFIG_NAME, settings);
+  }
+
+  /** Also used by tests to restart the relay as a new process would. */
+  public void startRelay() {
+    relay = run(RelayApplication.class, RelayApplication.CONFIG_NAME, common());
+  }
+
+  public void stopRelay() {
+    closeQuietly(relay);
+    relay = null;
+  }
+
+  public void startConsumers() {
+    consumers = run(ConsumersApplication.class, ConsumersApplication.CONFIG_NAME, common());
+  }
+
+  public void stopConsumers() {
+    closeQuietly(consumers);
+    consumers = null;
+  }
+
+  @Override
+  public void close() {
+    closeQuietly(consumers);
+    closeQuietly(relay);
+    closeQuietly(api);
+  }
+
+  private Map<String, Object> common() {
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("spring.datasource.url", stack.jdbcUrl());
+    settings.put("spring.datasource.username", stack.databaseUser());
+    settings.put("spring.datasource.password", stack.databasePassword());
+    settings.put("spring.kafka.bootstrap-servers", stack.kafkaBootstrapServers());
+    settings.put("digitaltowns.relay.kafka.bootstrap-servers", stack.kafkaBootstrapServers());
+    settings.put("digitaltowns.schema-registry.url", stack.schemaRegistryUrl());
+    settings.put("spring.mail.host", stack.smtpHost());
+    settings.put("spring.mail.port", stack.smtpPort());
+    settings.put("spring.main.banner-mode", "off");
+    return settings;
+  }
+
+  /**
+   * Settings go in as command-line arguments: they must outrank each service's own config file,
+   * and system properties would leak from one service into the others sharing this JVM.
+   */
+  private static ConfigurableApplicationContext run(Class<?> application, String configName, Map<String, Object> settings) {
+    List<String> args = new ArrayList<>();
+    args.add("--spring.config.name=" + configName);
+    settings.forEach((key, value) -> args.add("--" + key + "=" + value));
+    return new SpringApplicationBuilder(application)
+        .registerShutdownHook(false)
+        .run(args.toArray(String[]::new));
+  }
+
+  private static void closeQuietly(ConfigurableApplicationContext context) {
+    if (context != null && context.isActive()) {
+      context.close();
+    }
+  }
+}

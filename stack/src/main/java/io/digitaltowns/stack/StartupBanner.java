@@ -1,0 +1,25 @@
+package io.digitaltowns.stack;
+
+import io.digitaltowns.infra.LocalStack;
+
+/** The short table printed once everything runs: what is where. */
+record StartupBanner(LocalStack stack, String apiUrl) {
+
+  String render() {
+    String row = "  %-18s %s%n";
+    StringBuilder out = new StringBuilder();
+    out.append(System.lineSeparator()).append("DigitalTowns is running (Ctrl-C stops everything; data stays in .local-data/)")
+        .append(System.lineSeparator());
+    out.append(String.format(row, "api", apiUrl + "   (OpenAPI: " + apiUrl + "/v3/api-docs, UI: " + apiUrl + "/swagger-ui.html)"));
+    out.append(String.format(row, "relay", "Debezium outbox relay -> Kafka (in this process)"));
+    out.append(String.format(row, "consumers", "email (in this process)"));
+    out.append(String.format(row, "PostgreSQL", stack.jdbcUrl() + "   (user " + stack.databaseUser() + ")"));
+    out.append(String.format(row, "Kafka", stack.kafkaBootstrapServers()));
+    out.append(String.format(row, "schema registry", stack.schemaRegistryUrl()));
+    out.append(String.format(row, "SMTP", stack.smtpHost() + ":" + stack.smtpPort()
+        + "   (mail received: " + stack.mailApiUrl() + "/api/messages)"));
+    out.append(String.format(row, "S3", stack.s3Endpoint() + "   (access key " + stack.s3AccessKey() + ")"));
+    out.append(String.format(row, "demo town", apiUrl + " -> town 'demo-town'"));
+    return out.toString();
+  }
+}
