@@ -93,7 +93,12 @@ public final class LocalSystem implements AutoCloseable {
 
   /** Also used by tests to restart the relay as a new process would. */
   public void startRelay() {
-    relay = run(RelayApplication.class, RelayApplication.CONFIG_NAME, common());
+    relay = launchRelay();
+  }
+
+  /** Starts one more relay instance (a standby while another holds the lock); the caller closes it. */
+  public ConfigurableApplicationContext launchRelay() {
+    return run(RelayApplication.class, RelayApplication.CONFIG_NAME, common());
   }
 
   public void stopRelay() {

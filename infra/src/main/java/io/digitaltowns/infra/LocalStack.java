@@ -1,0 +1,185 @@
+package io.digitaltowns.infra;
+
+import io.digitaltowns.infra.kafka.KafkaBroker;
+import io.digitaltowns.infra.mail.MailServer;
+import io.digitaltowns.infra.objectstore.ObjectStoreServer;
+import io.digitaltowns.infra.postgres.PostgresServer;
+import io.digitaltowns.infra.registry.SchemaRegistryServer;
+import io.digitaltowns.infra.topics.TopicCreator;
+import io.digitaltowns.infra.topics.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every server the system needs, running in this JVM from Maven artifacts: PostgreSQL (logical WAL), a KRaft Kafka
+ * broker, a Confluent-compatible schema registry, SMTP with a JSON inbox, and an S3-compatible store.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+    private static LocalStack shared;
+
+    private final LocalStackSettings settings;
+    private final PostgresServer postgres;
+    private final KafkaBroker kafka;
+    private final SchemaRegistryServer schemaRegistry;
+    private final MailServer mail;
+    private final ObjectStoreServer objectStore;
+    /** What has started, most recent first, so that close() and a failed start undo exactly that. */
+    private final Deque<Stoppable> started = new ArrayDeque<>();
+
+    private LocalStack(LocalStackSettings settings) {
+        this.settings = settings;
+        this.postgres = new PostgresServer(settings.dataDir().resolve("postgres"), settings.postgresPort());
+        this.kafka = new KafkaBroker(settings.dataDir().resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort());
+        this.schemaRegistry = new SchemaRegistryServer(kafka.bootstrapServers(), settings.schemaRegistryPort());
+        this.mail = new MailServer(settings.smtpPort(), settings.mailApiPort());
+        this.objectStore = new ObjectStoreServer(settings.dataDir().resolve("s3"), settings.s3Port());
+    }
+
+    /** Starts PostgreSQL, Kafka, the schema registry, SMTP and S3, in that order; stops what started if one fails. */
+    public static LocalStack start(LocalStackSettings settings) {
+        createDataDir(settings);
+        LocalStack stack = new LocalStack(settings);
+        try {
+            stack.startAll();
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        return stack;
+    }
+
+    /**
+     * The stack shared by all tests of this JVM: started (on random ports, in a temporary directory) by the first call,
+     * with every project topic created, and closed when the JVM exits.
+     */
+    public static synchronized LocalStack shared() {
+        if (shared == null) {
+            LocalStack stack = start(LocalStackSettings.ephemeral());
+            TopicCreator.ensure(stack.kafkaBootstrapServers(), Topics.all());
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
+            shared = stack;
+        }
+        return shared;
+    }
+
+    private void startAll() {
+        long begin = System.nanoTime();
+        startLogged("PostgreSQL", postgres::start, postgres::stop, () -> jdbcUrl() + " (data in " + postgres.dataDirectory() + ")");
+        startLogged("Kafka", kafka::start, kafka::stop, () -> kafkaBootstrapServers() + " (controller :" + settings.kafkaControllerPort() + ")");
+        startLogged("Schema registry", schemaRegistry::start, schemaRegistry::stop, this::schemaRegistryUrl);
+        startLogged("SMTP", mail::start, mail::close, () -> "smtp://" + smtpHost() + ":" + smtpPort() + ", inbox " + mailApiUrl() + "/api/messages");
+        startLogged("S3", objectStore::start, objectStore::stop, () -> s3Endpoint() + " (data in " + objectStore.directory() + ")");
+        log.info("Local stack started in {} ms", (System.nanoTime() - begin) / 1_000_000);
+    }
+
+    private void startLogged(String name, Runnable start, Runnable stop, java.util.function.Supplier<String> where) {
+        long begin = System.nanoTime();
+        start.run();
+        started.push(new Stoppable(name, stop));
+        log.info("{} started on {} in {} ms", name, where.get(), (System.nanoTime() - begin) / 1_000_000);
+    }
+
+    /** Stops the servers in reverse order; a server that fails to stop does not keep the others running. */
+    @Override
+    public synchronized void close() {
+        while (!started.isEmpty()) {
+            Stoppable server = started.pop();
+            try {
+                server.stop().run();
+            } catch (RuntimeException e) {
+                log.warn("{} did not stop cleanly", server.name(), e);
+            }
+        }
+    }
+
+    private static void createDataDir(LocalStackSettings settings) {
+        try {
+            Files.createDirectories(settings.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + settings.dataDir(), e);
+        }
+    }
+
+    public LocalStackSettings settings() {
+        return settings;
+    }
+
+    public String jdbcUrl() {
+        return postgres.jdbcUrl();
+    }
+
+    public String databaseUser() {
+        return postgres.user();
+    }
+
+    public String databasePassword() {
+        return postgres.password();
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public String schemaRegistryUrl() {
+        return schemaRegistry.url();
+    }
+
+    public String smtpHost() {
+        return mail.host();
+    }
+
+    public int smtpPort() {
+        return mail.smtpPort();
+    }
+
+    public String mailApiUrl() {
+        return mail.apiUrl();
+    }
+
+    public String s3Endpoint() {
+        return objectStore.endpoint();
+    }
+
+    public String s3AccessKey() {
+        return objectStore.accessKey();
+    }
+
+    public String s3SecretKey() {
+        return objectStore.secretKey();
+    }
+
+    public String s3Region() {
+        return objectStore.region();
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public SchemaRegistryServer schemaRegistry() {
+        return schemaRegistry;
+    }
+
+    public MailServer mail() {
+        return mail;
+    }
+
+    public ObjectStoreServer objectStore() {
+        return objectStore;
+    }
+
+    private record Stoppable(String name, Runnable stop) {
+    }
+}

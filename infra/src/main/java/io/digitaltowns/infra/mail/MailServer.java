@@ -1,0 +1,116 @@
+package io.digitaltowns.infra.mail;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.mail.MailAddress;
+import com.icegreen.greenmail.mail.MovingMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.user.MessageDeliveryHandler;
+import com.icegreen.greenmail.user.UserException;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.digitaltowns.infra.http.JsonHttpServer;
+import jakarta.mail.MessagingException;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.WeakHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real SMTP server (GreenMail) that accepts any mail without authentication, and a JSON endpoint to see what arrived.
+ * {@link #stop()} takes only SMTP down (tests use it to simulate an outage) while the JSON endpoint keeps answering;
+ * {@link #start()} brings SMTP back; {@link #close()} stops both. Received mails are kept across restarts.
+ */
+public final class MailServer {
+
+    private static final Logger log = LoggerFactory.getLogger(MailServer.class);
+
+    private final int smtpPort;
+    private final int apiPort;
+    private final List<ReceivedMail> received = Collections.synchronizedList(new ArrayList<>());
+    /** GreenMail delivers a mail once per recipient; this remembers which SMTP transactions were recorded already. */
+    private final Set<MovingMessage> recorded = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+    private final JsonHttpServer api;
+    private GreenMail smtp;
+
+    public MailServer(int smtpPort, int apiPort) {
+        this.smtpPort = smtpPort;
+        this.apiPort = apiPort;
+        this.api = new JsonHttpServer("mail-api", apiPort, new MailApi(this));
+    }
+
+    public synchronized void start() {
+        if (smtp == null) {
+            GreenMail server = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+                    .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+            server.start();
+            MessageDeliveryHandler delivery = server.getUserManager().getMessageDeliveryHandler();
+            server.getUserManager().setMessageDeliveryHandler((message, recipient) -> record(message, recipient, delivery));
+            smtp = server;
+        }
+        api.start();
+    }
+
+    /** Stops accepting mail; the JSON endpoint stays up. */
+    public synchronized void stop() {
+        if (smtp != null) {
+            smtp.stop();
+            smtp = null;
+        }
+    }
+
+    /** Stops SMTP and the JSON endpoint. */
+    public synchronized void close() {
+        stop();
+        api.stop();
+    }
+
+    public synchronized boolean isRunning() {
+        return smtp != null;
+    }
+
+    /** Every mail received since the last {@link #clear()}, oldest first; one entry per mail, not per recipient. */
+    public List<ReceivedMail> messages() {
+        synchronized (received) {
+            return List.copyOf(received);
+        }
+    }
+
+    public void clear() {
+        received.clear();
+    }
+
+    public String host() {
+        return "localhost";
+    }
+
+    public int smtpPort() {
+        return smtpPort;
+    }
+
+    public int apiPort() {
+        return apiPort;
+    }
+
+    public String apiUrl() {
+        return "http://localhost:" + apiPort;
+    }
+
+    private GreenMailUser record(MovingMessage message, MailAddress recipient, MessageDeliveryHandler delivery)
+            throws MessagingException, UserException {
+        if (recorded.add(message)) {
+            List<String> recipients = message.getToAddresses().stream().map(MailAddress::getEmail).toList();
+            try {
+                received.add(ReceivedMail.of(message.getMessage(), recipients, Instant.now()));
+            } catch (IOException | MessagingException | RuntimeException e) {
+                // the mail is still delivered; only its summary for the tests is missing
+                log.warn("cannot read a received mail to {}", recipients, e);
+            }
+        }
+        return delivery.handle(message, recipient);
+    }
+}
