@@ -22,7 +22,9 @@ class EmailConsumer {
     this.dispatcher = new EventDispatcher(GROUP, handlers, deserializer, processedEvents, transaction);
   }
 
+  // one thread per partition of dt.accounts.events, so one slow mail does not hold up the others
   @KafkaListener(id = GROUP, groupId = GROUP, topics = "dt.accounts.events",
+      concurrency = "${digitaltowns.consumers.email.concurrency:3}",
       autoStartup = "${digitaltowns.consumers.email.enabled:true}")
   void onEvent(ConsumerRecord<byte[], byte[]> record) {
     dispatcher.dispatch(record.value());
