@@ -133,6 +133,8 @@ public final class LocalSystem implements AutoCloseable {
     settings.put("spring.mail.host", stack.smtpHost());
     settings.put("spring.mail.port", stack.smtpPort());
     settings.put("spring.main.banner-mode", "off");
+    // the local SMTP server logs the login it invents for each recipient; keep mail addresses out of the log
+    settings.put("logging.level.com.icegreen.greenmail", "WARN");
     return settings;
   }
 
