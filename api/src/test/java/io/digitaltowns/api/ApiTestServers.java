@@ -6,6 +6,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /** Points an api under test at the real servers shared by every test in this JVM. */
 public final class ApiTestServers {
 
+  public static final String JWT_SECRET = "test-jwt-secret-of-at-least-thirty-two-bytes";
+  public static final String EMAIL_LINK_SECRET = "test-email-link-secret-of-at-least-32-bytes";
+
   private ApiTestServers() {
   }
 
@@ -16,5 +19,7 @@ public final class ApiTestServers {
     registry.add("spring.datasource.password", stack::databasePassword);
     registry.add("digitaltowns.schema-registry.url", stack::schemaRegistryUrl);
     registry.add("digitaltowns.passwords.bcrypt-strength", () -> 4);
+    registry.add("digitaltowns.jwt.secret", () -> JWT_SECRET);
+    registry.add("digitaltowns.email-links.secret", () -> EMAIL_LINK_SECRET);
   }
 }

@@ -1,6 +1,15 @@
 package io.digitaltowns.events;
 
+import io.digitaltowns.events.accounts.EmailVerificationRequested;
+import io.digitaltowns.events.accounts.EmailVerified;
+import io.digitaltowns.events.accounts.PasswordChanged;
+import io.digitaltowns.events.accounts.PasswordResetRequested;
+import io.digitaltowns.events.accounts.UserDeleted;
 import io.digitaltowns.events.accounts.UserRegistered;
+import io.digitaltowns.events.accounts.UserReinstated;
+import io.digitaltowns.events.accounts.UserRoleChanged;
+import io.digitaltowns.events.accounts.UserSignedIn;
+import io.digitaltowns.events.accounts.UserSuspended;
 import io.digitaltowns.events.wire.SchemaRegistryClient;
 import io.digitaltowns.events.wire.SubjectNaming;
 import java.util.List;
@@ -10,7 +19,16 @@ import org.apache.avro.Schema;
 public final class EventCatalog {
 
   private static final List<Schema> SCHEMAS = List.of(
-      UserRegistered.getClassSchema());
+      UserRegistered.getClassSchema(),
+      EmailVerificationRequested.getClassSchema(),
+      EmailVerified.getClassSchema(),
+      PasswordResetRequested.getClassSchema(),
+      PasswordChanged.getClassSchema(),
+      UserSignedIn.getClassSchema(),
+      UserRoleChanged.getClassSchema(),
+      UserSuspended.getClassSchema(),
+      UserReinstated.getClassSchema(),
+      UserDeleted.getClassSchema());
 
   private EventCatalog() {
   }

@@ -28,6 +28,9 @@ public final class LocalSystem implements AutoCloseable {
   private ConfigurableApplicationContext relay;
   private ConfigurableApplicationContext consumers;
 
+  static final String LOCAL_JWT_SECRET = "local-stack-jwt-secret-not-for-production-0123456789";
+  public static final String LOCAL_EMAIL_LINK_SECRET = "local-stack-email-link-secret-not-for-production-01234";
+
   private LocalSystem(LocalStack stack, Map<String, Object> apiSettings) {
     this.stack = stack;
     this.apiSettings = apiSettings;
@@ -133,6 +136,10 @@ public final class LocalSystem implements AutoCloseable {
     settings.put("spring.mail.host", stack.smtpHost());
     settings.put("spring.mail.port", stack.smtpPort());
     settings.put("spring.main.banner-mode", "off");
+    // secrets only good for this machine; production sets JWT_SECRET and EMAIL_LINK_SECRET
+    settings.put("digitaltowns.jwt.secret", LOCAL_JWT_SECRET);
+    settings.put("digitaltowns.email-links.secret", LOCAL_EMAIL_LINK_SECRET);
+    settings.put("digitaltowns.email.link-secret", LOCAL_EMAIL_LINK_SECRET);
     // the local SMTP server logs the login it invents for each recipient; keep mail addresses out of the log
     settings.put("logging.level.com.icegreen.greenmail", "WARN");
     return settings;

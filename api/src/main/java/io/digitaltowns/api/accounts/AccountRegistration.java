@@ -1,6 +1,8 @@
 package io.digitaltowns.api.accounts;
 
+import io.digitaltowns.api.accounts.links.EmailLinkTokenStore;
 import io.digitaltowns.api.outbox.OutboxWriter;
+import io.digitaltowns.events.links.EmailLinkTokens.Purpose;
 import io.digitaltowns.events.accounts.SignupMethod;
 import io.digitaltowns.events.accounts.UserRegistered;
 import java.time.Instant;
@@ -16,16 +18,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AccountRegistration {
 
-  static final String AGGREGATE_TYPE = "accounts";
-
   private final JdbcClient jdbc;
   private final PasswordEncoder passwords;
   private final OutboxWriter outbox;
+  private final EmailLinkTokenStore links;
 
-  AccountRegistration(JdbcClient jdbc, PasswordEncoder passwords, OutboxWriter outbox) {
+  AccountRegistration(JdbcClient jdbc, PasswordEncoder passwords, OutboxWriter outbox, EmailLinkTokenStore links) {
     this.jdbc = jdbc;
     this.passwords = passwords;
     this.outbox = outbox;
+    this.links = links;
   }
 
   @Transactional
@@ -50,7 +52,7 @@ public class AccountRegistration {
       throw new EmailAlreadyRegisteredException();
     }
     UUID eventId = UUID.randomUUID();
-    outbox.write(AGGREGATE_TYPE, id.toString(), eventId, now, traceId, UserRegistered.newBuilder()
+    outbox.write(AccountEvents.AGGREGATE_TYPE, id.toString(), eventId, now, traceId, UserRegistered.newBuilder()
         .setEventId(eventId.toString())
         .setOccurredAt(now)
         .setAggregateId(id.toString())
@@ -59,6 +61,9 @@ public class AccountRegistration {
         .setDisplayName(displayName)
         .setSignupMethod(SignupMethod.PASSWORD)
         .build());
+    jdbc.sql("INSERT INTO user_roles (user_id, role) VALUES (:id, 'RESIDENT')").param("id", id).update();
+    // the welcome mail carries the verification link whose token the consumer derives from this event
+    links.remember(id, Purpose.VERIFY_EMAIL, eventId);
     return new RegisteredUser(id, email, displayName, false);
   }
 }

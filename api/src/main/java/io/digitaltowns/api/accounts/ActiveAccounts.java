@@ -1,0 +1,33 @@
+package io.digitaltowns.api.accounts;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Looks up, for each authenticated request, whether the token's user still exists and is not
+ * suspended, and what roles they hold now, so a suspension or a role change takes effect at
+ * once rather than when the access token expires.
+ */
+@Service
+public class ActiveAccounts {
+
+  private final JdbcClient jdbc;
+  private final AccountRoles roles;
+
+  ActiveAccounts(JdbcClient jdbc, AccountRoles roles) {
+    this.jdbc = jdbc;
+    this.roles = roles;
+  }
+
+  public record ActiveAccount(UUID userId, Set<Role> roles) {
+  }
+
+  public Optional<ActiveAccount> find(UUID userId) {
+    boolean active = jdbc.sql("SELECT count(*) FROM users WHERE id = :id AND NOT suspended")
+        .param("id", userId).query(Long.class).single() == 1;
+    return active ? Optional.of(new ActiveAccount(userId, roles.rolesOf(userId))) : Optional.empty();
+  }
+}

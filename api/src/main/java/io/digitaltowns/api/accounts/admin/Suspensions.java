@@ -1,0 +1,59 @@
+package io.digitaltowns.api.accounts.admin;
+
+import io.digitaltowns.api.accounts.AccountEvents;
+import io.digitaltowns.api.accounts.tokens.Sessions;
+import io.digitaltowns.events.accounts.UserReinstated;
+import io.digitaltowns.events.accounts.UserSuspended;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Admins suspend and reinstate users; a suspended user's sessions end at once. */
+@Service
+class Suspensions {
+
+  private final JdbcClient jdbc;
+  private final Sessions sessions;
+  private final AccountEvents events;
+
+  Suspensions(JdbcClient jdbc, Sessions sessions, AccountEvents events) {
+    this.jdbc = jdbc;
+    this.sessions = sessions;
+    this.events = events;
+  }
+
+  @Transactional
+  void suspend(UUID userId, UUID adminId, String traceId) {
+    if (userId.equals(adminId)) {
+      throw new SelfSuspensionException();
+    }
+    if (setSuspended(userId, true)) {
+      sessions.endAll(userId);
+      events.publish(userId, traceId, (eventId, occurredAt, aggregateId) -> UserSuspended.newBuilder()
+          .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId).setTraceId(traceId)
+          .setSuspendedBy(adminId.toString()).build());
+    }
+  }
+
+  @Transactional
+  void reinstate(UUID userId, UUID adminId, String traceId) {
+    if (setSuspended(userId, false)) {
+      events.publish(userId, traceId, (eventId, occurredAt, aggregateId) -> UserReinstated.newBuilder()
+          .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId).setTraceId(traceId)
+          .setReinstatedBy(adminId.toString()).build());
+    }
+  }
+
+  /** @return whether the state changed; suspending twice is not an error and emits one event */
+  private boolean setSuspended(UUID userId, boolean suspended) {
+    Boolean before = jdbc.sql("SELECT suspended FROM users WHERE id = :id FOR UPDATE").param("id", userId)
+        .query(Boolean.class).optional().orElseThrow(UserNotFoundException::new);
+    if (before == suspended) {
+      return false;
+    }
+    jdbc.sql("UPDATE users SET suspended = :suspended, updated_at = now() WHERE id = :id")
+        .param("suspended", suspended).param("id", userId).update();
+    return true;
+  }
+}

@@ -1,0 +1,59 @@
+package io.digitaltowns.api.accounts.passwordreset;
+
+import io.digitaltowns.api.accounts.AccountEvents;
+import io.digitaltowns.api.accounts.PasswordChanges;
+import io.digitaltowns.api.accounts.links.EmailLinkTokenStore;
+import io.digitaltowns.api.accounts.links.InvalidLinkException;
+import io.digitaltowns.events.accounts.PasswordChangeReason;
+import io.digitaltowns.events.accounts.PasswordResetRequested;
+import io.digitaltowns.events.links.EmailLinkTokens.Purpose;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Forgot password: a single-use, expiring link by mail, then a new password and every session ended. */
+@Service
+class PasswordReset {
+
+  private final JdbcClient jdbc;
+  private final EmailLinkTokenStore links;
+  private final AccountEvents events;
+  private final PasswordChanges passwordChanges;
+
+  PasswordReset(JdbcClient jdbc, EmailLinkTokenStore links, AccountEvents events, PasswordChanges passwordChanges) {
+    this.jdbc = jdbc;
+    this.links = links;
+    this.events = events;
+    this.passwordChanges = passwordChanges;
+  }
+
+  /** Answers nothing either way, so it cannot be used to find out which addresses have accounts. */
+  @Transactional
+  void request(String email, String traceId) {
+    jdbc.sql("SELECT id, email, display_name FROM users WHERE lower(email) = :email AND NOT suspended")
+        .param("email", email.trim().toLowerCase(Locale.ROOT))
+        .query((rs, n) -> new Account(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name")))
+        .optional()
+        .ifPresent(account -> {
+          links.discardUnused(account.id(), Purpose.RESET_PASSWORD);
+          UUID eventId = events.publish(account.id(), traceId, (id, occurredAt, aggregateId) ->
+              PasswordResetRequested.newBuilder()
+                  .setEventId(id).setOccurredAt(occurredAt).setAggregateId(aggregateId).setTraceId(traceId)
+                  .setEmail(account.email()).setDisplayName(account.displayName()).build());
+          links.remember(account.id(), Purpose.RESET_PASSWORD, eventId);
+        });
+  }
+
+  @Transactional
+  void complete(String token, String newPassword, String traceId) {
+    UUID userId = links.consume(token, Purpose.RESET_PASSWORD).orElseThrow(InvalidLinkException::new);
+    passwordChanges.change(userId, newPassword, PasswordChangeReason.RESET, traceId);
+    // whoever could read the mail could reset the password: the address is proven
+    jdbc.sql("UPDATE users SET email_verified = true WHERE id = :id").param("id", userId).update();
+  }
+
+  private record Account(UUID id, String email, String displayName) {
+  }
+}

@@ -1,0 +1,114 @@
+package io.digitaltowns.api.accounts.tokens;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Rotating refresh tokens, grouped in families (one family per sign-in). Using a token replaces
+ * it; a replaced or revoked token presented again means it was stolen or replayed, so the whole
+ * family is revoked and both holders must sign in again.
+ */
+@Component
+public class RefreshTokens {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final JdbcClient jdbc;
+  private final JwtProperties properties;
+
+  RefreshTokens(JdbcClient jdbc, JwtProperties properties) {
+    this.jdbc = jdbc;
+    this.properties = properties;
+  }
+
+  /** The user a token was rotated for, and the new token. */
+  public record Rotation(UUID userId, String refreshToken) {
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public String startFamily(UUID userId) {
+    return issue(userId, UUID.randomUUID());
+  }
+
+  /** @return empty when the token is unknown, expired, reused (family revoked) or its user is suspended */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Optional<Rotation> rotate(String presented) {
+    Optional<StoredToken> found = jdbc.sql("""
+            SELECT t.id, t.family_id, t.user_id, t.expires_at, t.replaced_at, t.revoked_at, u.suspended
+            FROM refresh_tokens t JOIN users u ON u.id = t.user_id
+            WHERE t.token_hash = :hash FOR UPDATE OF t
+            """)
+        .param("hash", TokenHash.of(presented))
+        .query((rs, n) -> new StoredToken(rs.getObject("id", UUID.class), rs.getObject("family_id", UUID.class),
+            rs.getObject("user_id", UUID.class), rs.getTimestamp("expires_at").toInstant(),
+            rs.getTimestamp("replaced_at") != null || rs.getTimestamp("revoked_at") != null, rs.getBoolean("suspended")))
+        .optional();
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    StoredToken token = found.get();
+    if (token.usedOrRevoked()) {
+      revokeFamily(token.familyId());
+      return Optional.empty();
+    }
+    if (token.expiresAt().isBefore(Instant.now()) || token.userSuspended()) {
+      return Optional.empty();
+    }
+    jdbc.sql("UPDATE refresh_tokens SET replaced_at = now() WHERE id = :id").param("id", token.id()).update();
+    return Optional.of(new Rotation(token.userId(), issue(token.userId(), token.familyId())));
+  }
+
+  /** Logs out one session: the family of the presented token. Unknown tokens are ignored. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void revokeFamilyOf(String presented) {
+    jdbc.sql("""
+            UPDATE refresh_tokens SET revoked_at = now()
+            WHERE revoked_at IS NULL
+              AND family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = :hash)
+            """)
+        .param("hash", TokenHash.of(presented)).update();
+  }
+
+  /** Logs out everywhere (also after a password change or a suspension). */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void revokeAll(UUID userId) {
+    jdbc.sql("UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = :userId AND revoked_at IS NULL")
+        .param("userId", userId).update();
+  }
+
+  private void revokeFamily(UUID familyId) {
+    jdbc.sql("UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = :familyId AND revoked_at IS NULL")
+        .param("familyId", familyId).update();
+  }
+
+  private String issue(UUID userId, UUID familyId) {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    Instant now = Instant.now();
+    jdbc.sql("""
+            INSERT INTO refresh_tokens (id, family_id, user_id, token_hash, issued_at, expires_at)
+            VALUES (:id, :familyId, :userId, :hash, :issuedAt, :expiresAt)
+            """)
+        .param("id", UUID.randomUUID())
+        .param("familyId", familyId)
+        .param("userId", userId)
+        .param("hash", TokenHash.of(token))
+        .param("issuedAt", Timestamp.from(now))
+        .param("expiresAt", Timestamp.from(now.plus(properties.refreshTokenTtl())))
+        .update();
+    return token;
+  }
+
+  private record StoredToken(UUID id, UUID familyId, UUID userId, Instant expiresAt, boolean usedOrRevoked,
+                             boolean userSuspended) {
+  }
+}

@@ -1,0 +1,147 @@
+package io.digitaltowns.api.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.digitaltowns.api.ApiApplication;
+import io.digitaltowns.api.ApiTestServers;
+import io.digitaltowns.events.links.EmailLinkTokens;
+import io.digitaltowns.events.links.EmailLinkTokens.Purpose;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The api, running on a random port against the shared real servers, driven over HTTP as a
+ * client would. Every subclass shares one application context.
+ */
+@SpringBootTest(classes = ApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"spring.config.name=" + ApiApplication.CONFIG_NAME,
+        "digitaltowns.admins.emails=" + AccountsApiTest.LISTED_ADMIN})
+public abstract class AccountsApiTest {
+
+  protected static final ObjectMapper JSON = new ObjectMapper();
+  protected static final String PASSWORD = "correct horse battery staple";
+  /** the one address in ADMIN_EMAILS; only one test may register it */
+  protected static final String LISTED_ADMIN = "listed-admin@example.org";
+
+  @DynamicPropertySource
+  static void servers(DynamicPropertyRegistry registry) {
+    ApiTestServers.register(registry);
+  }
+
+  @LocalServerPort
+  protected int port;
+
+  @Autowired
+  protected JdbcClient jdbc;
+
+  @Autowired
+  protected AccountRoles roles;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  protected final EmailLinkTokens linkTokens = new EmailLinkTokens(ApiTestServers.EMAIL_LINK_SECRET);
+
+  /** A registered user with their tokens. */
+  protected record Member(UUID id, String email, String password, String accessToken, String refreshToken) {
+  }
+
+  protected static String uniqueEmail(String name) {
+    return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+  }
+
+  protected Member registerAndSignIn(String name) {
+    String email = uniqueEmail(name);
+    HttpResponse<String> registered = post("/api/auth/register", null,
+        json().put("email", email).put("password", PASSWORD).put("displayName", name));
+    assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+    UUID id = UUID.fromString(read(registered).get("id").asText());
+    JsonNode tokens = read(login(email, PASSWORD));
+    return new Member(id, email, PASSWORD, tokens.get("accessToken").asText(), tokens.get("refreshToken").asText());
+  }
+
+  protected Member admin() {
+    Member member = registerAndSignIn("admin");
+    roles.grant(member.id(), Role.ADMIN, null);
+    return member;
+  }
+
+  protected HttpResponse<String> login(String email, String password) {
+    return post("/api/auth/login", null, json().put("email", email).put("password", password));
+  }
+
+  /** The token the email consumer puts in the link of the newest mail of this purpose for the user. */
+  protected String linkTokenFromNewestEvent(UUID userId, String eventType, Purpose purpose) {
+    UUID eventId = jdbc.sql("""
+            SELECT id FROM outbox WHERE aggregate_id = :userId AND event_type = :type ORDER BY occurred_at DESC LIMIT 1
+            """)
+        .param("userId", userId.toString()).param("type", eventType).query(UUID.class).single();
+    return linkTokens.tokenFor(purpose, eventId.toString());
+  }
+
+  protected long outboxEvents(UUID userId, String eventType) {
+    return jdbc.sql("SELECT count(*) FROM outbox WHERE aggregate_id = :userId AND event_type = :type")
+        .param("userId", userId.toString()).param("type", eventType).query(Long.class).single();
+  }
+
+  protected static ObjectNode json() {
+    return JSON.createObjectNode();
+  }
+
+  protected static JsonNode read(HttpResponse<String> response) {
+    try {
+      return JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  protected HttpResponse<String> get(String path, String accessToken) {
+    return send(request(path, accessToken).GET());
+  }
+
+  protected HttpResponse<String> delete(String path, String accessToken) {
+    return send(request(path, accessToken).DELETE());
+  }
+
+  protected HttpResponse<String> post(String path, String accessToken, JsonNode body) {
+    return send(request(path, accessToken).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body == null ? "{}" : body.toString())));
+  }
+
+  protected HttpResponse<String> patch(String path, String accessToken, JsonNode body) {
+    return send(request(path, accessToken).header("Content-Type", "application/json")
+        .method("PATCH", HttpRequest.BodyPublishers.ofString(body.toString())));
+  }
+
+  private HttpRequest.Builder request(String path, String accessToken) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    if (accessToken != null) {
+      builder.header("Authorization", "Bearer " + accessToken);
+    }
+    return builder;
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
