@@ -110,7 +110,10 @@ public final class LocalSystem implements AutoCloseable {
   }
 
   public void startConsumers() {
-    consumers = run(ConsumersApplication.class, ConsumersApplication.CONFIG_NAME, common());
+    Map<String, Object> settings = common();
+    // links in mails lead to this api, wherever it listens
+    settings.put("digitaltowns.email.public-base-url", apiUrl());
+    consumers = run(ConsumersApplication.class, ConsumersApplication.CONFIG_NAME, settings);
   }
 
   public void stopConsumers() {

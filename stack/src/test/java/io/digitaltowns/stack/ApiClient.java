@@ -52,6 +52,10 @@ final class ApiClient {
     return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
   }
 
+  HttpResponse<String> get(String url, String accessToken) {
+    return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + accessToken).GET().build());
+  }
+
   static JsonNode read(String json) {
     try {
       return JSON.readTree(json);
