@@ -10,6 +10,18 @@ import io.digitaltowns.events.accounts.UserReinstated;
 import io.digitaltowns.events.accounts.UserRoleChanged;
 import io.digitaltowns.events.accounts.UserSignedIn;
 import io.digitaltowns.events.accounts.UserSuspended;
+import io.digitaltowns.events.businesses.BusinessApproved;
+import io.digitaltowns.events.businesses.BusinessContacted;
+import io.digitaltowns.events.businesses.BusinessCreated;
+import io.digitaltowns.events.businesses.BusinessDeleted;
+import io.digitaltowns.events.businesses.BusinessPhotoAdded;
+import io.digitaltowns.events.businesses.BusinessPhotoRemoved;
+import io.digitaltowns.events.businesses.BusinessRejected;
+import io.digitaltowns.events.businesses.BusinessSubmitted;
+import io.digitaltowns.events.businesses.BusinessUnpublished;
+import io.digitaltowns.events.businesses.BusinessUpdated;
+import io.digitaltowns.events.towns.TownCreated;
+import io.digitaltowns.events.towns.TownUpdated;
 import io.digitaltowns.events.wire.SchemaRegistryClient;
 import io.digitaltowns.events.wire.SubjectNaming;
 import java.util.List;
@@ -28,7 +40,19 @@ public final class EventCatalog {
       UserRoleChanged.getClassSchema(),
       UserSuspended.getClassSchema(),
       UserReinstated.getClassSchema(),
-      UserDeleted.getClassSchema());
+      UserDeleted.getClassSchema(),
+      TownCreated.getClassSchema(),
+      TownUpdated.getClassSchema(),
+      BusinessCreated.getClassSchema(),
+      BusinessUpdated.getClassSchema(),
+      BusinessSubmitted.getClassSchema(),
+      BusinessApproved.getClassSchema(),
+      BusinessRejected.getClassSchema(),
+      BusinessUnpublished.getClassSchema(),
+      BusinessDeleted.getClassSchema(),
+      BusinessPhotoAdded.getClassSchema(),
+      BusinessPhotoRemoved.getClassSchema(),
+      BusinessContacted.getClassSchema());
 
   private EventCatalog() {
   }

@@ -10,6 +10,9 @@ public final class Topics {
     public static final String ACCOUNTS_EVENTS = "dt.accounts.events";
     /** Dead letters of the email consumer group for account events ({@code <topic>.<group>.dlt}). */
     public static final String ACCOUNTS_EVENTS_EMAIL_DLT = ACCOUNTS_EVENTS + ".email.dlt";
+    public static final String TOWNS_EVENTS = "dt.towns.events";
+    public static final String BUSINESSES_EVENTS = "dt.businesses.events";
+    public static final String BUSINESSES_EVENTS_EMAIL_DLT = BUSINESSES_EVENTS + ".email.dlt";
 
     private static final short SINGLE_NODE = 1;
 
@@ -18,12 +21,25 @@ public final class Topics {
 
     public static List<TopicDefinition> all() {
         return List.of(
-                new TopicDefinition(ACCOUNTS_EVENTS, 3, SINGLE_NODE, Map.of(
-                        "retention.ms", millis(Duration.ofDays(7)),
-                        "min.insync.replicas", "1")),
-                new TopicDefinition(ACCOUNTS_EVENTS_EMAIL_DLT, 1, SINGLE_NODE, Map.of(
-                        "retention.ms", millis(Duration.ofDays(30)),
-                        "min.insync.replicas", "1")));
+                events(ACCOUNTS_EVENTS),
+                events(TOWNS_EVENTS),
+                events(BUSINESSES_EVENTS),
+                deadLetters(ACCOUNTS_EVENTS_EMAIL_DLT),
+                deadLetters(BUSINESSES_EVENTS_EMAIL_DLT));
+    }
+
+    /** Domain events of one aggregate type, keyed by aggregate id: partitions keep each aggregate in order. */
+    private static TopicDefinition events(String name) {
+        return new TopicDefinition(name, 3, SINGLE_NODE, Map.of(
+                "retention.ms", millis(Duration.ofDays(7)),
+                "min.insync.replicas", "1"));
+    }
+
+    /** Kept longer than the events, so an operator has time to look and redrive. */
+    private static TopicDefinition deadLetters(String name) {
+        return new TopicDefinition(name, 1, SINGLE_NODE, Map.of(
+                "retention.ms", millis(Duration.ofDays(30)),
+                "min.insync.replicas", "1"));
     }
 
     private static String millis(Duration duration) {
