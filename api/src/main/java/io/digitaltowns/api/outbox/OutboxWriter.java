@@ -26,6 +26,26 @@ public class OutboxWriter {
     this.serializer = serializer;
   }
 
+  /** Builds an event from its envelope values; the Avro builders share no interface to set them on. */
+  @FunctionalInterface
+  public interface EventBuilder {
+    SpecificRecord build(String eventId, Instant occurredAt, String aggregateId);
+  }
+
+  /**
+   * Writes the event built for a fresh id and the current time.
+   *
+   * @return the id of the written event
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public UUID publish(String aggregateType, UUID aggregateId, String traceId, EventBuilder builder) {
+    UUID eventId = UUID.randomUUID();
+    Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    write(aggregateType, aggregateId.toString(), eventId, now, traceId,
+        builder.build(eventId.toString(), now, aggregateId.toString()));
+    return eventId;
+  }
+
   /**
    * @param aggregateType names the topic ({@code dt.<aggregateType>.events})
    * @param aggregateId   the record key, which keeps one aggregate's events in order

@@ -28,6 +28,8 @@ class WebSecurityConfiguration {
                 "/api/auth/logout", "/api/auth/verify-email", "/api/auth/verify-email/resend",
                 "/api/auth/forgot-password", "/api/auth/reset-password").permitAll()
             .requestMatchers(HttpMethod.GET, "/api/auth/verify-email").permitAll()
+            // browsing is public; what a draft shows is decided per listing (owner or admin)
+            .requestMatchers(HttpMethod.GET, "/api/towns/**", "/api/businesses/**").permitAll()
             .requestMatchers("/api/admin/**").hasRole("ADMIN")
             .anyRequest().authenticated())
         .oauth2ResourceServer(resourceServer -> resourceServer

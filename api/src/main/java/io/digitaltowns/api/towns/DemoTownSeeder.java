@@ -1,12 +1,11 @@
 package io.digitaltowns.api.towns;
 
-import java.util.UUID;
+import io.digitaltowns.api.towns.admin.TownAdministration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Gives a fresh local stack a town to play with. Off in production; idempotent across restarts. */
@@ -15,24 +14,21 @@ import org.springframework.stereotype.Component;
 class DemoTownSeeder implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(DemoTownSeeder.class);
+  static final String DEMO_SLUG = "demo-town";
 
-  private final JdbcClient jdbc;
+  private final Towns towns;
+  private final TownAdministration administration;
 
-  DemoTownSeeder(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  DemoTownSeeder(Towns towns, TownAdministration administration) {
+    this.towns = towns;
+    this.administration = administration;
   }
 
   @Override
   public void run(ApplicationArguments args) {
-    int created = jdbc.sql("""
-            INSERT INTO towns (id, slug, name, region, timezone)
-            VALUES (:id, 'demo-town', 'Demo Town', 'Demo Region', 'Europe/London')
-            ON CONFLICT (slug) DO NOTHING
-            """)
-        .param("id", UUID.randomUUID())
-        .update();
-    if (created > 0) {
-      log.info("Seeded the demo town 'demo-town'");
+    if (towns.bySlug(DEMO_SLUG).isEmpty()) {
+      administration.create("Demo Town", DEMO_SLUG, "Demo Region", "Europe/London", null);
+      log.info("Seeded the demo town '{}'", DEMO_SLUG);
     }
   }
 }

@@ -1,0 +1,1 @@
+ALTER TABLE towns ADD COLUMN updated_at timestamptz;
