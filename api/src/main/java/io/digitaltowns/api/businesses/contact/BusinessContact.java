@@ -1,0 +1,49 @@
+package io.digitaltowns.api.businesses.contact;
+
+import io.digitaltowns.api.accounts.AccountContacts;
+import io.digitaltowns.api.businesses.BusinessEvents;
+import io.digitaltowns.api.businesses.BusinessStatus;
+import io.digitaltowns.api.businesses.listing.Business;
+import io.digitaltowns.api.businesses.listing.BusinessListings;
+import io.digitaltowns.api.businesses.listing.BusinessNotFoundException;
+import io.digitaltowns.api.businesses.listing.Caller;
+import io.digitaltowns.events.businesses.BusinessContacted;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A resident writes to a published business. The message travels as BusinessContacted: the email
+ * consumer mails it to the owner, the CRM turns it into a lead.
+ */
+@Service
+class BusinessContact {
+
+  private final BusinessListings listings;
+  private final AccountContacts contacts;
+  private final BusinessEvents events;
+
+  BusinessContact(BusinessListings listings, AccountContacts contacts, BusinessEvents events) {
+    this.listings = listings;
+    this.contacts = contacts;
+    this.events = events;
+  }
+
+  @Transactional
+  UUID send(Caller sender, UUID businessId, String message, String traceId) {
+    Business business = listings.visibleTo(sender, businessId);
+    if (business.status() != BusinessStatus.PUBLISHED) {
+      throw new BusinessNotFoundException();
+    }
+    AccountContacts.Contact from = contacts.of(sender.userId()).orElseThrow();
+    AccountContacts.Contact owner = contacts.of(business.ownerId()).orElseThrow();
+    UUID messageId = UUID.randomUUID();
+    events.publish(businessId, traceId, (eventId, occurredAt, aggregateId) -> BusinessContacted.newBuilder()
+        .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId).setTraceId(traceId)
+        .setTownId(business.townId().toString()).setName(business.name()).setCategory(business.category().name())
+        .setOwnerId(owner.userId().toString()).setOwnerEmail(owner.email()).setOwnerName(owner.displayName())
+        .setMessageId(messageId.toString()).setSenderId(from.userId().toString()).setSenderName(from.displayName())
+        .setSenderEmail(from.email()).setMessage(message.trim()).build());
+    return messageId;
+  }
+}

@@ -1,0 +1,46 @@
+package io.digitaltowns.api.businesses.contact;
+
+import io.digitaltowns.api.businesses.listing.Caller;
+import io.digitaltowns.api.web.TraceParent;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class ContactController {
+
+  private final BusinessContact contact;
+
+  ContactController(BusinessContact contact) {
+    this.contact = contact;
+  }
+
+  record ContactRequest(@NotBlank @Size(max = 4000) String message) {
+  }
+
+  @Operation(summary = "Send a message to a published business",
+      description = "The owner receives it by email; the sender's name and address are included so the owner can answer.",
+      security = @SecurityRequirement(name = "bearer"))
+  @ApiResponse(responseCode = "202", description = "Sent on its way")
+  @ApiResponse(responseCode = "404", description = "No such published business")
+  @PostMapping("/api/businesses/{id}/contact")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  Map<String, UUID> contact(Authentication authentication, @PathVariable UUID id,
+                            @Valid @RequestBody ContactRequest request,
+                            @RequestHeader(name = "traceparent", required = false) String traceparent) {
+    return Map.of("messageId", contact.send(Caller.of(authentication), id, request.message(), TraceParent.traceId(traceparent)));
+  }
+}

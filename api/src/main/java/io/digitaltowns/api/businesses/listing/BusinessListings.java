@@ -1,0 +1,165 @@
+package io.digitaltowns.api.businesses.listing;
+
+import io.digitaltowns.api.accounts.AccountContacts;
+import io.digitaltowns.api.accounts.AccountRoles;
+import io.digitaltowns.api.accounts.Role;
+import io.digitaltowns.api.businesses.BusinessEvents;
+import io.digitaltowns.api.businesses.BusinessStatus;
+import io.digitaltowns.api.towns.Towns;
+import io.digitaltowns.events.businesses.BusinessCreated;
+import io.digitaltowns.events.businesses.BusinessDeleted;
+import io.digitaltowns.events.businesses.BusinessSubmitted;
+import io.digitaltowns.events.businesses.BusinessUnpublished;
+import io.digitaltowns.events.businesses.BusinessUpdated;
+import io.digitaltowns.api.web.FieldProblem;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
+
+/** The owner's side of a listing: create, edit, submit for review, unpublish, delete. */
+@Service
+public class BusinessListings {
+
+  private final BusinessStore store;
+  private final Towns towns;
+  private final AccountRoles roles;
+  private final AccountContacts contacts;
+  private final BusinessEvents events;
+  private final List<ListingDeletionListener> deletionListeners;
+
+  BusinessListings(BusinessStore store, Towns towns, AccountRoles roles, AccountContacts contacts,
+                   BusinessEvents events, List<ListingDeletionListener> deletionListeners) {
+    this.store = store;
+    this.towns = towns;
+    this.roles = roles;
+    this.contacts = contacts;
+    this.events = events;
+    this.deletionListeners = deletionListeners;
+  }
+
+  /** Lets other parts of the listing (photos) clean up what they store outside the database. */
+  public interface ListingDeletionListener {
+    void beforeDelete(UUID businessId, String traceId);
+  }
+
+  @Transactional
+  Business create(Caller caller, BusinessRequest request, String traceId) {
+    requireTown(request.townId());
+    UUID id = UUID.randomUUID();
+    store.insert(id, caller.userId(), request);
+    roles.grant(caller.userId(), Role.BUSINESS_OWNER, traceId);
+    AccountContacts.Contact owner = contacts.of(caller.userId()).orElseThrow();
+    events.publish(id, traceId, (eventId, occurredAt, aggregateId) -> BusinessCreated.newBuilder()
+        .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId).setTraceId(traceId)
+        .setTownId(request.townId().toString()).setName(request.name().trim()).setCategory(request.category().name())
+        .setOwnerId(owner.userId().toString()).setOwnerEmail(owner.email()).setOwnerName(owner.displayName()).build());
+    return store.find(id).orElseThrow();
+  }
+
+  /** What a caller may see: published listings, or their own, or anything for an admin. */
+  @Transactional(readOnly = true)
+  public Business visibleTo(Caller caller, UUID id) {
+    Business business = store.find(id).orElseThrow(BusinessNotFoundException::new);
+    if (business.status() != BusinessStatus.PUBLISHED && !caller.mayChange(business)) {
+      throw new BusinessNotFoundException();
+    }
+    return business;
+  }
+
+  /** The listing, if the caller may change it. */
+  @Transactional
+  public Business changeableBy(Caller caller, UUID id) {
+    Business business = store.lock(id).orElseThrow(BusinessNotFoundException::new);
+    if (!caller.mayChange(business)) {
+      if (business.status() != BusinessStatus.PUBLISHED) {
+        throw new BusinessNotFoundException();
+      }
+      throw new NotYourBusinessException();
+    }
+    return business;
+  }
+
+  @Transactional(readOnly = true)
+  List<Business> ownedBy(Caller caller) {
+    return store.ownedBy(caller.userId());
+  }
+
+  /**
+   * Edits stay as they are, except that renaming or re-categorising a listing that is public or
+   * under review sends it (back) to review: the name and category are what admins vet.
+   */
+  @Transactional
+  Business update(Caller caller, UUID id, BusinessRequest request, String traceId) {
+    Business before = changeableBy(caller, id);
+    requireTown(request.townId());
+    boolean vetted = !Objects.equals(before.name(), request.name().trim()) || before.category() != request.category();
+    boolean backToReview = vetted && EnumSet.of(BusinessStatus.PUBLISHED, BusinessStatus.IN_REVIEW).contains(before.status());
+    BusinessStatus status = backToReview ? BusinessStatus.IN_REVIEW : before.status();
+    store.update(id, request, status);
+    events.publish(id, traceId, (eventId, occurredAt, aggregateId) -> BusinessUpdated.newBuilder()
+        .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId).setTraceId(traceId)
+        .setTownId(request.townId().toString()).setName(request.name().trim()).setCategory(request.category().name())
+        .setStatus(status.name()).setBackToReview(backToReview && before.status() == BusinessStatus.PUBLISHED).build());
+    return store.find(id).orElseThrow();
+  }
+
+  @Transactional
+  Business submit(Caller caller, UUID id, String traceId) {
+    Business business = changeableBy(caller, id);
+    if (!EnumSet.of(BusinessStatus.DRAFT, BusinessStatus.REJECTED, BusinessStatus.UNPUBLISHED).contains(business.status())) {
+      throw new StatusConflictException("submitted for review", business.status());
+    }
+    store.setStatus(id, BusinessStatus.IN_REVIEW, null);
+    AccountContacts.Contact owner = contacts.of(business.ownerId()).orElseThrow();
+    events.publish(id, traceId, (eventId, occurredAt, aggregateId) -> BusinessSubmitted.newBuilder()
+        .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId).setTraceId(traceId)
+        .setTownId(business.townId().toString()).setName(business.name()).setCategory(business.category().name())
+        .setOwnerId(owner.userId().toString()).setOwnerEmail(owner.email()).setOwnerName(owner.displayName()).build());
+    return store.find(id).orElseThrow();
+  }
+
+  @Transactional
+  Business unpublish(Caller caller, UUID id, String traceId) {
+    Business business = changeableBy(caller, id);
+    if (business.status() != BusinessStatus.PUBLISHED) {
+      throw new StatusConflictException("unpublished", business.status());
+    }
+    store.setStatus(id, BusinessStatus.UNPUBLISHED, null);
+    events.publish(id, traceId, (eventId, occurredAt, aggregateId) -> BusinessUnpublished.newBuilder()
+        .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId).setTraceId(traceId)
+        .setTownId(business.townId().toString()).setName(business.name()).setCategory(business.category().name())
+        .build());
+    return store.find(id).orElseThrow();
+  }
+
+  @Transactional
+  void delete(Caller caller, UUID id, String traceId) {
+    Business business = changeableBy(caller, id);
+    deletionListeners.forEach(listener -> listener.beforeDelete(id, traceId));
+    store.delete(id);
+    events.publish(id, traceId, (eventId, occurredAt, aggregateId) -> BusinessDeleted.newBuilder()
+        .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId).setTraceId(traceId)
+        .setTownId(business.townId().toString()).build());
+  }
+
+  /** An admin's review decision; the caller has checked the listing was in review. */
+  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+  public void recordReview(UUID id, BusinessStatus outcome, String rejectionReason) {
+    store.setStatus(id, outcome, rejectionReason);
+  }
+
+  private void requireTown(UUID townId) {
+    if (towns.byId(townId).isEmpty()) {
+      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "There is no town with this id.");
+      problem.setTitle("Invalid input");
+      problem.setProperty("errors", List.of(new FieldProblem("townId", "is not a known town")));
+      throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+    }
+  }
+}
