@@ -8,7 +8,7 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.digitaltowns.api.ApiTestServers;
-import io.digitaltowns.api.accounts.AccountsApiTest;
+import io.digitaltowns.api.ApiHttpTest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -19,7 +19,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Every way of forging or stretching an access token ends in 401 with a problem body. */
-class AccessTokenTamperingTest extends AccountsApiTest {
+class AccessTokenTamperingTest extends ApiHttpTest {
 
   @Test
   void a_genuine_token_is_accepted() throws Exception {

@@ -2,7 +2,7 @@ package io.digitaltowns.api.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.digitaltowns.api.accounts.AccountsApiTest;
+import io.digitaltowns.api.ApiHttpTest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,7 +20,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * Walks every endpoint of the api with no token, a resident's token and an admin's token. A new
  * endpoint fails this test until it is listed here with who may call it.
  */
-class AuthorizationMatrixTest extends AccountsApiTest {
+class AuthorizationMatrixTest extends ApiHttpTest {
 
   enum Access { PUBLIC, SIGNED_IN, ADMIN }
 

@@ -2,11 +2,11 @@ package io.digitaltowns.api.accounts.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.digitaltowns.api.accounts.AccountsApiTest;
+import io.digitaltowns.api.ApiHttpTest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
-class SuspensionTest extends AccountsApiTest {
+class SuspensionTest extends ApiHttpTest {
 
   @Test
   void a_suspended_user_cannot_sign_in_refresh_or_use_a_live_access_token() {

@@ -3,11 +3,11 @@ package io.digitaltowns.api.accounts.login;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.digitaltowns.api.accounts.AccountsApiTest;
+import io.digitaltowns.api.ApiHttpTest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
-class SignInTest extends AccountsApiTest {
+class SignInTest extends ApiHttpTest {
 
   @Test
   void signing_in_answers_an_access_token_that_opens_my_account_and_records_the_sign_in() {

@@ -2,12 +2,12 @@ package io.digitaltowns.api.accounts.passwordreset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.digitaltowns.api.accounts.AccountsApiTest;
+import io.digitaltowns.api.ApiHttpTest;
 import io.digitaltowns.events.links.EmailLinkTokens.Purpose;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
-class PasswordResetTest extends AccountsApiTest {
+class PasswordResetTest extends ApiHttpTest {
 
   private static final String NEW_PASSWORD = "a brand new passphrase";
 

@@ -2,11 +2,11 @@ package io.digitaltowns.api.accounts.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.digitaltowns.api.accounts.AccountsApiTest;
+import io.digitaltowns.api.ApiHttpTest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
-class MyAccountTest extends AccountsApiTest {
+class MyAccountTest extends ApiHttpTest {
 
   @Test
   void i_can_change_my_display_name() {

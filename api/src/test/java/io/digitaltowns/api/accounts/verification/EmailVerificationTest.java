@@ -2,14 +2,14 @@ package io.digitaltowns.api.accounts.verification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.digitaltowns.api.accounts.AccountsApiTest;
+import io.digitaltowns.api.ApiHttpTest;
 import io.digitaltowns.events.links.EmailLinkTokens.Purpose;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The link tokens are derived here exactly as the email consumer derives them for the mail. */
-class EmailVerificationTest extends AccountsApiTest {
+class EmailVerificationTest extends ApiHttpTest {
 
   @Test
   void the_link_from_the_welcome_mail_verifies_the_address_once() {

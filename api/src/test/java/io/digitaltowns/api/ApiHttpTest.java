@@ -1,12 +1,12 @@
-package io.digitaltowns.api.accounts;
+package io.digitaltowns.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.digitaltowns.api.ApiApplication;
-import io.digitaltowns.api.ApiTestServers;
+import io.digitaltowns.api.accounts.AccountRoles;
+import io.digitaltowns.api.accounts.Role;
 import io.digitaltowns.events.links.EmailLinkTokens;
 import io.digitaltowns.events.links.EmailLinkTokens.Purpose;
 import java.io.IOException;
@@ -29,8 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = ApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"spring.config.name=" + ApiApplication.CONFIG_NAME,
-        "digitaltowns.admins.emails=" + AccountsApiTest.LISTED_ADMIN})
-public abstract class AccountsApiTest {
+        "digitaltowns.admins.emails=" + ApiHttpTest.LISTED_ADMIN})
+public abstract class ApiHttpTest {
 
   protected static final ObjectMapper JSON = new ObjectMapper();
   protected static final String PASSWORD = "correct horse battery staple";
@@ -119,6 +119,19 @@ public abstract class AccountsApiTest {
   protected HttpResponse<String> post(String path, String accessToken, JsonNode body) {
     return send(request(path, accessToken).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body == null ? "{}" : body.toString())));
+  }
+
+  protected HttpResponse<String> put(String path, String accessToken, JsonNode body) {
+    return send(request(path, accessToken).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
+  }
+
+  /** A new town, created by an admin through the api; returns its id. */
+  protected UUID createTown(Member admin, String slug, String timezone) {
+    HttpResponse<String> created = post("/api/admin/towns", admin.accessToken(),
+        json().put("name", "Town " + slug).put("slug", slug).put("region", "Region").put("timezone", timezone));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return UUID.fromString(read(created).get("id").asText());
   }
 
   protected HttpResponse<String> patch(String path, String accessToken, JsonNode body) {
