@@ -1,6 +1,7 @@
 package io.digitaltowns.api.web;
 
 import java.util.Comparator;
+import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,24 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         "The request body is missing or is not valid JSON of the expected shape.");
     problem.setTitle("Unreadable request body");
     return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  /** Constraint violations raised outside MVC's own parameter validation (a validated service method, say). */
+  @ExceptionHandler(ConstraintViolationException.class)
+  ResponseEntity<ProblemDetail> constraintViolated(ConstraintViolationException ex) {
+    List<FieldProblem> errors = ex.getConstraintViolations().stream()
+        .map(violation -> new FieldProblem(lastNode(violation.getPropertyPath().toString()), violation.getMessage()))
+        .sorted(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message))
+        .toList();
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        "The request has invalid fields: " + String.join(", ", errors.stream().map(FieldProblem::field).distinct().toList()));
+    problem.setTitle("Invalid input");
+    problem.setProperty("errors", errors);
+    return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+  }
+
+  private static String lastNode(String path) {
+    return path.substring(path.lastIndexOf('.') + 1);
   }
 
   @ExceptionHandler(Exception.class)

@@ -45,6 +45,23 @@ class AuthorizationMatrixTest extends ApiHttpTest {
     ENDPOINTS.put("GET /api/admin/users", Access.ADMIN);
     ENDPOINTS.put("POST /api/admin/users/{id}/suspend", Access.ADMIN);
     ENDPOINTS.put("POST /api/admin/users/{id}/reinstate", Access.ADMIN);
+    ENDPOINTS.put("GET /api/towns", Access.PUBLIC);
+    ENDPOINTS.put("GET /api/towns/{slug}", Access.PUBLIC);
+    ENDPOINTS.put("GET /api/towns/{slug}/businesses", Access.PUBLIC);
+    ENDPOINTS.put("POST /api/admin/towns", Access.ADMIN);
+    ENDPOINTS.put("PUT /api/admin/towns/{id}", Access.ADMIN);
+    ENDPOINTS.put("GET /api/businesses/categories", Access.PUBLIC);
+    ENDPOINTS.put("GET /api/businesses/{id}", Access.PUBLIC);
+    ENDPOINTS.put("POST /api/businesses", Access.SIGNED_IN);
+    ENDPOINTS.put("PUT /api/businesses/{id}", Access.SIGNED_IN);
+    ENDPOINTS.put("POST /api/businesses/{id}/submit", Access.SIGNED_IN);
+    ENDPOINTS.put("POST /api/businesses/{id}/unpublish", Access.SIGNED_IN);
+    ENDPOINTS.put("POST /api/businesses/{id}/contact", Access.SIGNED_IN);
+    ENDPOINTS.put("DELETE /api/businesses/{id}", Access.SIGNED_IN);
+    ENDPOINTS.put("GET /api/my/businesses", Access.SIGNED_IN);
+    ENDPOINTS.put("GET /api/admin/businesses/review-queue", Access.ADMIN);
+    ENDPOINTS.put("POST /api/admin/businesses/{id}/approve", Access.ADMIN);
+    ENDPOINTS.put("POST /api/admin/businesses/{id}/reject", Access.ADMIN);
     // last: it deletes the caller
     ENDPOINTS.put("DELETE /api/me", Access.SIGNED_IN);
   }
@@ -74,7 +91,8 @@ class AuthorizationMatrixTest extends ApiHttpTest {
 
     ENDPOINTS.forEach((endpoint, access) -> {
       String method = endpoint.substring(0, endpoint.indexOf(' '));
-      String path = endpoint.substring(endpoint.indexOf(' ') + 1).replace("{id}", UUID.randomUUID().toString());
+      String path = endpoint.substring(endpoint.indexOf(' ') + 1).replace("{id}", UUID.randomUUID().toString())
+          .replace("{slug}", "no-such-town");
 
       int anonymous = call(method, path, null).statusCode();
       int asResident = call(method, path, resident.accessToken()).statusCode();
@@ -102,6 +120,7 @@ class AuthorizationMatrixTest extends ApiHttpTest {
       case "GET" -> get(path, token);
       case "DELETE" -> delete(path, token);
       case "PATCH" -> patch(path, token, json());
+      case "PUT" -> put(path, token, json());
       default -> post(path, token, json());
     };
   }
