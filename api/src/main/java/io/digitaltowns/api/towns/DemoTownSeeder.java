@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** Gives a fresh local stack a town to play with. Off in production; idempotent across restarts. */
 @Component
+@org.springframework.core.annotation.Order(1)
 @ConditionalOnProperty(name = "digitaltowns.demo.seed", havingValue = "true")
 class DemoTownSeeder implements ApplicationRunner {
 
