@@ -21,5 +21,8 @@ public final class ApiTestServers {
     registry.add("digitaltowns.passwords.bcrypt-strength", () -> 4);
     registry.add("digitaltowns.jwt.secret", () -> JWT_SECRET);
     registry.add("digitaltowns.email-links.secret", () -> EMAIL_LINK_SECRET);
+    registry.add("digitaltowns.cloudflare-calls.app-id", () -> CloudflareCallsStub.APP_ID);
+    registry.add("digitaltowns.cloudflare-calls.secret", () -> CloudflareCallsStub.APP_SECRET);
+    registry.add("digitaltowns.cloudflare-calls.base-url", CloudflareCallsStub::baseUrl);
   }
 }

@@ -59,6 +59,7 @@ class AuthorizationMatrixTest extends ApiHttpTest {
     ENDPOINTS.put("POST /api/businesses/{id}/contact", Access.SIGNED_IN);
     ENDPOINTS.put("DELETE /api/businesses/{id}", Access.SIGNED_IN);
     ENDPOINTS.put("GET /api/my/businesses", Access.SIGNED_IN);
+    ENDPOINTS.put("POST /api/businesses/{id}/call-room", Access.SIGNED_IN);
     ENDPOINTS.put("GET /api/admin/businesses/review-queue", Access.ADMIN);
     ENDPOINTS.put("POST /api/admin/businesses/{id}/approve", Access.ADMIN);
     ENDPOINTS.put("POST /api/admin/businesses/{id}/reject", Access.ADMIN);
