@@ -5,6 +5,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -17,6 +19,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SmtpMailSender {
+
+  private static final Logger log = LoggerFactory.getLogger(SmtpMailSender.class);
 
   private final JavaMailSender mailSender;
   private final EmailProperties properties;
@@ -37,6 +41,9 @@ class SmtpMailSender {
       // lets the receiving side (and an operator) tie a mail to its event
       message.setHeader("X-DigitalTowns-Event-Id", mail.eventId());
       mailSender.send(message);
+      // the event id ties the line to the event; the address (personal data) and the text (links
+      // with tokens) stay out of the log
+      log.info("mail \"{}\" sent for event {}", mail.subject(), mail.eventId());
     } catch (MessagingException e) {
       throw new PermanentFailureException("mail for event " + mail.eventId() + " cannot be built: " + e.getMessage(), e);
     } catch (MailException e) {

@@ -1,18 +1,21 @@
 package io.digitaltowns.consumers.email;
 
+import io.digitaltowns.events.accounts.SignupMethod;
 import io.digitaltowns.events.accounts.UserRegistered;
 import org.springframework.stereotype.Component;
 
-/** Greets every new account. */
+/** Greets every new account and asks a password sign-up to confirm its address. */
 @Component
 class WelcomeEmailHandler implements EmailHandler<UserRegistered> {
 
-  private final SmtpMailSender mail;
-  private final EmailProperties properties;
+  static final String SUBJECT = "Welcome to DigitalTowns";
 
-  WelcomeEmailHandler(SmtpMailSender mail, EmailProperties properties) {
+  private final SmtpMailSender mail;
+  private final EmailLinks links;
+
+  WelcomeEmailHandler(SmtpMailSender mail, EmailLinks links) {
     this.mail = mail;
-    this.properties = properties;
+    this.links = links;
   }
 
   @Override
@@ -22,15 +25,27 @@ class WelcomeEmailHandler implements EmailHandler<UserRegistered> {
 
   @Override
   public void handle(UserRegistered event) {
-    String text = """
+    mail.send(new OutgoingMail(event.getEventId(), event.getEmail(), SUBJECT, text(event)));
+  }
+
+  private String text(UserRegistered event) {
+    // Only a password sign-up has an address to confirm, and only for it does the api store the
+    // token of this event. An account from Google or Facebook starts verified: a link would be dead.
+    String verification = event.getSignupMethod() == SignupMethod.PASSWORD
+        ? """
+          Please confirm your email address by opening this link:
+          %s
+
+          """.formatted(links.verifyEmail(event.getEventId()))
+        : "";
+    return """
         Hello %s,
 
         welcome to DigitalTowns! Your account is ready.
 
-        Discover the businesses of your town: %s
+        %sDiscover the businesses of your town: %s
 
         The DigitalTowns team
-        """.formatted(event.getDisplayName(), properties.publicBaseUrl());
-    mail.send(new OutgoingMail(event.getEventId(), event.getEmail(), "Welcome to DigitalTowns", text));
+        """.formatted(event.getDisplayName(), verification, links.home());
   }
 }

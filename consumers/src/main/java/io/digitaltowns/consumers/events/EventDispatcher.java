@@ -44,6 +44,14 @@ public class EventDispatcher {
     GenericContainer event = deserializer.deserialize(value);
     EventHandler<?> handler = handlers.get(event.getClass());
     if (handler == null) {
+      // Not this group's business (the email group has nothing to say about a sign-in, say), or an
+      // event type newer than this build (decoded as a generic record). Returning normally
+      // acknowledges the record: the listener commits its offset and the partition moves on.
+      // Throwing instead would retry it for the whole backoff, holding up that partition, and then
+      // dead-letter a record nothing was wrong with. Nothing is written to processed_events either:
+      // skipping is idempotent by itself, a row per ignored event would only grow the table, and
+      // a replay after a handler for the type is added can still act on the older events.
+      log.debug("{}: no handler for {}, skipped", group, event.getSchema().getFullName());
       return;
     }
     String eventId = String.valueOf(((GenericRecord) event).get("eventId"));

@@ -1,0 +1,55 @@
+package io.digitaltowns.consumers.email;
+
+import io.digitaltowns.events.links.EmailLinkTokens;
+import io.digitaltowns.events.links.EmailLinkTokens.Purpose;
+import org.springframework.stereotype.Component;
+
+/**
+ * The links mails carry. Their token is derived from the id of the event that asked for the mail,
+ * exactly as the api derived (and stored the hash of) it when it wrote that event, so the link
+ * works without any secret travelling through Kafka.
+ */
+@Component
+public class EmailLinks {
+
+  /** Answered by the api itself (GET), so the link works from any mail client. */
+  static final String VERIFY_EMAIL_PATH = "/api/auth/verify-email";
+  /** A front-end page that asks for the new password and posts it to /api/auth/reset-password. */
+  static final String RESET_PASSWORD_PATH = "/reset-password";
+
+  private final EmailLinkTokens tokens;
+  private final String baseUrl;
+
+  public EmailLinks(EmailLinkTokens tokens, EmailProperties properties) {
+    this.tokens = tokens;
+    this.baseUrl = withoutTrailingSlash(properties.publicBaseUrl());
+  }
+
+  /** The link that confirms the address; its token is the event's {@link Purpose#VERIFY_EMAIL} token. */
+  public String verifyEmail(String eventId) {
+    return link(VERIFY_EMAIL_PATH, Purpose.VERIFY_EMAIL, eventId);
+  }
+
+  /** The link that lets the owner choose a new password; its token is the event's {@link Purpose#RESET_PASSWORD} token. */
+  public String resetPassword(String eventId) {
+    return link(RESET_PASSWORD_PATH, Purpose.RESET_PASSWORD, eventId);
+  }
+
+  /** The site itself, for mails that point somewhere without a token. */
+  public String home() {
+    return baseUrl;
+  }
+
+  private String link(String path, Purpose purpose, String eventId) {
+    // the token is unpadded base64url: safe in a query string as it is
+    return baseUrl + path + "?token=" + tokens.tokenFor(purpose, eventId);
+  }
+
+  private static String withoutTrailingSlash(String url) {
+    String trimmed = url.strip();
+    while (trimmed.endsWith("/")) {
+      trimmed = trimmed.substring(0, trimmed.length() - 1);
+    }
+    return trimmed;
+  }
+}
