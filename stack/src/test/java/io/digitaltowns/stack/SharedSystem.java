@@ -16,7 +16,12 @@ final class SharedSystem {
       system = LocalSystem.start(LocalStack.shared(), Map.of(
           "server.port", 0,
           // bcrypt's production cost would make a thousand registrations take minutes
-          "digitaltowns.passwords.bcrypt-strength", 4));
+          "digitaltowns.passwords.bcrypt-strength", 4,
+          // every test client is 127.0.0.1, and one test registers a thousand users
+          "digitaltowns.abuse-limits.register.per-ip-capacity", 1_000_000,
+          "digitaltowns.abuse-limits.login.per-ip-capacity", 1_000_000,
+          "digitaltowns.abuse-limits.password-reset.per-ip-capacity", 1_000_000,
+          "digitaltowns.abuse-limits.verification-resend.per-ip-capacity", 1_000_000));
       Runtime.getRuntime().addShutdownHook(new Thread(system::close));
     }
     return system;

@@ -4,6 +4,10 @@ import io.digitaltowns.api.web.TraceParent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
+import io.digitaltowns.api.ratelimit.AbuseLimits;
+import io.digitaltowns.api.ratelimit.ClientAddress;
+import io.digitaltowns.api.ratelimit.LimitedAction;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -15,9 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class RegistrationController {
 
   private final AccountRegistration registration;
+  private final AbuseLimits abuseLimits;
 
-  RegistrationController(AccountRegistration registration) {
+  RegistrationController(AccountRegistration registration, AbuseLimits abuseLimits) {
     this.registration = registration;
+    this.abuseLimits = abuseLimits;
   }
 
   @Operation(summary = "Register an account with email and password",
@@ -27,8 +33,9 @@ public class RegistrationController {
   @ApiResponse(responseCode = "409", description = "An account with this email already exists")
   @PostMapping("/api/auth/register")
   @ResponseStatus(HttpStatus.CREATED)
-  public RegisteredUser register(@Valid @RequestBody RegistrationRequest request,
+  public RegisteredUser register(@Valid @RequestBody RegistrationRequest request, HttpServletRequest http,
                                  @RequestHeader(name = "traceparent", required = false) String traceparent) {
+    abuseLimits.check(LimitedAction.REGISTER, ClientAddress.of(http), request.email());
     return registration.register(request, TraceParent.traceId(traceparent));
   }
 }

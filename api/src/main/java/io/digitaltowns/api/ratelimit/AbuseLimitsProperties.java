@@ -32,6 +32,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param passwordReset      requests for a password-reset email
  * @param verificationResend requests to send the verification email again
  * @param oauthSignIn        sign-in with Google / Facebook; per IP only by default
+ * @param businessContact    messages from residents to businesses
  */
 @ConfigurationProperties("digitaltowns.abuse-limits")
 public record AbuseLimitsProperties(
@@ -42,7 +43,8 @@ public record AbuseLimitsProperties(
     @DefaultValue Login login,
     @DefaultValue PasswordReset passwordReset,
     @DefaultValue VerificationResend verificationResend,
-    @DefaultValue OauthSignIn oauthSignIn) {
+    @DefaultValue OauthSignIn oauthSignIn,
+    @DefaultValue BusinessContact businessContact) {
 
   public AbuseLimitsProperties {
     if (redisTimeout == null || redisTimeout.isNegative() || redisTimeout.isZero()) {
@@ -58,6 +60,7 @@ public record AbuseLimitsProperties(
       case PASSWORD_RESET -> passwordReset;
       case VERIFICATION_RESEND -> verificationResend;
       case OAUTH_SIGN_IN -> oauthSignIn;
+      case BUSINESS_CONTACT -> businessContact;
     };
   }
 
@@ -67,7 +70,8 @@ public record AbuseLimitsProperties(
   }
 
   /** The per-IP and per-account limits of one action; a capacity of 0 means no limit. */
-  public sealed interface ActionLimits permits Register, Login, PasswordReset, VerificationResend, OauthSignIn {
+  public sealed interface ActionLimits permits Register, Login, PasswordReset, VerificationResend, OauthSignIn,
+      BusinessContact {
 
     long perIpCapacity();
 
@@ -135,6 +139,18 @@ public record AbuseLimitsProperties(
 
     public OauthSignIn {
       validate("oauth-sign-in", perIpCapacity, perIpPeriod, perAccountCapacity, perAccountPeriod);
+    }
+  }
+
+  /** Messages to businesses: 20 an hour per IP, 10 an hour per sender. */
+  public record BusinessContact(
+      @DefaultValue("20") long perIpCapacity,
+      @DefaultValue("1h") Duration perIpPeriod,
+      @DefaultValue("10") long perAccountCapacity,
+      @DefaultValue("1h") Duration perAccountPeriod) implements ActionLimits {
+
+    public BusinessContact {
+      validate("business-contact", perIpCapacity, perIpPeriod, perAccountCapacity, perAccountPeriod);
     }
   }
 

@@ -7,7 +7,8 @@ public enum LimitedAction {
   LOGIN("login", "sign-in attempts"),
   PASSWORD_RESET("password-reset", "password reset requests"),
   VERIFICATION_RESEND("verification-resend", "verification email requests"),
-  OAUTH_SIGN_IN("oauth-sign-in", "social sign-in attempts");
+  OAUTH_SIGN_IN("oauth-sign-in", "social sign-in attempts"),
+  BUSINESS_CONTACT("business-contact", "messages to businesses");
 
   private final String key;
   private final String description;

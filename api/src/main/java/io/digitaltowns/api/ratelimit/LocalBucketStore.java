@@ -33,6 +33,7 @@ final class LocalBucketStore implements BucketStore {
   private final int maxBuckets;
   private final long sweepIntervalNanos;
   private final AtomicLong lastSweepNanos;
+  private final AtomicLong lastOverflowWarningNanos;
 
   LocalBucketStore() {
     this(TimeMeter.SYSTEM_NANOTIME, DEFAULT_MAX_BUCKETS, DEFAULT_SWEEP_INTERVAL);
@@ -47,6 +48,7 @@ final class LocalBucketStore implements BucketStore {
     this.maxBuckets = maxBuckets;
     this.sweepIntervalNanos = sweepInterval.toNanos();
     this.lastSweepNanos = new AtomicLong(clock.currentTimeNanos());
+    this.lastOverflowWarningNanos = new AtomicLong(clock.currentTimeNanos() - sweepIntervalNanos);
   }
 
   @Override
@@ -81,8 +83,12 @@ final class LocalBucketStore implements BucketStore {
         keys.next();
         keys.remove();
       }
-      log.warn("Abuse limits: more than {} buckets in memory; dropped some that were not yet full",
-          maxBuckets);
+      long now = clock.currentTimeNanos();
+      long lastWarning = lastOverflowWarningNanos.get();
+      if (now - lastWarning >= sweepIntervalNanos && lastOverflowWarningNanos.compareAndSet(lastWarning, now)) {
+        log.warn("Abuse limits: more than {} buckets in memory (many distinct clients); dropping buckets "
+            + "that were not yet full. Set digitaltowns.abuse-limits.redis-url to keep them in Redis.", maxBuckets);
+      }
     }
     log.debug("Abuse limits: swept buckets, {} before, {} after", before, buckets.size());
   }

@@ -8,6 +8,10 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
 import java.util.UUID;
+import io.digitaltowns.api.ratelimit.AbuseLimits;
+import io.digitaltowns.api.ratelimit.ClientAddress;
+import io.digitaltowns.api.ratelimit.LimitedAction;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -22,9 +26,11 @@ class LoginController {
 
   private final PasswordSignIn signIn;
   private final Sessions sessions;
+  private final AbuseLimits abuseLimits;
 
-  LoginController(PasswordSignIn signIn, Sessions sessions) {
+  LoginController(PasswordSignIn signIn, Sessions sessions, AbuseLimits abuseLimits) {
     this.signIn = signIn;
+    this.abuseLimits = abuseLimits;
     this.sessions = sessions;
   }
 
@@ -35,8 +41,9 @@ class LoginController {
   @ApiResponse(responseCode = "403", description = "The account is suspended")
   @ApiResponse(responseCode = "429", description = "Too many attempts; see Retry-After")
   @PostMapping("/api/auth/login")
-  TokenPair login(@Valid @RequestBody LoginRequest request,
+  TokenPair login(@Valid @RequestBody LoginRequest request, HttpServletRequest http,
                   @RequestHeader(name = "traceparent", required = false) String traceparent) {
+    abuseLimits.check(LimitedAction.LOGIN, ClientAddress.of(http), request.email());
     return signIn.signIn(request, TraceParent.traceId(traceparent));
   }
 

@@ -7,6 +7,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import io.digitaltowns.api.ratelimit.AbuseLimits;
+import io.digitaltowns.api.ratelimit.ClientAddress;
+import io.digitaltowns.api.ratelimit.LimitedAction;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -18,9 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 class PasswordResetController {
 
   private final PasswordReset reset;
+  private final AbuseLimits abuseLimits;
 
-  PasswordResetController(PasswordReset reset) {
+  PasswordResetController(PasswordReset reset, AbuseLimits abuseLimits) {
     this.reset = reset;
+    this.abuseLimits = abuseLimits;
   }
 
   record ForgotPasswordRequest(@NotBlank @Email @Size(max = 254) String email) {
@@ -39,8 +45,9 @@ class PasswordResetController {
   @ApiResponse(responseCode = "202", description = "If the address has an account, a link is on its way")
   @PostMapping("/api/auth/forgot-password")
   @ResponseStatus(HttpStatus.ACCEPTED)
-  void forgot(@Valid @RequestBody ForgotPasswordRequest request,
+  void forgot(@Valid @RequestBody ForgotPasswordRequest request, HttpServletRequest http,
               @RequestHeader(name = "traceparent", required = false) String traceparent) {
+    abuseLimits.check(LimitedAction.PASSWORD_RESET, ClientAddress.of(http), request.email());
     reset.request(request.email(), TraceParent.traceId(traceparent));
   }
 

@@ -8,6 +8,10 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
+import io.digitaltowns.api.ratelimit.AbuseLimits;
+import io.digitaltowns.api.ratelimit.ClientAddress;
+import io.digitaltowns.api.ratelimit.LimitedAction;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,9 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 class EmailVerificationController {
 
   private final EmailVerification verification;
+  private final AbuseLimits abuseLimits;
 
-  EmailVerificationController(EmailVerification verification) {
+  EmailVerificationController(EmailVerification verification, AbuseLimits abuseLimits) {
     this.verification = verification;
+    this.abuseLimits = abuseLimits;
   }
 
   record VerifyRequest(@NotBlank @Size(max = 200) String token) {
@@ -58,8 +64,9 @@ class EmailVerificationController {
   @ApiResponse(responseCode = "202", description = "If the address has an unverified account, a new link is on its way")
   @PostMapping("/api/auth/verify-email/resend")
   @ResponseStatus(HttpStatus.ACCEPTED)
-  void resend(@Valid @RequestBody ResendRequest request,
+  void resend(@Valid @RequestBody ResendRequest request, HttpServletRequest http,
               @RequestHeader(name = "traceparent", required = false) String traceparent) {
+    abuseLimits.check(LimitedAction.VERIFICATION_RESEND, ClientAddress.of(http), request.email());
     verification.resend(request.email(), TraceParent.traceId(traceparent));
   }
 }

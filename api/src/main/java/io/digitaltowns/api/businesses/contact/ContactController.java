@@ -10,6 +10,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
 import java.util.UUID;
+import io.digitaltowns.api.ratelimit.AbuseLimits;
+import io.digitaltowns.api.ratelimit.ClientAddress;
+import io.digitaltowns.api.ratelimit.LimitedAction;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,9 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ContactController {
 
   private final BusinessContact contact;
+  private final AbuseLimits abuseLimits;
 
-  ContactController(BusinessContact contact) {
+  ContactController(BusinessContact contact, AbuseLimits abuseLimits) {
     this.contact = contact;
+    this.abuseLimits = abuseLimits;
   }
 
   record ContactRequest(@NotBlank @Size(max = 4000) String message) {
@@ -39,8 +45,10 @@ class ContactController {
   @PostMapping("/api/businesses/{id}/contact")
   @ResponseStatus(HttpStatus.ACCEPTED)
   Map<String, UUID> contact(Authentication authentication, @PathVariable UUID id,
-                            @Valid @RequestBody ContactRequest request,
+                            @Valid @RequestBody ContactRequest request, HttpServletRequest http,
                             @RequestHeader(name = "traceparent", required = false) String traceparent) {
+    Caller sender = Caller.of(authentication);
+    abuseLimits.check(LimitedAction.BUSINESS_CONTACT, ClientAddress.of(http), sender.userId().toString());
     return Map.of("messageId", contact.send(Caller.of(authentication), id, request.message(), TraceParent.traceId(traceparent)));
   }
 }

@@ -84,6 +84,25 @@ class SignInTest extends ApiHttpTest {
   }
 
   @Test
+  void the_sixth_sign_in_attempt_for_one_account_within_a_quarter_hour_is_refused_with_retry_after() {
+    Member member = registerAndSignIn("hammered");
+    Member bystander = registerAndSignIn("bystander");
+    for (int attempt = 2; attempt <= 5; attempt++) {
+      assertThat(login(member.email(), "guess number " + attempt).statusCode()).isEqualTo(401);
+    }
+
+    HttpResponse<String> refused = login(member.email(), PASSWORD);
+
+    assertThat(refused.statusCode()).isEqualTo(429);
+    assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(
+        seconds -> assertThat(Long.parseLong(seconds)).isPositive());
+    assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(refused.body()).doesNotContain(member.email());
+    assertThat(login(bystander.email(), PASSWORD).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void an_invalid_login_body_is_a_400_naming_the_fields() {
     HttpResponse<String> response = post("/api/auth/login", null, json().put("email", "not-an-email"));
 
