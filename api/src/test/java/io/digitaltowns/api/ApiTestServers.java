@@ -20,7 +20,17 @@ public final class ApiTestServers {
     registry.add("digitaltowns.schema-registry.url", stack::schemaRegistryUrl);
     registry.add("digitaltowns.passwords.bcrypt-strength", () -> 4);
     registry.add("digitaltowns.jwt.secret", () -> JWT_SECRET);
+    // every test client is 127.0.0.1: lift the per-address limits, keep the per-account ones
+    for (String action : new String[] {"register", "login", "password-reset", "verification-resend", "oauth-sign-in",
+        "business-contact"}) {
+      registry.add("digitaltowns.abuse-limits." + action + ".per-ip-capacity", () -> 1_000_000);
+    }
     registry.add("digitaltowns.email-links.secret", () -> EMAIL_LINK_SECRET);
+    registry.add("digitaltowns.storage.endpoint", stack::s3Endpoint);
+    registry.add("digitaltowns.storage.region", stack::s3Region);
+    registry.add("digitaltowns.storage.access-key-id", stack::s3AccessKey);
+    registry.add("digitaltowns.storage.secret-access-key", stack::s3SecretKey);
+    registry.add("digitaltowns.storage.path-style", () -> true);
     registry.add("digitaltowns.cloudflare-calls.app-id", () -> CloudflareCallsStub.APP_ID);
     registry.add("digitaltowns.cloudflare-calls.secret", () -> CloudflareCallsStub.APP_SECRET);
     registry.add("digitaltowns.cloudflare-calls.base-url", CloudflareCallsStub::baseUrl);
