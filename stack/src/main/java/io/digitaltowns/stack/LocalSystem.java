@@ -23,7 +23,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class LocalSystem implements AutoCloseable {
 
   private final LocalStack stack;
-  private final Map<String, Object> apiSettings;
+  private final Map<String, Object> extraSettings;
   private ConfigurableApplicationContext api;
   private ConfigurableApplicationContext relay;
   private ConfigurableApplicationContext consumers;
@@ -31,19 +31,20 @@ public final class LocalSystem implements AutoCloseable {
   static final String LOCAL_JWT_SECRET = "local-stack-jwt-secret-not-for-production-0123456789";
   public static final String LOCAL_EMAIL_LINK_SECRET = "local-stack-email-link-secret-not-for-production-01234";
 
-  private LocalSystem(LocalStack stack, Map<String, Object> apiSettings) {
+  private LocalSystem(LocalStack stack, Map<String, Object> extraSettings) {
     this.stack = stack;
-    this.apiSettings = apiSettings;
+    this.extraSettings = extraSettings;
   }
 
   /**
    * Starts the api, the relay and the consumers against already running servers.
    *
-   * @param apiSettings extra settings of the api (its port, say), on top of the servers' addresses
+   * @param extraSettings extra settings (the api's port, say), on top of the servers' addresses; every
+   *                    service gets them and ignores those that are not its own
    */
-  public static LocalSystem start(LocalStack stack, Map<String, Object> apiSettings) {
+  public static LocalSystem start(LocalStack stack, Map<String, Object> extraSettings) {
     TopicCreator.ensure(stack.kafkaBootstrapServers(), Topics.all());
-    LocalSystem system = new LocalSystem(stack, apiSettings);
+    LocalSystem system = new LocalSystem(stack, extraSettings);
     system.startApi();
     system.startRelay();
     system.startConsumers();
@@ -90,7 +91,6 @@ public final class LocalSystem implements AutoCloseable {
 
   public void startApi() {
     Map<String, Object> settings = common();
-    settings.putAll(apiSettings);
     api = run(ApiApplication.class, ApiApplication.CONFIG_NAME, settings);
   }
 
@@ -129,7 +129,7 @@ public final class LocalSystem implements AutoCloseable {
   }
 
   private Map<String, Object> common() {
-    Map<String, Object> settings = new LinkedHashMap<>();
+    Map<String, Object> settings = new LinkedHashMap<>(extraSettings);
     settings.put("spring.datasource.url", stack.jdbcUrl());
     settings.put("spring.datasource.username", stack.databaseUser());
     settings.put("spring.datasource.password", stack.databasePassword());

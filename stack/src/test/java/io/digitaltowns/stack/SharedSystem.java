@@ -6,6 +6,8 @@ import java.util.Map;
 /** The whole system, started once per test JVM and shared by every end-to-end test. */
 final class SharedSystem {
 
+  static final String ADMIN_EMAIL = "stack-admin@example.org";
+
   private static LocalSystem system;
 
   private SharedSystem() {
@@ -21,7 +23,10 @@ final class SharedSystem {
           "digitaltowns.abuse-limits.register.per-ip-capacity", 1_000_000,
           "digitaltowns.abuse-limits.login.per-ip-capacity", 1_000_000,
           "digitaltowns.abuse-limits.password-reset.per-ip-capacity", 1_000_000,
-          "digitaltowns.abuse-limits.verification-resend.per-ip-capacity", 1_000_000));
+          "digitaltowns.abuse-limits.verification-resend.per-ip-capacity", 1_000_000,
+          // the api makes this verified address an admin; the email consumer mails admins at it
+          "digitaltowns.admins.emails", ADMIN_EMAIL,
+          "digitaltowns.email.admin-addresses", ADMIN_EMAIL));
       Runtime.getRuntime().addShutdownHook(new Thread(system::close));
     }
     return system;
