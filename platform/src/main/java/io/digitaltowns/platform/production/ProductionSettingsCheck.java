@@ -1,0 +1,53 @@
+package io.digitaltowns.platform.production;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Profiles;
+
+/**
+ * With the {@code prod} profile, a service refuses to start when a setting it needs is missing,
+ * with one line that names the variable, instead of starting on local defaults. Each service
+ * lists its own in {@code digitaltowns.production.required-variables}.
+ */
+public class ProductionSettingsCheck implements EnvironmentPostProcessor, Ordered {
+
+  static final String REQUIRED = "digitaltowns.production.required-variables";
+  /** secrets that sign or derive tokens: shorter ones are guessable */
+  private static final List<String> KEYS = List.of("JWT_SECRET", "EMAIL_LINK_SECRET");
+  private static final int MIN_KEY_BYTES = 32;
+
+  @Override
+  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+    if (!environment.acceptsProfiles(Profiles.of("prod"))) {
+      return;
+    }
+    String required = environment.getProperty(REQUIRED, "");
+    for (String variable : Arrays.stream(required.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList()) {
+      String value = environment.getProperty(variable);
+      if (value == null || value.isBlank()) {
+        throw new MissingProductionSettingException(variable + " is not set; the prod profile needs it");
+      }
+      if (KEYS.contains(variable) && value.getBytes(StandardCharsets.UTF_8).length < MIN_KEY_BYTES) {
+        throw new MissingProductionSettingException(variable + " is shorter than " + MIN_KEY_BYTES + " bytes");
+      }
+    }
+  }
+
+  @Override
+  public int getOrder() {
+    return Ordered.LOWEST_PRECEDENCE;
+  }
+
+  /** Stack traces add nothing here: the message says what to set. */
+  static final class MissingProductionSettingException extends IllegalStateException {
+    MissingProductionSettingException(String message) {
+      super(message);
+      setStackTrace(new StackTraceElement[0]);
+    }
+  }
+}
