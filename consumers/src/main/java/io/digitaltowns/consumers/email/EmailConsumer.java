@@ -9,11 +9,23 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The {@code email} consumer group: every mail the product sends starts here. */
+/**
+ * The {@code email} consumer group: every mail the product sends starts here.
+ *
+ * <p>One listener per topic, both in the one group and sharing one dispatcher (so one message log
+ * and every email handler, whatever topic its event comes from). Not one listener on both topics:
+ * a record that fails for a while (SMTP refusing one owner's mail with a temporary error, say) is
+ * retried with backoff by the thread that owns its partition, and nothing else on that thread moves
+ * meanwhile. With separate listeners a business mail in retry never delays a password-reset or
+ * verification mail, which a person is waiting for right now, and each topic keeps its own threads.
+ * Dead letters go to {@code <topic>.email.dlt} of the topic the record came from.
+ */
 @Component
 class EmailConsumer {
 
   static final String GROUP = "email";
+  static final String ACCOUNTS_TOPIC = "dt.accounts.events";
+  static final String BUSINESSES_TOPIC = "dt.businesses.events";
 
   private final EventDispatcher dispatcher;
 
@@ -23,10 +35,18 @@ class EmailConsumer {
   }
 
   // one thread per partition of dt.accounts.events, so one slow mail does not hold up the others
-  @KafkaListener(id = GROUP, groupId = GROUP, topics = "dt.accounts.events",
+  @KafkaListener(id = GROUP, groupId = GROUP, topics = ACCOUNTS_TOPIC,
       concurrency = "${digitaltowns.consumers.email.concurrency:3}",
       autoStartup = "${digitaltowns.consumers.email.enabled:true}")
-  void onEvent(ConsumerRecord<byte[], byte[]> record) {
+  void onAccountEvent(ConsumerRecord<byte[], byte[]> record) {
+    dispatcher.dispatch(record.value());
+  }
+
+  // the same group id: the listener id only names this second container of the group
+  @KafkaListener(id = GROUP + "-businesses", groupId = GROUP, topics = BUSINESSES_TOPIC,
+      concurrency = "${digitaltowns.consumers.email.concurrency:3}",
+      autoStartup = "${digitaltowns.consumers.email.enabled:true}")
+  void onBusinessEvent(ConsumerRecord<byte[], byte[]> record) {
     dispatcher.dispatch(record.value());
   }
 }

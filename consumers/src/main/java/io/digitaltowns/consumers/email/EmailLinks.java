@@ -2,6 +2,8 @@ package io.digitaltowns.consumers.email;
 
 import io.digitaltowns.events.links.EmailLinkTokens;
 import io.digitaltowns.events.links.EmailLinkTokens.Purpose;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,6 +18,10 @@ public class EmailLinks {
   static final String VERIFY_EMAIL_PATH = "/api/auth/verify-email";
   /** A front-end page that asks for the new password and posts it to /api/auth/reset-password. */
   static final String RESET_PASSWORD_PATH = "/reset-password";
+  /** A front-end page for admins: the listing under review, with approve and reject. */
+  static final String ADMIN_BUSINESS_PATH = "/admin/businesses/";
+  /** The public page of a listing. */
+  static final String BUSINESS_PATH = "/businesses/";
 
   private final EmailLinkTokens tokens;
   private final String baseUrl;
@@ -35,6 +41,16 @@ public class EmailLinks {
     return link(RESET_PASSWORD_PATH, Purpose.RESET_PASSWORD, eventId);
   }
 
+  /** Where an admin reviews a submitted listing (sign-in required: the link carries no token). */
+  public String reviewBusiness(String businessId) {
+    return baseUrl + ADMIN_BUSINESS_PATH + pathSegment(businessId);
+  }
+
+  /** The public page of a listing. */
+  public String business(String businessId) {
+    return baseUrl + BUSINESS_PATH + pathSegment(businessId);
+  }
+
   /** The site itself, for mails that point somewhere without a token. */
   public String home() {
     return baseUrl;
@@ -43,6 +59,11 @@ public class EmailLinks {
   private String link(String path, Purpose purpose, String eventId) {
     // the token is unpadded base64url: safe in a query string as it is
     return baseUrl + path + "?token=" + tokens.tokenFor(purpose, eventId);
+  }
+
+  /** Ids are UUIDs; encoding anyway keeps any other value inside its path segment. */
+  private static String pathSegment(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   private static String withoutTrailingSlash(String url) {

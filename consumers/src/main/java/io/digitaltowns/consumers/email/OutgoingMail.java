@@ -1,5 +1,24 @@
 package io.digitaltowns.consumers.email;
 
-/** One mail to send, tied to the event that caused it. */
-public record OutgoingMail(String eventId, String to, String subject, String text) {
+/**
+ * One mail to send, tied to the event that caused it.
+ *
+ * @param replyTo where answers go instead of the sender ({@code EMAIL_FROM}, which nobody reads);
+ *                null for mails nobody should answer
+ */
+public record OutgoingMail(String eventId, String to, String subject, String text, ReplyTo replyTo) {
+
+  /** A mail without a Reply-To: answers would go to the sender address. */
+  public OutgoingMail(String eventId, String to, String subject, String text) {
+    this(eventId, to, subject, text, null);
+  }
+
+  /**
+   * The person an answer should reach.
+   *
+   * @param address the email address
+   * @param name    their display name, or null
+   */
+  public record ReplyTo(String address, String name) {
+  }
 }

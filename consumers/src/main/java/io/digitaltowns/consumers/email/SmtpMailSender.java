@@ -3,7 +3,10 @@ package io.digitaltowns.consumers.email;
 import io.digitaltowns.consumers.events.PermanentFailureException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +19,12 @@ import org.springframework.stereotype.Component;
  * Sends mail over SMTP and sorts failures: a refused recipient or malformed address will never
  * succeed (permanent, dead-lettered at once); anything else, such as the server being down, is
  * left to the consumer's retry with backoff.
+ *
+ * <p>Nothing personal reaches the log or the failure messages: no address (not even a malformed
+ * one, which the mail library would quote in its own message), no subject (it may carry a
+ * person's name), no text (links with tokens, residents' messages). The event id identifies the mail.
+ * The library's exception stays attached as the cause, so its details reach the dead-letter
+ * record's headers, beside the record value that holds the addresses anyway.
  */
 @Component
 class SmtpMailSender {
@@ -36,22 +45,49 @@ class SmtpMailSender {
       MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
       helper.setFrom(properties.from());
       helper.setTo(mail.to());
+      if (mail.replyTo() != null) {
+        helper.setReplyTo(replyTo(mail.replyTo()));
+      }
       helper.setSubject(mail.subject());
       helper.setText(mail.text());
       // lets the receiving side (and an operator) tie a mail to its event
       message.setHeader("X-DigitalTowns-Event-Id", mail.eventId());
       mailSender.send(message);
-      // the event id ties the line to the event; the address (personal data) and the text (links
-      // with tokens) stay out of the log
-      log.info("mail \"{}\" sent for event {}", mail.subject(), mail.eventId());
-    } catch (MessagingException e) {
-      throw new PermanentFailureException("mail for event " + mail.eventId() + " cannot be built: " + e.getMessage(), e);
+      // the event id ties the line to the event; the address and the subject (personal data) and the
+      // text (links with tokens, residents' messages) stay out of the log
+      log.info("mail sent for event {}", mail.eventId());
+    } catch (MessagingException | UnsupportedEncodingException e) {
+      // the library's message quotes the offending address: name the kind of failure only
+      throw new PermanentFailureException("mail for event " + mail.eventId() + " cannot be built ("
+          + e.getClass().getSimpleName() + ")", e);
     } catch (MailException e) {
       if (isPermanent(e)) {
-        throw new PermanentFailureException("recipient refused for event " + mail.eventId() + ": " + e.getMessage(), e);
+        throw new PermanentFailureException("recipient refused for event " + mail.eventId() + " (" + refusal(e) + ")", e);
       }
       throw e;
     }
+  }
+
+  /** Checked here because the helper does not validate what it is given. */
+  private static InternetAddress replyTo(OutgoingMail.ReplyTo replyTo)
+      throws AddressException, UnsupportedEncodingException {
+    String name = replyTo.name() == null ? null : MailText.oneLine(replyTo.name());
+    InternetAddress address = new InternetAddress(replyTo.address(), name == null || name.isEmpty() ? null : name,
+        StandardCharsets.UTF_8.name());
+    address.validate();
+    return address;
+  }
+
+  private static String refusal(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SMTPAddressFailedException refused) {
+        return "SMTP " + refused.getReturnCode();
+      }
+      if (cause instanceof AddressException) {
+        return "malformed address";
+      }
+    }
+    return failure.getClass().getSimpleName();
   }
 
   /** MessagingException exposes its next exception as its cause, so the chain covers SMTP's per-recipient failures. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.digitaltowns.events.links.EmailLinkTokens;
 import io.digitaltowns.events.links.EmailLinkTokens.Purpose;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -48,10 +49,31 @@ class EmailLinksTest {
 
   @Test
   void the_settings_never_print_the_link_secret() {
-    assertThat(new EmailProperties("a@b.c", "https://towns.example.org", SECRET).toString()).doesNotContain(SECRET);
+    assertThat(new EmailProperties("a@b.c", "https://towns.example.org", SECRET, List.of()).toString())
+        .doesNotContain(SECRET);
+  }
+
+  @Test
+  void the_review_link_leads_to_the_admin_page_of_the_business_and_the_listing_link_to_its_public_page() {
+    EmailLinks links = links("https://towns.example.org/");
+    String businessId = UUID.randomUUID().toString();
+
+    assertThat(links.reviewBusiness(businessId)).isEqualTo("https://towns.example.org/admin/businesses/" + businessId);
+    assertThat(links.business(businessId)).isEqualTo("https://towns.example.org/businesses/" + businessId);
+    assertThat(links.business("a/b c?d")).isEqualTo("https://towns.example.org/businesses/a%2Fb%20c%3Fd");
+  }
+
+  @Test
+  void admin_addresses_are_trimmed_and_deduplicated_and_never_printed() {
+    EmailProperties properties = new EmailProperties("a@b.c", "https://towns.example.org", SECRET,
+        List.of(" one@towns.example.org ", "", "two@towns.example.org", "ONE@towns.example.org"));
+
+    assertThat(properties.adminAddresses()).containsExactly("one@towns.example.org", "two@towns.example.org");
+    assertThat(properties.toString()).doesNotContain("one@", "two@");
+    assertThat(new EmailProperties("a@b.c", "https://towns.example.org", SECRET, null).adminAddresses()).isEmpty();
   }
 
   private EmailLinks links(String publicBaseUrl) {
-    return new EmailLinks(tokens, new EmailProperties("DigitalTowns <no-reply@towns.example.org>", publicBaseUrl, SECRET));
+    return new EmailLinks(tokens, new EmailProperties("DigitalTowns <no-reply@towns.example.org>", publicBaseUrl, SECRET, List.of()));
   }
 }
