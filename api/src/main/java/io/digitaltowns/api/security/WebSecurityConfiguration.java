@@ -1,9 +1,13 @@
 package io.digitaltowns.api.security;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -16,7 +20,11 @@ class WebSecurityConfiguration {
 
   @Bean
   SecurityFilterChain apiSecurity(HttpSecurity http, ActiveAccountAuthentication authentication,
-                                  ProblemSecurityResponses problems) throws Exception {
+                                  ProblemSecurityResponses problems,
+                                  // sign in with Google / Facebook: only there when a provider has credentials; seen as
+                                  // Spring's configurer type because accounts.oauth keeps its classes module-internal
+                                  @Qualifier("oauthSignIn") ObjectProvider<AbstractHttpConfigurer<?, HttpSecurity>> oauthSignIn)
+      throws Exception {
     http
         // no cookies carry credentials, so cross-site request forgery has nothing to ride on
         .csrf(csrf -> csrf.disable())
@@ -28,6 +36,8 @@ class WebSecurityConfiguration {
                 "/api/auth/logout", "/api/auth/verify-email", "/api/auth/verify-email/resend",
                 "/api/auth/forgot-password", "/api/auth/reset-password").permitAll()
             .requestMatchers(HttpMethod.GET, "/api/auth/verify-email").permitAll()
+            // OAuth login: the redirect to the provider and its redirect back (404 for a provider that is off)
+            .requestMatchers(HttpMethod.GET, "/oauth2/authorization/*", "/login/oauth2/code/*").permitAll()
             // browsing is public; what a draft shows is decided per listing (owner or admin)
             .requestMatchers(HttpMethod.GET, "/api/towns/**", "/api/businesses/**").permitAll()
             .requestMatchers("/api/admin/**").hasRole("ADMIN")
@@ -39,6 +49,11 @@ class WebSecurityConfiguration {
         .exceptionHandling(exceptions -> exceptions
             .authenticationEntryPoint(problems)
             .accessDeniedHandler(problems));
+    // the provider's redirect back ends in our own tokens; the login's state lives in a cookie, not a session
+    AbstractHttpConfigurer<?, HttpSecurity> signIn = oauthSignIn.getIfAvailable();
+    if (signIn != null) {
+      http.with(signIn, Customizer.withDefaults());
+    }
     return http.build();
   }
 }
