@@ -139,6 +139,11 @@ public final class LocalSystem implements AutoCloseable {
     settings.put("spring.mail.host", stack.smtpHost());
     settings.put("spring.mail.port", stack.smtpPort());
     settings.put("spring.main.banner-mode", "off");
+    settings.put("digitaltowns.storage.endpoint", stack.s3Endpoint());
+    settings.put("digitaltowns.storage.region", stack.s3Region());
+    settings.put("digitaltowns.storage.access-key-id", stack.s3AccessKey());
+    settings.put("digitaltowns.storage.secret-access-key", stack.s3SecretKey());
+    settings.put("digitaltowns.storage.path-style", true);
     // secrets only good for this machine; production sets JWT_SECRET and EMAIL_LINK_SECRET
     settings.put("digitaltowns.jwt.secret", LOCAL_JWT_SECRET);
     settings.put("digitaltowns.email-links.secret", LOCAL_EMAIL_LINK_SECRET);

@@ -60,6 +60,12 @@ class AuthorizationMatrixTest extends ApiHttpTest {
     ENDPOINTS.put("DELETE /api/businesses/{id}", Access.SIGNED_IN);
     ENDPOINTS.put("GET /api/my/businesses", Access.SIGNED_IN);
     ENDPOINTS.put("POST /api/businesses/{id}/call-room", Access.SIGNED_IN);
+    ENDPOINTS.put("GET /api/businesses/{id}/photos", Access.PUBLIC);
+    ENDPOINTS.put("POST /api/businesses/{id}/photos/upload-url", Access.SIGNED_IN);
+    ENDPOINTS.put("POST /api/businesses/{id}/photos/{photoId}/confirm", Access.SIGNED_IN);
+    ENDPOINTS.put("PUT /api/businesses/{id}/photos/order", Access.SIGNED_IN);
+    ENDPOINTS.put("PUT /api/businesses/{id}/photos/{photoId}/cover", Access.SIGNED_IN);
+    ENDPOINTS.put("DELETE /api/businesses/{id}/photos/{photoId}", Access.SIGNED_IN);
     ENDPOINTS.put("GET /api/admin/businesses/review-queue", Access.ADMIN);
     ENDPOINTS.put("POST /api/admin/businesses/{id}/approve", Access.ADMIN);
     ENDPOINTS.put("POST /api/admin/businesses/{id}/reject", Access.ADMIN);
@@ -93,7 +99,7 @@ class AuthorizationMatrixTest extends ApiHttpTest {
     ENDPOINTS.forEach((endpoint, access) -> {
       String method = endpoint.substring(0, endpoint.indexOf(' '));
       String path = endpoint.substring(endpoint.indexOf(' ') + 1).replace("{id}", UUID.randomUUID().toString())
-          .replace("{slug}", "no-such-town");
+          .replace("{slug}", "no-such-town").replace("{photoId}", UUID.randomUUID().toString());
 
       int anonymous = call(method, path, null).statusCode();
       int asResident = call(method, path, resident.accessToken()).statusCode();
