@@ -9,7 +9,12 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import java.util.List;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * Stateless bearer-token security. Everything needs a valid access token unless listed here as
@@ -20,12 +25,16 @@ class WebSecurityConfiguration {
 
   @Bean
   SecurityFilterChain apiSecurity(HttpSecurity http, ActiveAccountAuthentication authentication,
-                                  ProblemSecurityResponses problems,
+                                  ProblemSecurityResponses problems, SiteProperties site,
                                   // sign in with Google / Facebook: only there when a provider has credentials; seen as
                                   // Spring's configurer type because accounts.oauth keeps its classes module-internal
                                   @Qualifier("oauthSignIn") ObjectProvider<AbstractHttpConfigurer<?, HttpSecurity>> oauthSignIn)
       throws Exception {
     http
+        .cors(cors -> cors.configurationSource(corsFromTheSite(site)))
+        .headers(headers -> headers
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+            .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
         // no cookies carry credentials, so cross-site request forgery has nothing to ride on
         .csrf(csrf -> csrf.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -55,5 +64,18 @@ class WebSecurityConfiguration {
       http.with(signIn, Customizer.withDefaults());
     }
     return http.build();
+  }
+
+  /** The web front end at PUBLIC_BASE_URL may call the api from the browser; other sites may not. */
+  private static CorsConfigurationSource corsFromTheSite(SiteProperties site) {
+    CorsConfiguration cors = new CorsConfiguration();
+    cors.setAllowedOrigins(List.of(site.origin()));
+    cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+    cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "traceparent", "Idempotency-Key"));
+    cors.setExposedHeaders(List.of("Retry-After", "Location"));
+    cors.setMaxAge(3600L);
+    UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+    source.registerCorsConfiguration("/api/**", cors);
+    return source;
   }
 }
