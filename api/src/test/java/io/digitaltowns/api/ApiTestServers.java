@@ -34,5 +34,11 @@ public final class ApiTestServers {
     registry.add("digitaltowns.cloudflare-calls.app-id", () -> CloudflareCallsStub.APP_ID);
     registry.add("digitaltowns.cloudflare-calls.secret", () -> CloudflareCallsStub.APP_SECRET);
     registry.add("digitaltowns.cloudflare-calls.base-url", CloudflareCallsStub::baseUrl);
+    // billing: stripe-java talks to a local stand-in of the Stripe API (io.digitaltowns.api.billing.StripeStub)
+    registry.add("digitaltowns.stripe.secret-key", () -> io.digitaltowns.api.billing.StripeStub.SECRET_KEY);
+    registry.add("digitaltowns.stripe.webhook-secret", () -> io.digitaltowns.api.billing.StripeStub.WEBHOOK_SECRET);
+    registry.add("digitaltowns.stripe.price-id", () -> io.digitaltowns.api.billing.StripeStub.PRICE_ID);
+    registry.add("digitaltowns.stripe.api-base", io.digitaltowns.api.billing.StripeStub::baseUrl);
+    registry.add("digitaltowns.stripe.public-base-url", () -> io.digitaltowns.api.billing.StripeStub.PUBLIC_BASE_URL);
   }
 }

@@ -20,6 +20,12 @@ import io.digitaltowns.events.businesses.BusinessRejected;
 import io.digitaltowns.events.businesses.BusinessSubmitted;
 import io.digitaltowns.events.businesses.BusinessUnpublished;
 import io.digitaltowns.events.businesses.BusinessUpdated;
+import io.digitaltowns.events.billing.PaymentFailed;
+import io.digitaltowns.events.billing.SubscriptionActivated;
+import io.digitaltowns.events.billing.SubscriptionCanceled;
+import io.digitaltowns.events.billing.SubscriptionEnded;
+import io.digitaltowns.events.billing.SubscriptionRenewed;
+import io.digitaltowns.events.stripe.StripeEventReceived;
 import io.digitaltowns.events.towns.TownCreated;
 import io.digitaltowns.events.towns.TownUpdated;
 import io.digitaltowns.events.wire.SchemaRegistryClient;
@@ -52,7 +58,13 @@ public final class EventCatalog {
       BusinessDeleted.getClassSchema(),
       BusinessPhotoAdded.getClassSchema(),
       BusinessPhotoRemoved.getClassSchema(),
-      BusinessContacted.getClassSchema());
+      BusinessContacted.getClassSchema(),
+      StripeEventReceived.getClassSchema(),
+      SubscriptionActivated.getClassSchema(),
+      SubscriptionRenewed.getClassSchema(),
+      PaymentFailed.getClassSchema(),
+      SubscriptionCanceled.getClassSchema(),
+      SubscriptionEnded.getClassSchema());
 
   private EventCatalog() {
   }

@@ -45,6 +45,8 @@ class WebSecurityConfiguration {
                 "/api/auth/logout", "/api/auth/verify-email", "/api/auth/verify-email/resend",
                 "/api/auth/forgot-password", "/api/auth/reset-password").permitAll()
             .requestMatchers(HttpMethod.GET, "/api/auth/verify-email").permitAll()
+            // Stripe calls the webhook without a token; the Stripe-Signature header is checked instead
+            .requestMatchers(HttpMethod.POST, "/api/stripe/webhook").permitAll()
             // OAuth login: the redirect to the provider and its redirect back (404 for a provider that is off)
             .requestMatchers(HttpMethod.GET, "/oauth2/authorization/*", "/login/oauth2/code/*").permitAll()
             // browsing is public; what a draft shows is decided per listing (owner or admin)

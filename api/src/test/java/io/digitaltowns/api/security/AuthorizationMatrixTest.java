@@ -61,6 +61,9 @@ class AuthorizationMatrixTest extends ApiHttpTest {
     ENDPOINTS.put("GET /api/my/businesses", Access.SIGNED_IN);
     ENDPOINTS.put("POST /api/businesses/{id}/call-room", Access.SIGNED_IN);
     ENDPOINTS.put("GET /api/businesses/{id}/photos", Access.PUBLIC);
+    ENDPOINTS.put("POST /api/businesses/{id}/subscription/checkout", Access.SIGNED_IN);
+    ENDPOINTS.put("POST /api/businesses/{id}/subscription/portal", Access.SIGNED_IN);
+    ENDPOINTS.put("POST /api/stripe/webhook", Access.PUBLIC);
     ENDPOINTS.put("POST /api/businesses/{id}/photos/upload-url", Access.SIGNED_IN);
     ENDPOINTS.put("POST /api/businesses/{id}/photos/{photoId}/confirm", Access.SIGNED_IN);
     ENDPOINTS.put("PUT /api/businesses/{id}/photos/order", Access.SIGNED_IN);

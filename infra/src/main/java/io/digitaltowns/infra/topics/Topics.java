@@ -13,6 +13,10 @@ public final class Topics {
     public static final String TOWNS_EVENTS = "dt.towns.events";
     public static final String BUSINESSES_EVENTS = "dt.businesses.events";
     public static final String BUSINESSES_EVENTS_EMAIL_DLT = BUSINESSES_EVENTS + ".email.dlt";
+    /** Every verified Stripe webhook event, raw; key = subscription id, else customer id, else Stripe event id. */
+    public static final String STRIPE_EVENTS = "dt.stripe.events";
+    /** Subscription state changes of businesses (activated, renewed, payment failed, canceled, ended); key = business id. */
+    public static final String BILLING_EVENTS = "dt.billing.events";
 
     private static final short SINGLE_NODE = 1;
 
@@ -25,7 +29,9 @@ public final class Topics {
                 events(TOWNS_EVENTS),
                 events(BUSINESSES_EVENTS),
                 deadLetters(ACCOUNTS_EVENTS_EMAIL_DLT),
-                deadLetters(BUSINESSES_EVENTS_EMAIL_DLT));
+                deadLetters(BUSINESSES_EVENTS_EMAIL_DLT),
+                events(STRIPE_EVENTS),
+                events(BILLING_EVENTS));
     }
 
     /** Domain events of one aggregate type, keyed by aggregate id: partitions keep each aggregate in order. */
