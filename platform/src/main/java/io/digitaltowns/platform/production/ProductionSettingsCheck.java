@@ -3,7 +3,9 @@ package io.digitaltowns.platform.production;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -16,6 +18,13 @@ import org.springframework.core.env.Profiles;
  */
 public class ProductionSettingsCheck implements EnvironmentPostProcessor, Ordered {
 
+  private final Log log;
+
+  /** Boot hands post-processors a deferred log: logging is not set up yet when they run. */
+  public ProductionSettingsCheck(DeferredLogFactory logs) {
+    this.log = logs.getLog(ProductionSettingsCheck.class);
+  }
+
   static final String REQUIRED = "digitaltowns.production.required-variables";
   /** secrets that sign or derive tokens: shorter ones are guessable */
   private static final List<String> KEYS = List.of("JWT_SECRET", "EMAIL_LINK_SECRET");
@@ -27,7 +36,11 @@ public class ProductionSettingsCheck implements EnvironmentPostProcessor, Ordere
       return;
     }
     String required = environment.getProperty(REQUIRED, "");
-    for (String variable : Arrays.stream(required.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList()) {
+    List<String> variables = Arrays.stream(required.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
+    // whether each is set, never its value
+    log.info("Production settings: " + String.join(", ", variables.stream()
+        .map(v -> v + (isBlank(environment.getProperty(v)) ? " missing" : " set")).toList()));
+    for (String variable : variables) {
       String value = environment.getProperty(variable);
       if (value == null || value.isBlank()) {
         throw new MissingProductionSettingException(variable + " is not set; the prod profile needs it");
@@ -36,6 +49,10 @@ public class ProductionSettingsCheck implements EnvironmentPostProcessor, Ordere
         throw new MissingProductionSettingException(variable + " is shorter than " + MIN_KEY_BYTES + " bytes");
       }
     }
+  }
+
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
   }
 
   @Override

@@ -27,7 +27,7 @@ class ProductionSettingsCheckTest {
         "PUBLIC_BASE_URL", "https://town.example"));
     environment.setActiveProfiles("prod");
 
-    assertThatThrownBy(() -> new ProductionSettingsCheck().postProcessEnvironment(environment, null))
+    assertThatThrownBy(() -> check().postProcessEnvironment(environment, null))
         .hasMessage("KAFKA_BOOTSTRAP_SERVERS is not set; the prod profile needs it");
   }
 
@@ -37,7 +37,7 @@ class ProductionSettingsCheckTest {
         "JWT_SECRET", "tooshort"));
     environment.setActiveProfiles("prod");
 
-    assertThatThrownBy(() -> new ProductionSettingsCheck().postProcessEnvironment(environment, null))
+    assertThatThrownBy(() -> check().postProcessEnvironment(environment, null))
         .hasMessageContaining("JWT_SECRET is shorter than 32 bytes").hasMessageNotContaining("tooshort");
   }
 
@@ -45,10 +45,10 @@ class ProductionSettingsCheckTest {
   void a_complete_prod_configuration_starts_and_other_profiles_are_not_checked() {
     StandardEnvironment prod = environment(COMPLETE);
     prod.setActiveProfiles("prod");
-    assertThatCode(() -> new ProductionSettingsCheck().postProcessEnvironment(prod, null)).doesNotThrowAnyException();
+    assertThatCode(() -> check().postProcessEnvironment(prod, null)).doesNotThrowAnyException();
 
     StandardEnvironment local = environment(Map.of(ProductionSettingsCheck.REQUIRED, REQUIRED));
-    assertThatCode(() -> new ProductionSettingsCheck().postProcessEnvironment(local, null)).doesNotThrowAnyException();
+    assertThatCode(() -> check().postProcessEnvironment(local, null)).doesNotThrowAnyException();
   }
 
   @Test
@@ -60,6 +60,29 @@ class ProductionSettingsCheckTest {
     assertThat(environment.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://db:5432/app?sslmode=require");
     assertThat(environment.getProperty("spring.datasource.username")).isEqualTo("u");
     assertThat(environment.getProperty("spring.datasource.password")).isEqualTo("pw");
+  }
+
+  private final java.util.List<String> logged = new java.util.ArrayList<>();
+
+  private ProductionSettingsCheck check() {
+    return new ProductionSettingsCheck(destination -> new org.apache.commons.logging.impl.NoOpLog() {
+      @Override
+      public void info(Object message) {
+        logged.add(String.valueOf(message));
+      }
+    });
+  }
+
+  @Test
+  void the_log_says_which_settings_are_set_but_never_their_values() {
+    StandardEnvironment prod = environment(COMPLETE);
+    prod.setActiveProfiles("prod");
+
+    check().postProcessEnvironment(prod, null);
+
+    assertThat(logged).singleElement().asString()
+        .contains("JWT_SECRET set", "DATABASE_URL set")
+        .doesNotContain("0123456789abcdef", "pw@", "kafka:9092");
   }
 
   private static StandardEnvironment environment(Map<String, Object> properties) {
