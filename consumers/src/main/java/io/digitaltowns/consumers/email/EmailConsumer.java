@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * retried with backoff by the thread that owns its partition, and nothing else on that thread moves
  * meanwhile. With separate listeners a business mail in retry never delays a password-reset or
  * verification mail, which a person is waiting for right now, and each topic keeps its own threads.
+ * Billing mails (receipts, failed payments, cancellations) have their own listener for the same reason.
  * Dead letters go to {@code <topic>.email.dlt} of the topic the record came from.
  */
 @Component
@@ -26,6 +27,7 @@ class EmailConsumer {
   static final String GROUP = "email";
   static final String ACCOUNTS_TOPIC = "dt.accounts.events";
   static final String BUSINESSES_TOPIC = "dt.businesses.events";
+  static final String BILLING_TOPIC = "dt.billing.events";
 
   private final EventDispatcher dispatcher;
 
@@ -47,6 +49,14 @@ class EmailConsumer {
       concurrency = "${digitaltowns.consumers.email.concurrency:3}",
       autoStartup = "${digitaltowns.consumers.email.enabled:true}")
   void onBusinessEvent(ConsumerRecord<byte[], byte[]> record) {
+    dispatcher.dispatch(record.value());
+  }
+
+  // receipts and payment notices: a billing mail in retry holds up neither accounts nor listings
+  @KafkaListener(id = GROUP + "-billing", groupId = GROUP, topics = BILLING_TOPIC,
+      concurrency = "${digitaltowns.consumers.email.concurrency:3}",
+      autoStartup = "${digitaltowns.consumers.email.enabled:true}")
+  void onBillingEvent(ConsumerRecord<byte[], byte[]> record) {
     dispatcher.dispatch(record.value());
   }
 }

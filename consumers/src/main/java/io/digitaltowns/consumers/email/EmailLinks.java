@@ -22,6 +22,9 @@ public class EmailLinks {
   static final String ADMIN_BUSINESS_PATH = "/admin/businesses/";
   /** The public page of a listing. */
   static final String BUSINESS_PATH = "/businesses/";
+  /** A front-end page for the owner: the listing's subscription, with the button that opens Stripe's billing portal. */
+  static final String MY_BUSINESS_PATH = "/my/businesses/";
+  static final String SUBSCRIPTION_PATH = "/subscription";
 
   private final EmailLinkTokens tokens;
   private final String baseUrl;
@@ -49,6 +52,14 @@ public class EmailLinks {
   /** The public page of a listing. */
   public String business(String businessId) {
     return baseUrl + BUSINESS_PATH + pathSegment(businessId);
+  }
+
+  /**
+   * Where the owner manages the listing's subscription (sign-in required: the link carries no token).
+   * The page asks the api for a fresh billing-portal session: portal links expire, so none is mailed.
+   */
+  public String subscription(String businessId) {
+    return baseUrl + MY_BUSINESS_PATH + pathSegment(businessId) + SUBSCRIPTION_PATH;
   }
 
   /** The site itself, for mails that point somewhere without a token. */

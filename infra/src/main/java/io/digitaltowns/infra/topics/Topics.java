@@ -17,6 +17,7 @@ public final class Topics {
     public static final String STRIPE_EVENTS = "dt.stripe.events";
     /** Subscription state changes of businesses (activated, renewed, payment failed, canceled, ended); key = business id. */
     public static final String BILLING_EVENTS = "dt.billing.events";
+    public static final String BILLING_EVENTS_EMAIL_DLT = BILLING_EVENTS + ".email.dlt";
 
     private static final short SINGLE_NODE = 1;
 
@@ -30,6 +31,7 @@ public final class Topics {
                 events(BUSINESSES_EVENTS),
                 deadLetters(ACCOUNTS_EVENTS_EMAIL_DLT),
                 deadLetters(BUSINESSES_EVENTS_EMAIL_DLT),
+                deadLetters(BILLING_EVENTS_EMAIL_DLT),
                 events(STRIPE_EVENTS),
                 events(BILLING_EVENTS));
     }

@@ -1,0 +1,49 @@
+package io.digitaltowns.consumers.email;
+
+import io.digitaltowns.events.billing.SubscriptionCanceled;
+import org.springframework.stereotype.Component;
+
+/** Confirms a cancellation to the owner, and until when the listing stays featured if it runs out the paid period. */
+@Component
+class SubscriptionCanceledEmailHandler implements EmailHandler<SubscriptionCanceled> {
+
+  static final String SUBJECT = "Your subscription is canceled";
+
+  private final SmtpMailSender mail;
+  private final EmailLinks links;
+
+  SubscriptionCanceledEmailHandler(SmtpMailSender mail, EmailLinks links) {
+    this.mail = mail;
+    this.links = links;
+  }
+
+  @Override
+  public Class<SubscriptionCanceled> eventType() {
+    return SubscriptionCanceled.class;
+  }
+
+  @Override
+  public void handle(SubscriptionCanceled event) {
+    if (!BillingMail.hasRecipient(event.getOwnerEmail(), event.getEventId(), "SubscriptionCanceled")) {
+      return;
+    }
+    String until = event.getCancelAt() == null
+        ? "It has ended, and your listing is no longer featured."
+        : "It stays active, and your listing featured, until " + BillingMail.date(event.getCancelAt())
+            + ". You will not be charged again.";
+    String why = "payment_failed".equals(event.getReason())
+        ? "\nIt was canceled because the payments for it failed.\n"
+        : "";
+    String text = """
+        Hello,
+
+        your DigitalTowns subscription is canceled. %s
+        %s
+        Changed your mind? You can subscribe again at any time here:
+        %s
+
+        The DigitalTowns team
+        """.formatted(until, why, links.subscription(event.getBusinessId()));
+    mail.send(new OutgoingMail(event.getEventId(), event.getOwnerEmail(), SUBJECT, text));
+  }
+}
