@@ -52,6 +52,8 @@ class WebSecurityConfiguration {
             // browsing is public; what a draft shows is decided per listing (owner or admin)
             .requestMatchers(HttpMethod.GET, "/api/towns/**", "/api/businesses/**").permitAll()
             .requestMatchers("/api/admin/**").hasRole("ADMIN")
+            // metrics and the rest of actuator are for admins; /actuator/health stays public above
+            .requestMatchers("/actuator/**").hasRole("ADMIN")
             .anyRequest().authenticated())
         .oauth2ResourceServer(resourceServer -> resourceServer
             .jwt(jwt -> jwt.jwtAuthenticationConverter(authentication))
