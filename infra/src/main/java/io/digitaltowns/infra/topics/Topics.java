@@ -18,6 +18,8 @@ public final class Topics {
     /** Subscription state changes of businesses (activated, renewed, payment failed, canceled, ended); key = business id. */
     public static final String BILLING_EVENTS = "dt.billing.events";
     public static final String BILLING_EVENTS_EMAIL_DLT = BILLING_EVENTS + ".email.dlt";
+    public static final String ACCOUNTS_EVENTS_CRM_SYNC_DLT = ACCOUNTS_EVENTS + ".crm-sync.dlt";
+    public static final String BUSINESSES_EVENTS_CRM_SYNC_DLT = BUSINESSES_EVENTS + ".crm-sync.dlt";
 
     private static final short SINGLE_NODE = 1;
 
@@ -32,6 +34,8 @@ public final class Topics {
                 deadLetters(ACCOUNTS_EVENTS_EMAIL_DLT),
                 deadLetters(BUSINESSES_EVENTS_EMAIL_DLT),
                 deadLetters(BILLING_EVENTS_EMAIL_DLT),
+                deadLetters(ACCOUNTS_EVENTS_CRM_SYNC_DLT),
+                deadLetters(BUSINESSES_EVENTS_CRM_SYNC_DLT),
                 events(STRIPE_EVENTS),
                 events(BILLING_EVENTS));
     }

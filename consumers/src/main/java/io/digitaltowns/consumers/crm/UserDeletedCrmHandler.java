@@ -1,0 +1,44 @@
+package io.digitaltowns.consumers.crm;
+
+import io.digitaltowns.events.accounts.UserDeleted;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * GDPR erasure: the user's HubSpot contact is deleted (the one mapped here, and any other carrying
+ * the user's {@value CrmRecords#USER_ID}), and the user is remembered as erased so that no later or
+ * replayed event brings the contact back. The erasure is recorded in the transaction of the event:
+ * if HubSpot cannot be reached, nothing is recorded and the event is retried.
+ */
+@Component
+class UserDeletedCrmHandler implements CrmSyncHandler<UserDeleted> {
+
+  private static final Logger log = LoggerFactory.getLogger(UserDeletedCrmHandler.class);
+
+  private final CrmMappings mappings;
+  private final HubSpotClient hubSpot;
+
+  UserDeletedCrmHandler(CrmMappings mappings, HubSpotClient hubSpot) {
+    this.mappings = mappings;
+    this.hubSpot = hubSpot;
+  }
+
+  @Override
+  public Class<UserDeleted> eventType() {
+    return UserDeleted.class;
+  }
+
+  @Override
+  public void handle(UserDeleted event) {
+    String userId = event.getAggregateId();
+    Set<String> contacts = new LinkedHashSet<>();
+    mappings.erase(userId).ifPresent(contacts::add);
+    // contacts synced before the mapping existed, or by another tool, carry the id as well
+    contacts.addAll(hubSpot.findContacts(CrmRecords.USER_ID, userId));
+    contacts.forEach(hubSpot::archiveContact);
+    log.info("crm-sync: user {} erased, {} HubSpot contact(s) deleted", userId, contacts.size());
+  }
+}
