@@ -1,5 +1,10 @@
 package io.digitaltowns.consumers.email;
 
+import static io.digitaltowns.consumers.email.EmailGroupProbe.DEADLINE;
+import static io.digitaltowns.consumers.email.EmailGroupProbe.awaitMail;
+import static io.digitaltowns.consumers.email.EmailGroupProbe.committedOffset;
+import static io.digitaltowns.consumers.email.EmailGroupProbe.deadLetterKeys;
+import static io.digitaltowns.consumers.email.EmailGroupProbe.mailsTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -69,7 +74,6 @@ class AccountMailsTest {
 
   private static final String TOPIC = Topics.ACCOUNTS_EVENTS;
   private static final String DEAD_LETTERS = Topics.ACCOUNTS_EVENTS_EMAIL_DLT;
-  private static final Duration DEADLINE = Duration.ofSeconds(60);
   private static final Pattern TOKEN_LINK = Pattern.compile("https?://\\S+[?&]token=");
 
   private static LocalStack stack;
@@ -278,7 +282,7 @@ class AccountMailsTest {
     TopicPartition partition = new TopicPartition(lastIgnored.topic(), lastIgnored.partition());
     long ignoredOffset = lastIgnored.offset();
     await().atMost(DEADLINE).until(() -> committedOffset(partition) > ignoredOffset);
-    assertThat(deadLetterKeys()).doesNotContain(userId);
+    assertThat(deadLetterKeys(DEAD_LETTERS)).doesNotContain(userId);
   }
 
   private RecordMetadata publish(String key, SpecificRecord event) {
@@ -287,47 +291,6 @@ class AccountMailsTest {
           .get();
     } catch (Exception e) {
       throw new IllegalStateException("could not publish " + event.getSchema().getName(), e);
-    }
-  }
-
-  private static ReceivedMail awaitMail(String to, String subject) {
-    return await().atMost(DEADLINE).until(() -> mailsTo(to).stream()
-            .filter(mail -> subject.equals(mail.subject())).findFirst(), Optional::isPresent)
-        .orElseThrow();
-  }
-
-  private static List<ReceivedMail> mailsTo(String email) {
-    return stack.mail().messages().stream()
-        .filter(mail -> mail.to().stream().anyMatch(email::equalsIgnoreCase))
-        .toList();
-  }
-
-  private static long committedOffset(TopicPartition partition) throws Exception {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {
-      OffsetAndMetadata committed = admin.listConsumerGroupOffsets("email").partitionsToOffsetAndMetadata().get()
-          .get(partition);
-      return committed == null ? -1 : committed.offset();
-    }
-  }
-
-  /** The keys of every record in the email group's dead-letter topic, read from the beginning to its current end. */
-  private static List<String> deadLetterKeys() {
-    try (KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = reader.partitionsFor(DEAD_LETTERS).stream()
-          .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-      reader.assign(partitions);
-      reader.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = reader.endOffsets(partitions);
-      List<String> keys = new ArrayList<>();
-      await().atMost(DEADLINE).until(() -> {
-        for (ConsumerRecord<byte[], byte[]> record : reader.poll(Duration.ofMillis(200))) {
-          keys.add(record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8));
-        }
-        return partitions.stream().allMatch(p -> reader.position(p) >= end.get(p));
-      });
-      return keys;
     }
   }
 

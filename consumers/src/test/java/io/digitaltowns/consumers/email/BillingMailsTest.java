@@ -1,5 +1,10 @@
 package io.digitaltowns.consumers.email;
 
+import static io.digitaltowns.consumers.email.EmailGroupProbe.DEADLINE;
+import static io.digitaltowns.consumers.email.EmailGroupProbe.awaitMail;
+import static io.digitaltowns.consumers.email.EmailGroupProbe.committedOffset;
+import static io.digitaltowns.consumers.email.EmailGroupProbe.deadLetterKeys;
+import static io.digitaltowns.consumers.email.EmailGroupProbe.mailsTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -54,7 +59,6 @@ class BillingMailsTest {
 
   private static final String TOPIC = Topics.BILLING_EVENTS;
   private static final String DEAD_LETTERS = TOPIC + ".email.dlt";
-  private static final Duration DEADLINE = Duration.ofSeconds(60);
   private static final String RECEIPT = "Receipt: your DigitalTowns subscription";
   private static final String PAYMENT_FAILED = "Your payment did not go through";
   private static final String CANCELED = "Your subscription is canceled";
@@ -176,7 +180,7 @@ class BillingMailsTest {
     TopicPartition partition = new TopicPartition(skipped.topic(), skipped.partition());
     await().atMost(DEADLINE).until(() -> committedOffset(partition) > skipped.offset());
     assertThat(mailsTo(subscription.ownerEmail)).extracting(ReceivedMail::subject).containsExactly(CANCELED);
-    assertThat(deadLetterKeys()).doesNotContain(subscription.businessId);
+    assertThat(deadLetterKeys(DEAD_LETTERS)).doesNotContain(subscription.businessId);
   }
 
   @Test
@@ -211,7 +215,7 @@ class BillingMailsTest {
     TopicPartition partition = new TopicPartition(skipped.topic(), skipped.partition());
     await().atMost(DEADLINE).until(() -> committedOffset(partition) > skipped.offset());
     assertThat(mailsTo(subscription.ownerEmail)).extracting(ReceivedMail::subject).containsExactly(CANCELED);
-    assertThat(deadLetterKeys()).doesNotContain(subscription.businessId);
+    assertThat(deadLetterKeys(DEAD_LETTERS)).doesNotContain(subscription.businessId);
   }
 
   /** One business's subscription and its owner, with the billing events the email group reacts to. */
@@ -290,47 +294,6 @@ class BillingMailsTest {
   /** Mail travels with CRLF line ends. */
   private static String text(ReceivedMail mail) {
     return mail.text().replace("\r\n", "\n");
-  }
-
-  private static ReceivedMail awaitMail(String to, String subject) {
-    return await().atMost(DEADLINE).until(() -> mailsTo(to).stream()
-            .filter(mail -> subject.equals(mail.subject())).findFirst(), Optional::isPresent)
-        .orElseThrow();
-  }
-
-  private static List<ReceivedMail> mailsTo(String email) {
-    return stack.mail().messages().stream()
-        .filter(mail -> mail.to().stream().anyMatch(email::equalsIgnoreCase))
-        .toList();
-  }
-
-  private static long committedOffset(TopicPartition partition) throws Exception {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {
-      OffsetAndMetadata committed = admin.listConsumerGroupOffsets("email").partitionsToOffsetAndMetadata().get()
-          .get(partition);
-      return committed == null ? -1 : committed.offset();
-    }
-  }
-
-  /** The keys of every record in the email group's dead letters of billing events, read from the beginning to the current end. */
-  private static List<String> deadLetterKeys() {
-    try (KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = reader.partitionsFor(DEAD_LETTERS).stream()
-          .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-      reader.assign(partitions);
-      reader.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = reader.endOffsets(partitions);
-      List<String> keys = new ArrayList<>();
-      await().atMost(DEADLINE).until(() -> {
-        for (ConsumerRecord<byte[], byte[]> record : reader.poll(Duration.ofMillis(200))) {
-          keys.add(record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8));
-        }
-        return partitions.stream().allMatch(p -> reader.position(p) >= end.get(p));
-      });
-      return keys;
-    }
   }
 
   private static String eventId() {

@@ -1,5 +1,10 @@
 package io.digitaltowns.consumers.email;
 
+import static io.digitaltowns.consumers.email.EmailGroupProbe.DEADLINE;
+import static io.digitaltowns.consumers.email.EmailGroupProbe.awaitMail;
+import static io.digitaltowns.consumers.email.EmailGroupProbe.committedOffset;
+import static io.digitaltowns.consumers.email.EmailGroupProbe.deadLetterKeys;
+import static io.digitaltowns.consumers.email.EmailGroupProbe.mailsTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -51,7 +56,6 @@ class BusinessMailsTest {
 
   private static final String TOPIC = Topics.BUSINESSES_EVENTS;
   private static final String DEAD_LETTERS = Topics.BUSINESSES_EVENTS_EMAIL_DLT;
-  private static final Duration DEADLINE = Duration.ofSeconds(60);
   private static final String ADMIN = uniqueEmail("admin");
   private static final String OTHER_ADMIN = uniqueEmail("other-admin");
 
@@ -179,7 +183,7 @@ class BusinessMailsTest {
     awaitMail(listing.ownerEmail, "Your listing is live: " + listing.name);
     TopicPartition partition = new TopicPartition(skipped.topic(), skipped.partition());
     await().atMost(DEADLINE).until(() -> committedOffset(partition) > skipped.offset());
-    assertThat(deadLetterKeys()).doesNotContain(listing.id);
+    assertThat(deadLetterKeys(DEAD_LETTERS)).doesNotContain(listing.id);
   }
 
   @Test
@@ -217,7 +221,7 @@ class BusinessMailsTest {
       // the partition goes on: a later event on the same key is mailed
       publish(listing.id, next.approvedUnder(listing.id));
       awaitMail(next.ownerEmail, "Your listing is live: " + next.name);
-      await().atMost(DEADLINE).until(() -> deadLetterKeys().contains(listing.id));
+      await().atMost(DEADLINE).until(() -> deadLetterKeys(DEAD_LETTERS).contains(listing.id));
       lines = log.lines();
     }
 
@@ -285,49 +289,8 @@ class BusinessMailsTest {
     }
   }
 
-  private static ReceivedMail awaitMail(String to, String subject) {
-    return await().atMost(DEADLINE).until(() -> mailsTo(to).stream()
-            .filter(mail -> subject.equals(mail.subject())).findFirst(), Optional::isPresent)
-        .orElseThrow();
-  }
-
-  private static List<ReceivedMail> mailsTo(String email) {
-    return stack.mail().messages().stream()
-        .filter(mail -> mail.to().stream().anyMatch(email::equalsIgnoreCase))
-        .toList();
-  }
-
   private static List<ReceivedMail> mailsWithSubject(String subject) {
     return stack.mail().messages().stream().filter(mail -> subject.equals(mail.subject())).toList();
-  }
-
-  private static long committedOffset(TopicPartition partition) throws Exception {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {
-      OffsetAndMetadata committed = admin.listConsumerGroupOffsets("email").partitionsToOffsetAndMetadata().get()
-          .get(partition);
-      return committed == null ? -1 : committed.offset();
-    }
-  }
-
-  /** The keys of every record in the email group's dead letters of business events, read from the beginning to the current end. */
-  private static List<String> deadLetterKeys() {
-    try (KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = reader.partitionsFor(DEAD_LETTERS).stream()
-          .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-      reader.assign(partitions);
-      reader.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = reader.endOffsets(partitions);
-      List<String> keys = new ArrayList<>();
-      await().atMost(DEADLINE).until(() -> {
-        for (ConsumerRecord<byte[], byte[]> record : reader.poll(Duration.ofMillis(200))) {
-          keys.add(record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8));
-        }
-        return partitions.stream().allMatch(p -> reader.position(p) >= end.get(p));
-      });
-      return keys;
-    }
   }
 
   private static String eventId() {
