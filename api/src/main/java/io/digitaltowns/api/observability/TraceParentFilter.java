@@ -12,8 +12,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import io.digitaltowns.api.web.TraceParent;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -38,16 +37,13 @@ public class TraceParentFilter extends OncePerRequestFilter {
   /** request attribute holding the 32-hex trace id of the request */
   public static final String TRACE_ID_ATTRIBUTE = TraceParentFilter.class.getName() + ".traceId";
 
-  private static final Pattern FORMAT = Pattern.compile("^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$");
-  private static final String INVALID_TRACE_ID = "0".repeat(32);
-  private static final String INVALID_SPAN_ID = "0".repeat(16);
   private static final SecureRandom RANDOM = new SecureRandom();
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String received = request.getHeader(HEADER);
-    String traceparent = isValid(received) ? received.trim() : newTraceparent();
+    String traceparent = TraceParent.isValid(received) ? received.trim() : newTraceparent();
     String traceId = traceparent.substring(3, 35);
     HttpServletRequest traced = traceparent.equals(received) ? request : new WithTraceparent(request, traceparent);
     traced.setAttribute(TRACE_ID_ATTRIBUTE, traceId);
@@ -65,25 +61,18 @@ public class TraceParentFilter extends OncePerRequestFilter {
     }
   }
 
-  static boolean isValid(String traceparent) {
-    if (traceparent == null) {
-      return false;
-    }
-    Matcher matcher = FORMAT.matcher(traceparent.trim());
-    return matcher.matches() && !"ff".equals(matcher.group(1))
-        && !INVALID_TRACE_ID.equals(matcher.group(2)) && !INVALID_SPAN_ID.equals(matcher.group(3));
-  }
-
   /** version 00, a random trace id and parent (span) id, sampled */
   static String newTraceparent() {
     HexFormat hex = HexFormat.of();
     byte[] traceId = new byte[16];
     byte[] spanId = new byte[8];
+    String traceparent;
     do {
       RANDOM.nextBytes(traceId);
       RANDOM.nextBytes(spanId);
-    } while (hex.formatHex(traceId).equals(INVALID_TRACE_ID) || hex.formatHex(spanId).equals(INVALID_SPAN_ID));
-    return "00-" + hex.formatHex(traceId) + "-" + hex.formatHex(spanId) + "-01";
+      traceparent = "00-" + hex.formatHex(traceId) + "-" + hex.formatHex(spanId) + "-01";
+    } while (!TraceParent.isValid(traceparent));
+    return traceparent;
   }
 
   /** The request as if the client had sent {@code traceparent} (replacing a malformed one). */
