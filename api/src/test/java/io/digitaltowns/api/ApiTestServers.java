@@ -18,6 +18,7 @@ public final class ApiTestServers {
     registry.add("spring.datasource.username", stack::databaseUser);
     registry.add("spring.datasource.password", stack::databasePassword);
     registry.add("digitaltowns.schema-registry.url", stack::schemaRegistryUrl);
+    registry.add("digitaltowns.ops.kafka-bootstrap-servers", stack::kafkaBootstrapServers);
     registry.add("digitaltowns.passwords.bcrypt-strength", () -> 4);
     registry.add("digitaltowns.jwt.secret", () -> JWT_SECRET);
     // every test client is 127.0.0.1: lift the per-address limits, keep the per-account ones

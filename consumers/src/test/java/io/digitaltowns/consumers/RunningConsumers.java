@@ -31,6 +31,7 @@ public final class RunningConsumers {
     settings.put("spring.mail.host", stack.smtpHost());
     settings.put("spring.mail.port", stack.smtpPort());
     settings.put("spring.main.banner-mode", "off");
+    settings.put("server.port", 0);
     settings.put("digitaltowns.email.public-base-url", PUBLIC_BASE_URL);
     settings.put("digitaltowns.email.link-secret", EMAIL_LINK_SECRET);
     settings.put("logging.level.com.icegreen.greenmail", "WARN");

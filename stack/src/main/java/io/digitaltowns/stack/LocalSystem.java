@@ -28,6 +28,10 @@ public final class LocalSystem implements AutoCloseable {
   private ConfigurableApplicationContext relay;
   private ConfigurableApplicationContext consumers;
 
+  /** Where the relay and the consumers serve their health and metrics (0: any free port, as in tests). */
+  public static final String RELAY_HTTP_PORT = "digitaltowns.local.relay-http-port";
+  public static final String CONSUMERS_HTTP_PORT = "digitaltowns.local.consumers-http-port";
+
   static final String LOCAL_JWT_SECRET = "local-stack-jwt-secret-not-for-production-0123456789";
   public static final String LOCAL_EMAIL_LINK_SECRET = "local-stack-email-link-secret-not-for-production-01234";
 
@@ -57,6 +61,8 @@ public final class LocalSystem implements AutoCloseable {
     try {
       system = start(stack, Map.of(
           "server.port", System.getenv().getOrDefault("PORT", "8080"),
+          RELAY_HTTP_PORT, 8082,
+          CONSUMERS_HTTP_PORT, 8083,
           "digitaltowns.demo.seed", true));
     } catch (RuntimeException e) {
       stack.close();
@@ -66,11 +72,21 @@ public final class LocalSystem implements AutoCloseable {
       system.close();
       stack.close();
     }, "local-system-shutdown"));
-    System.out.println(new StartupBanner(stack, system.apiUrl()).render());
+    System.out.println(new StartupBanner(stack, system.apiUrl(), system.relayUrl(), system.consumersUrl()).render());
   }
 
   public String apiUrl() {
     return "http://localhost:" + api.getEnvironment().getProperty("local.server.port");
+  }
+
+  /** The relay's operator endpoints (/actuator/health, /actuator/prometheus). */
+  public String relayUrl() {
+    return relay == null ? null : "http://localhost:" + relay.getEnvironment().getProperty("local.server.port");
+  }
+
+  /** The consumers' operator endpoints (/actuator/health, /actuator/prometheus). */
+  public String consumersUrl() {
+    return consumers == null ? null : "http://localhost:" + consumers.getEnvironment().getProperty("local.server.port");
   }
 
   public LocalStack stack() {
@@ -101,7 +117,9 @@ public final class LocalSystem implements AutoCloseable {
 
   /** Starts one more relay instance (a standby while another holds the lock); the caller closes it. */
   public ConfigurableApplicationContext launchRelay() {
-    return run(RelayApplication.class, RelayApplication.CONFIG_NAME, common());
+    Map<String, Object> settings = common();
+    settings.put("server.port", extraSettings.getOrDefault(RELAY_HTTP_PORT, 0));
+    return run(RelayApplication.class, RelayApplication.CONFIG_NAME, settings);
   }
 
   public void stopRelay() {
@@ -113,6 +131,7 @@ public final class LocalSystem implements AutoCloseable {
     Map<String, Object> settings = common();
     // links in mails lead to this api, wherever it listens
     settings.put("digitaltowns.email.public-base-url", apiUrl());
+    settings.put("server.port", extraSettings.getOrDefault(CONSUMERS_HTTP_PORT, 0));
     consumers = run(ConsumersApplication.class, ConsumersApplication.CONFIG_NAME, settings);
   }
 
@@ -135,6 +154,7 @@ public final class LocalSystem implements AutoCloseable {
     settings.put("spring.datasource.password", stack.databasePassword());
     settings.put("spring.kafka.bootstrap-servers", stack.kafkaBootstrapServers());
     settings.put("digitaltowns.relay.kafka.bootstrap-servers", stack.kafkaBootstrapServers());
+    settings.put("digitaltowns.ops.kafka-bootstrap-servers", stack.kafkaBootstrapServers());
     settings.put("digitaltowns.schema-registry.url", stack.schemaRegistryUrl());
     settings.put("spring.mail.host", stack.smtpHost());
     settings.put("spring.mail.port", stack.smtpPort());

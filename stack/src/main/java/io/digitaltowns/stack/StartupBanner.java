@@ -3,7 +3,7 @@ package io.digitaltowns.stack;
 import io.digitaltowns.infra.LocalStack;
 
 /** The short table printed once everything runs: what is where. */
-record StartupBanner(LocalStack stack, String apiUrl) {
+record StartupBanner(LocalStack stack, String apiUrl, String relayUrl, String consumersUrl) {
 
   String render() {
     String row = "  %-18s %s%n";
@@ -11,8 +11,9 @@ record StartupBanner(LocalStack stack, String apiUrl) {
     out.append(System.lineSeparator()).append("DigitalTowns is running (Ctrl-C stops everything; data stays in .local-data/)")
         .append(System.lineSeparator());
     out.append(String.format(row, "api", apiUrl + "   (OpenAPI: " + apiUrl + "/v3/api-docs, UI: " + apiUrl + "/swagger-ui.html)"));
-    out.append(String.format(row, "relay", "Debezium outbox relay -> Kafka (in this process)"));
-    out.append(String.format(row, "consumers", "email (in this process)"));
+    out.append(String.format(row, "ops page", apiUrl + "/ops/index.html   (sign in as an admin)"));
+    out.append(String.format(row, "relay", "Debezium outbox relay -> Kafka   (health/metrics: " + relayUrl + "/actuator/health, /actuator/prometheus)"));
+    out.append(String.format(row, "consumers", "email, crm, analytics, backup   (health/metrics: " + consumersUrl + "/actuator/health, /actuator/prometheus)"));
     out.append(String.format(row, "PostgreSQL", stack.jdbcUrl() + "   (user " + stack.databaseUser() + ")"));
     out.append(String.format(row, "Kafka", stack.kafkaBootstrapServers()));
     out.append(String.format(row, "schema registry", stack.schemaRegistryUrl()));

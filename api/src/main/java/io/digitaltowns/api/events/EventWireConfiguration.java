@@ -3,6 +3,7 @@ package io.digitaltowns.api.events;
 import io.digitaltowns.events.EventCatalog;
 import io.digitaltowns.events.wire.AvroEventSerializer;
 import io.digitaltowns.events.wire.SchemaRegistryClient;
+import io.digitaltowns.events.wire.SchemaRegistryHealthIndicator;
 import io.digitaltowns.events.wire.SchemaRegistryProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +19,11 @@ class EventWireConfiguration {
     SchemaRegistryClient client = properties.client();
     EventCatalog.registerAll(client);
     return client;
+  }
+
+  @Bean
+  SchemaRegistryHealthIndicator schemaRegistryHealthIndicator(SchemaRegistryClient client) {
+    return new SchemaRegistryHealthIndicator(client);
   }
 
   @Bean

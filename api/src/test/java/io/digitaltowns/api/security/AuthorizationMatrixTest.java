@@ -43,6 +43,7 @@ class AuthorizationMatrixTest extends ApiHttpTest {
     ENDPOINTS.put("PATCH /api/me", Access.SIGNED_IN);
     ENDPOINTS.put("POST /api/me/password", Access.SIGNED_IN);
     ENDPOINTS.put("GET /api/admin/users", Access.ADMIN);
+    ENDPOINTS.put("GET /api/admin/ops/status", Access.ADMIN);
     ENDPOINTS.put("POST /api/admin/users/{id}/suspend", Access.ADMIN);
     ENDPOINTS.put("POST /api/admin/users/{id}/reinstate", Access.ADMIN);
     ENDPOINTS.put("GET /api/towns", Access.PUBLIC);

@@ -1,6 +1,8 @@
 package io.digitaltowns.consumers.events;
 
 import io.digitaltowns.events.wire.AvroEventDeserializer;
+import io.digitaltowns.events.wire.SchemaRegistryClient;
+import io.digitaltowns.events.wire.SchemaRegistryHealthIndicator;
 import io.digitaltowns.events.wire.SchemaRegistryProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -11,7 +13,17 @@ import org.springframework.context.annotation.Configuration;
 class EventWireConfiguration {
 
   @Bean
-  AvroEventDeserializer avroEventDeserializer(SchemaRegistryProperties registry) {
-    return new AvroEventDeserializer(registry.client());
+  SchemaRegistryClient schemaRegistryClient(SchemaRegistryProperties registry) {
+    return registry.client();
+  }
+
+  @Bean
+  AvroEventDeserializer avroEventDeserializer(SchemaRegistryClient registry) {
+    return new AvroEventDeserializer(registry);
+  }
+
+  @Bean
+  SchemaRegistryHealthIndicator schemaRegistryHealthIndicator(SchemaRegistryClient registry) {
+    return new SchemaRegistryHealthIndicator(registry);
   }
 }

@@ -4,6 +4,10 @@ import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.ChangeEvent;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -27,11 +31,11 @@ class KafkaOutboxPublisher implements DebeziumEngine.ChangeConsumer<ChangeEvent<
   private static final Logger log = LoggerFactory.getLogger(KafkaOutboxPublisher.class);
 
   private final Producer<byte[], byte[]> producer;
-  private final RelayedEventsCounter counter;
+  private final RelayMetrics metrics;
 
-  KafkaOutboxPublisher(Producer<byte[], byte[]> producer, RelayedEventsCounter counter) {
+  KafkaOutboxPublisher(Producer<byte[], byte[]> producer, RelayMetrics metrics) {
     this.producer = producer;
-    this.counter = counter;
+    this.metrics = metrics;
   }
 
   @Override
@@ -39,10 +43,12 @@ class KafkaOutboxPublisher implements DebeziumEngine.ChangeConsumer<ChangeEvent<
                           DebeziumEngine.RecordCommitter<ChangeEvent<SourceRecord, SourceRecord>> committer)
       throws InterruptedException {
     List<Future<RecordMetadata>> sends = new ArrayList<>(records.size());
+    List<Instant> occurred = new ArrayList<>(records.size());
     for (ChangeEvent<SourceRecord, SourceRecord> event : records) {
       SourceRecord record = event.value();
       if (record.topic() != null && record.topic().startsWith("dt.") && record.value() != null) {
         sends.add(producer.send(toKafka(record)));
+        occurred.add(occurredAt(record));
       }
     }
     for (Future<RecordMetadata> send : sends) {
@@ -56,7 +62,13 @@ class KafkaOutboxPublisher implements DebeziumEngine.ChangeConsumer<ChangeEvent<
       committer.markProcessed(event);
     }
     committer.markBatchFinished();
-    counter.add(sends.size());
+    metrics.relayed(sends.size());
+    Instant acknowledged = Instant.now();
+    for (Instant occurredAt : occurred) {
+      if (occurredAt != null) {
+        metrics.latency(Duration.between(occurredAt, acknowledged));
+      }
+    }
     if (log.isDebugEnabled()) {
       log.debug("Relayed {} outbox events", sends.size());
     }
@@ -78,6 +90,19 @@ class KafkaOutboxPublisher implements DebeziumEngine.ChangeConsumer<ChangeEvent<
     }
     byte[] key = record.key() == null ? null : utf8(record.key().toString());
     return new ProducerRecord<>(record.topic(), null, key, bytes(record.value()), headers);
+  }
+
+  /** The outbox row's occurred_at, which Debezium hands over as an ISO-8601 text (ZonedTimestamp). */
+  private static Instant occurredAt(SourceRecord record) {
+    String value = headerValue(record, "occurredAt");
+    if (value == null) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(value).toInstant();
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 
   private static String headerValue(SourceRecord record, String name) {

@@ -39,15 +39,15 @@ public class OutboxRelay implements SmartLifecycle {
 
   private final RelayProperties properties;
   private final DataSourceProperties database;
-  private final RelayedEventsCounter counter;
+  private final RelayMetrics metrics;
   private final CountDownLatch stopSignal = new CountDownLatch(1);
   private volatile Thread loop;
   private volatile boolean active;
 
-  OutboxRelay(RelayProperties properties, DataSourceProperties database, RelayedEventsCounter counter) {
+  OutboxRelay(RelayProperties properties, DataSourceProperties database, RelayMetrics metrics) {
     this.properties = properties;
     this.database = database;
-    this.counter = counter;
+    this.metrics = metrics;
   }
 
   /** True while this instance holds the lock and its engine runs. */
@@ -110,7 +110,7 @@ public class OutboxRelay implements SmartLifecycle {
     try (Producer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig());
          DebeziumEngine<ChangeEvent<SourceRecord, SourceRecord>> engine = DebeziumEngine.create(Connect.class)
              .using(engineConfig())
-             .notifying(new KafkaOutboxPublisher(producer, counter))
+             .notifying(new KafkaOutboxPublisher(producer, metrics))
              .using((success, message, error) -> finished.complete(success ? null : failure(message, error)))
              .build()) {
       executor.execute(engine);

@@ -75,6 +75,11 @@ public class SchemaRegistryClient {
     }
   }
 
+  /** How many subjects the registry holds; a cheap call that proves it answers (health checks). */
+  public int subjectCount() {
+    return send("GET", "subjects", null).size();
+  }
+
   private String schemaBody(Schema schema) {
     ObjectNode body = json.createObjectNode();
     body.put("schema", schema.toString());

@@ -1,0 +1,25 @@
+package io.digitaltowns.api.ops;
+
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * What the ops status page looks at. The api never writes to Kafka; it only asks the cluster about
+ * consumer groups and dead-letter topics here, for admins.
+ *
+ * @param kafkaBootstrapServers the cluster the relay and the consumers use (empty: the page shows Kafka as not configured)
+ * @param kafkaProperties       client settings (SASL/SSL for managed Kafka), as for the other services
+ * @param relaySlotName         the relay's replication slot (RELAY_SLOT_NAME, same value as the relay's)
+ * @param relayLockId           the advisory lock the active relay holds (same value as the relay's)
+ * @param timeout               how long one question to Kafka may take before the page says "unreachable"
+ */
+@ConfigurationProperties("digitaltowns.ops")
+public record OpsProperties(
+    @DefaultValue("") String kafkaBootstrapServers,
+    @DefaultValue Map<String, String> kafkaProperties,
+    @DefaultValue("dt_outbox_relay") String relaySlotName,
+    @DefaultValue("7262003") long relayLockId,
+    @DefaultValue("5s") Duration timeout) {
+}
