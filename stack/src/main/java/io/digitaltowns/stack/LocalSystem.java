@@ -119,6 +119,7 @@ public final class LocalSystem implements AutoCloseable {
   public ConfigurableApplicationContext launchRelay() {
     Map<String, Object> settings = common();
     settings.put("server.port", extraSettings.getOrDefault(RELAY_HTTP_PORT, 0));
+    withoutApiSecurity(settings);
     return run(RelayApplication.class, RelayApplication.CONFIG_NAME, settings);
   }
 
@@ -132,6 +133,7 @@ public final class LocalSystem implements AutoCloseable {
     // links in mails lead to this api, wherever it listens
     settings.put("digitaltowns.email.public-base-url", apiUrl());
     settings.put("server.port", extraSettings.getOrDefault(CONSUMERS_HTTP_PORT, 0));
+    withoutApiSecurity(settings);
     consumers = run(ConsumersApplication.class, ConsumersApplication.CONFIG_NAME, settings);
   }
 
@@ -171,6 +173,23 @@ public final class LocalSystem implements AutoCloseable {
     // the local SMTP server logs the login it invents for each recipient; keep mail addresses out of the log
     settings.put("logging.level.com.icegreen.greenmail", "WARN");
     return settings;
+  }
+
+  /**
+   * The relay and the consumers ship without Spring Security: their port is private, for operators
+   * and the platform's probes. In this one JVM the api's security jars are on the classpath too and
+   * would lock their actuator endpoints behind a generated password.
+   */
+  private static void withoutApiSecurity(Map<String, Object> settings) {
+    settings.put("spring.autoconfigure.exclude", String.join(",",
+        "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration",
+        "org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"));
   }
 
   /**
