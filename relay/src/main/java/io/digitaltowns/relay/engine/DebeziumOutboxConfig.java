@@ -26,6 +26,10 @@ final class DebeziumOutboxConfig {
     // Short flush interval: the slot only advances (and WAL is only freed) when offsets are flushed,
     // and a crash re-sends at most this much.
     p.setProperty("offset.flush.interval.ms", "1000");
+    // Without heartbeats the slot's confirmed position stops at the last event relayed before a quiet spell:
+    // WAL written by other tables piles up behind it and that last event looks unrelayed to `ops outbox status`.
+    // Heartbeat records (topic __debezium-heartbeat.dt) are not published, only committed.
+    p.setProperty("heartbeat.interval.ms", "5000");
 
     p.setProperty("database.hostname", connection.host());
     p.setProperty("database.port", String.valueOf(connection.port()));
