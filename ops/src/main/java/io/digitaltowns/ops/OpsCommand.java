@@ -46,7 +46,16 @@ public final class OpsCommand implements Runnable {
   @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces of failures.")
   boolean verbose;
 
+  /**
+   * Not named logback.xml: on a classpath shared with the services (the local stack's tests), Spring Boot
+   * would adopt it and silence their logs.
+   */
+  private static final String LOGGING_CONFIG = "ops-logback.xml";
+
   public static void main(String[] args) {
+    if (System.getProperty("logback.configurationFile") == null) {
+      System.setProperty("logback.configurationFile", LOGGING_CONFIG);
+    }
     System.exit(commandLine().execute(args));
   }
 

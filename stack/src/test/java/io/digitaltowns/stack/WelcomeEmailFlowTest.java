@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.StreamSupport;
 import io.digitaltowns.events.accounts.UserRegistered;
 import io.digitaltowns.events.wire.AvroEventDeserializer;
@@ -30,6 +34,28 @@ class WelcomeEmailFlowTest {
     assertThat(mail.get("subject").asText()).isEqualTo("Welcome to DigitalTowns");
     assertThat(mail.get("text").asText()).contains("Hello Grace Hopper");
     assertThat(mail.get("from").asText()).contains("no-reply@digitaltowns.local");
+  }
+
+  @Test
+  void the_trace_id_of_the_registration_request_is_on_the_email_consumers_log_line() {
+    String traceId = UUID.randomUUID().toString().replace("-", "");
+    String email = ApiClient.uniqueEmail("traced");
+    String body = "{\"email\":\"" + email + "\",\"password\":\"correct horse battery staple\",\"displayName\":\"Traced\"}";
+
+    try (LogCapture logs = LogCapture.attach()) {
+      HttpResponse<String> registered = api.send(HttpRequest.newBuilder(URI.create(system.apiUrl() + "/api/auth/register"))
+          .header("Content-Type", "application/json")
+          .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+          .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+      assertThat(registered.statusCode()).isEqualTo(201);
+
+      String mailSent = await().atMost(Duration.ofSeconds(60)).until(() -> logs.lines().stream()
+          .filter(line -> line.contains("mail sent for event") && line.contains("consumerGroup=email")
+              && line.contains("traceId=" + traceId))
+          .findFirst(), Optional::isPresent).orElseThrow();
+      assertThat(mailSent).contains("eventType=UserRegistered");
+    }
+    assertThat(mailTo(email)).isPresent();
   }
 
   @Test
