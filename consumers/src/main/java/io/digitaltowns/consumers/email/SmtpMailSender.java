@@ -33,13 +33,21 @@ class SmtpMailSender {
 
   private final JavaMailSender mailSender;
   private final EmailProperties properties;
+  private final UnrecordedDeliveries unrecorded;
 
-  SmtpMailSender(JavaMailSender mailSender, EmailProperties properties) {
+  SmtpMailSender(JavaMailSender mailSender, EmailProperties properties, UnrecordedDeliveries unrecorded) {
     this.mailSender = mailSender;
     this.properties = properties;
+    this.unrecorded = unrecorded;
   }
 
   void send(OutgoingMail mail) {
+    if (unrecorded.wasDelivered(mail)) {
+      log.info("mail for event {} was accepted by SMTP on an earlier attempt that did not commit; not sent again",
+          mail.eventId());
+      unrecorded.delivered(mail);
+      return;
+    }
     try {
       MimeMessage message = mailSender.createMimeMessage();
       MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
@@ -53,6 +61,7 @@ class SmtpMailSender {
       // lets the receiving side (and an operator) tie a mail to its event
       message.setHeader("X-DigitalTowns-Event-Id", mail.eventId());
       mailSender.send(message);
+      unrecorded.delivered(mail);
       // the event id ties the line to the event; the address and the subject (personal data) and the
       // text (links with tokens, residents' messages) stay out of the log
       log.info("mail sent for event {}", mail.eventId());

@@ -22,7 +22,7 @@ class ListingSubmittedEmailHandlerTest {
     EmailProperties noAdmins = new EmailProperties("DigitalTowns <no-reply@towns.example.org>",
         "https://towns.example.org", SECRET, List.of());
     RecordingMailSender smtp = new RecordingMailSender(LocalStack.shared());
-    ListingSubmittedEmailHandler handler = new ListingSubmittedEmailHandler(new SmtpMailSender(smtp, noAdmins),
+    ListingSubmittedEmailHandler handler = new ListingSubmittedEmailHandler(new SmtpMailSender(smtp, noAdmins, new UnrecordedDeliveries()),
         new EmailLinks(new EmailLinkTokens(SECRET), noAdmins), noAdmins);
     String ownerEmail = "owner-" + UUID.randomUUID() + "@example.org";
     BusinessSubmitted submitted = BusinessSubmitted.newBuilder()

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The sender against the local stack's real SMTP server. The server's summary of a received mail
@@ -28,7 +30,7 @@ class SmtpMailSenderTest {
   private final RecordingMailSender smtp = new RecordingMailSender(stack);
   private final SmtpMailSender sender = new SmtpMailSender(smtp, new EmailProperties(
       "DigitalTowns <no-reply@towns.example.org>", "https://towns.example.org",
-      "a-test-email-link-secret-of-at-least-32-bytes", List.of()));
+      "a-test-email-link-secret-of-at-least-32-bytes", List.of()), new UnrecordedDeliveries());
 
   @Test
   void a_reply_to_goes_out_in_the_headers_of_the_mail_so_the_answer_reaches_that_person() throws Exception {
@@ -48,6 +50,41 @@ class SmtpMailSenderTest {
     // the name travels encoded (RFC 2047), the address as it is
     assertThat(headers(sent))
         .containsPattern("(?m)^Reply-To: =\\?UTF-8\\?Q\\?Rita_R=C3=A9sident\\?= <" + Pattern.quote(resident) + ">\\r?$");
+  }
+
+  @Test
+  void a_mail_accepted_by_smtp_whose_transaction_then_rolled_back_is_not_sent_again_on_the_retry() {
+    String to = uniqueEmail("rolled-back");
+    OutgoingMail mail = new OutgoingMail(UUID.randomUUID().toString(), to, "Welcome", "Hello");
+
+    inATransactionThat(TransactionSynchronization.STATUS_ROLLED_BACK, () -> sender.send(mail)); // the database failed
+    inATransactionThat(TransactionSynchronization.STATUS_COMMITTED, () -> sender.send(mail));   // the retry records it
+    awaitReceivedBy(to);
+
+    assertThat(smtp.sent()).hasSize(1);
+  }
+
+  @Test
+  void once_its_record_committed_the_same_mail_is_no_longer_held_back() {
+    String to = uniqueEmail("committed");
+    OutgoingMail mail = new OutgoingMail(UUID.randomUUID().toString(), to, "Welcome", "Hello");
+
+    inATransactionThat(TransactionSynchronization.STATUS_COMMITTED, () -> sender.send(mail));
+    // processed_events is what stops a second run now; the sender itself sends what it is given
+    inATransactionThat(TransactionSynchronization.STATUS_COMMITTED, () -> sender.send(mail));
+
+    await().atMost(DEADLINE).until(() -> smtp.sent().size() == 2);
+  }
+
+  /** What a transaction manager does around the handler, ending the way the test says. */
+  private static void inATransactionThat(int outcome, Runnable work) {
+    TransactionSynchronizationManager.initSynchronization();
+    try {
+      work.run();
+      TransactionSynchronizationManager.getSynchronizations().forEach(sync -> sync.afterCompletion(outcome));
+    } finally {
+      TransactionSynchronizationManager.clearSynchronization();
+    }
   }
 
   @Test
