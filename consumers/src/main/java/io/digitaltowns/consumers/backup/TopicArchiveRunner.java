@@ -1,0 +1,98 @@
+package io.digitaltowns.consumers.backup;
+
+import io.digitaltowns.backup.archive.ArchiverStatus;
+import io.digitaltowns.backup.archive.TopicArchiver;
+import io.digitaltowns.backup.store.BackupStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Runs the {@code backup} consumer group's {@link TopicArchiver} on its own thread for as long as the
+ * application runs. A plain Kafka consumer rather than a listener container: the archiver decides itself when
+ * to commit (after each upload), when to rewind and when to pause.
+ */
+class TopicArchiveRunner implements SmartLifecycle {
+
+  static final String GROUP = "backup";
+  private static final Logger log = LoggerFactory.getLogger(TopicArchiveRunner.class);
+
+  private final BackupStore store;
+  private final BackupProperties.Archive settings;
+  private final Map<String, Object> kafka;
+  private volatile TopicArchiver archiver;
+  private Thread thread;
+
+  TopicArchiveRunner(BackupStore store, BackupProperties.Archive settings, Map<String, Object> kafka) {
+    this.store = store;
+    this.settings = settings;
+    this.kafka = kafka;
+  }
+
+  @Override
+  public synchronized void start() {
+    Map<String, Object> config = new HashMap<>(kafka);
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
+    config.put(ConsumerConfig.CLIENT_ID_CONFIG, "digitaltowns-backup");
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    // committed transactions only: an aborted outbox batch is not an event
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) settings.metadataMaxAge().toMillis());
+    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    TopicArchiver starting = new TopicArchiver(new KafkaConsumer<>(config), store, settings.settings(),
+        Clock.systemUTC());
+    thread = new Thread(() -> {
+      try {
+        store.ensureBucket();
+      } catch (RuntimeException e) {
+        // not fatal: the uploads say whether the bucket is there, and retry until it is
+        log.warn("backup: cannot check or create the bucket {}: {}", store.settings().describe(), e.toString());
+      }
+      starting.run();
+    }, "backup-archiver");
+    thread.setDaemon(true);
+    archiver = starting;
+    thread.start();
+    log.info("backup group archiving topics {} (not {}) to {}", settings.topics(), settings.excludedTopics(),
+        store.settings().describe());
+  }
+
+  @Override
+  public synchronized void stop() {
+    if (archiver == null) {
+      return;
+    }
+    try {
+      if (!archiver.stop(Duration.ofSeconds(30))) {
+        log.warn("backup archiver did not stop within 30 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      archiver = null;
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return archiver != null;
+  }
+
+  ArchiverStatus status() {
+    TopicArchiver current = archiver;
+    return current == null ? null : current.status();
+  }
+
+  boolean alive() {
+    return thread != null && thread.isAlive();
+  }
+}
