@@ -59,7 +59,8 @@ class TopicArchiveRunner implements SmartLifecycle {
       }
       starting.run();
     }, "backup-archiver");
-    thread.setDaemon(true);
+    // not a daemon: with only this group on, it is what keeps the process running, like a listener container
+    thread.setDaemon(false);
     archiver = starting;
     thread.start();
     log.info("backup group archiving topics {} (not {}) to {}", settings.topics(), settings.excludedTopics(),
