@@ -52,8 +52,11 @@ import org.junit.jupiter.api.Test;
  */
 class TopicRestoreTest {
 
-  private static final Instant DAY_ONE = Instant.parse("2025-03-01T12:00:00Z");
-  private static final Instant DAY_TWO = Instant.parse("2025-03-02T12:00:00Z");
+  /** Recent days: older records would be deleted by the topic's time retention (7 days) as soon as written. */
+  private static final LocalDate FIRST_DAY = LocalDate.now(java.time.ZoneOffset.UTC).minusDays(2);
+  private static final LocalDate SECOND_DAY = FIRST_DAY.plusDays(1);
+  private static final Instant DAY_ONE = FIRST_DAY.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC);
+  private static final Instant DAY_TWO = SECOND_DAY.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC);
   private static final Duration DEADLINE = Duration.ofSeconds(60);
   private static final int PARTITIONS = 3;
 
@@ -108,7 +111,7 @@ class TopicRestoreTest {
     List<ArchivedRecord> again = original.get(0).subList(1, 4);
     Path file = Files.createTempFile("overlap", ".jsonl.gz");
     ArchiveFiles.write(again, file);
-    bucket.store.upload(new ArchiveFileName(topic, LocalDate.parse("2025-03-01"), 0, again.get(0).offset(),
+    bucket.store.upload(new ArchiveFileName(topic, FIRST_DAY, 0, again.get(0).offset(),
         again.get(2).offset()).key(), file);
     deleteTopic(topic);
 
@@ -127,7 +130,7 @@ class TopicRestoreTest {
   void one_day_is_replayed_into_another_topic_beyond_the_original_topic() throws Exception {
     String replay = topic + ".replay";
 
-    Ops.Run restore = Ops.kafka(bucket.command("backup", "restore-topic", topic, "--from", "2025-03-02", "--to", "2025-03-02",
+    Ops.Run restore = Ops.kafka(bucket.command("backup", "restore-topic", topic, "--from", SECOND_DAY.toString(), "--to", SECOND_DAY.toString(),
         "--to-topic", replay));
 
     assertThat(restore.exitCode()).as(restore.toString()).isEqualTo(OpsExit.OK);
@@ -167,7 +170,7 @@ class TopicRestoreTest {
       archiver.stop(Duration.ofSeconds(30));
     }
     assertThat(bucket.store.list(ArchiveFileName.topicPrefix(topic))).extracting(object -> object.key())
-        .anyMatch(key -> key.contains("/2025-03-01/")).anyMatch(key -> key.contains("/2025-03-02/"));
+        .anyMatch(key -> key.contains("/" + FIRST_DAY + "/")).anyMatch(key -> key.contains("/" + SECOND_DAY + "/"));
   }
 
   private void deleteTopic(String name) throws Exception {
