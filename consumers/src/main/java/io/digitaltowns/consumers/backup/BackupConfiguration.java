@@ -43,6 +43,12 @@ class BackupConfiguration {
   }
 
   @Bean
+  BackupMetrics backupMetrics(TopicArchiveRunner archive,
+                              org.springframework.beans.factory.ObjectProvider<NightlySnapshot> snapshot) {
+    return new BackupMetrics(archive, snapshot.getIfAvailable());
+  }
+
+  @Bean
   BackupHealthIndicator backupHealthIndicator(TopicArchiveRunner archive,
                                               org.springframework.beans.factory.ObjectProvider<NightlySnapshot> snapshot) {
     return new BackupHealthIndicator(archive, snapshot.getIfAvailable());

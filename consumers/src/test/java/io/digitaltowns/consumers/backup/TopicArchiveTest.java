@@ -133,6 +133,8 @@ class TopicArchiveTest {
     List<ArchiveFileName> files = files();
     assertThat(files).allSatisfy(file -> assertThat(file.records()).isBetween(1L, 4L));
     assertThat(files).extracting(ArchiveFileName::topic).containsOnly(TOPIC);
+    assertThat(consumers.getBean(io.micrometer.core.instrument.MeterRegistry.class).get("backup.archive.records")
+        .functionCounter().count()).isGreaterThanOrEqualTo(sent.size());
   }
 
   @Test

@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
     description = {"The backups of the backup consumer group (docs/backup.md): database snapshots and the topic "
         + "archive in the B2_* bucket. List them, restore a snapshot into an empty database, rebuild a topic "
         + "(or replay a period beyond Kafka's retention) from the archive."},
-    subcommands = {BackupListCommand.class, RestoreSnapshotCommand.class, RestoreTopicCommand.class})
+    subcommands = {BackupListCommand.class, TakeSnapshotCommand.class, RestoreSnapshotCommand.class,
+        RestoreTopicCommand.class})
 public class BackupCommand implements Runnable {
 
   @Spec
@@ -17,6 +18,6 @@ public class BackupCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "Missing command: list, restore-snapshot or restore-topic");
+    throw new ParameterException(spec.commandLine(), "Missing command: list, snapshot, restore-snapshot or restore-topic");
   }
 }

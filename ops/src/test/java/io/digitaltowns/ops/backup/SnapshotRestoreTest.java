@@ -119,6 +119,17 @@ class SnapshotRestoreTest {
         .contains("consumers=" + snapshot.schemaVersions().get("consumers"));
   }
 
+  @Test
+  void a_snapshot_taken_by_hand_is_listed_with_the_nightly_ones() {
+    Ops.Run take = Ops.run(bucket.command("backup", "snapshot", "--database-url", source.displayUrl(),
+        "--database-user", Ops.stack().databaseUser(), "--database-password", Ops.stack().databasePassword()));
+
+    assertThat(take.exitCode()).as(take.toString()).isEqualTo(OpsExit.OK);
+    String id = take.out().substring("Snapshot ".length(), take.out().indexOf(" of "));
+    assertThat(new SnapshotCatalog(bucket.store, Clock.systemUTC()).find(id)).get()
+        .satisfies(manifest -> assertThat(manifest.totalRows()).isEqualTo(snapshot.totalRows()));
+  }
+
   /** Every row of every table of the schemas, each as text in a fixed order, by table. */
   private static Map<String, List<String>> everyTable(DatabaseOptions database) throws Exception {
     Map<String, List<String>> tables = new LinkedHashMap<>();
