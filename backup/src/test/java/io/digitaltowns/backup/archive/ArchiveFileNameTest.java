@@ -26,8 +26,8 @@ class ArchiveFileNameTest {
   }
 
   @Test
-  void the_subscription_takes_event_topics_but_not_dead_letters_or_derived_analytics() {
-    Pattern subscription = new ArchiveSettings(Pattern.compile("dt\\..*"), Pattern.compile(".*\\.dlt|dt\\.analytics\\..*"),
+  void the_subscription_takes_event_topics_and_schemas_but_not_dead_letters_or_derived_analytics() {
+    Pattern subscription = new ArchiveSettings(Pattern.compile("dt\\..*|_schemas"), Pattern.compile(".*\\.dlt|dt\\.analytics\\..*"),
         10, 10, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(2)).subscription();
 
     assertThat(subscription.matcher("dt.accounts.events").matches()).isTrue();
@@ -35,5 +35,7 @@ class ArchiveFileNameTest {
     assertThat(subscription.matcher("dt.accounts.events.email.dlt").matches()).isFalse();
     assertThat(subscription.matcher("dt.analytics.views").matches()).isFalse();
     assertThat(subscription.matcher("other.events").matches()).isFalse();
+    assertThat(subscription.matcher("_schemas").matches()).isTrue();
+    assertThat(subscription.matcher("__consumer_offsets").matches()).isFalse();
   }
 }

@@ -43,7 +43,7 @@ public record BackupProperties(@DefaultValue Storage storage, @DefaultValue Arch
   }
 
   /**
-   * @param topics          archived topics (whole-name regex)
+   * @param topics          archived topics (whole-name regex): the events, and a self-hosted registry's schemas
    * @param excludedTopics  left out: dead letters (copies of archived events) and derived analytics (rebuilt
    *                        from the events)
    * @param maxRecords      a file per partition at most this many records...
@@ -53,7 +53,7 @@ public record BackupProperties(@DefaultValue Storage storage, @DefaultValue Arch
    * @param maxRetryBackoff longest wait between attempts
    * @param metadataMaxAge  how soon a new topic is found and archived
    */
-  public record Archive(@DefaultValue("dt\\..*") String topics,
+  public record Archive(@DefaultValue("dt\\..*|_schemas") String topics,
                         @DefaultValue(".*\\.dlt|dt\\.analytics\\..*") String excludedTopics,
                         @DefaultValue("10000") int maxRecords,
                         @DefaultValue("64MB") DataSize maxBytes,

@@ -51,6 +51,8 @@ import picocli.CommandLine.Spec;
 public class RestoreTopicCommand implements Callable<Integer> {
 
   private static final long TIMEOUT_SECONDS = 30;
+  /** A self-hosted schema registry's topic. */
+  private static final String SCHEMAS_TOPIC = "_schemas";
 
   @Spec
   CommandSpec spec;
@@ -80,6 +82,11 @@ public class RestoreTopicCommand implements Callable<Integer> {
       description = "Replication factor when the target topic must be created (env TOPIC_REPLICATION_FACTOR; "
           + "default: the project's definition of the topic, else 1).")
   Short replicationFactor;
+
+  @Option(names = "--topic-config", paramLabel = "<key=value>",
+      description = "Configuration of the target topic when it must be created (repeatable), e.g. retention.ms=-1 "
+          + "for a replay of days older than the default retention. _schemas is always created compacted.")
+  Map<String, String> topicConfigs;
 
   @Option(names = "--dry-run", description = "Print the plan: files, offsets, duplicates and gaps; produce nothing.")
   boolean dryRun;
@@ -141,11 +148,18 @@ public class RestoreTopicCommand implements Callable<Integer> {
       partitions = Math.max(partitions, definition.map(TopicDefinition::partitions).orElse(0));
       short replication = replicationFactor != null ? replicationFactor
           : definition.map(TopicDefinition::replicationFactor).orElse((short) 1);
+      Map<String, String> configs = new java.util.TreeMap<>(definition.map(TopicDefinition::configs).orElse(Map.of()));
+      if (SCHEMAS_TOPIC.equals(target)) {
+        // the registry's log: its latest record per key is the schema; time retention would delete the schemas
+        configs.put("cleanup.policy", "compact");
+      }
+      if (topicConfigs != null) {
+        configs.putAll(topicConfigs);
+      }
       out.println(target + " does not exist: " + (dryRun ? "would be" : "is") + " created with " + partitions
-          + " partitions, replication factor " + replication + ".");
+          + " partitions, replication factor " + replication + (configs.isEmpty() ? "" : ", " + configs) + ".");
       if (!dryRun) {
-        admin.createTopics(List.of(new NewTopic(target, partitions, replication)
-                .configs(definition.map(TopicDefinition::configs).orElse(Map.of()))))
+        admin.createTopics(List.of(new NewTopic(target, partitions, replication).configs(configs)))
             .all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
       }
       return partitions;

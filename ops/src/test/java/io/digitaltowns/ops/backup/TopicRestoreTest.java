@@ -131,9 +131,12 @@ class TopicRestoreTest {
     String replay = topic + ".replay";
 
     Ops.Run restore = Ops.kafka(bucket.command("backup", "restore-topic", topic, "--from", SECOND_DAY.toString(), "--to", SECOND_DAY.toString(),
-        "--to-topic", replay));
+        "--to-topic", replay, "--topic-config", "retention.ms=-1"));
 
     assertThat(restore.exitCode()).as(restore.toString()).isEqualTo(OpsExit.OK);
+    assertThat(admin.describeConfigs(List.of(new org.apache.kafka.common.config.ConfigResource(
+            org.apache.kafka.common.config.ConfigResource.Type.TOPIC, replay))).all().get(30, TimeUnit.SECONDS)
+        .values().iterator().next().get("retention.ms").value()).isEqualTo("-1");
     Map<Integer, List<ArchivedRecord>> dayTwo = new HashMap<>();
     original.forEach((partition, records) -> dayTwo.put(partition, records.stream()
         .filter(record -> record.timestamp() >= DAY_TWO.minusSeconds(3600).toEpochMilli()).toList()));
