@@ -18,11 +18,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
@@ -170,10 +172,16 @@ public final class TopicArchiver implements Runnable {
   }
 
   private void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
-    if (!offsets.isEmpty()) {
-      // a commit refused by a rebalance leaves uploaded files whose records the next owner reads again:
-      // it writes them under the same or an overlapping name, which restores skip by offset
+    if (offsets.isEmpty()) {
+      return;
+    }
+    try {
       consumer.commitSync(offsets);
+    } catch (CommitFailedException | RebalanceInProgressException e) {
+      // the partitions moved on: their next owner reads these records again and writes them under the same or
+      // an overlapping name, which restores produce once
+      log.warn("archive: commit after upload refused by a rebalance, the records will be archived again: {}",
+          e.getMessage());
     }
   }
 
