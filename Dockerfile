@@ -50,11 +50,6 @@ case "$service" in
   api) jar=/app/api.jar ;;
   relay) jar=/app/relay.jar ;;
   consumers) jar=/app/consumers.jar ;;
-  snapshot)
-    # The nightly database snapshot (Render cron job digitaltowns-nightly-snapshot) comes with the backup
-    # feature. Until then this fails loudly instead of pretending a backup was taken.
-    echo "run: the nightly snapshot is not built yet (it comes with the backup consumer); nothing was backed up" >&2
-    exit 78 ;;
   *)
     echo "run: SERVICE must be api, relay or consumers, was '$service'" >&2
     exit 64 ;;

@@ -1,5 +1,6 @@
 package io.digitaltowns.ops;
 
+import io.digitaltowns.ops.backup.BackupCommand;
 import io.digitaltowns.ops.dlt.DltCommand;
 import io.digitaltowns.ops.outbox.OutboxCommand;
 import io.digitaltowns.ops.replay.ReplayCommand;
@@ -23,18 +24,20 @@ import picocli.CommandLine.Spec;
 @Command(name = "ops",
     mixinStandardHelpOptions = true,
     versionProvider = OpsCommand.Version.class,
-    description = "Operate DigitalTowns: topics, the outbox relay, dead letters, consumer-group replay.",
+    description = "Operate DigitalTowns: topics, the outbox relay, dead letters, consumer-group replay, backups.",
     subcommands = {
         TopicsCommand.class,
         OutboxCommand.class,
         DltCommand.class,
         ReplayCommand.class,
+        BackupCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"",
         "Exit codes: 0 ok, 1 failed, 2 bad usage, 3 differences found, 4 refused (unsafe right now).",
         "Connection settings: options, or the services' environment variables KAFKA_BOOTSTRAP_SERVERS, "
             + "KAFKA_CLIENT_CONFIG, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, SCHEMA_REGISTRY_URL, "
-            + "SCHEMA_REGISTRY_USER, SCHEMA_REGISTRY_PASSWORD."})
+            + "SCHEMA_REGISTRY_USER, SCHEMA_REGISTRY_PASSWORD; backups: B2_ENDPOINT, B2_REGION, B2_BUCKET, B2_KEY_ID, "
+            + "B2_APP_KEY, B2_PATH_STYLE."})
 public final class OpsCommand implements Runnable {
 
   /** Avro refuses to instantiate generated event classes outside trusted packages. */
@@ -71,7 +74,7 @@ public final class OpsCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "Missing command: topics, outbox, dlt or replay");
+    throw new ParameterException(spec.commandLine(), "Missing command: topics, outbox, dlt, replay or backup");
   }
 
   private static int handleFailure(Exception failure, CommandLine commandLine, CommandLine.ParseResult parseResult) {

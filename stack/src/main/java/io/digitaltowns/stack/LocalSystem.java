@@ -134,6 +134,13 @@ public final class LocalSystem implements AutoCloseable {
     settings.put("digitaltowns.email.public-base-url", apiUrl());
     settings.put("server.port", extraSettings.getOrDefault(CONSUMERS_HTTP_PORT, 0));
     withoutApiSecurity(settings);
+    // the backup group archives every topic to the local S3 (bucket digitaltowns-backups), as in production
+    settings.putIfAbsent("digitaltowns.consumers.backup.enabled", true);
+    settings.put("digitaltowns.backup.storage.endpoint", stack.s3Endpoint());
+    settings.put("digitaltowns.backup.storage.region", stack.s3Region());
+    settings.put("digitaltowns.backup.storage.key-id", stack.s3AccessKey());
+    settings.put("digitaltowns.backup.storage.app-key", stack.s3SecretKey());
+    settings.put("digitaltowns.backup.storage.path-style", true);
     consumers = run(ConsumersApplication.class, ConsumersApplication.CONFIG_NAME, settings);
   }
 

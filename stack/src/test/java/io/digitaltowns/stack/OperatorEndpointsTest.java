@@ -41,6 +41,8 @@ class OperatorEndpointsTest {
     assertThat(health.at("/components/schemaRegistry/status").asText()).isEqualTo("UP");
     assertThat(health.at("/components/mail/status").asText()).isEqualTo("UP");
     assertThat(health.at("/components/kafkaListeners/status").asText()).isEqualTo("UP");
+    // the local stack runs the backup group against its S3
+    assertThat(health.at("/components/backup/status").asText()).isEqualTo("UP");
     assertThat(client.get(system.consumersUrl() + "/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
   }
 

@@ -50,6 +50,25 @@ public class DatabaseOptions {
     return DriverManager.getConnection(jdbcUrl, properties);
   }
 
+  /** The same connection settings as a data source, for Flyway. */
+  public javax.sql.DataSource dataSource() {
+    String jdbcUrl = url;
+    String effectiveUser = user;
+    String effectivePassword = password;
+    if (DatabaseUrl.isPlatformForm(url)) {
+      DatabaseUrl parsed = DatabaseUrl.parse(url);
+      jdbcUrl = parsed.jdbcUrl();
+      effectiveUser = effectiveUser == null ? parsed.username() : effectiveUser;
+      effectivePassword = effectivePassword == null ? parsed.password() : effectivePassword;
+    }
+    org.postgresql.ds.PGSimpleDataSource dataSource = new org.postgresql.ds.PGSimpleDataSource();
+    dataSource.setURL(jdbcUrl);
+    dataSource.setUser(effectiveUser == null ? "postgres" : effectiveUser);
+    dataSource.setPassword(effectivePassword == null ? "postgres" : effectivePassword);
+    dataSource.setApplicationName("digitaltowns-ops");
+    return dataSource;
+  }
+
   /** The URL without credentials, for messages. */
   public String displayUrl() {
     if (DatabaseUrl.isPlatformForm(url)) {

@@ -45,7 +45,9 @@ import picocli.CommandLine.Spec;
         + "position), so that the group's consumers read from there when they start again.",
         "Refuses while the group has active members: stop the group's consumers first (e.g. "
             + "CONSUMER_EMAIL_ENABLED=false, or scale the consumers service down). The consumers are idempotent by "
-            + "event id: events a group already processed are skipped; a replay reaches events it skipped or never saw."})
+            + "event id: events a group already processed are skipped; a replay reaches events it skipped or never saw.",
+        "Events older than the topic's retention are only in the backup archive: `ops backup restore-topic <topic> "
+            + "--from <day> --to <day> --to-topic <replay topic>` produces them again (docs/backup.md)."})
 public class ReplayCommand implements Callable<Integer> {
 
   private static final long TIMEOUT_SECONDS = 30;

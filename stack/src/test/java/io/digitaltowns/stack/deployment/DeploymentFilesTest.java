@@ -255,11 +255,12 @@ class DeploymentFilesTest {
         assertThat(services.get(worker)).as(worker).containsEntry("type", "worker");
       }
       assertThat(renderEnv(services.get("digitaltowns-relay"))).containsEntry("SERVICE", "relay");
-      Map<String, Object> snapshot = services.get("digitaltowns-nightly-snapshot");
-      assertThat(snapshot).containsEntry("type", "cron").containsEntry("schedule", "0 2 * * *");
-      // the command is the image's start script with an argument it handles
-      assertThat(string(snapshot.get("dockerCommand"))).isEqualTo("/app/bin/run snapshot");
-      assertThat(script("run")).contains("  snapshot)");
+      // the backup worker archives the topics and takes the nightly snapshot itself (docs/backup.md): no cron job
+      assertThat(renderEnv(services.get("digitaltowns-backup"))).containsEntry("SERVICE", "consumers")
+          .containsEntry("CONSUMER_BACKUP_ENABLED", "true");
+      assertThat(renderEnvDefinitions(services.get("digitaltowns-backup")))
+          .containsKeys("B2_ENDPOINT", "B2_REGION", "B2_BUCKET", "B2_KEY_ID", "B2_APP_KEY");
+      assertThat(services.values()).noneMatch(service -> "cron".equals(service.get("type")));
       assertThat(services.values()).anyMatch(service -> "keyvalue".equals(service.get("type")));
       List<Map<String, Object>> databases = maps(render.get("databases"));
       assertThat(databases).hasSize(1);
@@ -287,8 +288,7 @@ class DeploymentFilesTest {
     @Test
     void gives_each_service_what_its_prod_profile_requires() {
       for (Map<String, Object> service : renderServices()) {
-        // the cron job runs the snapshot, not a long-lived service; the backup feature will say what it needs
-        if ("keyvalue".equals(service.get("type")) || "cron".equals(service.get("type"))) {
+        if ("keyvalue".equals(service.get("type"))) {
           continue;
         }
         assertThat(renderEnvDefinitions(service).keySet()).as(service.get("name") + " runs with the prod profile and needs")
