@@ -132,6 +132,8 @@ public final class LocalSystem implements AutoCloseable {
     // links in mails lead to this api, wherever it listens
     settings.put("digitaltowns.email.public-base-url", apiUrl());
     settings.put("server.port", extraSettings.getOrDefault(CONSUMERS_HTTP_PORT, 0));
+    // the CRM read model: the api in this process serves the CRM endpoints from it
+    settings.putIfAbsent("digitaltowns.consumers.crm.enabled", true);
     consumers = run(ConsumersApplication.class, ConsumersApplication.CONFIG_NAME, settings);
   }
 
