@@ -60,6 +60,10 @@ case "${AUTH_SERVICE_URL:-}" in
   ''|http://*|https://*) ;;
   *) AUTH_SERVICE_URL="http://$AUTH_SERVICE_URL"; export AUTH_SERVICE_URL ;;
 esac
+case "${CRM_SERVICE_URL:-}" in
+  ''|http://*|https://*) ;;
+  *) CRM_SERVICE_URL="http://$CRM_SERVICE_URL"; export CRM_SERVICE_URL ;;
+esac
 
 # Avro only instantiates generated classes from trusted packages (same list as the build's avro.trusted).
 # JAVA_OPTS is deliberately unquoted: it is a list of JVM options.

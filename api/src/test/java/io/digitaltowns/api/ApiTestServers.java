@@ -14,6 +14,7 @@ public final class ApiTestServers {
 
   public static void register(DynamicPropertyRegistry registry) {
     LocalStack stack = LocalStack.shared();
+    CrmReadModelSchema.ensure(stack);
     registry.add("spring.datasource.url", stack::jdbcUrl);
     registry.add("spring.datasource.username", stack::databaseUser);
     registry.add("spring.datasource.password", stack::databasePassword);

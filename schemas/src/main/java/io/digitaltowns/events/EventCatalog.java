@@ -25,6 +25,7 @@ import io.digitaltowns.events.billing.SubscriptionActivated;
 import io.digitaltowns.events.billing.SubscriptionCanceled;
 import io.digitaltowns.events.billing.SubscriptionEnded;
 import io.digitaltowns.events.billing.SubscriptionRenewed;
+import io.digitaltowns.events.crm.CrmNoteAdded;
 import io.digitaltowns.events.stripe.StripeEventReceived;
 import io.digitaltowns.events.towns.TownCreated;
 import io.digitaltowns.events.towns.TownUpdated;
@@ -64,7 +65,8 @@ public final class EventCatalog {
       SubscriptionRenewed.getClassSchema(),
       PaymentFailed.getClassSchema(),
       SubscriptionCanceled.getClassSchema(),
-      SubscriptionEnded.getClassSchema());
+      SubscriptionEnded.getClassSchema(),
+      CrmNoteAdded.getClassSchema());
 
   private EventCatalog() {
   }

@@ -141,6 +141,8 @@ public final class LocalSystem implements AutoCloseable {
     settings.put("digitaltowns.backup.storage.key-id", stack.s3AccessKey());
     settings.put("digitaltowns.backup.storage.app-key", stack.s3SecretKey());
     settings.put("digitaltowns.backup.storage.path-style", true);
+    // the CRM read model: the api in this process serves the CRM endpoints from it
+    settings.putIfAbsent("digitaltowns.consumers.crm.enabled", true);
     consumers = run(ConsumersApplication.class, ConsumersApplication.CONFIG_NAME, settings);
   }
 

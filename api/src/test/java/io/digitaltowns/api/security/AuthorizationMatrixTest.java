@@ -73,6 +73,12 @@ class AuthorizationMatrixTest extends ApiHttpTest {
     ENDPOINTS.put("GET /api/admin/businesses/review-queue", Access.ADMIN);
     ENDPOINTS.put("POST /api/admin/businesses/{id}/approve", Access.ADMIN);
     ENDPOINTS.put("POST /api/admin/businesses/{id}/reject", Access.ADMIN);
+    ENDPOINTS.put("GET /api/admin/crm/companies", Access.ADMIN);
+    ENDPOINTS.put("GET /api/admin/crm/companies/{id}", Access.ADMIN);
+    ENDPOINTS.put("GET /api/admin/crm/companies/{id}/timeline", Access.ADMIN);
+    ENDPOINTS.put("POST /api/admin/crm/companies/{id}/notes", Access.ADMIN);
+    ENDPOINTS.put("GET /api/admin/crm/contacts", Access.ADMIN);
+    ENDPOINTS.put("GET /api/admin/crm/contacts/{id}", Access.ADMIN);
     // last: it deletes the caller
     ENDPOINTS.put("DELETE /api/me", Access.SIGNED_IN);
   }

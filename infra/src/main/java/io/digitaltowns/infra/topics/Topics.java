@@ -20,6 +20,13 @@ public final class Topics {
     public static final String BILLING_EVENTS_EMAIL_DLT = BILLING_EVENTS + ".email.dlt";
     public static final String ACCOUNTS_EVENTS_CRM_SYNC_DLT = ACCOUNTS_EVENTS + ".crm-sync.dlt";
     public static final String BUSINESSES_EVENTS_CRM_SYNC_DLT = BUSINESSES_EVENTS + ".crm-sync.dlt";
+    /** Notes admins write in the CRM; key = business id. */
+    public static final String CRM_EVENTS = "dt.crm.events";
+    /** Dead letters of the crm group (the CRM read model), one per topic it reads. */
+    public static final String ACCOUNTS_EVENTS_CRM_DLT = ACCOUNTS_EVENTS + ".crm.dlt";
+    public static final String BUSINESSES_EVENTS_CRM_DLT = BUSINESSES_EVENTS + ".crm.dlt";
+    public static final String BILLING_EVENTS_CRM_DLT = BILLING_EVENTS + ".crm.dlt";
+    public static final String CRM_EVENTS_CRM_DLT = CRM_EVENTS + ".crm.dlt";
 
     private static final short SINGLE_NODE = 1;
 
@@ -37,7 +44,12 @@ public final class Topics {
                 deadLetters(ACCOUNTS_EVENTS_CRM_SYNC_DLT),
                 deadLetters(BUSINESSES_EVENTS_CRM_SYNC_DLT),
                 events(STRIPE_EVENTS),
-                events(BILLING_EVENTS));
+                events(BILLING_EVENTS),
+                events(CRM_EVENTS),
+                deadLetters(ACCOUNTS_EVENTS_CRM_DLT),
+                deadLetters(BUSINESSES_EVENTS_CRM_DLT),
+                deadLetters(BILLING_EVENTS_CRM_DLT),
+                deadLetters(CRM_EVENTS_CRM_DLT));
     }
 
     /** Domain events of one aggregate type, keyed by aggregate id: partitions keep each aggregate in order. */

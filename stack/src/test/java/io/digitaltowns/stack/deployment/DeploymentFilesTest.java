@@ -135,18 +135,23 @@ class DeploymentFilesTest {
           apps.put(name, environment(service));
         }
       });
-      assertThat(apps).containsOnlyKeys("web", "auth", "relay", "consumers");
+      assertThat(apps).containsOnlyKeys("web", "auth", "crm", "relay", "consumers");
       apps.forEach((name, env) -> {
         assertThat(serviceValues()).as(name + " SERVICE").contains(env.get("SERVICE"));
         assertThat(env.get("SPRING_PROFILES_ACTIVE")).as(name + " profile").isEqualTo("prod");
       });
       assertThat(apps.get("web")).containsEntry("SERVICE", "api").containsEntry("SERVICE_ROLE", "web")
-          .containsEntry("PORT", "8080").containsEntry("AUTH_SERVICE_URL", "http://auth:3002");
+          .containsEntry("PORT", "8080").containsEntry("AUTH_SERVICE_URL", "http://auth:3002")
+          .containsEntry("CRM_SERVICE_URL", "http://crm:3001");
       assertThat(apps.get("auth")).containsEntry("SERVICE", "api").containsEntry("SERVICE_ROLE", "auth")
           .containsEntry("PORT", "3002");
       assertThat(list(services.get("auth").get("expose"))).containsExactly("3002");
+      assertThat(apps.get("crm")).containsEntry("SERVICE", "api").containsEntry("SERVICE_ROLE", "crm")
+          .containsEntry("PORT", "3001");
+      assertThat(list(services.get("crm").get("expose"))).containsExactly("3001");
       assertThat(apps.get("relay")).containsEntry("SERVICE", "relay");
-      assertThat(apps.get("consumers")).containsEntry("SERVICE", "consumers").containsEntry("CONSUMER_EMAIL_ENABLED", "true");
+      assertThat(apps.get("consumers")).containsEntry("SERVICE", "consumers").containsEntry("CONSUMER_EMAIL_ENABLED", "true")
+          .containsEntry("CONSUMER_CRM_ENABLED", "true");
       // the web service publishes the port the api listens on
       assertThat(list(services.get("web").get("ports"))).containsExactly("${PORT:-8080}:8080");
     }
@@ -249,8 +254,9 @@ class DeploymentFilesTest {
       assertThat(renderEnv(services.get("digitaltowns-auth"))).containsEntry("SERVICE", "api")
           .containsEntry("SERVICE_ROLE", "auth").containsEntry("PORT", "3002");
       assertThat(services.get("digitaltowns-crm")).containsEntry("type", "pserv");
-      assertThat(renderEnv(services.get("digitaltowns-crm"))).containsEntry("PORT", "3001");
-      for (String worker : List.of("digitaltowns-relay", "digitaltowns-email", "digitaltowns-crm-sync",
+      assertThat(renderEnv(services.get("digitaltowns-crm"))).containsEntry("SERVICE", "api")
+          .containsEntry("SERVICE_ROLE", "crm").containsEntry("PORT", "3001");
+      for (String worker : List.of("digitaltowns-relay", "digitaltowns-email", "digitaltowns-crm-read-model", "digitaltowns-crm-sync",
           "digitaltowns-analytics", "digitaltowns-backup")) {
         assertThat(services.get(worker)).as(worker).containsEntry("type", "worker");
       }
@@ -274,6 +280,16 @@ class DeploymentFilesTest {
           .containsEntry("type", "pserv").containsEntry("property", "hostport");
       // Render's hostport has no scheme: the image's start script adds it
       assertThat(script("run")).contains("AUTH_SERVICE_URL=\"http://$AUTH_SERVICE_URL\"");
+    }
+
+    @Test
+    void web_forwards_the_crm_to_the_crm_service() {
+      Map<String, Object> crmUrl = renderEnvDefinitions(renderServicesByName().get("digitaltowns-web")).get("CRM_SERVICE_URL");
+      assertThat(map(crmUrl.get("fromService"))).containsEntry("name", "digitaltowns-crm")
+          .containsEntry("type", "pserv").containsEntry("property", "hostport");
+      assertThat(script("run")).contains("CRM_SERVICE_URL=\"http://$CRM_SERVICE_URL\"");
+      assertThat(renderEnv(renderServicesByName().get("digitaltowns-crm-read-model")))
+          .containsEntry("CONSUMER_CRM_ENABLED", "true");
     }
 
     @Test

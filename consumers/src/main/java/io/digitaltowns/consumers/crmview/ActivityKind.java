@@ -1,0 +1,21 @@
+package io.digitaltowns.consumers.crmview;
+
+/** What an entry of the CRM timeline is about; stored by name in {@code crm_view_activities.kind}. */
+enum ActivityKind {
+  SIGNED_UP,
+  SUSPENDED,
+  REINSTATED,
+  LISTING_CREATED,
+  SUBMITTED,
+  APPROVED,
+  REJECTED,
+  UNPUBLISHED,
+  LISTING_DELETED,
+  MESSAGE_RECEIVED,
+  SUBSCRIPTION_ACTIVATED,
+  SUBSCRIPTION_RENEWED,
+  PAYMENT_FAILED,
+  SUBSCRIPTION_CANCELED,
+  SUBSCRIPTION_ENDED,
+  NOTE
+}
