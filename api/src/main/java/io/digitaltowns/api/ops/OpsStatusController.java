@@ -1,6 +1,7 @@
 package io.digitaltowns.api.ops;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,7 +29,8 @@ class OpsStatusController {
 
   @GetMapping("/status")
   @Operation(summary = "Relay status, consumer group lag per topic, dead letters waiting",
-      description = "Read-only. Kafka problems are reported in kafka.error rather than failing the call.")
+      description = "Read-only. Kafka problems are reported in kafka.error rather than failing the call.",
+      security = @SecurityRequirement(name = "bearer"))
   OpsStatus status() {
     return new OpsStatus(Instant.now(clock), relay.read(), kafka.read());
   }

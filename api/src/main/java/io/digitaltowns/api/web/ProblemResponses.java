@@ -1,10 +1,13 @@
 package io.digitaltowns.api.web;
 
+import java.sql.SQLException;
 import java.util.Comparator;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import org.slf4j.Logger;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -66,6 +69,49 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
   private static String lastNode(String path) {
     return path.substring(path.lastIndexOf('.') + 1);
+  }
+
+  /**
+   * PostgreSQL's data exceptions (SQLSTATE class 22) are values that cannot be stored, such as text with a NUL
+   * character, which JSON and URLs carry without complaint: bad input, refused like any other. The statement failed,
+   * so its transaction rolls back and nothing of the request is written.
+   */
+  @ExceptionHandler(DataAccessException.class)
+  ResponseEntity<ProblemDetail> unstorableValue(DataAccessException ex) {
+    if (!isDataException(ex)) {
+      return unexpected(ex);
+    }
+    log.warn("Refused a value the database cannot store: SQLSTATE {}", sqlState(ex));
+    return badRequest("Unstorable value", "The request contains a value that cannot be stored, "
+        + "such as text with a NUL character.");
+  }
+
+  /** Tomcat refuses a query string that is not valid UTF-8 when the parameters are first read. */
+  @ExceptionHandler(InvalidParameterException.class)
+  ResponseEntity<ProblemDetail> undecodableParameters(InvalidParameterException ex) {
+    // its message quotes the (garbled) value: keep it out of the answer and the log
+    return badRequest("Invalid query string", "The query string is not valid percent-encoded UTF-8.");
+  }
+
+  private static ResponseEntity<ProblemDetail> badRequest(String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+    problem.setTitle(title);
+    return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
+  }
+
+  private static boolean isDataException(Throwable failure) {
+    String state = sqlState(failure);
+    return state != null && state.startsWith("22");
+  }
+
+  private static String sqlState(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+        return sql.getSQLState();
+      }
+    }
+    return null;
   }
 
   @ExceptionHandler(Exception.class)

@@ -60,6 +60,67 @@ class AccessTokenTamperingTest extends ApiHttpTest {
   }
 
   @Test
+  void a_resident_whose_edited_token_claims_the_admin_role_is_rejected() {
+    Member member = registerAndSignIn("escalate");
+    String[] parts = member.accessToken().split("\\.");
+    String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+        .replaceAll("\"roles\":\\[[^\\]]*\\]", "\"roles\":[\"ADMIN\",\"RESIDENT\"]");
+    assertThat(payload).contains("ADMIN");
+
+    HttpResponse<String> response = get("/api/admin/users", parts[0] + "." + base64(payload) + "." + parts[2]);
+
+    assertThat(response.statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void the_roles_of_a_genuine_token_are_not_trusted_the_account_decides() throws Exception {
+    Member member = registerAndSignIn("genuine-claims");
+    String claimsAdmin = sign(member.id(), ApiTestServers.JWT_SECRET, Instant.now().plusSeconds(60), "digitaltowns",
+        List.of("ADMIN"));
+
+    assertThat(get("/api/admin/users", claimsAdmin).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void a_token_of_another_issuer_is_rejected() throws Exception {
+    Member member = registerAndSignIn("issuer");
+    assertUnauthorized(sign(member.id(), ApiTestServers.JWT_SECRET, Instant.now().plusSeconds(60), "someone-else",
+        List.of("RESIDENT")));
+  }
+
+  @Test
+  void a_token_that_names_an_asymmetric_algorithm_is_rejected() {
+    Member member = registerAndSignIn("rs256");
+    String[] parts = member.accessToken().split("\\.");
+    assertUnauthorized(base64("{\"alg\":\"RS256\",\"typ\":\"JWT\"}") + "." + parts[1] + "." + parts[2]);
+  }
+
+  @Test
+  void a_token_without_an_expiry_is_rejected() throws Exception {
+    Member member = registerAndSignIn("noexp");
+    SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
+        .issuer("digitaltowns").subject(member.id().toString()).issueTime(new Date())
+        .claim("roles", List.of("RESIDENT")).build());
+    jwt.sign(new MACSigner(ApiTestServers.JWT_SECRET.getBytes(StandardCharsets.UTF_8)));
+    assertUnauthorized(jwt.serialize());
+  }
+
+  @Test
+  void a_refresh_token_is_no_access_token_and_an_access_token_no_refresh_token() {
+    Member member = registerAndSignIn("swapped");
+    assertUnauthorized(member.refreshToken());
+    assertThat(post("/api/auth/refresh", null, json().put("refreshToken", member.accessToken())).statusCode())
+        .isIn(400, 401);
+  }
+
+  @Test
+  void the_token_of_a_deleted_account_is_rejected() {
+    Member member = registerAndSignIn("deleted");
+    assertThat(delete("/api/me", member.accessToken()).statusCode()).isEqualTo(204);
+    assertUnauthorized(member.accessToken());
+  }
+
+  @Test
   void garbage_in_the_authorization_header_is_rejected() {
     assertUnauthorized("not-a-jwt");
   }
@@ -73,10 +134,15 @@ class AccessTokenTamperingTest extends ApiHttpTest {
   }
 
   private static String sign(UUID subject, String secret, Instant expiresAt) throws Exception {
+    return sign(subject, secret, expiresAt, "digitaltowns", List.of("RESIDENT"));
+  }
+
+  private static String sign(UUID subject, String secret, Instant expiresAt, String issuer, List<String> roles)
+      throws Exception {
     SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
-        .issuer("digitaltowns").subject(subject.toString())
+        .issuer(issuer).subject(subject.toString())
         .issueTime(Date.from(expiresAt.minusSeconds(900))).expirationTime(Date.from(expiresAt))
-        .claim("roles", List.of("RESIDENT")).build());
+        .claim("roles", roles).build());
     jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
     return jwt.serialize();
   }

@@ -135,7 +135,9 @@ class BusinessPhotos {
       List<PhotoRow> photos = store.attached(businessId);
       List<UUID> order = request == null || request.photoIds() == null ? List.of() : request.photoIds();
       Set<UUID> current = new HashSet<>(photos.stream().map(PhotoRow::id).toList());
-      if (order.size() != photos.size() || order.contains(null) || !new HashSet<>(order).equals(current)) {
+      // not order.contains(null): an immutable list (no photoIds sent) throws on that question
+      if (order.size() != photos.size() || order.stream().anyMatch(java.util.Objects::isNull)
+          || !new HashSet<>(order).equals(current)) {
         throw PhotoProblems.invalidInput("The new order must list every photo of the listing exactly once.",
             List.of(new FieldProblem("photoIds", "must be a permutation of the listing's " + photos.size() + " photo ids")));
       }

@@ -183,6 +183,31 @@ class StripeWebhookTest extends BillingHttpTest {
   }
 
   @Test
+  void a_captured_delivery_replayed_after_five_minutes_is_refused_and_one_replayed_at_once_changes_nothing() {
+    String payload = subscriptionUpdated();
+    String captured = StripeSignatures.header(payload, now() - 310);
+    assertRefused(() -> deliver(payload, captured), "Invalid Stripe signature");
+
+    String fresh = StripeSignatures.header(payload, now());
+    assertThat(deliver(payload, fresh).statusCode()).isEqualTo(200);
+    long outboxAfterFirst = allStripeOutboxRows();
+    HttpResponse<String> replayed = deliver(payload, fresh);
+
+    assertThat(replayed.statusCode()).isEqualTo(200);
+    assertThat(read(replayed).get("duplicate").asBoolean()).isTrue();
+    assertThat(storedEvents(eventId)).isEqualTo(1);
+    assertThat(allStripeOutboxRows()).isEqualTo(outboxAfterFirst);
+  }
+
+  @Test
+  void a_fresh_timestamp_on_an_old_signature_is_refused() {
+    String payload = subscriptionUpdated();
+    String old = StripeSignatures.header(payload, now() - 400);
+    String moved = "t=" + now() + old.substring(old.indexOf(','));
+    assertRefused(() -> deliver(payload, moved), "Invalid Stripe signature");
+  }
+
+  @Test
   void a_payload_changed_after_signing_is_refused() {
     String payload = subscriptionUpdated();
     String signature = StripeSignatures.header(payload, now());
