@@ -132,6 +132,9 @@ public final class LocalSystem implements AutoCloseable {
     // links in mails lead to this api, wherever it listens
     settings.put("digitaltowns.email.public-base-url", apiUrl());
     settings.put("server.port", extraSettings.getOrDefault(CONSUMERS_HTTP_PORT, 0));
+    // the analytics topology runs in-process too; its state stores live beside the other local data
+    settings.putIfAbsent("digitaltowns.consumers.analytics.enabled", true);
+    settings.putIfAbsent("digitaltowns.consumers.analytics.state-dir", stack.settings().dataDir().resolve("analytics-streams").toAbsolutePath());
     consumers = run(ConsumersApplication.class, ConsumersApplication.CONFIG_NAME, settings);
   }
 

@@ -31,7 +31,6 @@ class EnvironmentVariablesTest {
    * of a group is read, every other one of that group must be read too, so a renamed or forgotten one fails here.
    */
   static final Map<String, Set<String>> RESERVED = Map.of(
-      "analytics", Set.of("CONSUMER_ANALYTICS_ENABLED"),
       "backup", Set.of("CONSUMER_BACKUP_ENABLED", "BACKUP_S3_ENDPOINT", "BACKUP_S3_REGION", "BACKUP_S3_BUCKET",
           "BACKUP_S3_ACCESS_KEY_ID", "BACKUP_S3_SECRET_ACCESS_KEY"));
 
