@@ -44,6 +44,7 @@ class AuthorizationMatrixTest extends ApiHttpTest {
     ENDPOINTS.put("POST /api/me/password", Access.SIGNED_IN);
     ENDPOINTS.put("GET /api/admin/users", Access.ADMIN);
     ENDPOINTS.put("GET /api/admin/ops/status", Access.ADMIN);
+    ENDPOINTS.put("GET /api/admin/analytics/{topic}", Access.ADMIN);
     ENDPOINTS.put("POST /api/admin/users/{id}/suspend", Access.ADMIN);
     ENDPOINTS.put("POST /api/admin/users/{id}/reinstate", Access.ADMIN);
     ENDPOINTS.put("GET /api/towns", Access.PUBLIC);
@@ -103,7 +104,8 @@ class AuthorizationMatrixTest extends ApiHttpTest {
     ENDPOINTS.forEach((endpoint, access) -> {
       String method = endpoint.substring(0, endpoint.indexOf(' '));
       String path = endpoint.substring(endpoint.indexOf(' ') + 1).replace("{id}", UUID.randomUUID().toString())
-          .replace("{slug}", "no-such-town").replace("{photoId}", UUID.randomUUID().toString());
+          .replace("{slug}", "no-such-town").replace("{photoId}", UUID.randomUUID().toString())
+          .replace("{topic}", "signups-daily");
 
       int anonymous = call(method, path, null).statusCode();
       int asResident = call(method, path, resident.accessToken()).statusCode();
