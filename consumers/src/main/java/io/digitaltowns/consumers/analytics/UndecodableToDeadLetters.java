@@ -30,12 +30,12 @@ public class UndecodableToDeadLetters implements DeserializationExceptionHandler
 
   private static final Logger log = LoggerFactory.getLogger(UndecodableToDeadLetters.class);
 
-  private KafkaProducer<byte[], byte[]> producer;
+  private Map<String, Object> producerConfigs;
   private String group;
 
   @Override
   public void configure(Map<String, ?> configs) {
-    Map<String, Object> producerConfigs = new HashMap<>();
+    producerConfigs = new HashMap<>();
     configs.forEach((key, value) -> {
       if (ProducerConfig.configNames().contains(key)) {
         producerConfigs.put(key, value);
@@ -45,7 +45,6 @@ public class UndecodableToDeadLetters implements DeserializationExceptionHandler
     producerConfigs.put(ProducerConfig.CLIENT_ID_CONFIG, configs.get("application.id") + "-dead-letters");
     producerConfigs.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
     this.group = String.valueOf(configs.get("application.id"));
-    this.producer = new KafkaProducer<>(producerConfigs, new ByteArraySerializer(), new ByteArraySerializer());
   }
 
   @Override
@@ -63,7 +62,9 @@ public class UndecodableToDeadLetters implements DeserializationExceptionHandler
     headers.add("kafka_dlt-original-consumer-group", group.getBytes(StandardCharsets.UTF_8));
     headers.add("kafka_dlt-exception-fqcn", exception.getClass().getName().getBytes(StandardCharsets.UTF_8));
     headers.add("kafka_dlt-exception-message", String.valueOf(exception.getMessage()).getBytes(StandardCharsets.UTF_8));
-    try {
+    // a producer per dead letter: they are rare, and Kafka Streams never closes its handlers
+    try (KafkaProducer<byte[], byte[]> producer =
+             new KafkaProducer<>(producerConfigs, new ByteArraySerializer(), new ByteArraySerializer())) {
       producer.send(new ProducerRecord<>(deadLetters, null, record.key(), record.value(), headers)).get(30, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {
       log.error("could not dead-letter {}-{}@{} to {}", record.topic(), record.partition(), record.offset(), deadLetters, e);

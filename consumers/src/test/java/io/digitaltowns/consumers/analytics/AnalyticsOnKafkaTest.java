@@ -142,6 +142,27 @@ class AnalyticsOnKafkaTest {
         Optional.of(1900L)::equals);
   }
 
+  @Test
+  void a_record_that_can_never_be_decoded_is_dead_lettered_and_counting_goes_on() {
+    Instant day = uniqueDay();
+    String dayUtc = day.toString().substring(0, 10);
+    String userId = UUID.randomUUID().toString();
+    byte[] key = userId.getBytes(StandardCharsets.UTF_8);
+    send(new ProducerRecord<>(Topics.ACCOUNTS_EVENTS, key, "not avro".getBytes(StandardCharsets.UTF_8)));
+    publish(Topics.ACCOUNTS_EVENTS, registered(userId, SignupMethod.FACEBOOK, day));
+
+    await().atMost(DEADLINE).until(() -> tableFigure(AnalyticsCatalog.SIGNUPS_DAILY.name(), "dayUtc", dayUtc, "viaFacebook"),
+        Optional.of(1L)::equals);
+    ConsumerRecord<byte[], byte[]> deadLetter = await().atMost(DEADLINE).until(
+        () -> recordsOf(Topics.ACCOUNTS_EVENTS + ".analytics.dlt").stream()
+            .filter(record -> java.util.Arrays.equals(record.key(), key)).findFirst(), Optional::isPresent).orElseThrow();
+    assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8)).isEqualTo("not avro");
+    assertThat(new String(deadLetter.headers().lastHeader("kafka_dlt-original-topic").value(), StandardCharsets.UTF_8))
+        .isEqualTo(Topics.ACCOUNTS_EVENTS);
+    assertThat(new String(deadLetter.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8))
+        .contains("not in Confluent wire format");
+  }
+
   /** A day long past and unlikely to be picked twice in one run, so nothing else counts on it. */
   private static Instant uniqueDay() {
     return Instant.parse("2001-01-01T00:00:00Z").plus(ThreadLocalRandom.current().nextInt(0, 5000), ChronoUnit.DAYS);
@@ -149,10 +170,14 @@ class AnalyticsOnKafkaTest {
 
   private static void publish(String topic, SpecificRecord event) {
     String key = String.valueOf(((GenericRecord) event).get("aggregateId"));
+    send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), serializer.serialize(event)));
+  }
+
+  private static void send(ProducerRecord<byte[], byte[]> record) {
     try {
-      producer.send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), serializer.serialize(event))).get();
+      producer.send(record).get();
     } catch (Exception e) {
-      throw new IllegalStateException("could not publish " + event.getSchema().getName(), e);
+      throw new IllegalStateException("could not publish to " + record.topic(), e);
     }
   }
 
@@ -169,6 +194,17 @@ class AnalyticsOnKafkaTest {
 
   /** The latest committed record of the key, as a reader of the compacted topic sees it. */
   private static Optional<Object> latestOnTopic(String topic, Object key) {
+    Object latest = null;
+    for (ConsumerRecord<byte[], byte[]> record : recordsOf(topic)) {
+      if (key.equals(deserializer.deserialize(record.key()))) {
+        latest = record.value() == null ? null : deserializer.deserialize(record.value());
+      }
+    }
+    return Optional.ofNullable(latest);
+  }
+
+  /** Every committed record of the topic, from the beginning. */
+  private static List<ConsumerRecord<byte[], byte[]>> recordsOf(String topic) {
     Map<String, Object> config = new HashMap<>();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -179,15 +215,11 @@ class AnalyticsOnKafkaTest {
       reader.assign(partitions);
       reader.seekToBeginning(partitions);
       Map<TopicPartition, Long> ends = reader.endOffsets(partitions);
-      Object latest = null;
+      List<ConsumerRecord<byte[], byte[]>> records = new java.util.ArrayList<>();
       while (partitions.stream().anyMatch(partition -> reader.position(partition) < ends.get(partition))) {
-        for (ConsumerRecord<byte[], byte[]> record : reader.poll(Duration.ofMillis(500))) {
-          if (key.equals(deserializer.deserialize(record.key()))) {
-            latest = record.value() == null ? null : deserializer.deserialize(record.value());
-          }
-        }
+        reader.poll(Duration.ofMillis(500)).forEach(records::add);
       }
-      return Optional.ofNullable(latest);
+      return records;
     }
   }
 }
