@@ -93,7 +93,8 @@ class AnalyticsStreams implements SmartLifecycle {
   }
 
   private String stateDir() {
-    return properties.stateDir() != null
+    // an empty ANALYTICS_STATE_DIR (as in .env.example) means the default, not the working directory
+    return properties.stateDir() != null && !properties.stateDir().toString().isBlank()
         ? properties.stateDir().toAbsolutePath().toString()
         : System.getProperty("java.io.tmpdir") + "/digitaltowns-analytics";
   }
