@@ -28,7 +28,7 @@ class AnalyticsSink {
       topics = {"dt.analytics.signups-daily", "dt.analytics.listings", "dt.analytics.subscriptions-daily",
           "dt.analytics.revenue-daily", "dt.analytics.engagement-daily"},
       properties = "isolation.level=read_committed",
-      autoStartup = "${digitaltowns.consumers.analytics.enabled:true}")
+      autoStartup = "${digitaltowns.consumers.analytics.enabled:false}")
   void onFigures(ConsumerRecord<byte[], byte[]> record) {
     GenericRecord key = (GenericRecord) deserializer.deserialize(record.key());
     if (record.value() == null) {
