@@ -32,6 +32,18 @@ public final class LocalSystem implements AutoCloseable {
   public static final String RELAY_HTTP_PORT = "digitaltowns.local.relay-http-port";
   public static final String CONSUMERS_HTTP_PORT = "digitaltowns.local.consumers-http-port";
 
+  /**
+   * The api brings Spring Security onto this JVM's classpath; deployed alone, the relay and the consumers have none, so
+   * their operator endpoints (/actuator/prometheus) are open on the private network. Keep them so here too, instead of
+   * Boot's default Basic-auth lock with a generated password.
+   */
+  private static final String NO_WEB_SECURITY = String.join(",",
+      "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+      "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+      "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+      "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+      "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration");
+
   static final String LOCAL_JWT_SECRET = "local-stack-jwt-secret-not-for-production-0123456789";
   public static final String LOCAL_EMAIL_LINK_SECRET = "local-stack-email-link-secret-not-for-production-01234";
 
@@ -119,6 +131,7 @@ public final class LocalSystem implements AutoCloseable {
   public ConfigurableApplicationContext launchRelay() {
     Map<String, Object> settings = common();
     settings.put("server.port", extraSettings.getOrDefault(RELAY_HTTP_PORT, 0));
+    settings.put("spring.autoconfigure.exclude", NO_WEB_SECURITY);
     return run(RelayApplication.class, RelayApplication.CONFIG_NAME, settings);
   }
 
@@ -132,6 +145,7 @@ public final class LocalSystem implements AutoCloseable {
     // links in mails lead to this api, wherever it listens
     settings.put("digitaltowns.email.public-base-url", apiUrl());
     settings.put("server.port", extraSettings.getOrDefault(CONSUMERS_HTTP_PORT, 0));
+    settings.put("spring.autoconfigure.exclude", NO_WEB_SECURITY);
     // the analytics topology runs in-process too; its state stores live beside the other local data
     settings.putIfAbsent("digitaltowns.consumers.analytics.enabled", true);
     settings.putIfAbsent("digitaltowns.consumers.analytics.state-dir", stack.settings().dataDir().resolve("analytics-streams").toAbsolutePath());
