@@ -14,7 +14,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every published version of an event lives in src/test/resources/schema-history/<full name>/.
+ * Every published version of an event (or of an analytics key or value) lives in src/test/resources/schema-history/<full name>/.
  * The current schema must read data written with each of them (BACKWARD_TRANSITIVE), so a
  * breaking change fails the build before it ever reaches a registry.
  */
@@ -24,7 +24,7 @@ class SchemaEvolutionTest {
 
   @TestFactory
   Stream<DynamicTest> every_event_schema_can_read_all_its_published_versions() {
-    return EventCatalog.schemas().stream().map(current -> DynamicTest.dynamicTest(current.getFullName(), () -> {
+    return Stream.concat(EventCatalog.schemas().stream(), AnalyticsCatalog.schemas().stream()).map(current -> DynamicTest.dynamicTest(current.getFullName(), () -> {
       List<Path> published = publishedVersions(current);
       assertThat(published)
           .as("publish %s by copying it to %s/%s/v1.avsc", current.getFullName(), HISTORY, current.getFullName())

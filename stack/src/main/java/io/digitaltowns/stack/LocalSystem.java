@@ -143,6 +143,9 @@ public final class LocalSystem implements AutoCloseable {
     settings.put("digitaltowns.backup.storage.path-style", true);
     // the CRM read model: the api in this process serves the CRM endpoints from it
     settings.putIfAbsent("digitaltowns.consumers.crm.enabled", true);
+    // the analytics topology runs in-process too; its state stores live beside the other local data
+    settings.putIfAbsent("digitaltowns.consumers.analytics.enabled", true);
+    settings.putIfAbsent("digitaltowns.consumers.analytics.state-dir", stack.settings().dataDir().resolve("analytics-streams").toAbsolutePath());
     consumers = run(ConsumersApplication.class, ConsumersApplication.CONFIG_NAME, settings);
   }
 

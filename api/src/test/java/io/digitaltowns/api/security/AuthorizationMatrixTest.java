@@ -115,6 +115,7 @@ class AuthorizationMatrixTest extends ApiHttpTest {
     expect("POST /api/admin/users/{id}/suspend", Access.ADMIN);
     expect("POST /api/admin/users/{id}/reinstate", Access.ADMIN);
     expect("GET /api/admin/ops/status", Access.ADMIN);
+    expect("GET /api/admin/analytics/{topic}", Access.ADMIN);
     expect("GET /api/towns", Access.PUBLIC);
     expect("GET /api/towns/{slug}", Access.PUBLIC);
     expect("GET /api/towns/{slug}/businesses", Access.PUBLIC);
@@ -215,7 +216,8 @@ class AuthorizationMatrixTest extends ApiHttpTest {
         String path = operation.path().replace("{id}", operation.path().startsWith("/api/admin/users/")
                 ? user.toString() : operation.path().startsWith("/api/admin/towns/") ? townId.toString()
                 : business.toString())
-            .replace("{slug}", townSlug).replace("{photoId}", UUID.randomUUID().toString());
+            .replace("{slug}", townSlug).replace("{photoId}", UUID.randomUUID().toString())
+            .replace("{topic}", "signups-daily");
         primeThirdParties(business);
         JsonNode body = operation.takesJson() ? row.body().get() : null;
         Map<String, Object> before = WrittenRows.now(jdbc, business, user);

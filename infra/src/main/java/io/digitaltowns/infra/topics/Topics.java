@@ -27,6 +27,16 @@ public final class Topics {
     public static final String BUSINESSES_EVENTS_CRM_DLT = BUSINESSES_EVENTS + ".crm.dlt";
     public static final String BILLING_EVENTS_CRM_DLT = BILLING_EVENTS + ".crm.dlt";
     public static final String CRM_EVENTS_CRM_DLT = CRM_EVENTS + ".crm.dlt";
+    /** Dead letters of the analytics topology: records it can never decode (docs/analytics.md). */
+    public static final String ACCOUNTS_EVENTS_ANALYTICS_DLT = ACCOUNTS_EVENTS + ".analytics.dlt";
+    public static final String BUSINESSES_EVENTS_ANALYTICS_DLT = BUSINESSES_EVENTS + ".analytics.dlt";
+    public static final String BILLING_EVENTS_ANALYTICS_DLT = BILLING_EVENTS + ".analytics.dlt";
+    /** Aggregated figures for analysts, compacted: the latest record per key (docs/analytics.md). */
+    public static final String ANALYTICS_SIGNUPS_DAILY = "dt.analytics.signups-daily";
+    public static final String ANALYTICS_LISTINGS = "dt.analytics.listings";
+    public static final String ANALYTICS_SUBSCRIPTIONS_DAILY = "dt.analytics.subscriptions-daily";
+    public static final String ANALYTICS_REVENUE_DAILY = "dt.analytics.revenue-daily";
+    public static final String ANALYTICS_ENGAGEMENT_DAILY = "dt.analytics.engagement-daily";
 
     private static final short SINGLE_NODE = 1;
 
@@ -49,7 +59,15 @@ public final class Topics {
                 deadLetters(ACCOUNTS_EVENTS_CRM_DLT),
                 deadLetters(BUSINESSES_EVENTS_CRM_DLT),
                 deadLetters(BILLING_EVENTS_CRM_DLT),
-                deadLetters(CRM_EVENTS_CRM_DLT));
+                deadLetters(CRM_EVENTS_CRM_DLT),
+                deadLetters(ACCOUNTS_EVENTS_ANALYTICS_DLT),
+                deadLetters(BUSINESSES_EVENTS_ANALYTICS_DLT),
+                deadLetters(BILLING_EVENTS_ANALYTICS_DLT),
+                compacted(ANALYTICS_SIGNUPS_DAILY),
+                compacted(ANALYTICS_LISTINGS),
+                compacted(ANALYTICS_SUBSCRIPTIONS_DAILY),
+                compacted(ANALYTICS_REVENUE_DAILY),
+                compacted(ANALYTICS_ENGAGEMENT_DAILY));
     }
 
     /** Domain events of one aggregate type, keyed by aggregate id: partitions keep each aggregate in order. */
@@ -63,6 +81,18 @@ public final class Topics {
     private static TopicDefinition deadLetters(String name) {
         return new TopicDefinition(name, 1, SINGLE_NODE, Map.of(
                 "retention.ms", millis(Duration.ofDays(30)),
+                "min.insync.replicas", "1"));
+    }
+
+    /**
+     * The latest record per key, kept for good (retention.ms -1 only matters to the delete policy, which these topics
+     * do not have); segments roll daily so the cleaner compacts a day's updates soon after.
+     */
+    private static TopicDefinition compacted(String name) {
+        return new TopicDefinition(name, 3, SINGLE_NODE, Map.of(
+                "cleanup.policy", "compact",
+                "retention.ms", "-1",
+                "segment.ms", millis(Duration.ofDays(1)),
                 "min.insync.replicas", "1"));
     }
 
