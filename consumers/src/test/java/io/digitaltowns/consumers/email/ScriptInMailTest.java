@@ -27,7 +27,7 @@ class ScriptInMailTest {
   private final RecordingMailSender smtp = new RecordingMailSender(stack);
   private final EmailProperties properties = new EmailProperties("DigitalTowns <no-reply@towns.example.org>",
       "https://towns.example.org", SECRET, List.of());
-  private final ContactMessageEmailHandler handler = new ContactMessageEmailHandler(new SmtpMailSender(smtp, properties),
+  private final ContactMessageEmailHandler handler = new ContactMessageEmailHandler(new SmtpMailSender(smtp, properties, new UnrecordedDeliveries()),
       new EmailLinks(new EmailLinkTokens(SECRET), properties));
 
   @Test
