@@ -43,7 +43,12 @@ class OperatorEndpointsTest {
     assertThat(health.at("/components/kafkaListeners/status").asText()).isEqualTo("UP");
     // the local stack runs the backup group against its S3
     assertThat(health.at("/components/backup/status").asText()).isEqualTo("UP");
-    assertThat(client.get(system.consumersUrl() + "/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
+    client.register(ApiClient.uniqueEmail("metrics"), "Metrics Test");
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+        assertThat(client.get(system.consumersUrl() + "/actuator/prometheus").body())
+            .contains("jvm_memory_used_bytes", "kafka_consumer_fetch_manager_records_lag_max")
+            .containsPattern("dt_consumer_processed_total\\{[^}]*group=\"email\"")
+            .containsPattern("dt_consumer_latency_seconds_bucket\\{[^}]*group=\"email\""));
   }
 
   @Test
