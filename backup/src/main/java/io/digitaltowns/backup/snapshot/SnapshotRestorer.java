@@ -99,12 +99,20 @@ public final class SnapshotRestorer {
     }
   }
 
+  /**
+   * A value below the sequence's minimum (a sequence never used, or restarted, reads as such on some servers) leaves
+   * it unused: its next value is its minimum, as in the original.
+   */
   private static void restoreSequences(Connection connection, SnapshotManifest manifest) throws SQLException {
-    try (PreparedStatement setval = connection.prepareStatement("SELECT setval(?::regclass, ?, true)")) {
+    try (PreparedStatement setval = connection.prepareStatement("""
+        SELECT setval(format('%I.%I', schemaname, sequencename)::regclass, greatest(?, min_value), ? >= min_value)
+        FROM pg_sequences WHERE schemaname = ? AND sequencename = ?""")) {
       for (SnapshotManifest.Sequence sequence : manifest.sequences()) {
         if (sequence.lastValue() != null) {
-          setval.setString(1, Sql.identifier(sequence.schema()) + "." + Sql.identifier(sequence.name()));
+          setval.setLong(1, sequence.lastValue());
           setval.setLong(2, sequence.lastValue());
+          setval.setString(3, sequence.schema());
+          setval.setString(4, sequence.name());
           setval.executeQuery().close();
         }
       }

@@ -30,6 +30,9 @@ final class DebeziumOutboxConfig {
     // WAL written by other tables piles up behind it and that last event looks unrelayed to `ops outbox status`.
     // Heartbeat records (topic __debezium-heartbeat.dt) are not published, only committed.
     p.setProperty("heartbeat.interval.ms", "5000");
+    // Debezium waits this long for changes when its queue is empty; its 500 ms default was most of the
+    // commit→Kafka latency at steady load (docs/benchmarks.md). Polling an in-memory queue costs nothing.
+    p.setProperty("poll.interval.ms", "50");
 
     p.setProperty("database.hostname", connection.host());
     p.setProperty("database.port", String.valueOf(connection.port()));
