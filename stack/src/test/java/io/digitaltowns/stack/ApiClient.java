@@ -15,6 +15,7 @@ import java.util.UUID;
 final class ApiClient {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  static final String PASSWORD = "correct horse battery staple";
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final String baseUrl;
@@ -31,13 +32,38 @@ final class ApiClient {
   String register(String email, String displayName) {
     ObjectNode body = JSON.createObjectNode()
         .put("email", email)
-        .put("password", "correct horse battery staple")
+        .put("password", PASSWORD)
         .put("displayName", displayName);
     HttpResponse<String> response = post("/api/auth/register", body.toString());
     if (response.statusCode() != 201) {
       throw new IllegalStateException("registration answered " + response.statusCode() + ": " + response.body());
     }
     return read(response.body()).get("id").asText();
+  }
+
+  /** Signs in with the password {@link #register} gives everyone; @return the access token */
+  String signIn(String email) {
+    HttpResponse<String> response = post("/api/auth/login",
+        JSON.createObjectNode().put("email", email).put("password", PASSWORD).toString());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("sign-in answered " + response.statusCode() + ": " + response.body());
+    }
+    return read(response.body()).get("accessToken").asText();
+  }
+
+  /** A call as the holder of {@code token} that must succeed (2xx); {@code body} null sends none. */
+  HttpResponse<String> call(String method, String path, String token, JsonNode body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .header("Authorization", "Bearer " + token);
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    HttpResponse<String> response = send(request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(body.toString())).build());
+    if (response.statusCode() >= 300) {
+      throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return response;
   }
 
   HttpResponse<String> post(String path, String json) {

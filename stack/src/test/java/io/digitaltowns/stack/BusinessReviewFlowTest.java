@@ -5,11 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.digitaltowns.infra.mail.ReceivedMail;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
@@ -23,39 +19,37 @@ import org.junit.jupiter.api.Test;
 class BusinessReviewFlowTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String PASSWORD = "correct horse battery staple";
 
   private final LocalSystem system = SharedSystem.get();
   private final ApiClient api = new ApiClient(system.apiUrl());
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void a_listing_goes_from_draft_to_public_with_a_mail_at_each_step() throws Exception {
     String admin = adminToken();
     String townSlug = "flow-" + UUID.randomUUID().toString().substring(0, 8);
-    assertThat(send("POST", "/api/admin/towns", admin, JSON.createObjectNode().put("name", "Flowton").put("slug", townSlug)
+    assertThat(api.call("POST", "/api/admin/towns", admin, JSON.createObjectNode().put("name", "Flowton").put("slug", townSlug)
         .put("timezone", "Europe/London")).statusCode()).isEqualTo(201);
     String townId = ApiClient.read(api.get(system.apiUrl() + "/api/towns/" + townSlug).body()).get("id").asText();
 
     String ownerEmail = ApiClient.uniqueEmail("owner");
     api.register(ownerEmail, "Olive Owner");
-    String owner = signIn(ownerEmail);
+    String owner = api.signIn(ownerEmail);
     String name = "Flowton Fish Bar " + UUID.randomUUID().toString().substring(0, 4);
-    HttpResponse<String> created = send("POST", "/api/businesses", owner, JSON.createObjectNode().put("townId", townId)
+    HttpResponse<String> created = api.call("POST", "/api/businesses", owner, JSON.createObjectNode().put("townId", townId)
         .put("name", name).put("category", "TAKEAWAY").put("description", "Fish and chips fried in beef dripping"));
     String businessId = ApiClient.read(created.body()).get("id").asText();
 
-    send("POST", "/api/businesses/" + businessId + "/submit", owner, null);
+    api.call("POST", "/api/businesses/" + businessId + "/submit", owner, null);
     awaitMail(SharedSystem.ADMIN_EMAIL, "New listing to review: " + name);
 
-    assertThat(send("POST", "/api/admin/businesses/" + businessId + "/approve", admin, null).statusCode()).isEqualTo(200);
+    assertThat(api.call("POST", "/api/admin/businesses/" + businessId + "/approve", admin, null).statusCode()).isEqualTo(200);
     awaitMail(ownerEmail, "Your listing is live: " + name);
     JsonNode found = ApiClient.read(api.get(system.apiUrl() + "/api/towns/" + townSlug + "/businesses?q=chips").body());
     assertThat(found.get("items").findValuesAsText("id")).containsExactly(businessId);
 
     String residentEmail = ApiClient.uniqueEmail("resident");
     api.register(residentEmail, "Rita Resident");
-    assertThat(send("POST", "/api/businesses/" + businessId + "/contact", signIn(residentEmail),
+    assertThat(api.call("POST", "/api/businesses/" + businessId + "/contact", api.signIn(residentEmail),
         JSON.createObjectNode().put("message", "Do you do gluten-free batter?")).statusCode()).isEqualTo(202);
     ReceivedMail message = awaitMail(ownerEmail, "New message for " + name + " from Rita Resident");
     assertThat(message.text()).contains("Do you do gluten-free batter?");
@@ -66,21 +60,7 @@ class BusinessReviewFlowTest {
     return StackAdmin.token(system);
   }
 
-  private String signIn(String email) {
-    HttpResponse<String> response = api.post("/api/auth/login",
-        JSON.createObjectNode().put("email", email).put("password", PASSWORD).toString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return ApiClient.read(response.body()).get("accessToken").asText();
-  }
 
-  private HttpResponse<String> send(String method, String path, String token, ObjectNode body) throws Exception {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(system.apiUrl() + path))
-        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-        .method(method, HttpRequest.BodyPublishers.ofString(body == null ? "" : body.toString())).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isLessThan(300);
-    return response;
-  }
 
   private ReceivedMail awaitMail(String to, String subject) {
     return await().atMost(Duration.ofSeconds(60)).until(() -> system.stack().mail().messages().stream()

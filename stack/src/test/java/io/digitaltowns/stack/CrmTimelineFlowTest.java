@@ -5,13 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.digitaltowns.api.accounts.AccountRoles;
 import io.digitaltowns.api.accounts.Role;
 import io.digitaltowns.infra.topics.Topics;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
@@ -35,7 +31,6 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 class CrmTimelineFlowTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String PASSWORD = "correct horse battery staple";
   private static final Duration DEADLINE = Duration.ofSeconds(60);
   private static final List<String> CRM_TOPICS = List.of(Topics.ACCOUNTS_EVENTS, Topics.BUSINESSES_EVENTS,
       Topics.BILLING_EVENTS, Topics.CRM_EVENTS);
@@ -43,32 +38,31 @@ class CrmTimelineFlowTest {
 
   private final LocalSystem system = SharedSystem.get();
   private final ApiClient api = new ApiClient(system.apiUrl());
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void a_business_life_becomes_its_crm_timeline_in_order_and_a_replay_adds_nothing() throws Exception {
     String admin = anAdmin();
     String townSlug = "crm-" + UUID.randomUUID().toString().substring(0, 8);
-    send("POST", "/api/admin/towns", admin, JSON.createObjectNode().put("name", "Crmton").put("slug", townSlug)
+    api.call("POST", "/api/admin/towns", admin, JSON.createObjectNode().put("name", "Crmton").put("slug", townSlug)
         .put("timezone", "Europe/London"));
     String townId = ApiClient.read(api.get(system.apiUrl() + "/api/towns/" + townSlug).body()).get("id").asText();
 
     String ownerEmail = ApiClient.uniqueEmail("crm-owner");
     api.register(ownerEmail, "Olive Owner");
-    String owner = signIn(ownerEmail);
-    String businessId = ApiClient.read(send("POST", "/api/businesses", owner, JSON.createObjectNode().put("townId", townId)
+    String owner = api.signIn(ownerEmail);
+    String businessId = ApiClient.read(api.call("POST", "/api/businesses", owner, JSON.createObjectNode().put("townId", townId)
         .put("name", "Crmton Creamery").put("category", "CAFE").put("description", "Ices made on the farm")).body())
         .get("id").asText();
-    send("POST", "/api/businesses/" + businessId + "/submit", owner, null);
-    send("POST", "/api/admin/businesses/" + businessId + "/approve", admin, null);
+    api.call("POST", "/api/businesses/" + businessId + "/submit", owner, null);
+    api.call("POST", "/api/admin/businesses/" + businessId + "/approve", admin, null);
     String residentEmail = ApiClient.uniqueEmail("crm-resident");
     api.register(residentEmail, "Rita Resident");
-    send("POST", "/api/businesses/" + businessId + "/contact", signIn(residentEmail),
+    api.call("POST", "/api/businesses/" + businessId + "/contact", api.signIn(residentEmail),
         JSON.createObjectNode().put("message", "Do you cater for weddings?"));
 
     // the company is in the CRM once its first event is projected; then an admin writes a note on it
     await().atMost(DEADLINE).until(() -> status("/api/admin/crm/companies/" + businessId, admin) == 200);
-    send("POST", "/api/admin/crm/companies/" + businessId + "/notes", admin,
+    api.call("POST", "/api/admin/crm/companies/" + businessId + "/notes", admin,
         JSON.createObjectNode().put("text", "Asked about wedding catering: send the events package."));
 
     await().atMost(DEADLINE).until(() -> kinds(businessId, admin).size() == LIFECYCLE.size());
@@ -133,7 +127,7 @@ class CrmTimelineFlowTest {
     String email = ApiClient.uniqueEmail("crm-admin");
     String id = api.register(email, "Ada Admin");
     system.api().getBean(AccountRoles.class).grant(UUID.fromString(id), Role.ADMIN, null);
-    return signIn(email);
+    return api.signIn(email);
   }
 
   private List<String> kinds(String businessId, String admin) {
@@ -148,19 +142,5 @@ class CrmTimelineFlowTest {
     return api.get(system.apiUrl() + path, token);
   }
 
-  private String signIn(String email) {
-    HttpResponse<String> response = api.post("/api/auth/login",
-        JSON.createObjectNode().put("email", email).put("password", PASSWORD).toString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return ApiClient.read(response.body()).get("accessToken").asText();
-  }
 
-  private HttpResponse<String> send(String method, String path, String token, ObjectNode body) throws Exception {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(system.apiUrl() + path))
-            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-            .method(method, HttpRequest.BodyPublishers.ofString(body == null ? "" : body.toString())).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isLessThan(300);
-    return response;
-  }
 }

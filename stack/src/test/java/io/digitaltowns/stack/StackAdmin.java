@@ -3,9 +3,7 @@ package io.digitaltowns.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.digitaltowns.infra.mail.ReceivedMail;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -17,8 +15,6 @@ import java.util.regex.Pattern;
  */
 final class StackAdmin {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String PASSWORD = "correct horse battery staple";
   private static boolean verified;
 
   private StackAdmin() {
@@ -34,10 +30,7 @@ final class StackAdmin {
       assertThat(api.get(link.group(1)).statusCode()).isEqualTo(200);
       verified = true;
     }
-    HttpResponse<String> response = api.post("/api/auth/login",
-        JSON.createObjectNode().put("email", SharedSystem.ADMIN_EMAIL).put("password", PASSWORD).toString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return ApiClient.read(response.body()).get("accessToken").asText();
+    return api.signIn(SharedSystem.ADMIN_EMAIL);
   }
 
   private static ReceivedMail welcomeMail(LocalSystem system) {
