@@ -5,7 +5,7 @@ import io.digitaltowns.events.accounts.UserRegistered;
 import io.digitaltowns.events.wire.AvroEventSerializer;
 import io.digitaltowns.infra.LocalStack;
 import io.digitaltowns.infra.LocalStackSettings;
-import io.digitaltowns.infra.mail.ReceivedMail;
+import io.digitaltowns.benchmark.endtoend.EndToEndSteadyState;
 import io.digitaltowns.infra.topics.TopicCreator;
 import io.digitaltowns.infra.topics.TopicDefinition;
 import io.digitaltowns.stack.LocalSystem;
@@ -26,28 +26,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -74,10 +66,13 @@ public final class Benchmark {
   static final int API_SECONDS = Integer.getInteger("bench.apiSeconds", 30);
   static final int API_WARMUP_SECONDS = Integer.getInteger("bench.apiWarmupSeconds", 5);
   static final int BUSINESSES = Integer.getInteger("bench.businesses", 1_000);
-  static final int STEADY_RATE = Integer.getInteger("bench.steadyRate", 100);
-  static final int STEADY_SECONDS = Integer.getInteger("bench.steadySeconds", 30);
+  static final String STEADY_RATES = System.getProperty("bench.steadyRates", "200,500,1000");
+  static final int STEADY_SECONDS = Integer.getInteger("bench.steadySeconds", 60);
+  static final int SETTLE_SECONDS = Integer.getInteger("bench.settleSeconds", 60);
+  /** Which steps run, for trying one alone: -Dbench.steps=backlog */
+  static final List<String> STEPS = List.of(System.getProperty("bench.steps", "kafkaProducerLimit,backlog,steadyState,api").split(","));
+  static final int SEARCH_RATE = Integer.getInteger("bench.searchRate", 200);
   static final String BENCH_TOPIC = "dt.bench.events";
-  static final String WELCOME_SUBJECT = "Welcome to DigitalTowns";
 
   private final Map<String, Object> report = new LinkedHashMap<>();
   private final List<String> loadSamples = new ArrayList<>();
@@ -124,6 +119,8 @@ public final class Benchmark {
     settings.put("digitaltowns.abuse-limits.password-reset.per-ip-capacity", 1_000_000_000);
     settings.put("digitaltowns.abuse-limits.verification-resend.per-ip-capacity", 1_000_000_000);
     settings.put("logging.level.root", "WARN");
+    // the synthetic dt.bench.events is not an event topic worth archiving; the peers' topics are not archived either
+    settings.put("digitaltowns.backup.archive.excluded-topics", ".*\\.dlt|dt\\.analytics\\..*|dt\\.bench\\..*");
     report.put("systemSettings", settings.entrySet().stream()
         .collect(Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue()), (a, b) -> a, LinkedHashMap::new)));
     long t = System.nanoTime();
@@ -150,6 +147,9 @@ public final class Benchmark {
   }
 
   private void step(String name, Step step) {
+    if (!STEPS.contains(name)) {
+      return;
+    }
     System.out.println("[bench] === " + name + " ===");
     long t = System.nanoTime();
     try {
@@ -444,6 +444,12 @@ public final class Benchmark {
     sampleLoad("after listing");
     result.put("search", closedLoop("GET /api/towns/{slug}/businesses?q=espresso", () -> HttpRequest.newBuilder(search).GET().build(), 200));
     sampleLoad("after search");
+    Map<String, Object> searchOpenLoop = new OpenLoopRequests(http).run(SEARCH_RATE, API_SECONDS,
+        i -> HttpRequest.newBuilder(search).GET().build(), 200, (response, at) -> { }).toMap();
+    searchOpenLoop.put("request", "GET /api/towns/{slug}/businesses?q=espresso");
+    searchOpenLoop.put("targetPerSecond", SEARCH_RATE);
+    result.put("searchAtFixedRate", searchOpenLoop);
+    sampleLoad("after search at a fixed rate");
     AtomicLong n = new AtomicLong();
     String run = UUID.randomUUID().toString().substring(0, 8);
     URI register = URI.create(base + "/api/auth/register");
@@ -463,12 +469,12 @@ public final class Benchmark {
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     long warmupEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(API_WARMUP_SECONDS);
     long end = warmupEnd + TimeUnit.SECONDS.toNanos(API_SECONDS);
-    List<Histogram> histograms = new ArrayList<>();
+    List<LatencySummary> histograms = new ArrayList<>();
     AtomicLong errors = new AtomicLong();
     AtomicReference<String> lastError = new AtomicReference<>();
     CountDownLatch done = new CountDownLatch(API_CLIENTS);
     for (int i = 0; i < API_CLIENTS; i++) {
-      Histogram h = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
+      LatencySummary h = new LatencySummary();
       histograms.add(h);
       Thread thread = new Thread(() -> {
         try {
@@ -488,7 +494,7 @@ public final class Benchmark {
             long after = System.nanoTime();
             if (t >= warmupEnd) {
               if (response.statusCode() == expectedStatus) {
-                h.recordValue(Math.max(1, (after - t) / 1_000));
+                h.record((after - t) / 1_000);
               } else {
                 errors.incrementAndGet();
                 lastError.set(response.statusCode() + " " + response.body());
@@ -502,17 +508,17 @@ public final class Benchmark {
       thread.start();
     }
     done.await();
-    Histogram all = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
+    LatencySummary all = new LatencySummary();
     histograms.forEach(all::add);
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("request", name);
-    result.put("requests", all.getTotalCount());
+    result.put("requests", all.count());
     result.put("errors", errors.get());
     if (lastError.get() != null) {
       result.put("lastError", lastError.get().substring(0, Math.min(300, lastError.get().length())));
     }
-    result.put("requestsPerSecond", round(all.getTotalCount() / (double) API_SECONDS));
-    result.put("latencyMs", percentilesMs(all));
+    result.put("requestsPerSecond", round(all.count() / (double) API_SECONDS));
+    result.put("latencyMs", all.toMap());
     return result;
   }
 
@@ -520,163 +526,14 @@ public final class Benchmark {
 
   private Object steadyState() throws Exception {
     Map<String, Object> result = new LinkedHashMap<>();
-    // let the mails of the closed-loop registrations drain first, so that they do not queue ahead
-    long backlogWait = System.nanoTime();
-    int previous = -1;
-    int stableFor = 0;
-    while (System.nanoTime() - backlogWait < TimeUnit.SECONDS.toNanos(150) && stableFor < 3) {
-      Thread.sleep(1_000);
-      int count = stack.mail().messages().size();
-      stableFor = count == previous ? stableFor + 1 : 0;
-      previous = count;
+    EndToEndSteadyState endToEnd = new EndToEndSteadyState(http, system.apiUrl(), stack.kafkaBootstrapServers(),
+        stack.mail(), this::connect);
+    for (String rate : STEADY_RATES.split(",")) {
+      sampleLoad("before steady state at " + rate.trim() + "/s");
+      Map<String, Object> run = endToEnd.run(Integer.parseInt(rate.trim()), STEADY_SECONDS, Duration.ofSeconds(SETTLE_SECONDS));
+      System.out.println("[bench] steady state at " + rate.trim() + "/s: " + Json.write(run));
+      result.put(rate.trim() + "PerSecond", run);
     }
-    result.put("secondsWaitedForPreviousMailBacklog", seconds(System.nanoTime() - backlogWait));
-    result.put("mailsBeforeSteadyState", previous);
-    stack.mail().clear();
-    sampleLoad("before steady state");
-
-    int total = STEADY_RATE * STEADY_SECONDS;
-    String run = UUID.randomUUID().toString().substring(0, 8);
-    URI register = URI.create(system.apiUrl() + "/api/auth/register");
-    Map<String, Instant> createdAtById = new ConcurrentHashMap<>();
-    Map<String, Instant> createdAtByEmail = new ConcurrentHashMap<>();
-    Map<String, Instant> onKafkaById = new ConcurrentHashMap<>();
-    Map<String, Integer> kafkaCopies = new ConcurrentHashMap<>();
-    Histogram httpLatency = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
-    AtomicLong failures = new AtomicLong();
-    AtomicReference<String> lastFailure = new AtomicReference<>();
-    Pattern idPattern = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
-
-    AtomicBoolean reading = new AtomicBoolean(true);
-    CountDownLatch readerReady = new CountDownLatch(1);
-    Thread reader = new Thread(() -> {
-      Properties p = new Properties();
-      p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
-      p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-      p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
-      try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-        List<TopicPartition> partitions = partitions(consumer, "dt.accounts.events");
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position);
-        readerReady.countDown();
-        while (reading.get()) {
-          for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(50))) {
-            Instant now = Instant.now();
-            if (record.key() != null) {
-              String key = new String(record.key());
-              onKafkaById.putIfAbsent(key, now);
-              kafkaCopies.merge(key, 1, Integer::sum);
-            }
-          }
-        }
-      }
-    }, "bench-topic-reader");
-    reader.start();
-    readerReady.await();
-
-    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-    CountDownLatch responses = new CountDownLatch(total);
-    long periodNanos = 1_000_000_000L / STEADY_RATE;
-    long start = System.nanoTime() + 100_000_000L;
-    for (int i = 0; i < total; i++) {
-      String email = "steady-" + run + "-" + i + "@example.org";
-      long intended = start + i * periodNanos;
-      scheduler.schedule(() -> {
-        http.sendAsync(registration(register, email), HttpResponse.BodyHandlers.ofString()).whenComplete((response, e) -> {
-          Instant now = Instant.now();
-          long after = System.nanoTime();
-          try {
-            if (e != null || response.statusCode() != 201) {
-              failures.incrementAndGet();
-              lastFailure.set(e != null ? String.valueOf(e) : response.statusCode() + " " + response.body());
-              return;
-            }
-            synchronized (httpLatency) {
-              httpLatency.recordValue(Math.max(1, (after - intended) / 1_000));
-            }
-            Matcher m = idPattern.matcher(response.body());
-            if (m.find()) {
-              createdAtById.put(m.group(1), now);
-            }
-            createdAtByEmail.put(email, now);
-          } finally {
-            responses.countDown();
-          }
-        });
-      }, intended - System.nanoTime(), TimeUnit.NANOSECONDS);
-    }
-    responses.await(STEADY_SECONDS + 120L, TimeUnit.SECONDS);
-    long issuedSeconds = System.nanoTime() - start;
-    scheduler.shutdown();
-
-    // wait for the last records and mails
-    long waitStart = System.nanoTime();
-    List<ReceivedMail> mails = List.of();
-    while (System.nanoTime() - waitStart < TimeUnit.SECONDS.toNanos(180)) {
-      Thread.sleep(1_000);
-      mails = stack.mail().messages();
-      long welcome = mails.stream().filter(m -> WELCOME_SUBJECT.equals(m.subject())).count();
-      if (onKafkaById.keySet().containsAll(createdAtById.keySet()) && welcome >= createdAtByEmail.size()) {
-        Thread.sleep(3_000); // any duplicate would arrive about now
-        mails = stack.mail().messages();
-        break;
-      }
-    }
-    reading.set(false);
-    reader.join(5_000);
-
-    Histogram toKafka = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
-    createdAtById.forEach((id, created) -> {
-      Instant seen = onKafkaById.get(id);
-      if (seen != null) {
-        toKafka.recordValue(Math.max(1, Duration.between(created, seen).toNanos() / 1_000));
-      }
-    });
-    Map<String, Integer> mailsPerEmail = new HashMap<>();
-    Histogram toMail = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
-    long negative = 0;
-    for (ReceivedMail mail : mails) {
-      if (!WELCOME_SUBJECT.equals(mail.subject())) {
-        continue;
-      }
-      for (String to : mail.to()) {
-        Instant created = createdAtByEmail.get(to);
-        if (created == null) {
-          continue;
-        }
-        if (mailsPerEmail.merge(to, 1, Integer::sum) == 1) {
-          long micros = Duration.between(created, mail.receivedAt()).toNanos() / 1_000;
-          if (micros < 1) {
-            negative++;
-          }
-          toMail.recordValue(Math.max(1, micros));
-        }
-      }
-    }
-    long missingMail = createdAtByEmail.keySet().stream().filter(e -> !mailsPerEmail.containsKey(e)).count();
-    long duplicateMail = mailsPerEmail.values().stream().filter(c -> c > 1).count();
-    long missingKafka = createdAtById.keySet().stream().filter(id -> !onKafkaById.containsKey(id)).count();
-    long duplicateKafka = createdAtById.keySet().stream().filter(id -> kafkaCopies.getOrDefault(id, 0) > 1).count();
-
-    result.put("targetRatePerSecond", STEADY_RATE);
-    result.put("seconds", STEADY_SECONDS);
-    result.put("registrationsIssued", total);
-    result.put("registrationsCreated", createdAtByEmail.size());
-    result.put("registrationFailures", failures.get());
-    if (lastFailure.get() != null) {
-      result.put("lastFailure", lastFailure.get().substring(0, Math.min(300, lastFailure.get().length())));
-    }
-    result.put("achievedRatePerSecond", round(createdAtByEmail.size() / (issuedSeconds / 1e9)));
-    result.put("httpLatencyFromIntendedSendMs", percentilesMs(httpLatency));
-    result.put("http201ToKafkaMs", percentilesMs(toKafka));
-    result.put("http201ToWelcomeMailMs", percentilesMs(toMail));
-    result.put("mailBeforeHttp201Count", negative);
-    result.put("missingOnKafka", missingKafka);
-    result.put("duplicatedOnKafka", duplicateKafka);
-    result.put("missingWelcomeMail", missingMail);
-    result.put("duplicatedWelcomeMail", duplicateMail);
-    result.put("exactlyOneWelcomeMailEach", missingMail == 0 && duplicateMail == 0 && createdAtByEmail.size() == total);
     return result;
   }
 
@@ -707,20 +564,6 @@ public final class Benchmark {
 
   private static long sum(Map<TopicPartition, Long> offsets) {
     return offsets.values().stream().mapToLong(Long::longValue).sum();
-  }
-
-  private static Map<String, Object> percentilesMs(Histogram h) {
-    Map<String, Object> result = new LinkedHashMap<>();
-    result.put("count", h.getTotalCount());
-    if (h.getTotalCount() == 0) {
-      return result;
-    }
-    result.put("p50", round(h.getValueAtPercentile(50) / 1000.0));
-    result.put("p95", round(h.getValueAtPercentile(95) / 1000.0));
-    result.put("p99", round(h.getValueAtPercentile(99) / 1000.0));
-    result.put("max", round(h.getMaxValue() / 1000.0));
-    result.put("mean", round(h.getMean() / 1000.0));
-    return result;
   }
 
   private static double seconds(long nanos) {

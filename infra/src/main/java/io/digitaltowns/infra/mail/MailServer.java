@@ -4,8 +4,6 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.mail.MailAddress;
 import com.icegreen.greenmail.mail.MovingMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
-import com.icegreen.greenmail.user.MessageDeliveryHandler;
-import com.icegreen.greenmail.user.UserException;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.digitaltowns.infra.http.JsonHttpServer;
@@ -48,8 +46,7 @@ public final class MailServer {
             GreenMail server = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
                     .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
             server.start();
-            MessageDeliveryHandler delivery = server.getUserManager().getMessageDeliveryHandler();
-            server.getUserManager().setMessageDeliveryHandler((message, recipient) -> record(message, recipient, delivery));
+            server.getUserManager().setMessageDeliveryHandler(this::record);
             smtp = server;
         }
         api.start();
@@ -100,8 +97,7 @@ public final class MailServer {
         return "http://localhost:" + apiPort;
     }
 
-    private GreenMailUser record(MovingMessage message, MailAddress recipient, MessageDeliveryHandler delivery)
-            throws MessagingException, UserException {
+    private GreenMailUser record(MovingMessage message, MailAddress recipient) {
         if (recorded.add(message)) {
             List<String> recipients = message.getToAddresses().stream().map(MailAddress::getEmail).toList();
             try {
@@ -111,6 +107,6 @@ public final class MailServer {
                 log.warn("cannot read a received mail to {}", recipients, e);
             }
         }
-        return delivery.handle(message, recipient);
+        return new RecordedOnlyRecipient(recipient.getEmail());
     }
 }
