@@ -44,6 +44,9 @@ final class ConnectPeerSettings {
     p.put("offset.flush.interval.ms", "1000");
     // port 0: other builds on this machine may hold 8083
     p.put("listeners", "http://127.0.0.1:0");
+    // The connector and transforms come with ServiceLoader manifests. Without this the worker scans every class of
+    // the benchmark's classpath (40 s under load); a real deployment's plugin.path would hold only its plugins.
+    p.put("plugin.discovery", "service_load");
     // allows the producer.override.* settings of the connector (the default since Kafka 3.0, said for clarity)
     p.put("connector.client.config.override.policy", "All");
     return p;

@@ -40,11 +40,24 @@ public final class FixedRateOutboxLoad {
   private final PostgresLogin database;
   private final BenchOutboxRows rows;
   private final String bootstrapServers;
+  private final boolean synchronousCommit;
 
+  /** Commits as production does (synchronous_commit=on in the load's sessions): see {@link #FixedRateOutboxLoad(PostgresLogin, BenchOutboxRows, String, boolean)}. */
   public FixedRateOutboxLoad(PostgresLogin database, BenchOutboxRows rows, String bootstrapServers) {
+    this(database, rows, bootstrapServers, true);
+  }
+
+  /**
+   * The embedded Postgres runs with synchronous_commit=off (zonky's default) and wal_writer_delay=200ms: a commit
+   * returns before its WAL is flushed, and walsenders only send flushed WAL, so every relay would wait up to 200 ms
+   * for the WAL writer. With {@code synchronousCommit} the load's sessions flush at commit, as on a production server.
+   */
+  public FixedRateOutboxLoad(PostgresLogin database, BenchOutboxRows rows, String bootstrapServers,
+                             boolean synchronousCommit) {
     this.database = database;
     this.rows = rows;
     this.bootstrapServers = bootstrapServers;
+    this.synchronousCommit = synchronousCommit;
   }
 
   /**
@@ -144,6 +157,7 @@ public final class FixedRateOutboxLoad {
     result.put("seconds", seconds);
     result.put("payloadBytes", rows.payloadBytes());
     result.put("insertThreads", INSERT_THREADS);
+    result.put("synchronousCommit", synchronousCommit);
     result.put("rowsIssued", total);
     result.put("rowsCommitted", committedAt.size());
     result.put("insertFailures", failures.get());
@@ -170,6 +184,9 @@ public final class FixedRateOutboxLoad {
     Inserter(Connection connection) throws Exception {
       this.connection = connection;
       connection.setAutoCommit(true);
+      try (var s = connection.createStatement()) {
+        s.execute("SET synchronous_commit = " + (synchronousCommit ? "on" : "off"));
+      }
       this.insert = connection.prepareStatement(BenchOutboxRows.INSERT_SQL);
     }
 
