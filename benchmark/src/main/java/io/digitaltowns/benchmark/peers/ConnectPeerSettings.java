@@ -77,7 +77,8 @@ final class ConnectPeerSettings {
     p.put("binary.handling.mode", "bytes");
 
     // Heartbeats pass the Event Router untouched and the ByteArrayConverter cannot write their Struct value: drop
-    // them (their offsets are still committed, which is all the relay does with them too).
+    // them. Connect still hands a dropped record to the task's commitRecord, so Debezium can confirm its position to
+    // the slot (what the relay does with heartbeats); only the worker's offset file does not advance with it.
     p.put("predicates", "isHeartbeat");
     p.put("predicates.isHeartbeat.type", "org.apache.kafka.connect.transforms.predicates.TopicNameMatches");
     p.put("predicates.isHeartbeat.pattern", "__debezium-heartbeat\\..*");

@@ -47,7 +47,9 @@ public final class KafkaConnectPeer implements AutoCloseable {
                                          Path workDir) throws Exception {
     PostgresLogin database = new PostgresLogin(jdbcUrl, user, password);
     Files.createDirectories(workDir);
+    // a new slot: offsets or a log of an earlier peer would only mislead
     Files.deleteIfExists(workDir.resolve("connect.offsets"));
+    Files.deleteIfExists(workDir.resolve("connect.log"));
     createSlot(database);
     TopicCreator.ensure(bootstrapServers,
         List.of(new TopicDefinition(TOPIC, 3, (short) 1, Map.of("min.insync.replicas", "1"))));
