@@ -69,10 +69,19 @@ public final class FixedRateOutboxLoad {
     Map<String, Long> committedAt = new ConcurrentHashMap<>();
     Map<String, Long> arrivedAt = new ConcurrentHashMap<>();
     Map<String, Integer> copies = new ConcurrentHashMap<>();
-    AtomicLong otherRecords = new AtomicLong();
     ArrivalReader reader = new ArrivalReader(topic, arrivedAt, copies);
     reader.startAndAwaitPosition();
+    try {
+      return load(topic, ratePerSecond, seconds, settle, reader, committedAt, arrivedAt, copies);
+    } finally {
+      reader.stop();
+    }
+  }
 
+  private Map<String, Object> load(String topic, int ratePerSecond, int seconds, Duration settle, ArrivalReader reader,
+                                   Map<String, Long> committedAt, Map<String, Long> arrivedAt,
+                                   Map<String, Integer> copies) throws Exception {
+    AtomicLong otherRecords = new AtomicLong();
     Histogram commitLag = new Histogram(HISTOGRAM_MAX_MICROS, 3);
     AtomicLong failures = new AtomicLong();
     AtomicReference<String> lastFailure = new AtomicReference<>();
@@ -267,6 +276,7 @@ public final class FixedRateOutboxLoad {
       return keyless.get();
     }
 
+    /** Idempotent: the load stops the reader before counting, and again (doing nothing) on the way out. */
     void stop() throws InterruptedException {
       reading.set(false);
       thread.join(10_000);
