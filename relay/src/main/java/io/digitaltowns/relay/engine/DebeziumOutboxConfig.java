@@ -47,9 +47,6 @@ final class DebeziumOutboxConfig {
     // The first start (no offsets yet) also picks up rows written before the slot existed.
     p.setProperty("snapshot.mode", "initial");
     p.setProperty("tombstones.on.delete", "false");
-    // Only inserts are events. The cleanup's deletes (as many as the inserts) were decoded, emitted and then dropped
-    // by the router; skipping them in the connector spares that work on the relay's one decoding thread.
-    p.setProperty("skipped.operations", "u,d,t");
     p.setProperty("binary.handling.mode", "bytes");
 
     p.setProperty("transforms", "outbox");
