@@ -1,11 +1,18 @@
 package io.digitaltowns.benchmark;
 
-import io.digitaltowns.events.accounts.SignupMethod;
-import io.digitaltowns.events.accounts.UserRegistered;
 import io.digitaltowns.events.wire.AvroEventSerializer;
 import io.digitaltowns.infra.LocalStack;
 import io.digitaltowns.infra.LocalStackSettings;
 import io.digitaltowns.benchmark.endtoend.EndToEndSteadyState;
+import io.digitaltowns.benchmark.peers.BenchOutboxRows;
+import io.digitaltowns.benchmark.peers.FixedRateOutboxLoad;
+import io.digitaltowns.benchmark.peers.KafkaConnectPeer;
+import io.digitaltowns.benchmark.peers.OutboxBacklog;
+import io.digitaltowns.benchmark.peers.PartitionLeaders;
+import io.digitaltowns.benchmark.peers.PostgresLogin;
+import io.digitaltowns.benchmark.peers.RecordBytesCheck;
+import io.digitaltowns.benchmark.peers.TopicDrainWatch;
+import io.digitaltowns.benchmark.report.MarkdownReport;
 import io.digitaltowns.infra.topics.TopicCreator;
 import io.digitaltowns.infra.topics.TopicDefinition;
 import io.digitaltowns.stack.LocalSystem;
@@ -18,10 +25,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -39,14 +44,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -66,11 +66,13 @@ public final class Benchmark {
   static final int API_SECONDS = Integer.getInteger("bench.apiSeconds", 30);
   static final int API_WARMUP_SECONDS = Integer.getInteger("bench.apiWarmupSeconds", 5);
   static final int BUSINESSES = Integer.getInteger("bench.businesses", 1_000);
+  static final int PEER_RATE = Integer.getInteger("bench.peerRate", 200);
+  static final int PEER_SECONDS = Integer.getInteger("bench.peerSeconds", 30);
   static final String STEADY_RATES = System.getProperty("bench.steadyRates", "200,500,1000");
   static final int STEADY_SECONDS = Integer.getInteger("bench.steadySeconds", 60);
   static final int SETTLE_SECONDS = Integer.getInteger("bench.settleSeconds", 60);
   /** Which steps run, for trying one alone: -Dbench.steps=backlog */
-  static final List<String> STEPS = List.of(System.getProperty("bench.steps", "kafkaProducerLimit,backlog,steadyState,api").split(","));
+  static final List<String> STEPS = List.of(System.getProperty("bench.steps", "kafkaProducerLimit,backlog,outboxSteadyState,modulith,steadyState,api").split(","));
   static final int SEARCH_RATE = Integer.getInteger("bench.searchRate", 200);
   static final String BENCH_TOPIC = "dt.bench.events";
 
@@ -80,6 +82,9 @@ public final class Benchmark {
   private LocalStack stack;
   private LocalSystem system;
   private HttpClient http;
+  private final Map<String, Object> peers = new LinkedHashMap<>();
+  private BenchOutboxRows benchRows;
+  private KafkaConnectPeer connectPeer;
 
   private Benchmark(Path outDir) {
     this.outDir = outDir;
@@ -133,7 +138,10 @@ public final class Benchmark {
     step("kafkaProducerLimit", this::kafkaProducerLimit);
     sampleLoad("after kafka producer limit");
     step("backlog", this::decodingLimitAndRelayDrain);
-    sampleLoad("after relay drain");
+    sampleLoad("after the drains");
+    step("outboxSteadyState", this::outboxSteadyState);
+    sampleLoad("after the outbox steady states");
+    report.put("peers", peers);
     // before the api's closed loop: its thousands of registrations would leave a mail backlog ahead of these
     step("steadyState", this::steadyState);
     sampleLoad("after steady state");
@@ -167,7 +175,7 @@ public final class Benchmark {
     String topic = "bench.raw.producer";
     TopicCreator.ensure(stack.kafkaBootstrapServers(),
         List.of(new TopicDefinition(topic, 3, (short) 1, Map.of("min.insync.replicas", "1"))));
-    awaitLeaders(topic);
+    PartitionLeaders.awaitAndPrime(stack.kafkaBootstrapServers(), topic);
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
     p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -194,34 +202,6 @@ public final class Benchmark {
     return result;
   }
 
-  /**
-   * A producer that starts on a partition whose leader is still being elected gets NOT_LEADER, then loops on
-   * OUT_OF_ORDER_SEQUENCE_NUMBER (seen on this embedded broker): wait for leaders, and write one record to each
-   * partition with a plain producer first.
-   */
-  private void awaitLeaders(String topic) throws Exception {
-    try (KafkaConsumer<byte[], byte[]> c = consumer()) {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (System.nanoTime() < deadline) {
-        List<PartitionInfo> infos = c.partitionsFor(topic, Duration.ofSeconds(10));
-        if (!infos.isEmpty() && infos.stream().allMatch(i -> i.leader() != null && i.leader().id() >= 0)) {
-          break;
-        }
-        Thread.sleep(200);
-      }
-    }
-    Thread.sleep(2_000);
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
-    p.put(ProducerConfig.ACKS_CONFIG, "all");
-    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
-    try (KafkaProducer<byte[], byte[]> primer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
-      for (PartitionInfo info : primer.partitionsFor(topic)) {
-        primer.send(new ProducerRecord<>(topic, info.partition(), null, new byte[0])).get(30, TimeUnit.SECONDS);
-      }
-    }
-  }
-
   private static long send(KafkaProducer<byte[], byte[]> producer, String topic, byte[] value, int count) {
     AtomicLong failures = new AtomicLong();
     for (int i = 0; i < count; i++) {
@@ -240,173 +220,143 @@ public final class Benchmark {
 
   private Object decodingLimitAndRelayDrain() throws Exception {
     Map<String, Object> result = new LinkedHashMap<>();
-    TopicCreator.ensure(stack.kafkaBootstrapServers(),
-        List.of(new TopicDefinition(BENCH_TOPIC, 3, (short) 1, Map.of("min.insync.replicas", "1"))));
-    awaitLeaders(BENCH_TOPIC);
-    AvroEventSerializer serializer = system.api().getBean(AvroEventSerializer.class);
+    String kafka = stack.kafkaBootstrapServers();
+    TopicCreator.ensure(kafka, List.of(new TopicDefinition(BENCH_TOPIC, 3, (short) 1, Map.of("min.insync.replicas", "1"))));
+    PartitionLeaders.awaitAndPrime(kafka, BENCH_TOPIC);
+    PostgresLogin database = new PostgresLogin(stack.jdbcUrl(), stack.databaseUser(), stack.databasePassword());
+    benchRows = new BenchOutboxRows(system.api().getBean(AvroEventSerializer.class));
 
     system.stopRelay();
-    try (Connection slotSession = connect(); KafkaConsumer<byte[], byte[]> offsets = consumer()) {
-      List<TopicPartition> partitions = partitions(offsets, BENCH_TOPIC);
-      long before = sum(offsets.endOffsets(partitions));
+    // the peer's slot exists before the backlog, like the relay's, so both read the same rows from the WAL
+    connectPeer = KafkaConnectPeer.prepare(stack.jdbcUrl(), stack.databaseUser(), stack.databasePassword(), kafka,
+        outDir.resolve("peer-connect"));
+    try (Connection slotSession = connect()) {
       try (Statement s = slotSession.createStatement()) {
         s.execute("SELECT pg_create_logical_replication_slot('bench_peek', 'pgoutput', true)");
       }
       // the backlog: BACKLOG rows committed in transactions of 1,000 while the relay is stopped
-      int payloadBytes = insertBacklog(serializer, result);
-      result.put("rows", BACKLOG);
-      result.put("payloadBytes", payloadBytes);
-      // peek decodes up to the flushed WAL position: wait until the backlog is flushed
-      try (Statement s = slotSession.createStatement()) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-          try (ResultSet rs = s.executeQuery(
-              "SELECT pg_current_wal_flush_lsn() >= pg_current_wal_insert_lsn()")) {
-            rs.next();
-            if (rs.getBoolean(1)) {
-              break;
-            }
-          }
-          Thread.sleep(50);
-        }
-      }
-
-      // 1b. raw logical decoding of that backlog, server side, no transfer of the decoded bytes
-      List<Object> peeks = new ArrayList<>();
-      for (int run = 0; run < 2; run++) {
-        long t = System.nanoTime();
-        try (Statement s = slotSession.createStatement();
-             ResultSet rs = s.executeQuery("""
-                 SELECT count(*) FILTER (WHERE get_byte(data, 0) = 73), count(*), coalesce(sum(octet_length(data)), 0)
-                 FROM pg_logical_slot_peek_binary_changes('bench_peek', NULL, NULL,
-                      'proto_version', '1', 'publication_names', 'dt_outbox')""")) {
-          rs.next();
-          long elapsed = System.nanoTime() - t;
-          Map<String, Object> peek = new LinkedHashMap<>();
-          peek.put("insertMessages", rs.getLong(1));
-          peek.put("messages", rs.getLong(2));
-          peek.put("decodedBytes", rs.getLong(3));
-          peek.put("seconds", seconds(elapsed));
-          peek.put("insertsPerSecond", rate(rs.getLong(1), elapsed));
-          peeks.add(peek);
-        }
-      }
-      // the same read, with the decoded messages transferred to this JVM over JDBC (fetch size 5,000)
-      {
-        long t = System.nanoTime();
-        long rows = 0;
-        long bytes = 0;
-        slotSession.setAutoCommit(false);
-        try (Statement s = slotSession.createStatement()) {
-          s.setFetchSize(5_000);
-          try (ResultSet rs = s.executeQuery("""
-              SELECT data FROM pg_logical_slot_peek_binary_changes('bench_peek', NULL, NULL,
-                   'proto_version', '1', 'publication_names', 'dt_outbox')""")) {
-            while (rs.next()) {
-              byte[] data = rs.getBytes(1);
-              bytes += data.length;
-              if (data.length > 0 && data[0] == 'I') {
-                rows++;
-              }
-            }
-          }
-        }
-        slotSession.commit();
-        slotSession.setAutoCommit(true);
-        long elapsed = System.nanoTime() - t;
-        Map<String, Object> peek = new LinkedHashMap<>();
-        peek.put("insertMessages", rows);
-        peek.put("decodedBytes", bytes);
-        peek.put("seconds", seconds(elapsed));
-        peek.put("insertsPerSecond", rate(rows, elapsed));
-        result.put("logicalDecodingToClient", peek);
-      }
-      result.put("logicalDecodingServerSide", peeks);
+      result.putAll(new OutboxBacklog(database, benchRows).insert(BACKLOG));
+      awaitWalFlushed(slotSession);
+      result.putAll(logicalDecodingLimits(slotSession));
       try (Statement s = slotSession.createStatement()) {
         s.execute("SELECT pg_drop_replication_slot('bench_peek')");
       }
-      sampleLoad("before relay start");
-
-      // 2. relay drain: start the relay, wait until all BACKLOG records are on dt.bench.events
-      long target = before + BACKLOG;
-      long t0 = System.nanoTime();
-      system.startRelay();
-      long started = System.nanoTime();
-      long first = 0;
-      long last;
-      long deadline = t0 + TimeUnit.MINUTES.toNanos(6);
-      while (true) {
-        long end = sum(offsets.endOffsets(partitions));
-        long now = System.nanoTime();
-        if (first == 0 && end > before) {
-          first = now;
-        }
-        if (end >= target) {
-          last = now;
-          break;
-        }
-        if (now > deadline) {
-          result.put("drainError", "only " + (end - before) + " of " + BACKLOG + " records on Kafka after 6 minutes");
-          last = now;
-          break;
-        }
-        Thread.sleep(20);
-      }
-      Map<String, Object> drain = new LinkedHashMap<>();
-      drain.put("recordsOnKafka", sum(offsets.endOffsets(partitions)) - before);
-      drain.put("relayStartSeconds", seconds(started - t0));
-      drain.put("secondsFromStartRelayCall", seconds(last - t0));
-      drain.put("secondsFromFirstRecord", first == 0 ? null : seconds(last - first));
-      drain.put("eventsPerSecondIncludingStartup", rate(BACKLOG, last - t0));
-      drain.put("eventsPerSecondFromFirstRecord", first == 0 ? null : rate(BACKLOG, last - first));
-      result.put("relayDrain", drain);
     }
+    sampleLoad("before relay start");
+
+    // 2. relay drain: start the relay, wait until all BACKLOG records are on dt.bench.events
+    try (TopicDrainWatch watch = TopicDrainWatch.before(kafka, BENCH_TOPIC, BACKLOG)) {
+      result.put("relayDrain", watch.drain(system::startRelay, Duration.ofMinutes(6)));
+    }
+    result.put("relayRecordBytes", RecordBytesCheck.sample(database, kafka, BENCH_TOPIC, 20));
+    sampleLoad("after relay drain");
     result.put("postgresMemoryAfterDrain", postgresMemory());
+
+    // 3a. the same backlog through Kafka Connect, with the relay still running but idle
+    Map<String, Object> connect = new LinkedHashMap<>();
+    try (TopicDrainWatch watch = TopicDrainWatch.before(kafka, KafkaConnectPeer.TOPIC, BACKLOG)) {
+      connect.put("drain", watch.drain(connectPeer::start, Duration.ofMinutes(6)));
+    }
+    connect.put("recordBytes", RecordBytesCheck.sample(database, kafka, KafkaConnectPeer.TOPIC, 20));
+    peers.put("kafkaConnect", connect);
     return result;
   }
 
-  private int insertBacklog(AvroEventSerializer serializer, Map<String, Object> result) throws Exception {
-    // pad the display name so that the whole wire payload is PAYLOAD_TARGET_BYTES
-    int pad = PAYLOAD_TARGET_BYTES - serializer.serialize(event(UUID.randomUUID(), "")).length;
-    String padding = "x".repeat(Math.max(0, pad - 2)); // the length prefix of the string grows by up to 2 bytes
-    int size = serializer.serialize(event(UUID.randomUUID(), padding)).length;
-    long t = System.nanoTime();
-    try (Connection c = connect()) {
-      c.setAutoCommit(false);
-      try (PreparedStatement insert = c.prepareStatement("""
-          INSERT INTO outbox (id, aggregate_type, aggregate_id, event_type, trace_id, occurred_at, payload)
-          VALUES (?, 'bench', ?, 'UserRegistered', NULL, ?, ?)""")) {
-        for (int i = 1; i <= BACKLOG; i++) {
-          UUID id = UUID.randomUUID();
-          UUID aggregate = UUID.randomUUID();
-          insert.setObject(1, id);
-          insert.setString(2, aggregate.toString());
-          insert.setTimestamp(3, Timestamp.from(Instant.now()));
-          insert.setBytes(4, serializer.serialize(event(aggregate, padding)));
-          insert.addBatch();
-          if (i % 1_000 == 0) {
-            insert.executeBatch();
-            c.commit();
+  /** pg_logical_slot_peek_* decodes up to the flushed WAL position: wait until the backlog is flushed. */
+  private static void awaitWalFlushed(Connection session) throws Exception {
+    try (Statement s = session.createStatement()) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (System.nanoTime() < deadline) {
+        try (ResultSet rs = s.executeQuery("SELECT pg_current_wal_flush_lsn() >= pg_current_wal_insert_lsn()")) {
+          rs.next();
+          if (rs.getBoolean(1)) {
+            return;
           }
         }
-        insert.executeBatch();
-        c.commit();
+        Thread.sleep(50);
       }
     }
-    result.put("insertSeconds", seconds(System.nanoTime() - t));
-    return size;
   }
 
-  private static UserRegistered event(UUID aggregate, String padding) {
-    return UserRegistered.newBuilder()
-        .setEventId(UUID.randomUUID().toString())
-        .setOccurredAt(Instant.now())
-        .setAggregateId(aggregate.toString())
-        .setTraceId(null)
-        .setEmail("bench-" + aggregate + "@example.org")
-        .setDisplayName("Bench " + padding)
-        .setSignupMethod(SignupMethod.PASSWORD)
-        .build();
+  /** 1b. raw logical decoding of the backlog from the temporary slot: in the server only, then streamed to this JVM. */
+  private static Map<String, Object> logicalDecodingLimits(Connection slotSession) throws Exception {
+    Map<String, Object> result = new LinkedHashMap<>();
+    List<Object> peeks = new ArrayList<>();
+    for (int run = 0; run < 2; run++) {
+      long t = System.nanoTime();
+      try (Statement s = slotSession.createStatement();
+           ResultSet rs = s.executeQuery("""
+               SELECT count(*) FILTER (WHERE get_byte(data, 0) = 73), count(*), coalesce(sum(octet_length(data)), 0)
+               FROM pg_logical_slot_peek_binary_changes('bench_peek', NULL, NULL,
+                    'proto_version', '1', 'publication_names', 'dt_outbox')""")) {
+        rs.next();
+        long elapsed = System.nanoTime() - t;
+        Map<String, Object> peek = new LinkedHashMap<>();
+        peek.put("insertMessages", rs.getLong(1));
+        peek.put("messages", rs.getLong(2));
+        peek.put("decodedBytes", rs.getLong(3));
+        peek.put("seconds", seconds(elapsed));
+        peek.put("insertsPerSecond", rate(rs.getLong(1), elapsed));
+        peeks.add(peek);
+      }
+    }
+    result.put("logicalDecodingServerSide", peeks);
+    long t = System.nanoTime();
+    long rows = 0;
+    long bytes = 0;
+    slotSession.setAutoCommit(false);
+    try (Statement s = slotSession.createStatement()) {
+      s.setFetchSize(5_000);
+      try (ResultSet rs = s.executeQuery("""
+          SELECT data FROM pg_logical_slot_peek_binary_changes('bench_peek', NULL, NULL,
+               'proto_version', '1', 'publication_names', 'dt_outbox')""")) {
+        while (rs.next()) {
+          byte[] data = rs.getBytes(1);
+          bytes += data.length;
+          if (data.length > 0 && data[0] == 'I') {
+            rows++;
+          }
+        }
+      }
+    }
+    slotSession.commit();
+    slotSession.setAutoCommit(true);
+    long elapsed = System.nanoTime() - t;
+    Map<String, Object> peek = new LinkedHashMap<>();
+    peek.put("insertMessages", rows);
+    peek.put("decodedBytes", bytes);
+    peek.put("seconds", seconds(elapsed));
+    peek.put("insertsPerSecond", rate(rows, elapsed));
+    result.put("logicalDecodingToClient", peek);
+    return result;
+  }
+
+  /**
+   * 3b. commit → Kafka at a fixed rate of outbox inserts over JDBC, first through Kafka Connect (relay stopped),
+   * then through the relay (Connect stopped); each runs alone on the cores.
+   */
+  @SuppressWarnings("unchecked")
+  private Object outboxSteadyState() throws Exception {
+    PostgresLogin database = new PostgresLogin(stack.jdbcUrl(), stack.databaseUser(), stack.databasePassword());
+    String kafka = stack.kafkaBootstrapServers();
+    Map<String, Object> result = new LinkedHashMap<>();
+    Map<String, Object> connect = (Map<String, Object>) peers.get("kafkaConnect");
+    system.stopRelay();
+    connect.put("steady", new FixedRateOutboxLoad(database, benchRows, kafka)
+        .run(KafkaConnectPeer.TOPIC, PEER_RATE, PEER_SECONDS, Duration.ofSeconds(60)));
+    connect.put("peakRssKb", connectPeer.peakRssKb());
+    connectPeer.close();
+    connectPeer = null;
+    // the relay first relays the rows of Connect's run, then carries the same load
+    int pending = ((Number) ((Map<?, ?>) connect.get("steady")).get("rowsCommitted")).intValue();
+    try (TopicDrainWatch watch = TopicDrainWatch.before(kafka, BENCH_TOPIC, pending)) {
+      result.put("relayCatchUp", watch.drain(system::startRelay, Duration.ofMinutes(3)));
+    }
+    peers.put("relaySteady", new FixedRateOutboxLoad(database, benchRows, kafka)
+        .run(BENCH_TOPIC, PEER_RATE, PEER_SECONDS, Duration.ofSeconds(60)));
+    result.put("relay", peers.get("relaySteady"));
+    result.put("kafkaConnect", connect.get("steady"));
+    return result;
   }
 
   // ---------------------------------------------------------------- 3. api hot paths
@@ -547,25 +497,6 @@ public final class Benchmark {
     return DriverManager.getConnection(stack.jdbcUrl(), p);
   }
 
-  private KafkaConsumer<byte[], byte[]> consumer() {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
-    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-  }
-
-  private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
-    List<TopicPartition> result = new ArrayList<>();
-    for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
-      result.add(new TopicPartition(topic, info.partition()));
-    }
-    return result;
-  }
-
-  private static long sum(Map<TopicPartition, Long> offsets) {
-    return offsets.values().stream().mapToLong(Long::longValue).sum();
-  }
-
   private static double seconds(long nanos) {
     return round(nanos / 1e9);
   }
@@ -633,6 +564,13 @@ public final class Benchmark {
     memory.put("vmRSS", procLine("/proc/self/status", "VmRSS:"));
     memory.put("postgres", postgresMemory());
     report.put("memory", memory);
+    if (connectPeer != null) {
+      try {
+        connectPeer.close();
+      } catch (Exception e) {
+        e.printStackTrace();
+      }
+    }
     if (system != null) {
       system.close();
     }
@@ -641,6 +579,8 @@ public final class Benchmark {
     }
     try {
       Files.writeString(outDir.resolve("report.json"), Json.write(report) + "\n");
+      // the exec working directory is the benchmark module
+      MarkdownReport.write(report, outDir, Path.of("..", "docs", "benchmarks.md"));
       System.out.println("[bench] report: " + outDir.resolve("report.json").toAbsolutePath());
       System.out.println(Json.write(report));
     } catch (IOException e) {

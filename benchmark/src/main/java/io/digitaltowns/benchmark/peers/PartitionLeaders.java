@@ -16,12 +16,12 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * on OUT_OF_ORDER_SEQUENCE_NUMBER (seen on the embedded broker, see Benchmark.awaitLeaders): wait for the leaders,
  * and write one empty, keyless record to each partition with a plain producer before the peer's producer starts.
  */
-final class PartitionLeaders {
+public final class PartitionLeaders {
 
   private PartitionLeaders() {
   }
 
-  static void awaitAndPrime(String bootstrapServers, String topic) throws Exception {
+  public static void awaitAndPrime(String bootstrapServers, String topic) throws Exception {
     try (KafkaConsumer<byte[], byte[]> c = TopicEndOffsets.byteConsumer(bootstrapServers)) {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
       while (System.nanoTime() < deadline) {
