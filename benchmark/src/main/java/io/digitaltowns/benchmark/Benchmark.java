@@ -130,7 +130,7 @@ public final class Benchmark {
         .collect(Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue()), (a, b) -> a, LinkedHashMap::new)));
     long t = System.nanoTime();
     system = LocalSystem.start(stack, settings);
-    report.put("systemStartSeconds", seconds(System.nanoTime() - t));
+    report.put("systemStartSeconds", Figures.seconds(System.nanoTime() - t));
     http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .executor(Executors.newFixedThreadPool(8)).connectTimeout(Duration.ofSeconds(5)).build();
     sampleLoad("system started");
@@ -147,7 +147,7 @@ public final class Benchmark {
     sampleLoad("after steady state");
     step("api", this::apiHotPaths);
     sampleLoad("after api");
-    report.put("totalSeconds", seconds(System.nanoTime() - started));
+    report.put("totalSeconds", Figures.seconds(System.nanoTime() - started));
   }
 
   private interface Step {
@@ -166,7 +166,7 @@ public final class Benchmark {
       e.printStackTrace();
       report.put(name, Map.of("error", String.valueOf(e)));
     }
-    System.out.println("[bench] " + name + " took " + seconds(System.nanoTime() - t) + " s: " + Json.write(report.get(name)));
+    System.out.println("[bench] " + name + " took " + Figures.seconds(System.nanoTime() - t) + " s: " + Json.write(report.get(name)));
   }
 
   // ---------------------------------------------------------------- 1a. raw Kafka producer
@@ -194,9 +194,9 @@ public final class Benchmark {
       result.put("valueBytes", value.length);
       result.put("keyBytes", 36);
       result.put("failures", failures);
-      result.put("seconds", seconds(elapsed));
-      result.put("recordsPerSecond", rate(RAW_RECORDS, elapsed));
-      result.put("mebibytesPerSecond", round(RAW_RECORDS * (double) (value.length + 36) / (1 << 20) / (elapsed / 1e9)));
+      result.put("seconds", Figures.seconds(elapsed));
+      result.put("recordsPerSecond", Figures.rate(RAW_RECORDS, elapsed));
+      result.put("mebibytesPerSecond", Figures.round(RAW_RECORDS * (double) (value.length + 36) / (1 << 20) / (elapsed / 1e9)));
       result.put("producerSettings", "acks=all, enable.idempotence=true, other settings Kafka client defaults");
     }
     return result;
@@ -295,8 +295,8 @@ public final class Benchmark {
         peek.put("insertMessages", rs.getLong(1));
         peek.put("messages", rs.getLong(2));
         peek.put("decodedBytes", rs.getLong(3));
-        peek.put("seconds", seconds(elapsed));
-        peek.put("insertsPerSecond", rate(rs.getLong(1), elapsed));
+        peek.put("seconds", Figures.seconds(elapsed));
+        peek.put("insertsPerSecond", Figures.rate(rs.getLong(1), elapsed));
         peeks.add(peek);
       }
     }
@@ -325,8 +325,8 @@ public final class Benchmark {
     Map<String, Object> peek = new LinkedHashMap<>();
     peek.put("insertMessages", rows);
     peek.put("decodedBytes", bytes);
-    peek.put("seconds", seconds(elapsed));
-    peek.put("insertsPerSecond", rate(rows, elapsed));
+    peek.put("seconds", Figures.seconds(elapsed));
+    peek.put("insertsPerSecond", Figures.rate(rows, elapsed));
     result.put("logicalDecodingToClient", peek);
     return result;
   }
@@ -467,7 +467,7 @@ public final class Benchmark {
     if (lastError.get() != null) {
       result.put("lastError", lastError.get().substring(0, Math.min(300, lastError.get().length())));
     }
-    result.put("requestsPerSecond", round(all.count() / (double) API_SECONDS));
+    result.put("requestsPerSecond", Figures.round(all.count() / (double) API_SECONDS));
     result.put("latencyMs", all.toMap());
     return result;
   }
@@ -495,18 +495,6 @@ public final class Benchmark {
     p.put("password", stack.databasePassword() == null ? "" : stack.databasePassword());
     p.put("reWriteBatchedInserts", "true");
     return DriverManager.getConnection(stack.jdbcUrl(), p);
-  }
-
-  private static double seconds(long nanos) {
-    return round(nanos / 1e9);
-  }
-
-  private static double rate(long count, long nanos) {
-    return Math.round(count / (nanos / 1e9));
-  }
-
-  private static double round(double value) {
-    return Math.round(value * 100) / 100.0;
   }
 
   private Map<String, Object> machine() {

@@ -23,7 +23,7 @@ public final class LatencySummary {
   }
 
   public synchronized double percentileMs(double percentile) {
-    return round(histogram.getValueAtPercentile(percentile) / 1000.0);
+    return Figures.round(histogram.getValueAtPercentile(percentile) / 1000.0);
   }
 
   public synchronized Map<String, Object> toMap() {
@@ -32,15 +32,11 @@ public final class LatencySummary {
     if (histogram.getTotalCount() == 0) {
       return result;
     }
-    result.put("p50", round(histogram.getValueAtPercentile(50) / 1000.0));
-    result.put("p95", round(histogram.getValueAtPercentile(95) / 1000.0));
-    result.put("p99", round(histogram.getValueAtPercentile(99) / 1000.0));
-    result.put("max", round(histogram.getMaxValue() / 1000.0));
-    result.put("mean", round(histogram.getMean() / 1000.0));
+    result.put("p50", Figures.round(histogram.getValueAtPercentile(50) / 1000.0));
+    result.put("p95", Figures.round(histogram.getValueAtPercentile(95) / 1000.0));
+    result.put("p99", Figures.round(histogram.getValueAtPercentile(99) / 1000.0));
+    result.put("max", Figures.round(histogram.getMaxValue() / 1000.0));
+    result.put("mean", Figures.round(histogram.getMean() / 1000.0));
     return result;
-  }
-
-  private static double round(double value) {
-    return Math.round(value * 100) / 100.0;
   }
 }

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.HdrHistogram.Histogram;
+import io.digitaltowns.benchmark.Figures;
+import io.digitaltowns.benchmark.LatencySummary;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -35,7 +36,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 public final class FixedRateOutboxLoad {
 
   private static final int INSERT_THREADS = 4;
-  private static final long HISTOGRAM_MAX_MICROS = TimeUnit.MINUTES.toMicros(5);
 
   private final PostgresLogin database;
   private final BenchOutboxRows rows;
@@ -82,7 +82,7 @@ public final class FixedRateOutboxLoad {
                                    Map<String, Long> committedAt, Map<String, Long> arrivedAt,
                                    Map<String, Integer> copies) throws Exception {
     AtomicLong otherRecords = new AtomicLong();
-    Histogram commitLag = new Histogram(HISTOGRAM_MAX_MICROS, 3);
+    LatencySummary commitLag = new LatencySummary();
     AtomicLong failures = new AtomicLong();
     AtomicReference<String> lastFailure = new AtomicReference<>();
     BlockingQueue<Inserter> inserters = new ArrayBlockingQueue<>(INSERT_THREADS);
@@ -112,9 +112,7 @@ public final class FixedRateOutboxLoad {
             inserter.insert(aggregate);
             long committed = System.nanoTime();
             committedAt.put(aggregate.toString(), committed);
-            synchronized (commitLag) {
-              commitLag.recordValue(Math.min(HISTOGRAM_MAX_MICROS, Math.max(1, (committed - intended) / 1_000)));
-            }
+            commitLag.record((committed - intended) / 1_000);
           } catch (Exception e) {
             failures.incrementAndGet();
             lastFailure.set(String.valueOf(e));
@@ -140,7 +138,7 @@ public final class FixedRateOutboxLoad {
     Thread.sleep(3_000); // a duplicate would arrive about now
     reader.stop();
 
-    Histogram toKafka = new Histogram(HISTOGRAM_MAX_MICROS, 3);
+    LatencySummary toKafka = new LatencySummary();
     long missing = 0;
     long duplicated = 0;
     for (Map.Entry<String, Long> commit : committedAt.entrySet()) {
@@ -149,7 +147,7 @@ public final class FixedRateOutboxLoad {
         missing++;
         continue;
       }
-      toKafka.recordValue(Math.min(HISTOGRAM_MAX_MICROS, Math.max(1, (arrived - commit.getValue()) / 1_000)));
+      toKafka.record((arrived - commit.getValue()) / 1_000);
       if (copies.getOrDefault(commit.getKey(), 0) > 1) {
         duplicated++;
       }
@@ -174,8 +172,8 @@ public final class FixedRateOutboxLoad {
       result.put("lastFailure", lastFailure.get().substring(0, Math.min(300, lastFailure.get().length())));
     }
     result.put("achievedCommitRatePerSecond", Figures.round(committedAt.size() / (issuedNanos / 1e9)));
-    result.put("commitLagFromScheduleMs", Figures.percentilesMs(commitLag));
-    result.put("commitToKafkaMs", Figures.percentilesMs(toKafka));
+    result.put("commitLagFromScheduleMs", commitLag.toMap());
+    result.put("commitToKafkaMs", toKafka.toMap());
     result.put("missingOnKafka", missing);
     result.put("duplicatedOnKafka", duplicated);
     result.put("otherRecordsOnTopic", otherRecords.get() + reader.keylessRecords());

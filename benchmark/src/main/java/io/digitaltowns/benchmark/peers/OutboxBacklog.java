@@ -1,5 +1,6 @@
 package io.digitaltowns.benchmark.peers;
 
+import io.digitaltowns.benchmark.Figures;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.LinkedHashMap;

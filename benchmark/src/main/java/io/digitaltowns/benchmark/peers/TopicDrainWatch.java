@@ -1,5 +1,6 @@
 package io.digitaltowns.benchmark.peers;
 
+import io.digitaltowns.benchmark.Figures;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
