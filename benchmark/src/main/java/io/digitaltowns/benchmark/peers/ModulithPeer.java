@@ -44,7 +44,8 @@ public final class ModulithPeer implements AutoCloseable {
   static final String EVENT_TYPE = "io.digitaltowns.benchmark.modulithpeer.BenchEventPublished";
   static final String LISTENER_ID =
       "org.springframework.modulith.events.support.DelegatingEventExternalizer.externalize(java.lang.Object)";
-  private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
+  // Modulith resubmits a backlog before its web server starts: ~70 s for 10,000 on the loaded 2-core machine
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(30);
   private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
   private final String jdbcUrl;
@@ -198,6 +199,7 @@ public final class ModulithPeer implements AutoCloseable {
         "--spring.datasource.username=" + user,
         "--spring.kafka.bootstrap-servers=" + bootstrapServers,
         "--peer.payload-chars=" + PAYLOAD_CHARS));
+    command.addAll(extraArguments());
     ProcessBuilder builder = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("modulith.log").toFile()));
@@ -226,6 +228,16 @@ public final class ModulithPeer implements AutoCloseable {
       peakRssKb();
     }
     throw new IllegalStateException("the Modulith peer did not answer on port " + port + " within " + START_TIMEOUT);
+  }
+
+  /**
+   * Settings to try on top of the defaults a Spring team gets, e.g.
+   * -Dbench.modulithPeerArgs=--spring.task.execution.pool.core-size=32,--spring.modulith.events.completion-mode=delete
+   * (comma-separated: one -Dbench.jvmArg cannot hold spaces).
+   */
+  public static List<String> extraArguments() {
+    String configured = System.getProperty("bench.modulithPeerArgs", "").trim();
+    return configured.isEmpty() ? List.of() : List.of(configured.split(","));
   }
 
   private static Path execJar() throws IOException {

@@ -3,6 +3,7 @@ package io.digitaltowns.benchmark.peers;
 import io.digitaltowns.infra.LocalStack;
 import io.digitaltowns.infra.LocalStackSettings;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,8 +29,11 @@ public final class ModulithPeerTrial {
     report.put("startedAt", Instant.now().toString());
     // Modulith must stay out of this JVM (it would change the contexts the benchmark starts here)
     report.put("modulithClassLoadableInBenchmarkJvm", onClasspath("org.springframework.modulith.events.Externalized"));
-    report.put("springModulithJarsOnBenchmarkClasspath", Arrays.stream(System.getProperty("java.class.path")
-        .split(File.pathSeparator)).filter(entry -> entry.contains("spring-modulith")).toList());
+    report.put("modulithJarsOnBenchmarkClasspath", Arrays.stream(System.getProperty("java.class.path")
+        .split(File.pathSeparator))
+        .filter(entry -> entry.contains("spring-modulith") || entry.contains("benchmark-modulith-peer")).toList());
+    report.put("peerExtraArguments", ModulithPeer.extraArguments());
+    report.put("loadAverageAtStart", loadAverage());
     int code = 0;
     try (LocalStack stack = LocalStack.start(LocalStackSettings.ephemeral());
          ModulithPeer peer = ModulithPeer.prepare(stack.jdbcUrl(), stack.databaseUser(), stack.databasePassword(),
@@ -37,7 +41,7 @@ public final class ModulithPeerTrial {
       long t = System.nanoTime();
       peer.insertBacklog(backlog);
       report.put("backlogInsertSeconds", Math.round((System.nanoTime() - t) / 1e7) / 100.0);
-      step(report, "drain", () -> peer.drain(backlog, Duration.ofMinutes(15)));
+      step(report, "drain", () -> peer.drain(backlog, Duration.ofMinutes(40)));
       step(report, "steady", () -> peer.steady(rate, seconds));
       peer.stop();
       report.put("peerPeakRssKb", peer.peakRssKb());
@@ -60,8 +64,18 @@ public final class ModulithPeerTrial {
   private static void step(Map<String, Object> report, String name, Step step) throws Exception {
     System.out.println("[bench] === modulith peer " + name + " ===");
     Map<String, Object> result = step.run();
+    result.put("loadAverageAfter", loadAverage());
     System.out.println("[bench] " + name + ": " + result);
     report.put(name, result);
+  }
+
+  /** The other builds on the shared 2-core machine show here: the figures are only as good as this. */
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (IOException e) {
+      return null; // not Linux
+    }
   }
 
   private static boolean onClasspath(String className) {
