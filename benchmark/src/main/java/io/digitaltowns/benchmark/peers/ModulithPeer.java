@@ -44,7 +44,7 @@ public final class ModulithPeer implements AutoCloseable {
   static final String EVENT_TYPE = "io.digitaltowns.benchmark.modulithpeer.BenchEventPublished";
   static final String LISTENER_ID =
       "org.springframework.modulith.events.support.DelegatingEventExternalizer.externalize(java.lang.Object)";
-  // Modulith resubmits a backlog before its web server starts: ~70 s for 10,000 on the loaded 2-core machine
+  // Modulith resubmits a backlog before its web server starts: 76-171 s for 100,000 on the loaded 2-core machine
   private static final Duration START_TIMEOUT = Duration.ofMinutes(30);
   private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
