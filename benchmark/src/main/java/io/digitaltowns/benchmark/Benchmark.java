@@ -7,6 +7,7 @@ import io.digitaltowns.benchmark.endtoend.EndToEndSteadyState;
 import io.digitaltowns.benchmark.peers.BenchOutboxRows;
 import io.digitaltowns.benchmark.peers.FixedRateOutboxLoad;
 import io.digitaltowns.benchmark.peers.KafkaConnectPeer;
+import io.digitaltowns.benchmark.peers.ModulithPeer;
 import io.digitaltowns.benchmark.peers.OutboxBacklog;
 import io.digitaltowns.benchmark.peers.PartitionLeaders;
 import io.digitaltowns.benchmark.peers.PostgresLogin;
@@ -141,6 +142,8 @@ public final class Benchmark {
     sampleLoad("after the drains");
     step("outboxSteadyState", this::outboxSteadyState);
     sampleLoad("after the outbox steady states");
+    step("modulith", this::modulithPeer);
+    sampleLoad("after the Modulith peer");
     report.put("peers", peers);
     // before the api's closed loop: its thousands of registrations would leave a mail backlog ahead of these
     step("steadyState", this::steadyState);
@@ -356,6 +359,26 @@ public final class Benchmark {
         .run(BENCH_TOPIC, PEER_RATE, PEER_SECONDS, Duration.ofSeconds(60)));
     result.put("relay", peers.get("relaySteady"));
     result.put("kafkaConnect", connect.get("steady"));
+    return result;
+  }
+
+  /**
+   * 3c. Spring Modulith: the same number of 1 KB events as outstanding publications of its JDBC registry, drained by
+   * its Kafka externalization when the application starts; then POST /events at the peers' fixed rate.
+   */
+  private Object modulithPeer() throws Exception {
+    Map<String, Object> result = new LinkedHashMap<>();
+    try (ModulithPeer peer = ModulithPeer.prepare(stack.jdbcUrl(), stack.databaseUser(), stack.databasePassword(),
+        stack.kafkaBootstrapServers(), outDir.resolve("peer-modulith"))) {
+      long t = System.nanoTime();
+      peer.insertBacklog(BACKLOG);
+      result.put("backlogInsertSeconds", Figures.seconds(System.nanoTime() - t));
+      result.put("drain", peer.drain(BACKLOG, Duration.ofMinutes(8)));
+      sampleLoad("after the Modulith drain");
+      result.put("steady", peer.steady(PEER_RATE, PEER_SECONDS));
+      result.put("peakRssKb", peer.peakRssKb());
+    }
+    peers.put("modulith", result);
     return result;
   }
 

@@ -1,6 +1,7 @@
 package io.digitaltowns.benchmark.endtoend;
 
 import io.digitaltowns.benchmark.LatencySummary;
+import io.digitaltowns.benchmark.TopicArrivals;
 import io.digitaltowns.infra.mail.MailServer;
 import io.digitaltowns.infra.mail.ReceivedMail;
 import java.net.http.HttpClient;

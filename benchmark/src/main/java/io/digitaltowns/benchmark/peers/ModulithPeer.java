@@ -79,7 +79,7 @@ public final class ModulithPeer implements AutoCloseable {
     }
     TopicCreator.ensure(bootstrapServers,
         List.of(new TopicDefinition(TOPIC, 3, (short) 1, Map.of("min.insync.replicas", "1"))));
-    TopicPrimer.awaitLeadersAndPrime(bootstrapServers, TOPIC);
+    PartitionLeaders.awaitAndPrime(bootstrapServers, TOPIC);
     peer.start();
     try {
       peer.checkRegistryRow();
@@ -293,20 +293,22 @@ public final class ModulithPeer implements AutoCloseable {
 
   /**
    * Backlog drain: starts the app and measures until {@code backlog} records are on the topic
-   * (see {@link BacklogDrain}), then adds the peak RSS and the registry rows still incomplete.
+   * (see {@link TopicDrainWatch}), then adds the peak RSS and the registry rows still incomplete.
    */
   public Map<String, Object> drain(int backlog, Duration timeout) throws Exception {
-    Map<String, Object> result = new LinkedHashMap<>(
-        BacklogDrain.measure(bootstrapServers, TOPIC, backlog, this::start, timeout));
+    Map<String, Object> result;
+    try (TopicDrainWatch watch = TopicDrainWatch.before(bootstrapServers, TOPIC, backlog)) {
+      result = new LinkedHashMap<>(watch.drain(this::start, timeout));
+    }
     result.put("incompletePublicationsRightAfter", incompletePublications());
     result.put("peerPeakRssKb", peakRssKb());
     return result;
   }
 
-  /** Steady state against the running app (see {@link SteadyPublishLoad}). */
+  /** Steady state against the running app (see {@link FixedRatePublishLoad}). */
   public Map<String, Object> steady(int ratePerSecond, int seconds) throws Exception {
     Map<String, Object> result = new LinkedHashMap<>(
-        SteadyPublishLoad.run(publishUri(), bootstrapServers, TOPIC, ratePerSecond, seconds));
+        FixedRatePublishLoad.run(publishUri(), bootstrapServers, TOPIC, ratePerSecond, seconds, Duration.ofSeconds(60)));
     result.put("incompletePublicationsAfter", incompletePublications());
     result.put("peerPeakRssKb", peakRssKb());
     return result;

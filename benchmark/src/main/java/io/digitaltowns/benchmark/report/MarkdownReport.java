@@ -173,11 +173,11 @@ public final class MarkdownReport {
         "| Peer: Kafka Connect standalone, same connector and router | " + v.count("peers.kafkaConnect.drain.eventsPerSecondFromFirstRecord") + " | "
             + ReportValues.percent(v.number("peers.kafkaConnect.drain.eventsPerSecondFromFirstRecord"), limit) + " | "
             + v.text("peers.kafkaConnect.drain.secondsFromFirstRecord") + " s from the first record; "
-            + v.count("peers.kafkaConnect.drain.eventsPerSecondFromStart") + "/s counting the worker's start |",
+            + v.count("peers.kafkaConnect.drain.eventsPerSecondIncludingStartup") + "/s counting the worker's start |",
         "| Peer: Spring Modulith JDBC registry + Kafka externalization | " + v.count("peers.modulith.drain.eventsPerSecondFromFirstRecord") + " | "
             + ReportValues.percent(v.number("peers.modulith.drain.eventsPerSecondFromFirstRecord"), limit) + " | "
             + v.text("peers.modulith.drain.secondsFromFirstRecord") + " s from the first record; "
-            + v.count("peers.modulith.drain.eventsPerSecondFromStart") + "/s counting the application's start |"));
+            + v.count("peers.modulith.drain.eventsPerSecondIncludingStartup") + "/s counting the application's start |"));
   }
 
   private void steadyCommitToKafka() {
@@ -190,7 +190,7 @@ public final class MarkdownReport {
         new String[] {"Spring Modulith (POST /events, 201 after the commit)", "peers.modulith.steady"})) {
       String p = row[1] + ".commitToKafkaMs";
       rows.add("| " + row[0] + " | " + v.text(row[1] + ".targetRatePerSecond") + " | " + v.ms(p + ".p50") + " | " + v.ms(p + ".p95")
-          + " | " + v.ms(p + ".p99") + " | " + v.ms(p + ".max") + " | " + v.text(row[1] + ".missing") + " / " + v.text(row[1] + ".duplicated") + " |");
+          + " | " + v.ms(p + ".p99") + " | " + v.ms(p + ".max") + " | " + v.text(row[1] + ".missingOnKafka") + " / " + v.text(row[1] + ".duplicatedOnKafka") + " |");
     }
     table("| System | Rate/s | p50 ms | p95 ms | p99 ms | max ms | missing / twice |", rows);
   }

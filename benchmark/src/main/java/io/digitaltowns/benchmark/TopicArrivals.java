@@ -1,4 +1,4 @@
-package io.digitaltowns.benchmark.endtoend;
+package io.digitaltowns.benchmark;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +20,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * Reads a topic from its end offsets at the time of creation and records when each key first arrived
  * and how many copies of it came, so that "none lost, none twice" is counted rather than assumed.
  */
-final class TopicArrivals implements AutoCloseable {
+public final class TopicArrivals implements AutoCloseable {
 
   private final Map<String, Instant> firstArrival = new ConcurrentHashMap<>();
   private final Map<String, Integer> copies = new ConcurrentHashMap<>();
@@ -35,7 +35,7 @@ final class TopicArrivals implements AutoCloseable {
     positioned.await();
   }
 
-  static TopicArrivals fromEnd(String bootstrapServers, String topic) throws InterruptedException {
+  public static TopicArrivals fromEnd(String bootstrapServers, String topic) throws InterruptedException {
     return new TopicArrivals(bootstrapServers, topic);
   }
 
@@ -69,15 +69,15 @@ final class TopicArrivals implements AutoCloseable {
     }
   }
 
-  Instant firstArrival(String key) {
+  public Instant firstArrival(String key) {
     return firstArrival.get(key);
   }
 
-  int copies(String key) {
+  public int copies(String key) {
     return copies.getOrDefault(key, 0);
   }
 
-  boolean hasAll(Iterable<String> keys) {
+  public boolean hasAll(Iterable<String> keys) {
     for (String key : keys) {
       if (!firstArrival.containsKey(key)) {
         return false;
