@@ -59,7 +59,7 @@ final class ConnectPeerSettings {
     p.put("tasks.max", "1");
     p.put("topic.prefix", KafkaConnectPeer.TOPIC_PREFIX);
     p.put("heartbeat.interval.ms", "5000");
-    p.put("poll.interval.ms", "50");
+    p.put("poll.interval.ms", "10");
 
     p.put("database.hostname", database.host());
     p.put("database.port", String.valueOf(database.port()));
