@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,16 +19,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
@@ -51,7 +60,12 @@ public final class MailPathTrial {
   static final String WELCOME_SUBJECT = "Welcome to DigitalTowns";
   static final String EMAIL_LISTENER = "email";
 
+  private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+
   private final Map<String, Object> report = new LinkedHashMap<>();
+  /** When the 201 of each user id arrived. */
+  private final Map<String, Instant> createdById = new ConcurrentHashMap<>();
+  private final Map<String, String> idByEmail = new ConcurrentHashMap<>();
   private LocalStack stack;
   private LocalSystem system;
   private HttpClient http;
@@ -183,27 +197,76 @@ public final class MailPathTrial {
     stack.mail().clear();
     String run = UUID.randomUUID().toString().substring(0, 8);
     Map<String, Instant> created = new ConcurrentHashMap<>();
+    Map<String, Instant> onKafka = new ConcurrentHashMap<>();
+    AtomicBoolean reading = new AtomicBoolean(true);
+    Thread reader = topicReader(onKafka, reading);
     long t = System.nanoTime();
     Map<String, Object> result = new LinkedHashMap<>(issue(run, "steady", RATE * SECONDS, RATE, created));
     List<ReceivedMail> mails = awaitMails(created.size(), 300);
+    reading.set(false);
+    reader.join(5_000);
+    Histogram toKafka = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
+    createdById.forEach((id, at) -> {
+      Instant seen = onKafka.get(id);
+      if (seen != null) {
+        toKafka.recordValue(Math.max(1, Duration.between(at, seen).toNanos() / 1_000));
+      }
+    });
+    result.put("http201ToKafkaMs", percentilesMs(toKafka));
     result.put("secondsFromFirstSendToLastMail", round((System.nanoTime() - t) / 1e9));
     result.put("mailsPerSecondFirstToLast", firstToLastRate(mails));
     Histogram toMail = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
+    Histogram kafkaToMail = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
     Map<String, Integer> seen = new HashMap<>();
     for (ReceivedMail mail : welcome(mails)) {
       for (String to : mail.to()) {
         Instant at = created.get(to);
         if (at != null && seen.merge(to, 1, Integer::sum) == 1) {
           toMail.recordValue(Math.max(1, Duration.between(at, mail.receivedAt()).toNanos() / 1_000));
+          Instant kafkaAt = idByEmail.containsKey(to) ? onKafka.get(idByEmail.get(to)) : null;
+          if (kafkaAt != null) {
+            kafkaToMail.recordValue(Math.max(1, Duration.between(kafkaAt, mail.receivedAt()).toNanos() / 1_000));
+          }
         }
       }
     }
     result.put("http201ToWelcomeMailMs", percentilesMs(toMail));
+    // the email consumer's own share: from the record on the topic (as a plain consumer saw it) to the mail
+    result.put("kafkaToWelcomeMailMs", percentilesMs(kafkaToMail));
     result.putAll(exactlyOnce(mails, created));
     return result;
   }
 
   // ------------------------------------------------------------------ helpers
+
+  /** Notes when each user id (the record key) first shows up on dt.accounts.events, from the end offsets on. */
+  private Thread topicReader(Map<String, Instant> onKafka, AtomicBoolean reading) throws InterruptedException {
+    CountDownLatch ready = new CountDownLatch(1);
+    Thread reader = new Thread(() -> {
+      Properties p = new Properties();
+      p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
+      p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+      p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
+      try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        List<TopicPartition> partitions = consumer.partitionsFor("dt.accounts.events", Duration.ofSeconds(30)).stream()
+            .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+        ready.countDown();
+        while (reading.get()) {
+          for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(50))) {
+            if (record.key() != null) {
+              onKafka.putIfAbsent(new String(record.key(), StandardCharsets.UTF_8), Instant.now());
+            }
+          }
+        }
+      }
+    }, "mail-trial-topic-reader");
+    reader.start();
+    ready.await();
+    return reader;
+  }
 
   /** Registers {@code count} users at {@code rate}/s; the 201's arrival per address goes to {@code created}. */
   private Map<String, Object> issue(String run, String phase, int count, int rate, Map<String, Instant> created)
@@ -226,7 +289,13 @@ public final class MailPathTrial {
                 lastFailure.set(e != null ? String.valueOf(e) : response.statusCode() + " " + response.body());
                 return;
               }
-              created.put(email, Instant.now());
+              Instant now = Instant.now();
+              created.put(email, now);
+              Matcher id = ID.matcher(response.body());
+              if (id.find()) {
+                createdById.put(id.group(1), now);
+                idByEmail.put(email, id.group(1));
+              }
               synchronized (httpLatency) {
                 httpLatency.recordValue(Math.max(1, (System.nanoTime() - intended) / 1_000));
               }
