@@ -319,14 +319,10 @@ public final class MailPathTrial {
     return result;
   }
 
-  private static HttpRequest requestTemplate(URI register, String email) {
+  private HttpRequest request(String email) {
     String body = "{\"email\":\"" + email + "\",\"password\":\"benchmark-password-1\",\"displayName\":\"Bench user\"}";
     return HttpRequest.newBuilder(register).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-  }
-
-  private HttpRequest request(String email) {
-    return requestTemplate(register, email);
   }
 
   /** Waits until {@code expected} welcome mails arrived (and 3 s more for duplicates), or the timeout. */
