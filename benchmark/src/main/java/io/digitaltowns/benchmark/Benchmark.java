@@ -64,16 +64,18 @@ public final class Benchmark {
   static final int RAW_WARMUP = Integer.getInteger("bench.rawWarmup", 20_000);
   static final int BACKLOG = Integer.getInteger("bench.backlog", 100_000);
   static final int API_CLIENTS = Integer.getInteger("bench.apiClients", 8);
-  static final int API_SECONDS = Integer.getInteger("bench.apiSeconds", 30);
+  static final int API_SECONDS = Integer.getInteger("bench.apiSeconds", 20);
   static final int API_WARMUP_SECONDS = Integer.getInteger("bench.apiWarmupSeconds", 5);
   static final int BUSINESSES = Integer.getInteger("bench.businesses", 1_000);
   static final int PEER_RATE = Integer.getInteger("bench.peerRate", 200);
-  static final int PEER_SECONDS = Integer.getInteger("bench.peerSeconds", 30);
+  static final int PEER_SECONDS = Integer.getInteger("bench.peerSeconds", 20);
   static final String STEADY_RATES = System.getProperty("bench.steadyRates", "200,500,1000");
   static final int STEADY_SECONDS = Integer.getInteger("bench.steadySeconds", 60);
-  static final int SETTLE_SECONDS = Integer.getInteger("bench.settleSeconds", 60);
+  static final int SETTLE_SECONDS = Integer.getInteger("bench.settleSeconds", 30);
   /** Which steps run, for trying one alone: -Dbench.steps=backlog */
   static final List<String> STEPS = List.of(System.getProperty("bench.steps", "kafkaProducerLimit,backlog,outboxSteadyState,modulith,steadyState,api").split(","));
+  static final int WARMUP_RATE = Integer.getInteger("bench.warmUpRate", 100);
+  static final int WARMUP_SECONDS = Integer.getInteger("bench.warmUpSeconds", 20);
   static final int SEARCH_RATE = Integer.getInteger("bench.searchRate", 200);
   static final String BENCH_TOPIC = "dt.bench.events";
 
@@ -133,7 +135,7 @@ public final class Benchmark {
     system = LocalSystem.start(stack, settings);
     report.put("systemStartSeconds", Figures.seconds(System.nanoTime() - t));
     http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .executor(Executors.newFixedThreadPool(8)).connectTimeout(Duration.ofSeconds(5)).build();
+        .executor(Executors.newFixedThreadPool(8, r -> new Thread(r, "bench-http-client"))).connectTimeout(Duration.ofSeconds(5)).build();
     sampleLoad("system started");
 
     step("kafkaProducerLimit", this::kafkaProducerLimit);
@@ -500,7 +502,10 @@ public final class Benchmark {
   private Object steadyState() throws Exception {
     Map<String, Object> result = new LinkedHashMap<>();
     EndToEndSteadyState endToEnd = new EndToEndSteadyState(http, system.apiUrl(), stack.kafkaBootstrapServers(),
-        stack.mail(), this::connect);
+        stack.mail(), this::connect, postgresPostmaster());
+    // the first minutes under load run partly interpreted (JIT) and fill the caches: not counted
+    sampleLoad("before the warm-up");
+    report.put("steadyStateWarmUp", endToEnd.run(WARMUP_RATE, WARMUP_SECONDS, Duration.ofSeconds(SETTLE_SECONDS)));
     for (String rate : STEADY_RATES.split(",")) {
       sampleLoad("before steady state at " + rate.trim() + "/s");
       Map<String, Object> run = endToEnd.run(Integer.parseInt(rate.trim()), STEADY_SECONDS, Duration.ofSeconds(SETTLE_SECONDS));
@@ -604,12 +609,20 @@ public final class Benchmark {
    * the sum of their current PSS (shared memory counted once) and the sum of their VmHWM (peak RSS per process; an
    * upper bound, since shared buffers are counted in every process that touched them).
    */
-  private Map<String, Object> postgresMemory() {
-    Map<String, Object> m = new LinkedHashMap<>();
+  /** The PostgreSQL server's pid: the parent of this connection's backend; 0 when it cannot be found. */
+  private long postgresPostmaster() {
     try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
       rs.next();
-      ProcessHandle backend = ProcessHandle.of(rs.getLong(1)).orElseThrow();
-      ProcessHandle postmaster = backend.parent().orElseThrow();
+      return ProcessHandle.of(rs.getLong(1)).flatMap(ProcessHandle::parent).map(ProcessHandle::pid).orElse(0L);
+    } catch (Exception e) {
+      return 0;
+    }
+  }
+
+  private Map<String, Object> postgresMemory() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    try {
+      ProcessHandle postmaster = ProcessHandle.of(postgresPostmaster()).orElseThrow();
       List<ProcessHandle> all = new ArrayList<>();
       all.add(postmaster);
       all.addAll(postmaster.children().toList());

@@ -1,5 +1,6 @@
 package io.digitaltowns.benchmark.endtoend;
 
+import io.digitaltowns.benchmark.CpuByComponent;
 import io.digitaltowns.benchmark.LatencySummary;
 import io.digitaltowns.benchmark.TopicArrivals;
 import io.digitaltowns.infra.mail.MailServer;
@@ -37,9 +38,11 @@ public final class EndToEndSteadyState {
   private final String bootstrapServers;
   private final MailServer mail;
   private final Callable<Connection> database;
+  private final long postgresPostmaster;
 
   public EndToEndSteadyState(HttpClient http, String apiUrl, String bootstrapServers, MailServer mail,
-                             Callable<Connection> database) {
+                             Callable<Connection> database, long postgresPostmaster) {
+    this.postgresPostmaster = postgresPostmaster;
     this.http = http;
     this.apiUrl = apiUrl;
     this.bootstrapServers = bootstrapServers;
@@ -57,7 +60,9 @@ public final class EndToEndSteadyState {
          TopicArrivals kafka = TopicArrivals.fromEnd(bootstrapServers, ACCOUNTS_TOPIC);
          CrmContactArrivals crm = new CrmContactArrivals(crmConnection);
          SignupCountArrivals signups = new SignupCountArrivals(countConnection)) {
+      CpuByComponent cpu = CpuByComponent.start(postgresPostmaster);
       RegistrationLoad.Result load = new RegistrationLoad(http, apiUrl).run(rate, seconds, c -> crm.expect(c.userId()));
+      result.put("cpuDuringLoad", cpu.stop());
       List<RegistrationLoad.Created> created = load.created();
       List<String> ids = created.stream().map(RegistrationLoad.Created::userId).toList();
 

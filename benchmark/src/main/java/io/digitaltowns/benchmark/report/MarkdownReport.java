@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns report.json's figures into the tables of docs/benchmarks.md. The tables are written between two markers
@@ -208,8 +209,9 @@ public final class MarkdownReport {
       String base = "steadyState." + key;
       rows.add("| **" + v.text(base + ".targetRatePerSecond") + "/s** for " + v.text(base + ".seconds") + " s | api answered "
           + v.text(base + ".registrations.achievedPerSecond") + "/s | " + v.count(base + ".registrationsCreated") + " of "
-          + v.count(base + ".registrations.issued") + " created | | | " + "all effects within " + v.text(base + ".secondsWaitedForLastEffects")
-          + " s: " + v.text(base + ".allEffectsArrivedWithinWait") + " |");
+          + v.count(base + ".registrations.scheduled") + " created | " + v.count(base + ".registrations.notSentInTime")
+          + " not sent in time | | " + "all effects within " + v.text(base + ".secondsWaitedForLastEffects")
+          + " s of the wait: " + v.text(base + ".allEffectsArrivedWithinWait") + " |");
       rows.add(effect(base, "HTTP latency from the intended send", "registrations.latencyFromIntendedSendMs",
           v.text(base + ".registrations.failures") + " failed"));
       rows.add(effect(base, "commit → record on dt.accounts.events", "commitToKafkaMs",
@@ -222,6 +224,39 @@ public final class MarkdownReport {
           "counted " + v.count(base + ".signupsCounted") + ", exact: " + v.text(base + ".signupCountExact")));
     }
     table("| Rate | Figure | p50 ms | p95 ms | p99 ms | max ms | Checked |", rows);
+    cpu(runs.keySet());
+  }
+
+  /** Where the CPU went while the registrations were issued, per component and rate (share of both cores). */
+  private void cpu(Set<?> rates) {
+    String first = "steadyState." + rates.iterator().next() + ".cpuDuringLoad.components";
+    if (!(v.get(first) instanceof Map<?, ?> components)) {
+      return;
+    }
+    line("Where the CPU went while the registrations were issued (CPU time as a share of the machine's "
+        + v.text("machine.availableProcessors") + " cores; from the threads' CPU time in the benchmark JVM, grouped by "
+        + "thread name, and PostgreSQL's processes from /proc):");
+    line("");
+    StringBuilder header = new StringBuilder("| Component |");
+    for (Object rate : rates) {
+      header.append(' ').append(v.text("steadyState." + rate + ".targetRatePerSecond")).append("/s |");
+    }
+    List<String> rows = new ArrayList<>();
+    for (Object component : components.keySet()) {
+      StringBuilder row = new StringBuilder("| " + component + " |");
+      for (Object rate : rates) {
+        Double share = v.number("steadyState." + rate + ".cpuDuringLoad.components." + component + ".shareOfMachine");
+        row.append(' ').append(share == null ? "–" : Math.round(share * 100) + "%").append(" |");
+      }
+      rows.add(row.toString());
+    }
+    StringBuilder total = new StringBuilder("| **all** |");
+    for (Object rate : rates) {
+      Double share = v.number("steadyState." + rate + ".cpuDuringLoad.shareOfMachineUsed");
+      total.append(" **").append(share == null ? "–" : Math.round(share * 100) + "%").append("** |");
+    }
+    rows.add(total.toString());
+    table(header.toString(), rows);
   }
 
   private String effect(String base, String name, String key, String check) {
