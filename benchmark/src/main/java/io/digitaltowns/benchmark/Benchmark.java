@@ -94,9 +94,7 @@ public final class Benchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES",
-        System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES",
-            "java.lang,java.math,java.io,java.net,org.apache.avro,io.digitaltowns"));
+    SystemUnderTest.trustEventPackages();
     Path out = Path.of(args.length > 0 ? args[0] : "target/bench");
     Files.createDirectories(out);
     Benchmark benchmark = new Benchmark(out);
@@ -119,14 +117,7 @@ public final class Benchmark {
     report.put("machine", machine());
     sampleLoad("start");
     stack = LocalStack.start(LocalStackSettings.ephemeral());
-    Map<String, Object> settings = new LinkedHashMap<>();
-    settings.put("server.port", 0);
-    settings.put("digitaltowns.passwords.bcrypt-strength", 4);
-    settings.put("digitaltowns.abuse-limits.register.per-ip-capacity", 1_000_000_000);
-    settings.put("digitaltowns.abuse-limits.login.per-ip-capacity", 1_000_000_000);
-    settings.put("digitaltowns.abuse-limits.password-reset.per-ip-capacity", 1_000_000_000);
-    settings.put("digitaltowns.abuse-limits.verification-resend.per-ip-capacity", 1_000_000_000);
-    settings.put("logging.level.root", "WARN");
+    Map<String, Object> settings = SystemUnderTest.settings();
     // the synthetic dt.bench.events is not an event topic worth archiving; the peers' topics are not archived either
     settings.put("digitaltowns.backup.archive.excluded-topics", ".*\\.dlt|dt\\.analytics\\..*|dt\\.bench\\..*");
     report.put("systemSettings", settings.entrySet().stream()

@@ -72,9 +72,7 @@ public final class MailPathTrial {
   private URI register;
 
   public static void main(String[] args) throws Exception {
-    System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES",
-        System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES",
-            "java.lang,java.math,java.io,java.net,org.apache.avro,io.digitaltowns"));
+    SystemUnderTest.trustEventPackages();
     Path out = Path.of(args.length > 0 ? args[0] : "target/bench");
     Files.createDirectories(out);
     MailPathTrial trial = new MailPathTrial();
@@ -101,11 +99,7 @@ public final class MailPathTrial {
   private void run() throws Exception {
     report.put("startedAt", Instant.now().toString());
     stack = LocalStack.start(LocalStackSettings.ephemeral());
-    Map<String, Object> settings = new LinkedHashMap<>();
-    settings.put("server.port", 0);
-    settings.put("digitaltowns.passwords.bcrypt-strength", 4);
-    settings.put("digitaltowns.abuse-limits.register.per-ip-capacity", 1_000_000_000);
-    settings.put("logging.level.root", "WARN");
+    Map<String, Object> settings = SystemUnderTest.settings();
     // any -Dbench.set.<key>=<value> becomes a setting of the system, to try a knob without a rebuild
     System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("bench.set."))
         .forEach(k -> settings.put(k.substring("bench.set.".length()), System.getProperty(k)));

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,8 +30,7 @@ public final class KafkaConnectPeer implements AutoCloseable {
 
   private final PostgresLogin database;
   private final Path workDir;
-  private Process process;
-  private long lastPeakRssKb;
+  private final PeerJvm jvm = new PeerJvm("Kafka Connect peer");
 
   private KafkaConnectPeer(PostgresLogin database, Path workDir) {
     this.database = database;
@@ -61,9 +59,6 @@ public final class KafkaConnectPeer implements AutoCloseable {
 
   /** Launches the worker JVM and returns at once; its output goes to connect.log in the work directory. */
   public synchronized void start() throws IOException {
-    if (process != null && process.isAlive()) {
-      throw new IllegalStateException("the Kafka Connect peer is already running (pid " + process.pid() + ")");
-    }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m",
         "-Dlogback.configurationFile=" + workDir.resolve(ConnectPeerSettings.LOGBACK).toAbsolutePath(),
@@ -74,36 +69,21 @@ public final class KafkaConnectPeer implements AutoCloseable {
         .directory(workDir.toFile())
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("connect.log").toFile()));
-    process = builder.start();
+    jvm.launch(builder);
   }
 
-  public synchronized long pid() {
-    if (process == null) {
-      throw new IllegalStateException("the Kafka Connect peer was not started");
-    }
-    return process.pid();
+  public long pid() {
+    return jvm.pid();
   }
 
   /** The worker JVM's peak resident set (VmHWM), read while it runs; after stop, the last value read. */
-  public synchronized long peakRssKb() {
-    if (process != null && process.isAlive()) {
-      readVmHwm(process.pid()).ifPresent(kb -> lastPeakRssKb = Math.max(lastPeakRssKb, kb));
-    }
-    return lastPeakRssKb;
+  public long peakRssKb() {
+    return jvm.peakRssKb();
   }
 
   /** SIGTERM (Connect's shutdown hook stops the connector and flushes offsets), then a kill after 30 s. */
-  public synchronized void stop() throws InterruptedException {
-    if (process == null) {
-      return;
-    }
-    peakRssKb();
-    process.destroy();
-    if (!process.waitFor(GRACEFUL_STOP.toMillis(), TimeUnit.MILLISECONDS)) {
-      process.destroyForcibly();
-      process.waitFor(10, TimeUnit.SECONDS);
-    }
-    process = null;
+  public void stop() throws InterruptedException {
+    jvm.stop(GRACEFUL_STOP);
   }
 
   /** Stops the worker and drops the slot, so the WAL it held is freed. */
@@ -143,17 +123,6 @@ public final class KafkaConnectPeer implements AutoCloseable {
           Thread.sleep(200);
         }
       }
-    }
-  }
-
-  private static Optional<Long> readVmHwm(long pid) {
-    try {
-      return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
-          .filter(l -> l.startsWith("VmHWM:"))
-          .findFirst()
-          .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")));
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty();
     }
   }
 

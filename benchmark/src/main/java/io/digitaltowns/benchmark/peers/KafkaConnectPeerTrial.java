@@ -1,5 +1,6 @@
 package io.digitaltowns.benchmark.peers;
 
+import io.digitaltowns.benchmark.SystemUnderTest;
 import io.digitaltowns.events.wire.AvroEventSerializer;
 import io.digitaltowns.infra.LocalStack;
 import io.digitaltowns.infra.LocalStackSettings;
@@ -32,15 +33,13 @@ public final class KafkaConnectPeerTrial {
   }
 
   public static void main(String[] args) throws Exception {
-    System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES",
-        System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES",
-            "java.lang,java.math,java.io,java.net,org.apache.avro,io.digitaltowns"));
+    SystemUnderTest.trustEventPackages();
     Path out = Path.of(args.length > 0 ? args[0] : "target/bench").resolve("peer-connect");
     Files.createDirectories(out);
     int code = 0;
     Map<String, Object> report = new LinkedHashMap<>();
     try (LocalStack stack = LocalStack.start(LocalStackSettings.ephemeral());
-         LocalSystem system = LocalSystem.start(stack, systemSettings())) {
+         LocalSystem system = LocalSystem.start(stack, SystemUnderTest.settings())) {
       system.stopRelay();
       PostgresLogin database = new PostgresLogin(stack.jdbcUrl(), stack.databaseUser(), stack.databasePassword());
       BenchOutboxRows rows = new BenchOutboxRows(system.api().getBean(AvroEventSerializer.class));
@@ -94,18 +93,6 @@ public final class KafkaConnectPeerTrial {
         .run(RELAY_TOPIC, STEADY_RATE, STEADY_SECONDS, Duration.ofSeconds(60)));
     print("relay steady", result.get("steady"));
     return result;
-  }
-
-  private static Map<String, Object> systemSettings() {
-    Map<String, Object> settings = new LinkedHashMap<>();
-    settings.put("server.port", 0);
-    settings.put("digitaltowns.passwords.bcrypt-strength", 4);
-    settings.put("digitaltowns.abuse-limits.register.per-ip-capacity", 1_000_000_000);
-    settings.put("digitaltowns.abuse-limits.login.per-ip-capacity", 1_000_000_000);
-    settings.put("digitaltowns.abuse-limits.password-reset.per-ip-capacity", 1_000_000_000);
-    settings.put("digitaltowns.abuse-limits.verification-resend.per-ip-capacity", 1_000_000_000);
-    settings.put("logging.level.root", "WARN");
-    return settings;
   }
 
   private static void print(String what, Object value) {

@@ -53,9 +53,8 @@ public final class ModulithPeer implements AutoCloseable {
   private final String password;
   private final String bootstrapServers;
   private final Path workDir;
-  private Process process;
+  private final PeerJvm jvm = new PeerJvm("Modulith peer");
   private int port;
-  private long lastPeakRssKb;
 
   private ModulithPeer(String jdbcUrl, String user, String password, String bootstrapServers, Path workDir) {
     this.jdbcUrl = jdbcUrl;
@@ -185,9 +184,6 @@ public final class ModulithPeer implements AutoCloseable {
    * web server starts, so with a backlog this returns only after all of them have been handed to its executor.
    */
   public void start() throws Exception {
-    if (process != null && process.isAlive()) {
-      throw new IllegalStateException("the Modulith peer is already running");
-    }
     port = freePort();
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -205,7 +201,7 @@ public final class ModulithPeer implements AutoCloseable {
         .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("modulith.log").toFile()));
     // the password through the environment, not the command line that ps shows
     builder.environment().put("SPRING_DATASOURCE_PASSWORD", password);
-    process = builder.start();
+    jvm.launch(builder);
     awaitHttp();
   }
 
@@ -215,8 +211,8 @@ public final class ModulithPeer implements AutoCloseable {
         .timeout(Duration.ofSeconds(2)).GET().build();
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("the Modulith peer exited with " + process.exitValue() + ", see "
+      if (!jvm.isRunning()) {
+        throw new IllegalStateException("the Modulith peer exited with " + jvm.exitValue() + ", see "
             + workDir.resolve("modulith.log"));
       }
       try {
@@ -272,23 +268,12 @@ public final class ModulithPeer implements AutoCloseable {
   }
 
   public long pid() {
-    return process.pid();
+    return jvm.pid();
   }
 
   /** The peak resident set (VmHWM) of the peer's JVM; after it stopped, the last value read. */
   public long peakRssKb() {
-    if (process != null && process.isAlive()) {
-      try {
-        for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
-          if (line.startsWith("VmHWM:")) {
-            lastPeakRssKb = Math.max(lastPeakRssKb, Long.parseLong(line.replaceAll("[^0-9]", "")));
-          }
-        }
-      } catch (IOException | RuntimeException e) {
-        // exited meanwhile, or not Linux: keep the last value
-      }
-    }
-    return lastPeakRssKb;
+    return jvm.peakRssKb();
   }
 
   /**
@@ -316,15 +301,7 @@ public final class ModulithPeer implements AutoCloseable {
 
   /** SIGTERM (Spring's graceful shutdown), then forcibly after 30 s. */
   public void stop() throws InterruptedException {
-    if (process == null || !process.isAlive()) {
-      return;
-    }
-    peakRssKb();
-    process.destroy();
-    if (!process.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      process.waitFor(10, TimeUnit.SECONDS);
-    }
+    jvm.stop(STOP_GRACE);
   }
 
   @Override
