@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -22,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -310,10 +308,6 @@ public final class ModulithPeer implements AutoCloseable {
   }
 
   private Connection connect() throws Exception {
-    Properties p = new Properties();
-    p.put("user", user);
-    p.put("password", password);
-    p.put("reWriteBatchedInserts", "true");
-    return DriverManager.getConnection(jdbcUrl, p);
+    return new PostgresLogin(jdbcUrl, user, password).connect();
   }
 }
