@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param standbyPoll      how often a standby tries to take over
  * @param restartBackoff   pause before restarting an engine that failed (Kafka down, say)
  * @param outboxRetention  relayed rows are kept this long for inspection, then deleted
+ * @param pollInterval     how long Debezium sleeps when it finds nothing to relay: at most this is added to an
+ *                         event's commit→Kafka latency, and each wake-up costs CPU while idle
  * @param kafka            bootstrap servers plus any client settings (SASL/SSL for managed Kafka)
  */
 @ConfigurationProperties("digitaltowns.relay")
@@ -26,6 +28,7 @@ public record RelayProperties(
     @DefaultValue("5s") Duration standbyPoll,
     @DefaultValue("5s") Duration restartBackoff,
     @DefaultValue("1h") Duration outboxRetention,
+    @DefaultValue("10ms") Duration pollInterval,
     @DefaultValue Kafka kafka) {
 
   public record Kafka(@DefaultValue("localhost:9092") String bootstrapServers,

@@ -31,9 +31,9 @@ final class DebeziumOutboxConfig {
     // Heartbeat records (topic __debezium-heartbeat.dt) are not published, only committed.
     p.setProperty("heartbeat.interval.ms", "5000");
     // Debezium sleeps this long twice when idle: reading the replication stream and polling its queue. Its 500 ms
-    // default was most of the commit→Kafka latency at steady load, 50 ms still made a p50 of about 50 ms
-    // (docs/benchmarks.md). A wake-up every 10 ms finds nothing to do at a cost too small to measure.
-    p.setProperty("poll.interval.ms", "10");
+    // default was most of the commit→Kafka latency at steady load, 50 ms still made a p50 of about 50 ms; 10 ms
+    // (the default here) costs about a tenth of a core while nothing happens (docs/benchmarks.md).
+    p.setProperty("poll.interval.ms", String.valueOf(Math.max(1, relay.pollInterval().toMillis())));
 
     p.setProperty("database.hostname", connection.host());
     p.setProperty("database.port", String.valueOf(connection.port()));
