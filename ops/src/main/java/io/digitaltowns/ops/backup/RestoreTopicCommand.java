@@ -182,7 +182,8 @@ public class RestoreTopicCommand implements Callable<Integer> {
     long total = plan.filesByPartition().keySet().stream()
         .mapToLong(partition -> plan.lastOffset(partition) - plan.firstOffset(partition) + 1).sum();
     Progress progress = new Progress(err, "restore " + target, total);
-    try (KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
+    UnacknowledgedSends unacknowledged = new UnacknowledgedSends();
+    try (KafkaProducer<byte[], byte[]> producer = kafka.orderedProducer()) {
       for (Map.Entry<Integer, List<ArchiveFileName>> entry : plan.filesByPartition().entrySet()) {
         int partition = entry.getKey();
         if (partition >= targetPartitions) {
@@ -201,16 +202,17 @@ public class RestoreTopicCommand implements Callable<Integer> {
             ProducerRecord<byte[], byte[]> again = new ProducerRecord<>(target, partition, record.timestamp(),
                 record.key(), record.value());
             record.headers().forEach(header -> again.headers().add(header.key(), header.value()));
-            producer.send(again);
+            producer.send(again, unacknowledged);
             next = record.offset() + 1;
             progress.step();
           }
         }
       }
-      // the idempotent producer keeps each partition's order; flush surfaces any failed send
+      // flush waits for every send, failed ones too: their failures reach only the callback
       producer.flush();
     }
     progress.finish();
+    unacknowledged.throwIfAny(target, progress.count());
     return progress.count();
   }
 

@@ -65,6 +65,24 @@ public class KafkaOptions {
 
   /** Same guarantees as the relay: acks=all, idempotent. */
   public KafkaProducer<byte[], byte[]> producer() {
+    return new KafkaProducer<>(producerConfig());
+  }
+
+  /**
+   * As {@link #producer()}, with one request in flight per connection, for writing into partitions just created: a
+   * new partition can refuse the first batch (NOT_LEADER_OR_FOLLOWER) while later batches already in flight are
+   * accepted, after which the idempotent producer can never place the first one (OutOfOrderSequence) and it expires.
+   * Larger batches make up for the round trip each one waits for.
+   */
+  public KafkaProducer<byte[], byte[]> orderedProducer() {
+    Map<String, Object> config = producerConfig();
+    config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+    config.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
+    config.put(ProducerConfig.LINGER_MS_CONFIG, 10);
+    return new KafkaProducer<>(config);
+  }
+
+  private Map<String, Object> producerConfig() {
     Map<String, Object> config = common("digitaltowns-ops-producer");
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -72,7 +90,7 @@ public class KafkaOptions {
     config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000);
     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-    return new KafkaProducer<>(config);
+    return config;
   }
 
   private Map<String, Object> common(String clientId) {

@@ -153,6 +153,19 @@ class TopicRestoreTest {
     assertThat(readTopic(topic).values().stream().mapToInt(List::size).sum()).isEqualTo(30);
   }
 
+  @Test
+  void records_kafka_does_not_acknowledge_fail_the_restore_instead_of_being_counted_as_produced() throws Exception {
+    String refusing = topic + ".refusing";
+
+    // a target that refuses records older than an hour (all of these): each send fails, as one whose retries expire
+    Ops.Run restore = Ops.kafka(bucket.command("backup", "restore-topic", topic, "--to-topic", refusing,
+        "--topic-config", "message.timestamp.before.max.ms=3600000"));
+
+    assertThat(restore.exitCode()).as(restore.toString()).isEqualTo(OpsExit.FAILED);
+    assertThat(restore.err()).contains("30 of 30 records were not acknowledged").contains("incomplete restore");
+    assertThat(restore.out()).doesNotContain("records produced");
+  }
+
   /** The backup group's archiver, on a group of its own, until every record is uploaded and committed. */
   private void archive() throws Exception {
     KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
