@@ -3,8 +3,6 @@ package io.digitaltowns.consumers.email;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +16,7 @@ final class CountingRelay implements AutoCloseable {
 
   private final String targetHost;
   private final int targetPort;
-  private final ServerSocket server;
+  private final LoopbackServer server;
   private final AtomicInteger connections = new AtomicInteger();
   /** The clients' ends of the relayed connections still open. */
   private final Set<Socket> clients = ConcurrentHashMap.newKeySet();
@@ -27,18 +25,15 @@ final class CountingRelay implements AutoCloseable {
   CountingRelay(String targetHost, int targetPort) throws IOException {
     this.targetHost = targetHost;
     this.targetPort = targetPort;
-    this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-    Thread acceptor = new Thread(this::accept, "counting-relay-" + server.getLocalPort());
-    acceptor.setDaemon(true);
-    acceptor.start();
+    this.server = new LoopbackServer("counting-relay", this::relay);
   }
 
   String host() {
-    return server.getInetAddress().getHostAddress();
+    return server.host();
   }
 
   int port() {
-    return server.getLocalPort();
+    return server.port();
   }
 
   /** Connections relayed to the server so far (refused ones not counted). */
@@ -65,23 +60,16 @@ final class CountingRelay implements AutoCloseable {
     dropAll();
   }
 
-  private void accept() {
-    while (!server.isClosed()) {
-      try {
-        Socket client = server.accept();
-        if (refusing) {
-          client.close();
-          continue;
-        }
-        Socket upstream = new Socket(targetHost, targetPort);
-        connections.incrementAndGet();
-        clients.add(client);
-        pump(client, upstream, client);
-        pump(upstream, client, client);
-      } catch (IOException e) {
-        // closed, or one connection failed: the next accept decides
-      }
+  private void relay(Socket client) throws IOException {
+    if (refusing) {
+      client.close();
+      return;
     }
+    Socket upstream = new Socket(targetHost, targetPort);
+    connections.incrementAndGet();
+    clients.add(client);
+    pump(client, upstream, client);
+    pump(upstream, client, client);
   }
 
   private void pump(Socket from, Socket to, Socket client) {

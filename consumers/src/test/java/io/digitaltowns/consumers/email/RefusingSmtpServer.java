@@ -4,31 +4,26 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /** An SMTP server that answers every recipient with one fixed reply, such as {@code 550 5.1.1 no such user}. */
 final class RefusingSmtpServer implements AutoCloseable {
 
-  private final ServerSocket server;
+  private final LoopbackServer server;
   private final String recipientReply;
 
   RefusingSmtpServer(String recipientReply) throws IOException {
     this.recipientReply = recipientReply;
-    this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-    Thread acceptor = new Thread(this::accept, "refusing-smtp-" + server.getLocalPort());
-    acceptor.setDaemon(true);
-    acceptor.start();
+    this.server = new LoopbackServer("refusing-smtp", this::serve);
   }
 
   String host() {
-    return server.getInetAddress().getHostAddress();
+    return server.host();
   }
 
   int port() {
-    return server.getLocalPort();
+    return server.port();
   }
 
   @Override
@@ -36,13 +31,9 @@ final class RefusingSmtpServer implements AutoCloseable {
     server.close();
   }
 
-  private void accept() {
-    while (!server.isClosed()) {
-      try (Socket client = server.accept()) {
-        converse(client);
-      } catch (IOException e) {
-        // closed, or the client went away
-      }
+  private void serve(Socket client) throws IOException {
+    try (client) {
+      converse(client);
     }
   }
 
