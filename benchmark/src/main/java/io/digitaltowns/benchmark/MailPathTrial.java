@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,17 +25,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
@@ -191,17 +184,14 @@ public final class MailPathTrial {
     stack.mail().clear();
     String run = UUID.randomUUID().toString().substring(0, 8);
     Map<String, Instant> created = new ConcurrentHashMap<>();
-    Map<String, Instant> onKafka = new ConcurrentHashMap<>();
-    AtomicBoolean reading = new AtomicBoolean(true);
-    Thread reader = topicReader(onKafka, reading);
+    TopicArrivals onKafka = TopicArrivals.fromEnd(stack.kafkaBootstrapServers(), "dt.accounts.events");
     long t = System.nanoTime();
     Map<String, Object> result = new LinkedHashMap<>(issue(run, "steady", RATE * SECONDS, RATE, created));
     List<ReceivedMail> mails = awaitMails(created.size(), 300);
-    reading.set(false);
-    reader.join(5_000);
+    onKafka.close();
     Histogram toKafka = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
     createdById.forEach((id, at) -> {
-      Instant seen = onKafka.get(id);
+      Instant seen = onKafka.firstArrival(id);
       if (seen != null) {
         toKafka.recordValue(Math.max(1, Duration.between(at, seen).toNanos() / 1_000));
       }
@@ -217,7 +207,7 @@ public final class MailPathTrial {
         Instant at = created.get(to);
         if (at != null && seen.merge(to, 1, Integer::sum) == 1) {
           toMail.recordValue(Math.max(1, Duration.between(at, mail.receivedAt()).toNanos() / 1_000));
-          Instant kafkaAt = idByEmail.containsKey(to) ? onKafka.get(idByEmail.get(to)) : null;
+          Instant kafkaAt = idByEmail.containsKey(to) ? onKafka.firstArrival(idByEmail.get(to)) : null;
           if (kafkaAt != null) {
             kafkaToMail.recordValue(Math.max(1, Duration.between(kafkaAt, mail.receivedAt()).toNanos() / 1_000));
           }
@@ -232,35 +222,6 @@ public final class MailPathTrial {
   }
 
   // ------------------------------------------------------------------ helpers
-
-  /** Notes when each user id (the record key) first shows up on dt.accounts.events, from the end offsets on. */
-  private Thread topicReader(Map<String, Instant> onKafka, AtomicBoolean reading) throws InterruptedException {
-    CountDownLatch ready = new CountDownLatch(1);
-    Thread reader = new Thread(() -> {
-      Properties p = new Properties();
-      p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
-      p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-      p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
-      try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-        List<TopicPartition> partitions = consumer.partitionsFor("dt.accounts.events", Duration.ofSeconds(30)).stream()
-            .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position);
-        ready.countDown();
-        while (reading.get()) {
-          for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(50))) {
-            if (record.key() != null) {
-              onKafka.putIfAbsent(new String(record.key(), StandardCharsets.UTF_8), Instant.now());
-            }
-          }
-        }
-      }
-    }, "mail-trial-topic-reader");
-    reader.start();
-    ready.await();
-    return reader;
-  }
 
   /** Registers {@code count} users at {@code rate}/s; the 201's arrival per address goes to {@code created}. */
   private Map<String, Object> issue(String run, String phase, int count, int rate, Map<String, Instant> created)

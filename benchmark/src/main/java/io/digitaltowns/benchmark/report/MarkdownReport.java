@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BinaryOperator;
 
 /**
  * Turns report.json's figures into the tables of docs/benchmarks.md. The tables are written between two markers
@@ -88,21 +89,21 @@ public final class MarkdownReport {
   }
 
   private Double lowerLimit() {
-    Double producer = v.number("kafkaProducerLimit.recordsPerSecond");
-    Double decoding = v.number("backlog.logicalDecodingToClient.insertsPerSecond");
-    if (producer == null) {
-      return decoding;
-    }
-    return decoding == null ? producer : Math.min(producer, decoding);
+    return ofMeasured(v.number("kafkaProducerLimit.recordsPerSecond"),
+        v.number("backlog.logicalDecodingToClient.insertsPerSecond"), Math::min);
   }
 
   private Double fasterPeer() {
-    Double connect = v.number("peers.kafkaConnect.drain.eventsPerSecondFromFirstRecord");
-    Double modulith = v.number("peers.modulith.drain.eventsPerSecondFromFirstRecord");
-    if (connect == null) {
-      return modulith;
+    return ofMeasured(v.number("peers.kafkaConnect.drain.eventsPerSecondFromFirstRecord"),
+        v.number("peers.modulith.drain.eventsPerSecondFromFirstRecord"), Math::max);
+  }
+
+  /** {@code pick} of the two figures when both were measured, else the one that was (a step may be left out). */
+  private static Double ofMeasured(Double a, Double b, BinaryOperator<Double> pick) {
+    if (a == null) {
+      return b;
     }
-    return modulith == null ? connect : Math.max(connect, modulith);
+    return b == null ? a : pick.apply(a, b);
   }
 
   private void goals() {
