@@ -69,7 +69,7 @@ esac
 # JAVA_OPTS is deliberately unquoted: it is a list of JVM options.
 # shellcheck disable=SC2086
 exec java ${JAVA_OPTS:-} \
-  -Dorg.apache.avro.SERIALIZABLE_PACKAGES=java.lang,java.math,java.io,java.net,org.apache.avro,io.digitaltowns \
+  -Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.digitaltowns.events.accounts,io.digitaltowns.events.analytics,io.digitaltowns.events.billing,io.digitaltowns.events.businesses,io.digitaltowns.events.crm,io.digitaltowns.events.stripe,io.digitaltowns.events.towns \
   -jar "$jar"
 EOF
 

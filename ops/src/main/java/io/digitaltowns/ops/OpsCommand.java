@@ -1,5 +1,6 @@
 package io.digitaltowns.ops;
 
+import io.digitaltowns.events.wire.TrustedEventPackages;
 import io.digitaltowns.ops.backup.BackupCommand;
 import io.digitaltowns.ops.dlt.DltCommand;
 import io.digitaltowns.ops.outbox.OutboxCommand;
@@ -40,9 +41,6 @@ import picocli.CommandLine.Spec;
             + "B2_APP_KEY, B2_PATH_STYLE."})
 public final class OpsCommand implements Runnable {
 
-  /** Avro refuses to instantiate generated event classes outside trusted packages. */
-  private static final String AVRO_TRUSTED_PACKAGES = "org.apache.avro.SERIALIZABLE_PACKAGES";
-
   @Spec
   CommandSpec spec;
 
@@ -64,9 +62,8 @@ public final class OpsCommand implements Runnable {
 
   /** The configured command line; tests call {@code execute} on it with their own out/err writers. */
   public static CommandLine commandLine() {
-    if (System.getProperty(AVRO_TRUSTED_PACKAGES) == null) {
-      System.setProperty(AVRO_TRUSTED_PACKAGES, "java.lang,java.math,java.io,java.net,org.apache.avro,io.digitaltowns");
-    }
+    // Avro instantiates only classes of trusted packages: the event packages
+    TrustedEventPackages.trustIfUnset();
     CommandLine commandLine = new CommandLine(new OpsCommand());
     commandLine.setExecutionExceptionHandler(OpsCommand::handleFailure);
     return commandLine;

@@ -7,7 +7,10 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
@@ -16,9 +19,13 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends mail over SMTP and sorts failures: a refused recipient or malformed address will never
- * succeed (permanent, dead-lettered at once); anything else, such as the server being down, is
- * left to the consumer's retry with backoff.
+ * Sends mail over SMTP and sorts failures by whom they belong to.
+ *
+ * <p>A failure of the record will never heal and is a {@link PermanentFailureException} (dead-lettered at once, the
+ * partition moves on): an address that is not exactly deliverable as stored ({@link DeliverableAddress}), a mail that
+ * cannot be built, a recipient the server refuses with a 5xx reply, a message it refuses with a 5xx reply after DATA.
+ * A failure of the server (connection refused or dropped, timeout, a 4xx reply, our sender address or login refused:
+ * every mail would fail alike) is left to the consumer's retry in place with backoff, and the partition waits for it.
  *
  * <p>Nothing personal reaches the log or the failure messages: no address (not even a malformed
  * one, which the mail library would quote in its own message), no subject (it may carry a
@@ -52,7 +59,7 @@ class SmtpMailSender {
       MimeMessage message = mailSender.createMimeMessage();
       MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
       helper.setFrom(properties.from());
-      helper.setTo(mail.to());
+      helper.setTo(DeliverableAddress.of(mail.to(), "recipient"));
       if (mail.replyTo() != null) {
         helper.setReplyTo(replyTo(mail.replyTo()));
       }
@@ -65,13 +72,16 @@ class SmtpMailSender {
       // the event id ties the line to the event; the address and the subject (personal data) and the
       // text (links with tokens, residents' messages) stay out of the log
       log.info("mail sent for event {}", mail.eventId());
+    } catch (DeliverableAddress.UnusableAddressException e) {
+      throw new PermanentFailureException("mail for event " + mail.eventId() + " cannot be built: " + e.getMessage(), e);
     } catch (MessagingException | UnsupportedEncodingException e) {
       // the library's message quotes the offending address: name the kind of failure only
       throw new PermanentFailureException("mail for event " + mail.eventId() + " cannot be built ("
           + e.getClass().getSimpleName() + ")", e);
     } catch (MailException e) {
-      if (isPermanent(e)) {
-        throw new PermanentFailureException("recipient refused for event " + mail.eventId() + " (" + refusal(e) + ")", e);
+      Optional<String> refusal = refusalOfTheRecord(e);
+      if (refusal.isPresent()) {
+        throw new PermanentFailureException("mail for event " + mail.eventId() + " refused for good (" + refusal.get() + ")", e);
       }
       throw e;
     }
@@ -81,34 +91,30 @@ class SmtpMailSender {
   private static InternetAddress replyTo(OutgoingMail.ReplyTo replyTo)
       throws AddressException, UnsupportedEncodingException {
     String name = replyTo.name() == null ? null : MailText.oneLine(replyTo.name());
-    InternetAddress address = new InternetAddress(replyTo.address(), name == null || name.isEmpty() ? null : name,
-        StandardCharsets.UTF_8.name());
-    address.validate();
-    return address;
+    String address = DeliverableAddress.of(replyTo.address(), "reply-to").getAddress();
+    return new InternetAddress(address, name == null || name.isEmpty() ? null : name, StandardCharsets.UTF_8.name());
   }
 
-  private static String refusal(Throwable failure) {
+  /**
+   * What the server said that belongs to this mail, if anything. MessagingException exposes its next exception as its
+   * cause, so the chain covers SMTP's per-recipient failures. The sender refused is ours (every mail fails alike): not
+   * the record's, so it is not dead-lettered but retried until someone fixes {@code EMAIL_FROM} or the account.
+   */
+  private static Optional<String> refusalOfTheRecord(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SMTPAddressFailedException refused) {
-        return "SMTP " + refused.getReturnCode();
+      if (cause instanceof SMTPSenderFailedException) {
+        return Optional.empty();
       }
       if (cause instanceof AddressException) {
-        return "malformed address";
-      }
-    }
-    return failure.getClass().getSimpleName();
-  }
-
-  /** MessagingException exposes its next exception as its cause, so the chain covers SMTP's per-recipient failures. */
-  private static boolean isPermanent(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof AddressException) {
-        return true;
+        return Optional.of("malformed address");
       }
       if (cause instanceof SMTPAddressFailedException refused && refused.getReturnCode() >= 500) {
-        return true;
+        return Optional.of("recipient refused, SMTP " + refused.getReturnCode());
+      }
+      if (cause instanceof SMTPSendFailedException refused && refused.getReturnCode() >= 500) {
+        return Optional.of("message refused, SMTP " + refused.getReturnCode());
       }
     }
-    return false;
+    return Optional.empty();
   }
 }

@@ -33,7 +33,11 @@ final class LogLines implements AutoCloseable {
   }
 
   List<String> linesAt(Level level, Class<?> logger) {
-    String prefix = level + " " + logger.getName() + " ";
+    return linesAt(level, logger.getName());
+  }
+
+  List<String> linesAt(Level level, String logger) {
+    String prefix = level + " " + logger + " ";
     return lines.stream().filter(line -> line.startsWith(prefix)).toList();
   }
 
