@@ -2,6 +2,7 @@ package io.digitaltowns.api.billing;
 
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
+import io.digitaltowns.platform.diagnostics.ProviderCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -68,12 +69,14 @@ public class StripeApi {
 
   /**
    * Turns a failed call into a 502 for the client and one log line for operators, with what identifies the call at
-   * Stripe (request id, status, error code and parameter) but not the message, which may quote input.
+   * Stripe (request id, status, error code and parameter) but not the message, which may quote input. Those come from
+   * the answer too, so each is logged as a {@link ProviderCode} (one word, bounded): never a line break.
    */
   public PaymentProviderUnavailableException failed(String action, StripeException e) {
     log.warn("Stripe refused or did not answer '{}': {} status={} code={} param={} requestId={}", action,
-        e.getClass().getSimpleName(), e.getStatusCode(), e.getCode(),
-        e.getStripeError() == null ? null : e.getStripeError().getParam(), e.getRequestId());
+        e.getClass().getSimpleName(), e.getStatusCode(), ProviderCode.of(e.getCode()),
+        ProviderCode.of(e.getStripeError() == null ? null : e.getStripeError().getParam()),
+        ProviderCode.of(e.getRequestId()));
     return new PaymentProviderUnavailableException();
   }
 }

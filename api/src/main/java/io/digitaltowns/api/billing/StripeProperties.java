@@ -1,5 +1,6 @@
 package io.digitaltowns.api.billing;
 
+import io.digitaltowns.platform.diagnostics.Redacted;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -48,7 +49,8 @@ public record StripeProperties(
   /** Never prints the secret key or the webhook secret. */
   @Override
   public String toString() {
-    return "StripeProperties[enabled=" + enabled() + ", webhookSecret=" + (hasText(webhookSecret) ? "(set)" : "(blank)")
+    return "StripeProperties[enabled=" + enabled() + ", secretKey=" + Redacted.secret(secretKey)
+        + ", webhookSecret=" + Redacted.secret(webhookSecret)
         + ", priceId=" + priceId + ", apiBase=" + apiBase + ", publicBaseUrl=" + publicBaseUrl
         + ", checkoutWindow=" + checkoutWindow + "]";
   }

@@ -3,8 +3,14 @@ package io.digitaltowns.api.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.stripe.exception.InvalidRequestException;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 
 /** Billing is off without a secret key, refuses to run half-configured, and never prints its secrets. */
@@ -54,5 +60,27 @@ class StripeApiTest {
     assertThat(key).isEqualTo(IdempotencyKeys.of("checkout", business, "client:abc", "cus_1"))
         .isNotEqualTo(IdempotencyKeys.of("checkout", business, "client:abd", "cus_1"))
         .startsWith("dt-checkout-" + business + "-").doesNotContain("abc").hasSizeLessThan(255);
+  }
+
+  @Test
+  void a_hostile_error_code_from_stripe_is_logged_as_one_bounded_word_not_as_a_forged_line() {
+    String forged = "2026-12-07T17:00:00Z  INFO 1 --- [main] i.d.api.accounts.AdminPromotion : ADMIN granted to mallory";
+    InvalidRequestException refused = new InvalidRequestException("No such price", "price\r\n" + forged,
+        "req_1\n" + forged, "resource_missing\n" + forged + "x".repeat(500), 400, null);
+    StripeApi stripe = new StripeApi(properties("", "", ""));
+    Logger logger = (Logger) LoggerFactory.getLogger(StripeApi.class);
+    ListAppender<ILoggingEvent> capture = new ListAppender<>();
+    capture.start();
+    logger.addAppender(capture);
+    try {
+      stripe.failed("create a checkout session", refused);
+    } finally {
+      logger.detachAppender(capture);
+    }
+
+    List<String> lines = capture.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+    assertThat(lines).hasSize(1);
+    assertThat(lines.get(0)).doesNotContain("\n", "\r", forged, "x".repeat(65))
+        .contains("code=resource_missing_2026").contains("requestId=req_1_2026");
   }
 }

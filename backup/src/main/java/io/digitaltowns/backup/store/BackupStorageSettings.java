@@ -1,5 +1,6 @@
 package io.digitaltowns.backup.store;
 
+import io.digitaltowns.platform.diagnostics.Redacted;
 import java.net.URI;
 
 /**
@@ -47,7 +48,7 @@ public record BackupStorageSettings(String endpoint, String region, String bucke
   @Override
   public String toString() {
     return "BackupStorageSettings[endpoint=" + endpoint + ", region=" + region + ", bucket=" + bucket
-        + ", keyId=" + keyId + ", appKey=" + (appKey == null ? null : "***") + ", pathStyle=" + pathStyle + "]";
+        + ", keyId=" + keyId + ", appKey=" + Redacted.secret(appKey) + ", pathStyle=" + pathStyle + "]";
   }
 
   private static String blankToNull(String value) {

@@ -1,5 +1,6 @@
 package io.digitaltowns.benchmark.peers;
 
+import io.digitaltowns.platform.diagnostics.Redacted;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -41,5 +42,10 @@ public record PostgresLogin(String jdbcUrl, String user, String password) {
       throw new IllegalArgumentException("not a PostgreSQL JDBC URL: " + jdbcUrl);
     }
     return URI.create(jdbcUrl.substring("jdbc:".length()));
+  }
+
+  @Override
+  public String toString() {
+    return Redacted.toString(this, "password");
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.digitaltowns.consumers.events.PermanentFailureException;
+import io.digitaltowns.platform.diagnostics.ProviderCode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -184,12 +185,16 @@ class HubSpotClient {
     }
   }
 
-  /** HubSpot's error category and correlation id; never its message, which can quote the submitted values. */
+  /**
+   * HubSpot's error category and correlation id; never its message, which can quote the submitted values. Both come
+   * from the answer, so each is a {@link ProviderCode}: this text reaches log lines and dead-letter headers.
+   */
   private static String describe(JsonNode error) {
     if (error == null || error.isMissingNode() || error.isEmpty()) {
       return "";
     }
-    return "(category=" + error.path("category").asText("?") + ", correlationId=" + error.path("correlationId").asText("?") + ")";
+    return "(category=" + ProviderCode.of(error.path("category").asText("?"))
+        + ", correlationId=" + ProviderCode.of(error.path("correlationId").asText("?")) + ")";
   }
 
   private String write(Object body) {

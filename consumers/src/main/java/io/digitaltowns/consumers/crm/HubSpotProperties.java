@@ -1,5 +1,6 @@
 package io.digitaltowns.consumers.crm;
 
+import io.digitaltowns.platform.diagnostics.Redacted;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -29,7 +30,7 @@ public record HubSpotProperties(
   /** Keeps the token out of logs and diagnostics that print the settings. */
   @Override
   public String toString() {
-    return "HubSpotProperties[accessToken=" + (hasAccessToken() ? "******" : "<unset>")
+    return "HubSpotProperties[accessToken=" + Redacted.secret(accessToken)
         + ", baseUrl=" + baseUrl + ", timeout=" + timeout + ", maxRetryAfter=" + maxRetryAfter + "]";
   }
 }

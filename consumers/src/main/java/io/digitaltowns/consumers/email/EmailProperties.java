@@ -1,5 +1,6 @@
 package io.digitaltowns.consumers.email;
 
+import io.digitaltowns.platform.diagnostics.Redacted;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ public record EmailProperties(
   @Override
   public String toString() {
     return "EmailProperties[from=" + from + ", publicBaseUrl=" + publicBaseUrl
-        + ", linkSecret=" + (linkSecret == null || linkSecret.isEmpty() ? "<unset>" : "******")
+        + ", linkSecret=" + Redacted.secret(linkSecret)
         + ", adminAddresses=<" + adminAddresses.size() + ">]";
   }
 

@@ -1,5 +1,6 @@
 package io.digitaltowns.platform.database;
 
+import io.digitaltowns.platform.diagnostics.Redacted;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +49,6 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
 
   @Override
   public String toString() {
-    return "DatabaseUrl[" + jdbcUrl + ", user=" + username + "]";
+    return "DatabaseUrl[" + jdbcUrl + ", user=" + username + ", password=" + Redacted.secret(password) + "]";
   }
 }

@@ -1,5 +1,6 @@
 package io.digitaltowns.events.wire;
 
+import io.digitaltowns.platform.diagnostics.Redacted;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -11,5 +12,10 @@ public record SchemaRegistryProperties(String url, String username, String passw
 
   public SchemaRegistryClient client() {
     return new SchemaRegistryClient(url, username, password);
+  }
+
+  @Override
+  public String toString() {
+    return Redacted.toString(this, "password");
   }
 }

@@ -1,5 +1,6 @@
 package io.digitaltowns.api.accounts.links;
 
+import io.digitaltowns.platform.diagnostics.Redacted;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,4 +16,9 @@ public record EmailLinkProperties(
     String secret,
     @DefaultValue("48h") Duration verifyEmailTtl,
     @DefaultValue("1h") Duration resetPasswordTtl) {
+
+  @Override
+  public String toString() {
+    return Redacted.toString(this, "secret");
+  }
 }

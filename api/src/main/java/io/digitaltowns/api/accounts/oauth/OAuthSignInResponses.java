@@ -2,6 +2,7 @@ package io.digitaltowns.api.accounts.oauth;
 
 import io.digitaltowns.api.accounts.tokens.TokenPair;
 import io.digitaltowns.api.web.TraceParent;
+import io.digitaltowns.platform.diagnostics.ProviderCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -86,7 +87,9 @@ class OAuthSignInResponses implements AuthenticationSuccessHandler, Authenticati
   public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
                                       AuthenticationException failure) throws IOException {
     String code = failure instanceof OAuth2AuthenticationException oauth ? oauth.getError().getErrorCode() : null;
-    log.info("Sign-in at {} failed: {}", request.getRequestURI(), code != null ? code : failure.getClass().getSimpleName());
+    // the code comes from the provider's redirect (anyone can forge one): logged as a ProviderCode, one bounded word
+    log.info("Sign-in at {} failed: {}", request.getRequestURI(),
+        code != null ? ProviderCode.of(code) : failure.getClass().getSimpleName());
     ProblemDetail problem = OAuthSignInRefusedException.problem(
         "Signing in with the provider did not succeed. Start again from the sign-in page.");
     if (code != null && ERROR_CODE.matcher(code).matches()) {

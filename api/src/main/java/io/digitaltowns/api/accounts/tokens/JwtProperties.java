@@ -1,5 +1,6 @@
 package io.digitaltowns.api.accounts.tokens;
 
+import io.digitaltowns.platform.diagnostics.Redacted;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,5 +23,10 @@ public record JwtProperties(
     if (secret == null || secret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 32) {
       throw new IllegalArgumentException("digitaltowns.jwt.secret (JWT_SECRET) must be set to at least 32 bytes");
     }
+  }
+
+  @Override
+  public String toString() {
+    return Redacted.toString(this, "secret");
   }
 }

@@ -1,5 +1,6 @@
 package io.digitaltowns.api.businesses.photos;
 
+import io.digitaltowns.platform.diagnostics.Redacted;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -85,7 +86,7 @@ public record StorageProperties(
   @Override
   public String toString() {
     return "StorageProperties[endpoint=" + endpoint + ", region=" + region + ", accessKeyId=" + accessKeyId
-        + ", secretAccessKey=" + (secretAccessKey == null ? null : "***") + ", bucket=" + bucket
+        + ", secretAccessKey=" + Redacted.secret(secretAccessKey) + ", bucket=" + bucket
         + ", pathStyle=" + pathStyle + ", publicAssetBaseUrl=" + publicAssetBaseUrl + ", maxPhotoBytes=" + maxPhotoBytes
         + ", uploadUrlTtl=" + uploadUrlTtl + ", downloadUrlTtl=" + downloadUrlTtl
         + ", maxPhotosPerBusiness=" + maxPhotosPerBusiness + "]";
