@@ -2,7 +2,6 @@ package io.digitaltowns.consumers.email;
 
 import io.digitaltowns.platform.diagnostics.Redacted;
 import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,9 +64,9 @@ public record EmailProperties(
 
   private static String parse(String candidate, int position) {
     try {
-      InternetAddress address = new InternetAddress(candidate, true);
-      address.validate();
-      return address.getAddress();
+      // as strict as the mails to it will be: an entry SMTP cannot deliver exactly stops the start, instead of
+      // dead-lettering every listing submitted for review
+      return DeliverableAddress.of(candidate, "admin").getAddress();
     } catch (AddressException e) {
       // neither the entry nor the library's message (which quotes it) goes into the failure: it is
       // an address, and a failed start is logged

@@ -44,9 +44,10 @@ class ConfigurationSecretsTest {
     Set<Class<?>> records = settingsRecords();
     List<String> checked = new ArrayList<>();
     for (Class<?> type : records) {
-      List<RecordComponent> secrets = List.of(type.getRecordComponents()).stream()
+      // by name: getRecordComponents() makes new objects on each call, and RecordComponent has no equals
+      List<String> secrets = List.of(type.getRecordComponents()).stream()
           .filter(component -> component.getType() == String.class && SECRET_NAME.matcher(component.getName()).matches())
-          .toList();
+          .map(RecordComponent::getName).toList();
       if (secrets.isEmpty()) {
         continue;
       }
@@ -54,7 +55,7 @@ class ConfigurationSecretsTest {
       List<String> secretValues = new ArrayList<>();
       for (int i = 0; i < values.length; i++) {
         RecordComponent component = type.getRecordComponents()[i];
-        if (secrets.contains(component)) {
+        if (secrets.contains(component.getName())) {
           String secret = "secret-" + component.getName() + "-" + UUID.randomUUID();
           secretValues.add(secret);
           values[i] = secret;
