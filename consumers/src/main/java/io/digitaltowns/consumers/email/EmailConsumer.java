@@ -19,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * meanwhile. With separate listeners a business mail in retry never delays a password-reset or
  * verification mail, which a person is waiting for right now, and each topic keeps its own threads.
  * Billing mails (receipts, failed payments, cancellations) have their own listener for the same reason.
- * Dead letters go to {@code <topic>.email.dlt} of the topic the record came from.
+ * Dead letters go to {@code <topic>.email.dlt} of the topic the record came from: at once for a failure of the
+ * record, after the retries for an outage ({@link EmailFailureTriage}).
  */
 @Component
 class EmailConsumer {
@@ -41,7 +42,7 @@ class EmailConsumer {
       concurrency = "${digitaltowns.consumers.email.concurrency:3}",
       autoStartup = "${digitaltowns.consumers.email.enabled:true}")
   void onAccountEvent(ConsumerRecord<byte[], byte[]> record) {
-    dispatcher.dispatch(record.value());
+    dispatch(record);
   }
 
   // the same group id: the listener id only names this second container of the group
@@ -49,7 +50,7 @@ class EmailConsumer {
       concurrency = "${digitaltowns.consumers.email.concurrency:3}",
       autoStartup = "${digitaltowns.consumers.email.enabled:true}")
   void onBusinessEvent(ConsumerRecord<byte[], byte[]> record) {
-    dispatcher.dispatch(record.value());
+    dispatch(record);
   }
 
   // receipts and payment notices: a billing mail in retry holds up neither accounts nor listings
@@ -57,6 +58,15 @@ class EmailConsumer {
       concurrency = "${digitaltowns.consumers.email.concurrency:3}",
       autoStartup = "${digitaltowns.consumers.email.enabled:true}")
   void onBillingEvent(ConsumerRecord<byte[], byte[]> record) {
-    dispatcher.dispatch(record.value());
+    dispatch(record);
+  }
+
+  /** Outages are retried in place; any other failure is the record's and is dead-lettered ({@link EmailFailureTriage}). */
+  private void dispatch(ConsumerRecord<byte[], byte[]> record) {
+    try {
+      dispatcher.dispatch(record.value());
+    } catch (RuntimeException failure) {
+      throw EmailFailureTriage.triaged(failure);
+    }
   }
 }

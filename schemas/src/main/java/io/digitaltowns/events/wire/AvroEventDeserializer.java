@@ -38,7 +38,14 @@ public class AvroEventDeserializer {
       }
       throw e; // registry unreachable: transient, worth retrying
     }
-    Class<?> typed = SpecificData.get().getClass(writerSchema);
+    Class<?> typed;
+    try {
+      typed = SpecificData.get().getClass(writerSchema);
+    } catch (SecurityException e) {
+      // a schema naming a class outside the event packages (TrustedEventPackages): never instantiated, and a
+      // property of the record, not of the moment, so not worth a retry
+      throw new UndecodableEventException("schema id " + schemaId + " names a class outside the trusted event packages");
+    }
     Schema readerSchema = typed == null ? writerSchema : SpecificData.get().getSchema(typed);
     GenericDatumReader<GenericContainer> reader = typed == null
         ? new GenericDatumReader<>(writerSchema)
