@@ -97,24 +97,37 @@ class SmtpMailSender {
 
   /**
    * What the server said that belongs to this mail, if anything. MessagingException exposes its next exception as its
-   * cause, so the chain covers SMTP's per-recipient failures. The sender refused is ours (every mail fails alike): not
-   * the record's, so it is not dead-lettered but retried until someone fixes {@code EMAIL_FROM} or the account.
+   * cause, so the chain covers SMTP's per-recipient failures. Our sender refused at MAIL FROM (Angus reports it as an
+   * SMTPSendFailedException for command MAIL, sometimes with an SMTPSenderFailedException next to it) and 530
+   * (authentication required) are ours, not the record's: every mail would fail alike, so they are retried in place
+   * until someone fixes {@code EMAIL_FROM} or the SMTP account, instead of dead-lettering every mail.
    */
   private static Optional<String> refusalOfTheRecord(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SMTPSenderFailedException) {
+      if (cause instanceof SMTPSenderFailedException
+          || cause instanceof SMTPSendFailedException sending && isMailFrom(sending.getCommand())) {
         return Optional.empty();
       }
+    }
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof AddressException) {
         return Optional.of("malformed address");
       }
-      if (cause instanceof SMTPAddressFailedException refused && refused.getReturnCode() >= 500) {
+      if (cause instanceof SMTPAddressFailedException refused && isForGood(refused.getReturnCode())) {
         return Optional.of("recipient refused, SMTP " + refused.getReturnCode());
       }
-      if (cause instanceof SMTPSendFailedException refused && refused.getReturnCode() >= 500) {
+      if (cause instanceof SMTPSendFailedException refused && isForGood(refused.getReturnCode())) {
         return Optional.of("message refused, SMTP " + refused.getReturnCode());
       }
     }
     return Optional.empty();
+  }
+
+  private static boolean isMailFrom(String command) {
+    return command != null && command.regionMatches(true, 0, "MAIL", 0, 4);
+  }
+
+  private static boolean isForGood(int replyCode) {
+    return replyCode >= 500 && replyCode != 530;
   }
 }

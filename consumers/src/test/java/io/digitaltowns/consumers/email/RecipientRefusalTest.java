@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mail.MailException;
 
 /**
- * What the SMTP server says about a recipient decides what the consumer does with the record: a permanent refusal
- * (5xx) is dead-lettered at once, a temporary one (4xx) is retried.
+ * What the SMTP server says about a recipient or a message decides what the consumer does with the record: a
+ * permanent refusal (5xx) is dead-lettered at once, a temporary one (4xx) is retried; a refusal of our sender is ours,
+ * not the record's, and is retried too.
  */
 class RecipientRefusalTest {
 
@@ -34,6 +35,29 @@ class RecipientRefusalTest {
           new OutgoingMail(UUID.randomUUID().toString(), "busy@example.org", "Welcome", "Hello")))
           .isInstanceOf(MailException.class)
           .isNotInstanceOf(PermanentFailureException.class);
+    }
+  }
+
+  @Test
+  void a_message_the_server_refuses_for_good_after_its_data_is_a_permanent_failure() throws Exception {
+    try (RefusingSmtpServer server = RefusingSmtpServer.refusingMessages("554 5.6.0 message content rejected")) {
+      assertThatThrownBy(() -> sender(server).send(
+          new OutgoingMail(UUID.randomUUID().toString(), "someone@example.org", "Welcome", "Hello")))
+          .isInstanceOf(PermanentFailureException.class)
+          .hasMessageContaining("message refused, SMTP 554");
+    }
+  }
+
+  @Test
+  void our_sender_refused_by_the_server_is_not_the_records_failure_and_is_left_to_the_retry() throws Exception {
+    for (String refusal : List.of("550 5.7.1 sender not allowed", "530 5.7.0 authentication required")) {
+      try (RefusingSmtpServer server = RefusingSmtpServer.refusingSenders(refusal)) {
+        assertThatThrownBy(() -> sender(server).send(
+            new OutgoingMail(UUID.randomUUID().toString(), "someone@example.org", "Welcome", "Hello")))
+            .as(refusal)
+            .isInstanceOf(MailException.class)
+            .isNotInstanceOf(PermanentFailureException.class);
+      }
     }
   }
 
