@@ -54,7 +54,9 @@ class PhotoReencoder {
   }
 
   CleanPhoto reencode(byte[] upload, ImageType type) throws UnusableImageException {
-    BufferedImage image = decode(upload, type);
+    BufferedImage decoded = decode(upload, type);
+    // the one piece of metadata that changes what the photo shows: applied to the pixels, since none is kept
+    BufferedImage image = type == ImageType.JPEG ? ExifOrientation.of(upload).applyTo(decoded) : decoded;
     return new CleanPhoto(type, encode(image, type), image.getWidth(), image.getHeight());
   }
 

@@ -264,6 +264,29 @@ class BusinessPhotosTest extends ApiHttpTest {
   }
 
   @Test
+  void a_phone_photo_stored_sideways_is_served_turned_as_its_exif_orientation_says() throws Exception {
+    UUID business = createListing("Upright Photos");
+    BufferedImage sensor = new BufferedImage(16, 8, BufferedImage.TYPE_INT_RGB);
+    for (int x = 0; x < 16; x++) {
+      for (int y = 0; y < 8; y++) {
+        sensor.setRGB(x, y, (x < 8 ? Color.RED : Color.BLUE).getRGB());
+      }
+    }
+    ByteArrayOutputStream stored = new ByteArrayOutputStream();
+    assertThat(ImageIO.write(sensor, "jpg", stored)).isTrue();
+    // orientation 6: shown turned 90 degrees clockwise, so the stored left half is the top
+    byte[] phonePhoto = withExifOrientation(stored.toByteArray(), 6);
+
+    JsonNode photo = upload(owner, business, phonePhoto, "image/jpeg");
+    BufferedImage served = ImageIO.read(new java.io.ByteArrayInputStream(fetch(photo.get("url").asText())));
+
+    assertThat(served.getWidth()).isEqualTo(8);
+    assertThat(served.getHeight()).isEqualTo(16);
+    assertThat(new Color(served.getRGB(4, 2)).getRed()).as("top is red").isGreaterThan(200);
+    assertThat(new Color(served.getRGB(4, 13)).getBlue()).as("bottom is blue").isGreaterThan(200);
+  }
+
+  @Test
   void an_image_claiming_more_pixels_than_allowed_is_refused_without_being_decoded() {
     UUID business = createListing("Decompression Bomb");
     byte[] png = claimedSize(image("png", Color.BLUE), 20_000, 20_000);
@@ -634,7 +657,21 @@ class BusinessPhotosTest extends ApiHttpTest {
     tiff.putShort((short) 0x0002).putShort((short) 5).putInt(3).putInt(56);
     tiff.putInt(0);
     tiff.put(GPS_LATITUDE); // at 56
-    byte[] tiffBytes = java.util.Arrays.copyOf(tiff.array(), tiff.position());
+    return withExif(jpeg, java.util.Arrays.copyOf(tiff.array(), tiff.position()));
+  }
+
+  /** The JPEG with an EXIF block whose IFD0 holds only the orientation tag (0x0112) with this value. */
+  private static byte[] withExifOrientation(byte[] jpeg, int orientation) {
+    java.nio.ByteBuffer tiff = java.nio.ByteBuffer.allocate(26); // big-endian, "MM"
+    tiff.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8);
+    tiff.putShort((short) 1);
+    tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+    tiff.putInt(0);
+    return withExif(jpeg, tiff.array());
+  }
+
+  /** The JPEG with an APP1 EXIF segment holding this TIFF block right after its start, as a camera writes it. */
+  private static byte[] withExif(byte[] jpeg, byte[] tiffBytes) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write(jpeg, 0, 2); // SOI
     int length = 2 + EXIF_HEADER.length + tiffBytes.length;
