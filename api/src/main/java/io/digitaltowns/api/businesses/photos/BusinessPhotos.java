@@ -144,7 +144,8 @@ class BusinessPhotos {
         .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId).setTraceId(traceId)
         .setPhotoId(photoId.toString()).setObjectKey(photoKey).setContentType(photo.type().mediaType())
         .setSizeBytes(photo.bytes().length).build());
-    // the upload is no longer needed; were it left, its URL could still write to it until it expires
+    // the upload is no longer needed (a later PUT through its still-valid URL writes an object nothing refers to or
+    // serves; the bucket's lifecycle rule on uploads/ expires those, docs/deployment.md)
     removals.deleteObjectsAfterCommit(List.of(row.objectKey()));
     return Optional.of(store.find(businessId, photoId).orElseThrow());
   }
