@@ -49,6 +49,7 @@ class BusinessReviewFlowTest {
 
     String residentEmail = ApiClient.uniqueEmail("resident");
     api.register(residentEmail, "Rita Resident");
+    AddressProof.prove(system, api, residentEmail); // only a verified address may contact a business
     assertThat(api.call("POST", "/api/businesses/" + businessId + "/contact", api.signIn(residentEmail),
         JSON.createObjectNode().put("message", "Do you do gluten-free batter?")).statusCode()).isEqualTo(202);
     ReceivedMail message = awaitMail(ownerEmail, "New message for " + name + " from Rita Resident");

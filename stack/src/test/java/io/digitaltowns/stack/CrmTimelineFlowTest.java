@@ -57,6 +57,7 @@ class CrmTimelineFlowTest {
     api.call("POST", "/api/admin/businesses/" + businessId + "/approve", admin, null);
     String residentEmail = ApiClient.uniqueEmail("crm-resident");
     api.register(residentEmail, "Rita Resident");
+    AddressProof.prove(system, api, residentEmail); // only a verified address may contact a business
     api.call("POST", "/api/businesses/" + businessId + "/contact", api.signIn(residentEmail),
         JSON.createObjectNode().put("message", "Do you cater for weddings?"));
 

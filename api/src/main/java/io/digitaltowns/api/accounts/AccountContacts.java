@@ -15,12 +15,14 @@ public class AccountContacts {
     this.jdbc = jdbc;
   }
 
-  public record Contact(UUID userId, String email, String displayName) {
+  /** @param emailVerified whether the user proved they receive mail at {@code email} */
+  public record Contact(UUID userId, String email, String displayName, boolean emailVerified) {
   }
 
   public Optional<Contact> of(UUID userId) {
-    return jdbc.sql("SELECT id, email, display_name FROM users WHERE id = :id").param("id", userId)
-        .query((rs, n) -> new Contact(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name")))
+    return jdbc.sql("SELECT id, email, display_name, email_verified FROM users WHERE id = :id").param("id", userId)
+        .query((rs, n) -> new Contact(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name"),
+            rs.getBoolean("email_verified")))
         .optional();
   }
 }

@@ -34,7 +34,8 @@ class WebSecurityConfiguration {
         .cors(cors -> cors.configurationSource(corsFromTheSite(site)))
         .headers(headers -> headers
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
-            .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
+            .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
+            .addHeaderWriter(new ApiContentSecurityPolicy()))
         // no cookies carry credentials, so cross-site request forgery has nothing to ride on
         .csrf(csrf -> csrf.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -46,7 +47,7 @@ class WebSecurityConfiguration {
                 "/api/auth/forgot-password", "/api/auth/reset-password").permitAll()
             .requestMatchers(HttpMethod.GET, "/api/auth/verify-email").permitAll()
             // the ops page is static; the figures behind it come from /api/admin/ops/status (admins only)
-            .requestMatchers(HttpMethod.GET, "/ops/index.html", "/ops/ops.js").permitAll()
+            .requestMatchers(HttpMethod.GET, "/ops/index.html", "/ops/ops.js", "/ops/ops.css").permitAll()
             // Stripe calls the webhook without a token; the Stripe-Signature header is checked instead
             .requestMatchers(HttpMethod.POST, "/api/stripe/webhook").permitAll()
             // OAuth login: the redirect to the provider and its redirect back (404 for a provider that is off)

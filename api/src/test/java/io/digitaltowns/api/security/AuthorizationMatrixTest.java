@@ -186,11 +186,12 @@ class AuthorizationMatrixTest extends ApiHttpTest {
     townSlug = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
     townId = createTown(admin, townSlug, "Europe/London");
     table();
-    principals.put(Principal.ADMIN, admin);
-    principals.put(Principal.RESIDENT, registerAndSignIn("matrix-resident"));
-    principals.put(Principal.OTHER_RESIDENT, registerAndSignIn("matrix-other-resident"));
-    principals.put(Principal.OWNER, registerAndSignIn("matrix-owner"));
-    Member otherOwner = registerAndSignIn("matrix-other-owner");
+    // every principal has proven their address: what an unverified account may not do is its feature's test
+    principals.put(Principal.ADMIN, verified(admin));
+    principals.put(Principal.RESIDENT, verified(registerAndSignIn("matrix-resident")));
+    principals.put(Principal.OTHER_RESIDENT, verified(registerAndSignIn("matrix-other-resident")));
+    principals.put(Principal.OWNER, verified(registerAndSignIn("matrix-owner")));
+    Member otherOwner = verified(registerAndSignIn("matrix-other-owner"));
     principals.put(Principal.OTHER_OWNER, otherOwner);
     publishedListingOf(otherOwner, admin);
     Member suspended = registerAndSignIn("matrix-suspended");

@@ -14,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A resident writes to a published business. The message travels as BusinessContacted: the email
- * consumer mails it to the owner, the CRM turns it into a lead.
+ * consumer mails it to the owner, the CRM turns it into a lead. Only a sender whose address is verified
+ * may write: the owner answers to that address.
  */
 @Service
 class BusinessContact {
@@ -36,6 +37,9 @@ class BusinessContact {
       throw new BusinessNotFoundException();
     }
     AccountContacts.Contact from = contacts.of(sender.userId()).orElseThrow();
+    if (!from.emailVerified()) {
+      throw new UnverifiedSenderException();
+    }
     AccountContacts.Contact owner = contacts.of(business.ownerId()).orElseThrow();
     UUID messageId = UUID.randomUUID();
     events.publish(businessId, traceId, (eventId, occurredAt, aggregateId) -> BusinessContacted.newBuilder()

@@ -43,9 +43,11 @@ class ContactController {
   }
 
   @Operation(summary = "Send a message to a published business",
-      description = "The owner receives it by email; the sender's name and address are included so the owner can answer.",
+      description = "The owner receives it by email; the sender's name and address are included so the owner can answer. "
+          + "Only a sender whose email address is verified may write.",
       security = @SecurityRequirement(name = "bearer"))
   @ApiResponse(responseCode = "202", description = "Sent on its way")
+  @ApiResponse(responseCode = "403", description = "The sender's email address is not verified yet")
   @ApiResponse(responseCode = "404", description = "No such published business")
   @PostMapping("/api/businesses/{id}/contact")
   @ResponseStatus(HttpStatus.ACCEPTED)

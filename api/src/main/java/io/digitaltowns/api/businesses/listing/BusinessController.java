@@ -61,7 +61,9 @@ class BusinessController {
   }
 
   @Operation(summary = "Edit a listing (owner or admin)",
-      description = "Changing the name or category of a published listing sends it back to review.",
+      description = "An owner's change to anything but the opening hours (name, category, town, description, address, "
+          + "phone, website, location) sends a published listing back to review; it is hidden until an admin "
+          + "approves it again. An admin's edit keeps the status. The website must be an absolute http(s) URL.",
       security = @SecurityRequirement(name = "bearer"))
   @ApiResponse(responseCode = "403", description = "Not the owner")
   @PutMapping("/api/businesses/{id}")

@@ -14,7 +14,6 @@ import io.digitaltowns.events.businesses.BusinessUpdated;
 import io.digitaltowns.api.web.FieldProblem;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -91,14 +90,15 @@ public class BusinessListings {
   }
 
   /**
-   * Edits stay as they are, except that renaming or re-categorising a listing that is public or
-   * under review sends it (back) to review: the name and category are what admins vet.
+   * An owner's change to what admins vet ({@link ReviewedContent}: all but the opening hours) sends a
+   * public listing back to review, and keeps one under review there. An admin's own edit is vetted by
+   * its author and leaves the status as it is.
    */
   @Transactional
   Business update(Caller caller, UUID id, BusinessRequest request, String traceId) {
     Business before = changeableBy(caller, id);
     requireTown(request.townId());
-    boolean vetted = !Objects.equals(before.name(), request.name().trim()) || before.category() != request.category();
+    boolean vetted = !caller.admin() && !ReviewedContent.of(before).equals(ReviewedContent.of(request));
     boolean backToReview = vetted && EnumSet.of(BusinessStatus.PUBLISHED, BusinessStatus.IN_REVIEW).contains(before.status());
     BusinessStatus status = backToReview ? BusinessStatus.IN_REVIEW : before.status();
     store.update(id, request, status);

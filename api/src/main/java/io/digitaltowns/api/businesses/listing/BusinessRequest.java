@@ -19,7 +19,7 @@ record BusinessRequest(
     @Size(max = 5000) String description,
     @Size(max = 300) String address,
     @Size(max = 40) @Pattern(regexp = "[+0-9 ()./-]*", message = "may contain digits, spaces and + ( ) . / - only") String phone,
-    @Size(max = 300) @Pattern(regexp = "(https?://\\S+)?", message = "must be an http(s) URL") String website,
+    @Size(max = 300) @WebsiteUrl String website,
     Map<DayOfWeek, @Size(max = 4) List<@Valid @NotNull OpeningPeriod>> openingHours,
     @Valid Location location) {
 }

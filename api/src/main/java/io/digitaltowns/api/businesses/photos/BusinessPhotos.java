@@ -25,9 +25,10 @@ import org.springframework.web.ErrorResponseException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * Photos of a listing. The bytes never pass through the api: it hands out a presigned upload URL,
- * the client PUTs the file to the object store, and the confirmation checks what was stored (size,
- * and the real image type from its first bytes) before the photo is attached and its event written.
+ * Photos of a listing. The client uploads the bytes straight to the object store with a presigned URL;
+ * the confirmation reads what was stored, decodes it whole and writes its pixels anew (no metadata) to
+ * a final key that no upload URL is signed for, then attaches the photo, writes its event and deletes
+ * the upload. A confirmed photo therefore never changes, whatever is later PUT to its upload URL.
  * Only the owner of the listing or an admin changes its photos; everyone who may see the listing
  * sees them.
  */
@@ -43,18 +44,20 @@ class BusinessPhotos {
   private final PhotoStorage storage;
   private final BusinessEvents events;
   private final PhotoRemovals removals;
+  private final PhotoReencoder reencoder;
   private final StorageProperties properties;
   private final Clock clock;
   private final TransactionTemplate transaction;
 
   BusinessPhotos(BusinessListings listings, PhotoStore store, PhotoStorage storage, BusinessEvents events,
-                 PhotoRemovals removals, StorageProperties properties, Clock clock,
+                 PhotoRemovals removals, PhotoReencoder reencoder, StorageProperties properties, Clock clock,
                  PlatformTransactionManager transactionManager) {
     this.listings = listings;
     this.store = store;
     this.storage = storage;
     this.events = events;
     this.removals = removals;
+    this.reencoder = reencoder;
     this.properties = properties;
     this.clock = clock;
     this.transaction = new TransactionTemplate(transactionManager);
@@ -75,7 +78,8 @@ class BusinessPhotos {
         throw PhotoProblems.tooManyUnfinishedUploads(2 * properties.maxPhotosPerBusiness());
       }
       UUID photoId = UUID.randomUUID();
-      String objectKey = "businesses/" + businessId + "/" + photoId + "." + type.extension();
+      // uploads and photos live under separate prefixes: a public asset host need only serve photos/
+      String objectKey = "uploads/" + businessId + "/" + photoId + "." + type.extension();
       PhotoStorage.PresignedUpload upload = storage.presignUpload(objectKey, type.mediaType(), request.sizeBytes());
       store.insertPending(photoId, businessId, objectKey, type.mediaType(), request.sizeBytes(), upload.expiresAt());
       return new PhotoUploadTicket(photoId, upload.url(), "PUT", upload.headers(), upload.expiresAt());
@@ -83,9 +87,9 @@ class BusinessPhotos {
   }
 
   /**
-   * Step 3: checks the uploaded object and attaches it as the listing's last photo (the first one
-   * becomes the cover). An upload that is not what was declared is deleted, with its pending photo.
-   * Confirming an attached photo again answers it unchanged.
+   * Step 3: checks the uploaded object, stores its re-encoded pixels as the photo and attaches it as the
+   * listing's last photo (the first one becomes the cover). An upload that is not what was declared is
+   * deleted, with its pending photo. Confirming an attached photo again answers it unchanged.
    */
   Photo confirm(Caller caller, UUID businessId, UUID photoId, String traceId) {
     PhotoRow pending = transaction.execute(status -> {
@@ -95,31 +99,55 @@ class BusinessPhotos {
     if (pending.attached()) {
       return view(pending);
     }
-    checkUpload(pending);
-    Optional<PhotoRow> attached = transaction.execute(status -> {
-      listings.changeableBy(caller, businessId);
-      PhotoRow row = store.find(businessId, photoId).orElseThrow(PhotoProblems::photoNotFound);
-      if (row.attached()) {
-        return Optional.of(row);
-      }
-      List<PhotoRow> photos = store.attached(businessId);
-      if (photos.size() >= properties.maxPhotosPerBusiness()) {
-        return Optional.<PhotoRow>empty();
-      }
-      boolean cover = photos.stream().noneMatch(PhotoRow::cover);
-      store.attach(photoId, photos.size(), cover);
-      events.publish(businessId, traceId, (eventId, occurredAt, aggregateId) -> BusinessPhotoAdded.newBuilder()
-          .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId).setTraceId(traceId)
-          .setPhotoId(photoId.toString()).setObjectKey(row.objectKey()).setContentType(row.contentType())
-          .setSizeBytes(row.sizeBytes()).build());
-      return Optional.of(store.find(businessId, photoId).orElseThrow());
+    PhotoReencoder.CleanPhoto photo = cleanUpload(pending);
+    // a key of its own per confirmation: two confirmations racing never share (nor delete) each other's object
+    String photoKey = "photos/" + businessId + "/" + photoId + "-" + UUID.randomUUID().toString().substring(0, 8)
+        + "." + photo.type().extension();
+    storageCall(() -> {
+      storage.putPhoto(photoKey, photo.type(), photo.bytes());
+      return null;
     });
+    Optional<PhotoRow> attached;
+    try {
+      attached = transaction.execute(status -> attach(caller, businessId, photoId, photoKey, photo, traceId));
+    } catch (RuntimeException e) {
+      storage.deleteQuietly(List.of(photoKey));
+      throw e;
+    }
     if (attached.isEmpty()) {
       // other uploads were confirmed first and filled the listing up
       discard(pending);
+      storage.deleteQuietly(List.of(photoKey));
       throw PhotoProblems.tooManyPhotos(properties.maxPhotosPerBusiness());
     }
+    if (!attached.get().objectKey().equals(photoKey)) {
+      // a concurrent confirmation attached it first: ours is a spare copy
+      storage.deleteQuietly(List.of(photoKey));
+    }
     return view(attached.get());
+  }
+
+  private Optional<PhotoRow> attach(Caller caller, UUID businessId, UUID photoId, String photoKey,
+                                    PhotoReencoder.CleanPhoto photo, String traceId) {
+    listings.changeableBy(caller, businessId);
+    PhotoRow row = store.find(businessId, photoId).orElseThrow(PhotoProblems::photoNotFound);
+    if (row.attached()) {
+      return Optional.of(row);
+    }
+    List<PhotoRow> photos = store.attached(businessId);
+    if (photos.size() >= properties.maxPhotosPerBusiness()) {
+      return Optional.empty();
+    }
+    boolean cover = photos.stream().noneMatch(PhotoRow::cover);
+    store.attach(photoId, photos.size(), cover, photoKey, photo.bytes().length);
+    events.publish(businessId, traceId, (eventId, occurredAt, aggregateId) -> BusinessPhotoAdded.newBuilder()
+        .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId).setTraceId(traceId)
+        .setPhotoId(photoId.toString()).setObjectKey(photoKey).setContentType(photo.type().mediaType())
+        .setSizeBytes(photo.bytes().length).build());
+    // the upload is no longer needed (a later PUT through its still-valid URL writes an object nothing refers to or
+    // serves; the bucket's lifecycle rule on uploads/ expires those, docs/deployment.md)
+    removals.deleteObjectsAfterCommit(List.of(row.objectKey()));
+    return Optional.of(store.find(businessId, photoId).orElseThrow());
   }
 
   /** The listing's photos in their order, for whoever may see the listing. */
@@ -182,7 +210,7 @@ class BusinessPhotos {
     List<FieldProblem> errors = new ArrayList<>();
     Optional<ImageType> type = ImageType.ofMediaType(request == null ? null : request.contentType());
     if (type.isEmpty()) {
-      errors.add(new FieldProblem("contentType", "must be image/jpeg, image/png or image/webp"));
+      errors.add(new FieldProblem("contentType", "must be image/jpeg or image/png"));
     }
     Long size = request == null ? null : request.sizeBytes();
     long max = properties.maxPhotoBytes().toBytes();
@@ -198,8 +226,11 @@ class BusinessPhotos {
     return type.orElseThrow();
   }
 
-  /** The stored object must exist, have the declared size, and really be an image of the declared type. */
-  private void checkUpload(PhotoRow pending) {
+  /**
+   * The stored object must exist, have the declared size, start like an image of the declared type and
+   * decode whole as one; what comes back is its pixels, re-encoded without metadata.
+   */
+  private PhotoReencoder.CleanPhoto cleanUpload(PhotoRow pending) {
     Optional<Long> size = storageCall(() -> storage.sizeOf(pending.objectKey()));
     if (size.isEmpty()) {
       throw PhotoProblems.uploadRefused("upload-not-found",
@@ -211,16 +242,28 @@ class BusinessPhotos {
       throw PhotoProblems.uploadRefused("size-mismatch", "The uploaded file has " + size.get()
           + " bytes, not the " + pending.sizeBytes() + " declared (at most " + max + "). It was deleted.");
     }
-    byte[] start = storageCall(() -> storage.firstBytes(pending.objectKey(), ImageType.SIGNATURE_BYTES));
-    Optional<ImageType> real = ImageType.detect(start);
+    byte[] upload = storageCall(() -> storage.read(pending.objectKey()));
+    if (upload.length != pending.sizeBytes()) {
+      // overwritten between the size check and the read (its URL is still valid): judge nothing half-seen
+      discard(pending);
+      throw PhotoProblems.uploadRefused("size-mismatch", "The uploaded file changed while it was checked. It was "
+          + "deleted; upload it again.");
+    }
+    Optional<ImageType> real = ImageType.detect(upload);
     if (real.isEmpty()) {
       discard(pending);
-      throw PhotoProblems.uploadRefused("not-an-image", "The uploaded file is not a JPEG/PNG/WebP image. It was deleted.");
+      throw PhotoProblems.uploadRefused("not-an-image", "The uploaded file is not a JPEG/PNG image. It was deleted.");
     }
     if (!real.get().mediaType().equals(pending.contentType())) {
       discard(pending);
       throw PhotoProblems.uploadRefused("type-mismatch", "The uploaded file is " + real.get().mediaType() + ", not "
           + pending.contentType() + " as declared. It was deleted; upload it again with its real type.");
+    }
+    try {
+      return reencoder.reencode(upload, real.get());
+    } catch (PhotoReencoder.UnusableImageException e) {
+      discard(pending);
+      throw PhotoProblems.uploadRefused(e.reason(), e.getMessage() + " It was deleted.");
     }
   }
 
@@ -237,7 +280,8 @@ class BusinessPhotos {
   }
 
   private Photo view(PhotoRow row) {
-    return new Photo(row.id(), storage.urlFor(row.objectKey()), row.contentType(), row.sizeBytes(),
+    return new Photo(row.id(), storage.urlFor(row.objectKey(), ImageType.ofMediaType(row.contentType())),
+        row.contentType(), row.sizeBytes(),
         row.position(), row.cover());
   }
 

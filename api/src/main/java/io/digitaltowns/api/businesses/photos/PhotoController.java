@@ -31,7 +31,7 @@ class PhotoController {
   @Operation(summary = "Start a photo upload (owner or admin)",
       description = "Answers a presigned URL: PUT the file's bytes there, directly to the object store, with the "
           + "given headers and exactly the declared size, before the URL expires; then confirm the upload. "
-          + "JPEG, PNG or WebP, at most digitaltowns.storage.max-photo-bytes (10 MB by default).",
+          + "JPEG or PNG, at most digitaltowns.storage.max-photo-bytes (10 MB by default).",
       security = @SecurityRequirement(name = "bearer"))
   @ApiResponse(responseCode = "201", description = "A pending photo and its upload URL")
   @ApiResponse(responseCode = "400", description = "Not an accepted image type, or an invalid size")
@@ -45,11 +45,14 @@ class PhotoController {
   }
 
   @Operation(summary = "Confirm an upload: attach the photo (owner or admin)",
-      description = "Checks the stored file: its size must be the declared one and its first bytes must be those of a "
-          + "JPEG, PNG or WebP image of the declared type; otherwise it is deleted. The first photo becomes the cover.",
+      description = "Checks the stored file: its size must be the declared one and it must decode whole as a JPEG or "
+          + "PNG image of the declared type; otherwise it is deleted. Its pixels are then stored anew without any "
+          + "metadata (no EXIF, so no GPS position) under a key of their own; the upload URL can no longer change "
+          + "the photo. The first photo becomes the cover.",
       security = @SecurityRequirement(name = "bearer"))
   @ApiResponse(responseCode = "200", description = "Attached as the listing's last photo")
-  @ApiResponse(responseCode = "400", description = "Nothing uploaded yet, or the file is not what was declared")
+  @ApiResponse(responseCode = "400", description = "Nothing uploaded yet, or the file is not a whole image of the "
+      + "declared type and size (reason: upload-not-found, size-mismatch, not-an-image, type-mismatch, too-many-pixels)")
   @ApiResponse(responseCode = "404", description = "No such pending photo on this listing")
   @ApiResponse(responseCode = "409", description = "The listing already has the most photos it may have")
   @PostMapping("/api/businesses/{id}/photos/{photoId}/confirm")

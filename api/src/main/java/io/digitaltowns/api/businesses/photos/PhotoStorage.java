@@ -1,7 +1,5 @@
 package io.digitaltowns.api.businesses.photos;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,18 +10,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
 import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
-/** The object store as the photos see it: presigned URLs, a look at an uploaded object, deletion. */
+/** The object store as the photos see it: presigned URLs, reading an upload, storing a photo, deletion. */
 @Component
 class PhotoStorage {
 
@@ -126,14 +123,21 @@ class PhotoStorage {
     return new PresignedUpload(presigned.url().toString(), headers, presigned.expiration());
   }
 
-  /** Where a client fetches the photo: the public asset URL, or a presigned GET. */
-  String urlFor(String key) {
+  /**
+   * Where a client fetches the photo: the public asset URL, or a presigned GET whose signed response
+   * overrides repeat the type and the inline name (photos stored before they were object metadata lack them).
+   */
+  String urlFor(String key, Optional<ImageType> type) {
     if (properties.publicAssetBaseUrl() != null) {
       return properties.publicAssetBaseUrl() + "/" + key;
     }
     return presigner.presignGetObject(request -> request
             .signatureDuration(properties.downloadUrlTtl())
-            .getObjectRequest(get -> get.bucket(properties.bucket()).key(key)))
+            .getObjectRequest(get -> {
+              get.bucket(properties.bucket()).key(key);
+              type.ifPresent(known -> get.responseContentType(known.mediaType())
+                  .responseContentDisposition(known.contentDisposition()));
+            }))
         .url().toString();
   }
 
@@ -151,17 +155,20 @@ class PhotoStorage {
     }
   }
 
-  /** Up to {@code count} bytes from the start of the object, read with a ranged GET. */
-  byte[] firstBytes(String key, int count) {
-    try (ResponseInputStream<GetObjectResponse> in = s3.getObject(request -> request
-        .bucket(properties.bucket()).key(key).range("bytes=0-" + (count - 1)))) {
-      byte[] bytes = in.readNBytes(count);
-      // a store that ignores the range would stream the whole object: do not read (or drain) the rest
-      in.abort();
-      return bytes;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the start of " + key, e);
-    }
+  /** The whole object; the caller checked its size first. */
+  byte[] read(String key) {
+    return s3.getObjectAsBytes(request -> request.bucket(properties.bucket()).key(key)).asByteArray();
+  }
+
+  /**
+   * Stores a confirmed photo under its final key, which no upload URL is ever signed for. Its type and a
+   * fixed inline name are the object's own metadata, so they come with it from any host that serves the
+   * bucket; it never changes, so it may be cached for good.
+   */
+  void putPhoto(String key, ImageType type, byte[] bytes) {
+    s3.putObject(request -> request.bucket(properties.bucket()).key(key).contentType(type.mediaType())
+            .contentDisposition(type.contentDisposition()).cacheControl("public, max-age=31536000, immutable"),
+        RequestBody.fromBytes(bytes));
   }
 
   void delete(String key) {

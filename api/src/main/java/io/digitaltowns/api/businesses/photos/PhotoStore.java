@@ -79,14 +79,15 @@ class PhotoStore {
         .param("businessId", businessId).query(Long.class).single();
   }
 
-  /** Makes a pending upload the listing's last photo. */
-  void attach(UUID photoId, int position, boolean cover) {
+  /** Makes a pending upload the listing's last photo, now stored under its final key with its final size. */
+  void attach(UUID photoId, int position, boolean cover, String objectKey, long sizeBytes) {
     jdbc.sql("""
             UPDATE business_photos SET status = 'ATTACHED', position = :position, cover = :cover, expires_at = NULL,
-                   attached_at = now()
+                   attached_at = now(), object_key = :objectKey, size_bytes = :sizeBytes
             WHERE id = :id
             """)
-        .param("id", photoId).param("position", position).param("cover", cover).update();
+        .param("id", photoId).param("position", position).param("cover", cover).param("objectKey", objectKey)
+        .param("sizeBytes", sizeBytes).update();
   }
 
   void delete(UUID photoId) {

@@ -28,6 +28,9 @@ import org.springframework.util.unit.DataSize;
  * @param uploadUrlTtl       how long an upload URL may be used
  * @param downloadUrlTtl     how long a presigned photo URL may be used (without a public base URL)
  * @param maxPhotosPerBusiness how many photos one listing may have
+ * @param maxPhotoPixels     the most pixels (width times height) a photo may have: a confirmed photo is decoded
+ *                           whole in memory (4 bytes a pixel at worst), so this bounds what one confirmation takes;
+ *                           40 million covers a 48 MP phone's usual 12 MP output and most cameras
  */
 @ConfigurationProperties("digitaltowns.storage")
 public record StorageProperties(
@@ -41,7 +44,8 @@ public record StorageProperties(
     @DefaultValue("10MB") DataSize maxPhotoBytes,
     @DefaultValue("10m") Duration uploadUrlTtl,
     @DefaultValue("1h") Duration downloadUrlTtl,
-    @DefaultValue("10") int maxPhotosPerBusiness) {
+    @DefaultValue("10") int maxPhotosPerBusiness,
+    @DefaultValue("40000000") long maxPhotoPixels) {
 
   /** SigV4 presigned URLs cannot live longer than this. */
   private static final Duration LONGEST_PRESIGNED_URL = Duration.ofDays(7);
@@ -80,6 +84,9 @@ public record StorageProperties(
     if (maxPhotosPerBusiness < 1) {
       throw new IllegalArgumentException("digitaltowns.storage.max-photos-per-business must be at least 1");
     }
+    if (maxPhotoPixels < 1) {
+      throw new IllegalArgumentException("digitaltowns.storage.max-photo-pixels must be at least 1");
+    }
   }
 
   /** Like the record's own, without the secret. */
@@ -89,7 +96,7 @@ public record StorageProperties(
         + ", secretAccessKey=" + Redacted.secret(secretAccessKey) + ", bucket=" + bucket
         + ", pathStyle=" + pathStyle + ", publicAssetBaseUrl=" + publicAssetBaseUrl + ", maxPhotoBytes=" + maxPhotoBytes
         + ", uploadUrlTtl=" + uploadUrlTtl + ", downloadUrlTtl=" + downloadUrlTtl
-        + ", maxPhotosPerBusiness=" + maxPhotosPerBusiness + "]";
+        + ", maxPhotosPerBusiness=" + maxPhotosPerBusiness + ", maxPhotoPixels=" + maxPhotoPixels + "]";
   }
 
   /** Whether credentials are configured here rather than left to the AWS default chain. */

@@ -75,18 +75,80 @@ class BusinessLifecycleTest extends ApiHttpTest {
   }
 
   @Test
-  void editing_the_description_of_a_published_listing_keeps_it_public_but_renaming_sends_it_back_to_review() {
+  void changing_the_opening_hours_of_a_published_listing_keeps_it_public_but_renaming_sends_it_back_to_review() {
     UUID id = published(listing("Green Grocer"));
+    ObjectNode winterHours = listing("Green Grocer");
+    winterHours.putObject("openingHours").putArray("MONDAY").addObject().put("opens", "09:00").put("closes", "16:00");
 
-    HttpResponse<String> described = put("/api/businesses/" + id, owner.accessToken(),
-        listing("Green Grocer").put("description", "Fresh fruit and vegetables every morning"));
-    assertThat(read(described).get("status").asText()).isEqualTo("PUBLISHED");
-    assertThat(read(get("/api/businesses/" + id, null)).get("description").asText()).contains("Fresh fruit");
+    HttpResponse<String> rehoured = put("/api/businesses/" + id, owner.accessToken(), winterHours);
+    HttpResponse<String> resent = put("/api/businesses/" + id, owner.accessToken(), winterHours);
+    assertThat(read(rehoured).get("status").asText()).as(rehoured.body()).isEqualTo("PUBLISHED");
+    assertThat(read(resent).get("status").asText()).as("the same listing again changes nothing").isEqualTo("PUBLISHED");
+    assertThat(read(get("/api/businesses/" + id, null)).at("/openingHours/MONDAY/0/closes").asText()).startsWith("16:00");
 
     HttpResponse<String> renamed = put("/api/businesses/" + id, owner.accessToken(), listing("Greener Grocer"));
 
     assertThat(read(renamed).get("status").asText()).isEqualTo("IN_REVIEW");
     assertThat(get("/api/businesses/" + id, null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void an_owner_changing_what_residents_trust_on_a_published_listing_sends_it_back_to_review() {
+    java.util.Map<String, java.util.function.UnaryOperator<ObjectNode>> changes = new java.util.LinkedHashMap<>();
+    changes.put("website", listing -> listing.put("website", "https://phishing.example/login"));
+    changes.put("phone", listing -> listing.put("phone", "+44 9999 000000"));
+    changes.put("address", listing -> listing.put("address", "Somewhere Else 1"));
+    changes.put("description", listing -> listing.put("description", "SECURITY ALERT: pay at http://evil.example"));
+    changes.put("town", listing -> listing.put("townId", createTown(admin, "moved-"
+        + UUID.randomUUID().toString().substring(0, 8), "Europe/London").toString()));
+    changes.put("location", listing -> {
+      listing.putObject("location").put("latitude", 48.85).put("longitude", 2.35);
+      return listing;
+    });
+
+    changes.forEach((field, change) -> {
+      UUID id = published(listing("Trusted Shop"));
+      HttpResponse<String> changed = put("/api/businesses/" + id, owner.accessToken(), change.apply(listing("Trusted Shop")));
+
+      assertThat(changed.statusCode()).as(field + ": " + changed.body()).isEqualTo(200);
+      assertThat(read(changed).get("status").asText()).as(field).isEqualTo("IN_REVIEW");
+      assertThat(get("/api/businesses/" + id, null).statusCode()).as(field + " hidden until approved").isEqualTo(404);
+      assertThat(events(id, "BusinessUpdated")).as(field).isEqualTo(1);
+    });
+  }
+
+  @Test
+  void an_admin_correcting_a_published_listing_keeps_it_public() {
+    UUID id = published(listing("Corrected Cafe"));
+
+    HttpResponse<String> corrected = put("/api/businesses/" + id, admin.accessToken(),
+        listing("Corrected Café").put("phone", "01234 567890"));
+
+    assertThat(read(corrected).get("status").asText()).isEqualTo("PUBLISHED");
+    assertThat(read(get("/api/businesses/" + id, null)).get("name").asText()).isEqualTo("Corrected Café");
+  }
+
+  @Test
+  void a_website_must_be_an_absolute_http_url_with_a_host() {
+    UUID id = create(listing("Linked Shop"));
+    java.util.List<String> refused = java.util.List.of("javascript:alert(1)", "JAVASCRIPT:alert(1)",
+        "data:text/html,<script>alert(1)</script>", "/relative/path", "example.org", "//example.org/x",
+        "ftp://example.org", "http://", "https:///path", "http://exa mple.org", "https://bank.example@evil.example/",
+        "http://[not-an-ip]/", "https://exa\u0000mple.org/", "mailto:owner@example.org");
+
+    for (String website : refused) {
+      HttpResponse<String> answer = put("/api/businesses/" + id, owner.accessToken(),
+          listing("Linked Shop").put("website", website));
+      assertThat(answer.statusCode()).as(website).isEqualTo(400);
+      assertThat(read(answer).get("errors").findValuesAsText("field")).as(website).containsExactly("website");
+    }
+    for (String website : java.util.List.of("https://example.org", "http://shop.example.org:8080/path?q=1#top",
+        "HTTPS://EXAMPLE.ORG/")) {
+      HttpResponse<String> answer = put("/api/businesses/" + id, owner.accessToken(),
+          listing("Linked Shop").put("website", website));
+      assertThat(answer.statusCode()).as(website + ": " + answer.body()).isEqualTo(200);
+      assertThat(read(answer).get("website").asText()).isEqualTo(website);
+    }
   }
 
   @Test

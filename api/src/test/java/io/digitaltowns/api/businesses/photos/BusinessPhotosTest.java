@@ -75,7 +75,7 @@ class BusinessPhotosTest extends ApiHttpTest {
   }
 
   @Test
-  void a_jpeg_and_a_png_are_uploaded_confirmed_and_listed_with_urls_serving_the_same_bytes() throws Exception {
+  void a_jpeg_and_a_png_are_uploaded_confirmed_and_listed_with_urls_serving_the_same_pictures() throws Exception {
     UUID business = createListing("Picture Framers");
     byte[] jpeg = image("jpg", Color.RED);
     byte[] png = image("png", Color.BLUE);
@@ -91,20 +91,29 @@ class BusinessPhotosTest extends ApiHttpTest {
     assertThat(listed).hasSize(2);
     assertThat(listed.findValuesAsText("id")).containsExactly(first.get("id").asText(), second.get("id").asText());
     assertThat(listed.get(0).get("contentType").asText()).isEqualTo("image/jpeg");
-    assertThat(listed.get(0).get("sizeBytes").asLong()).isEqualTo(jpeg.length);
-    assertThat(fetch(listed.get(0).get("url").asText())).isEqualTo(jpeg);
-    assertThat(fetch(listed.get(1).get("url").asText())).isEqualTo(png);
+    HttpResponse<byte[]> servedJpeg = fetchResponse(listed.get(0).get("url").asText());
+    HttpResponse<byte[]> servedPng = fetchResponse(listed.get(1).get("url").asText());
+    // the pixels come back, re-encoded: the size shown is the size served
+    assertThat(listed.get(0).get("sizeBytes").asLong()).isEqualTo(servedJpeg.body().length);
+    assertThat(listed.get(1).get("sizeBytes").asLong()).isEqualTo(servedPng.body().length);
+    assertThat(colourOf(servedJpeg.body())).isEqualTo(colourOf(jpeg));
+    assertThat(servedPng.body()).isEqualTo(png); // lossless and without metadata already: the same file
+    assertThat(servedJpeg.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+    assertThat(servedJpeg.headers().firstValue("Content-Disposition")).hasValue("inline; filename=\"photo.jpg\"");
+    assertThat(servedPng.headers().firstValue("Content-Type")).hasValue("image/png");
+    assertThat(servedPng.headers().firstValue("Content-Disposition")).hasValue("inline; filename=\"photo.png\"");
     assertThat(events(business, "BusinessPhotoAdded")).isEqualTo(2);
   }
 
   @Test
-  void a_webp_is_accepted_too() {
+  void a_webp_is_refused_since_it_cannot_be_decoded_and_written_anew() {
     UUID business = createListing("Web Shop");
 
-    JsonNode photo = upload(owner, business, WEBP, "image/webp");
+    HttpResponse<String> refused = requestUpload(owner, business, "image/webp", WEBP.length);
 
-    assertThat(photo.get("contentType").asText()).isEqualTo("image/webp");
-    assertThat(objectKey(business, UUID.fromString(photo.get("id").asText()))).endsWith(".webp");
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(read(refused).get("errors").findValuesAsText("field")).containsExactly("contentType");
+    assertThat(rows(business)).isZero();
   }
 
   @Test
@@ -183,12 +192,115 @@ class BusinessPhotosTest extends ApiHttpTest {
     HttpResponse<String> refused = post(photosPath(business) + "/" + photoId + "/confirm", owner.accessToken(), null);
 
     assertThat(refused.statusCode()).isEqualTo(400);
-    assertThat(read(refused).get("detail").asText()).contains("not a JPEG/PNG/WebP image");
+    assertThat(read(refused).get("detail").asText()).contains("not a JPEG/PNG image");
     assertThat(exists(key)).isFalse();
     assertThat(rows(business)).isZero();
     assertThat(post(photosPath(business) + "/" + photoId + "/confirm", owner.accessToken(), null).statusCode())
         .isEqualTo(404);
     assertThat(events(business, "BusinessPhotoAdded")).isZero();
+  }
+
+  @Test
+  void the_upload_url_used_again_after_confirmation_does_not_change_what_is_served() throws Exception {
+    UUID business = createListing("Tamper Proof");
+    byte[] jpeg = image("jpg", Color.RED);
+    JsonNode ticket = read(requestUpload(owner, business, "image/jpeg", jpeg.length));
+    String uploadKey = objectKey(business, UUID.fromString(ticket.get("photoId").asText()));
+    assertThat(putBytes(ticket.get("uploadUrl").asText(), headers(ticket), jpeg).statusCode()).isEqualTo(200);
+    String confirmPath = photosPath(business) + "/" + ticket.get("photoId").asText() + "/confirm";
+    assertThat(post(confirmPath, owner.accessToken(), null).statusCode()).isEqualTo(200);
+    String url = read(get(photosPath(business), owner.accessToken())).get(0).get("url").asText();
+    byte[] served = fetch(url);
+
+    // the signed URL is still valid for minutes: an HTML page of the same length, dressed as a JPEG
+    HttpResponse<String> overwritten = putBytes(ticket.get("uploadUrl").asText(), headers(ticket),
+        htmlWithJpegStart(jpeg.length));
+
+    assertThat(overwritten.statusCode()).as("the store takes it (the URL is not ours to revoke)").isEqualTo(200);
+    assertThat(fetch(url)).isEqualTo(served);
+    assertThat(fetch(read(get(photosPath(business), owner.accessToken())).get(0).get("url").asText()))
+        .as("a freshly listed URL too").isEqualTo(served);
+    assertThat(post(confirmPath, owner.accessToken(), null).statusCode()).isEqualTo(200);
+    assertThat(fetch(url)).isEqualTo(served);
+    String photoKey = objectKey(business, UUID.fromString(ticket.get("photoId").asText()));
+    assertThat(photoKey).startsWith("photos/").isNotEqualTo(uploadKey);
+    assertThat(events(business, "BusinessPhotoAdded")).isEqualTo(1);
+  }
+
+  @Test
+  void an_html_page_behind_a_jpeg_start_is_refused_at_confirmation_and_nothing_half_written_remains() {
+    UUID business = createListing("Polyglot Gallery");
+    byte[] html = htmlWithJpegStart(400);
+    JsonNode ticket = read(requestUpload(owner, business, "image/jpeg", html.length));
+    UUID photoId = UUID.fromString(ticket.get("photoId").asText());
+    assertThat(putBytes(ticket.get("uploadUrl").asText(), headers(ticket), html).statusCode()).isEqualTo(200);
+
+    HttpResponse<String> refused = post(photosPath(business) + "/" + photoId + "/confirm", owner.accessToken(), null);
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(read(refused).get("reason").asText()).isEqualTo("not-an-image");
+    assertThat(storedObjects(business)).isEmpty();
+    assertThat(rows(business)).isZero();
+    assertThat(events(business, "BusinessPhotoAdded")).isZero();
+  }
+
+  @Test
+  void the_gps_position_in_a_phone_photo_is_not_served() throws Exception {
+    UUID business = createListing("Secret Location");
+    byte[] phonePhoto = withExifGps(image("jpg", Color.GREEN));
+    assertThat(ImageIO.read(new java.io.ByteArrayInputStream(phonePhoto))).as("a JPEG that decodes").isNotNull();
+    assertThat(indexOf(phonePhoto, EXIF_HEADER)).as("the upload carries EXIF").isPositive();
+    assertThat(indexOf(phonePhoto, GPS_LATITUDE)).as("and a GPS latitude").isPositive();
+
+    JsonNode photo = upload(owner, business, phonePhoto, "image/jpeg");
+    byte[] served = fetch(photo.get("url").asText());
+
+    assertThat(indexOf(served, EXIF_HEADER)).isEqualTo(-1);
+    assertThat(indexOf(served, GPS_LATITUDE)).isEqualTo(-1);
+    assertThat(jpegMarkers(served)).doesNotContain(0xE1).contains(0xD8, 0xDB, 0xC0, 0xC4, 0xDA);
+    assertThat(colourOf(served)).isEqualTo(colourOf(phonePhoto));
+  }
+
+  @Test
+  void a_phone_photo_stored_sideways_is_served_turned_as_its_exif_orientation_says() throws Exception {
+    UUID business = createListing("Upright Photos");
+    BufferedImage sensor = new BufferedImage(16, 8, BufferedImage.TYPE_INT_RGB);
+    for (int x = 0; x < 16; x++) {
+      for (int y = 0; y < 8; y++) {
+        sensor.setRGB(x, y, (x < 8 ? Color.RED : Color.BLUE).getRGB());
+      }
+    }
+    ByteArrayOutputStream stored = new ByteArrayOutputStream();
+    assertThat(ImageIO.write(sensor, "jpg", stored)).isTrue();
+    // orientation 6: shown turned 90 degrees clockwise, so the stored left half is the top
+    byte[] phonePhoto = withExifOrientation(stored.toByteArray(), 6);
+
+    JsonNode photo = upload(owner, business, phonePhoto, "image/jpeg");
+    BufferedImage served = ImageIO.read(new java.io.ByteArrayInputStream(fetch(photo.get("url").asText())));
+
+    assertThat(served.getWidth()).isEqualTo(8);
+    assertThat(served.getHeight()).isEqualTo(16);
+    assertThat(new Color(served.getRGB(4, 2)).getRed()).as("top is red").isGreaterThan(200);
+    assertThat(new Color(served.getRGB(4, 13)).getBlue()).as("bottom is blue").isGreaterThan(200);
+  }
+
+  @Test
+  void an_image_claiming_more_pixels_than_allowed_is_refused_without_being_decoded() {
+    UUID business = createListing("Decompression Bomb");
+    byte[] png = claimedSize(image("png", Color.BLUE), 20_000, 20_000);
+    JsonNode ticket = read(requestUpload(owner, business, "image/png", png.length));
+    UUID photoId = UUID.fromString(ticket.get("photoId").asText());
+    assertThat(putBytes(ticket.get("uploadUrl").asText(), headers(ticket), png).statusCode()).isEqualTo(200);
+
+    HttpResponse<String> refused = post(photosPath(business) + "/" + photoId + "/confirm", owner.accessToken(), null);
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(read(refused).get("reason").asText()).isEqualTo("too-many-pixels");
+    assertThat(read(refused).get("detail").asText()).contains("400000000 pixels");
+    assertThat(storedObjects(business)).isEmpty();
+    assertThat(rows(business)).isZero();
   }
 
   @Test
@@ -456,10 +568,23 @@ class BusinessPhotosTest extends ApiHttpTest {
   }
 
   private byte[] fetch(String url) throws Exception {
+    return fetchResponse(url).body();
+  }
+
+  private HttpResponse<byte[]> fetchResponse(String url) throws Exception {
     HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
         HttpResponse.BodyHandlers.ofByteArray());
     assertThat(response.statusCode()).isEqualTo(200);
-    return response.body();
+    return response;
+  }
+
+  /** The colour of the top-left pixel, each channel rounded to 16 levels (JPEG is lossy). */
+  private static int colourOf(byte[] image) throws IOException {
+    BufferedImage decoded = ImageIO.read(new java.io.ByteArrayInputStream(image));
+    assertThat(decoded).as("decodes as an image").isNotNull();
+    Color colour = new Color(decoded.getRGB(0, 0));
+    return (Math.round(colour.getRed() / 17f) << 8) | (Math.round(colour.getGreen() / 17f) << 4)
+        | Math.round(colour.getBlue() / 17f);
   }
 
   private static Map<String, String> headers(JsonNode ticket) {
@@ -481,17 +606,123 @@ class BusinessPhotosTest extends ApiHttpTest {
     }
   }
 
+  /** Where the photo's bytes are now: its upload while pending, its own photo object once confirmed. */
   private String objectKey(UUID business, UUID photoId) {
-    String extension = jdbc.sql("SELECT content_type FROM business_photos WHERE id = :id").param("id", photoId)
-        .query(String.class).optional().map(type -> switch (type) {
-          case "image/png" -> "png";
-          case "image/webp" -> "webp";
-          default -> "jpg";
-        }).orElseThrow(() -> new AssertionError("no row for photo " + photoId));
-    String key = "businesses/" + business + "/" + photoId + "." + extension;
-    assertThat(jdbc.sql("SELECT object_key FROM business_photos WHERE id = :id").param("id", photoId)
-        .query(String.class).single()).isEqualTo(key);
+    String key = jdbc.sql("SELECT object_key FROM business_photos WHERE id = :id").param("id", photoId)
+        .query(String.class).optional().orElseThrow(() -> new AssertionError("no row for photo " + photoId));
+    assertThat(key).matches("(uploads|photos)/" + business + "/" + photoId + "[-.].*");
     return key;
+  }
+
+  private static final byte[] EXIF_HEADER = "Exif\0\0".getBytes(StandardCharsets.ISO_8859_1);
+  /** 51/1 degrees, 30/1 minutes, 2650/100 seconds as the TIFF rationals a phone writes */
+  private static final byte[] GPS_LATITUDE = java.nio.ByteBuffer.allocate(24)
+      .putInt(51).putInt(1).putInt(30).putInt(1).putInt(2650).putInt(100).array();
+
+  /** Every object the store holds for the listing, uploads and photos. */
+  private static List<String> storedObjects(UUID business) {
+    List<String> keys = new ArrayList<>();
+    for (String prefix : List.of("uploads/", "photos/", "businesses/")) {
+      s3.listObjectsV2(list -> list.bucket(BUCKET).prefix(prefix + business + "/")).contents()
+          .forEach(object -> keys.add(object.key()));
+    }
+    return keys;
+  }
+
+  /** An HTML page that starts as a JPEG does (SOI, APP0), padded to {@code length} bytes. */
+  private static byte[] htmlWithJpegStart(int length) {
+    byte[] page = "<html><body><script>alert(document.domain)</script></body></html>".getBytes(StandardCharsets.US_ASCII);
+    byte[] bytes = new byte[length];
+    java.util.Arrays.fill(bytes, (byte) ' ');
+    bytes[0] = (byte) 0xFF;
+    bytes[1] = (byte) 0xD8;
+    bytes[2] = (byte) 0xFF;
+    bytes[3] = (byte) 0xE0;
+    System.arraycopy(page, 0, bytes, 4, Math.min(page.length, length - 4));
+    return bytes;
+  }
+
+  /**
+   * The JPEG with an EXIF APP1 segment right after its start, as a phone writes it: IFD0 points to a GPS IFD
+   * holding GPSLatitudeRef "N" and GPSLatitude 51 30' 26.5".
+   */
+  private static byte[] withExifGps(byte[] jpeg) {
+    java.nio.ByteBuffer tiff = java.nio.ByteBuffer.allocate(80); // big-endian, "MM"
+    tiff.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8);
+    tiff.putShort((short) 1); // IFD0 at 8: one entry, GPSInfo pointer
+    tiff.putShort((short) 0x8825).putShort((short) 4).putInt(1).putInt(26);
+    tiff.putInt(0);
+    tiff.putShort((short) 2); // GPS IFD at 26
+    tiff.putShort((short) 0x0001).putShort((short) 2).putInt(2).put((byte) 'N').put((byte) 0).putShort((short) 0);
+    tiff.putShort((short) 0x0002).putShort((short) 5).putInt(3).putInt(56);
+    tiff.putInt(0);
+    tiff.put(GPS_LATITUDE); // at 56
+    return withExif(jpeg, java.util.Arrays.copyOf(tiff.array(), tiff.position()));
+  }
+
+  /** The JPEG with an EXIF block whose IFD0 holds only the orientation tag (0x0112) with this value. */
+  private static byte[] withExifOrientation(byte[] jpeg, int orientation) {
+    java.nio.ByteBuffer tiff = java.nio.ByteBuffer.allocate(26); // big-endian, "MM"
+    tiff.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8);
+    tiff.putShort((short) 1);
+    tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+    tiff.putInt(0);
+    return withExif(jpeg, tiff.array());
+  }
+
+  /** The JPEG with an APP1 EXIF segment holding this TIFF block right after its start, as a camera writes it. */
+  private static byte[] withExif(byte[] jpeg, byte[] tiffBytes) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(jpeg, 0, 2); // SOI
+    int length = 2 + EXIF_HEADER.length + tiffBytes.length;
+    out.write(0xFF);
+    out.write(0xE1);
+    out.write(length >> 8);
+    out.write(length & 0xFF);
+    out.writeBytes(EXIF_HEADER);
+    out.writeBytes(tiffBytes);
+    out.write(jpeg, 2, jpeg.length - 2);
+    return out.toByteArray();
+  }
+
+  /** The markers of a JPEG's segments up to its scan. */
+  private static List<Integer> jpegMarkers(byte[] jpeg) {
+    List<Integer> markers = new ArrayList<>();
+    assertThat(jpeg[0] & 0xFF).isEqualTo(0xFF);
+    markers.add(jpeg[1] & 0xFF);
+    int at = 2;
+    while (at + 4 <= jpeg.length && (jpeg[at] & 0xFF) == 0xFF) {
+      int marker = jpeg[at + 1] & 0xFF;
+      markers.add(marker);
+      if (marker == 0xDA) {
+        break;
+      }
+      at += 2 + (((jpeg[at + 2] & 0xFF) << 8) | (jpeg[at + 3] & 0xFF));
+    }
+    return markers;
+  }
+
+  /** The PNG with its header claiming another width and height (its CRC made right again). */
+  private static byte[] claimedSize(byte[] png, int width, int height) {
+    byte[] bytes = png.clone();
+    java.nio.ByteBuffer.wrap(bytes, 16, 8).putInt(width).putInt(height);
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(bytes, 12, 4 + 13);
+    java.nio.ByteBuffer.wrap(bytes, 29, 4).putInt((int) crc.getValue());
+    return bytes;
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
   }
 
   private static byte[] image(String format, Color color) {
