@@ -109,11 +109,14 @@ public final class EmailAddress {
     }
     // IDN folds some characters into others (ｅ→e, K→k, ſ→s, zero-width ones to nothing): such a domain
     // only looks like the one it becomes, so it is refused rather than silently turned into it
-    if (!asciiLowerCase(IDN.toUnicode(ascii, IDN.USE_STD3_ASCII_RULES)).equals(asciiLowerCase(domain))) {
+    String unicode = asciiLowerCase(IDN.toUnicode(ascii, IDN.USE_STD3_ASCII_RULES));
+    boolean typedAsAscii = domain.chars().allMatch(c -> c < 0x80);
+    if (!typedAsAscii && !unicode.equals(asciiLowerCase(domain))) {
       throw new InvalidEmailAddressException("has characters in its domain that stand for other characters; "
           + "write the domain as it is registered, in lower case");
     }
-    String[] labels = domain.split("\\.", -1);
+    // checked in Unicode, so an A-label typed as such (xn--…) is held to the same rules
+    String[] labels = unicode.split("\\.", -1);
     if (labels.length < 2 || ascii.length() > MAX_DOMAIN || ascii.endsWith(".") || ascii.contains("..")) {
       throw new InvalidEmailAddressException("must have a valid domain after the @");
     }
@@ -121,6 +124,9 @@ public final class EmailAddress {
       if (mixesScripts(label)) {
         throw new InvalidEmailAddressException("mixes alphabets in its domain (such as a Cyrillic or Greek letter "
             + "among Latin ones)");
+      }
+      if (hasStrayCombiningMark(label)) {
+        throw new InvalidEmailAddressException("has a combining mark in its domain; write accented letters as one character");
       }
     }
     return asciiLowerCase(ascii);
@@ -132,6 +138,18 @@ public final class EmailAddress {
         .filter(script -> script != UnicodeScript.COMMON && script != UnicodeScript.INHERITED)
         .forEach(scripts::add);
     return scripts.size() > 1 && SCRIPT_MIXES.stream().noneMatch(mix -> mix.containsAll(scripts));
+  }
+
+  /**
+   * Latin, Greek and Cyrillic have a precomposed letter for every accent in use, and IDN composes
+   * those; a mark that survives (a dot above an i, say) only makes a letter look like another.
+   * Scripts written with marks (Devanagari, Thai, Arabic, …) keep theirs.
+   */
+  private static boolean hasStrayCombiningMark(String label) {
+    boolean marked = label.codePoints().anyMatch(c -> Character.getType(c) == Character.NON_SPACING_MARK
+        || Character.getType(c) == Character.ENCLOSING_MARK || Character.getType(c) == Character.COMBINING_SPACING_MARK);
+    return marked && label.codePoints().mapToObj(UnicodeScript::of)
+        .anyMatch(script -> script == UnicodeScript.LATIN || script == UnicodeScript.GREEK || script == UnicodeScript.CYRILLIC);
   }
 
   private static boolean isAsciiLetterOrDigit(char c) {
