@@ -76,8 +76,16 @@ public class AdminPromotion implements SmartInitializingSingleton {
   @ConfigurationProperties("digitaltowns.admins")
   record AdminProperties(@DefaultValue List<String> emails) {
 
-    /** @throws IllegalStateException naming the entry, so a typo in ADMIN_EMAILS stops the start */
+    /** binding fails, and so the start, when an entry is not an address: a typo must not go unnoticed */
+    AdminProperties {
+      parse(emails);
+    }
+
     Set<EmailAddress> addresses() {
+      return parse(emails);
+    }
+
+    private static Set<EmailAddress> parse(List<String> emails) {
       Set<EmailAddress> addresses = new LinkedHashSet<>();
       for (int i = 0; i < emails.size(); i++) {
         if (emails.get(i) == null || emails.get(i).isBlank()) {
