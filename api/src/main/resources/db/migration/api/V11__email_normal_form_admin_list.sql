@@ -11,9 +11,8 @@ UPDATE users SET email = lower(email) WHERE email ~ '^[!-~]+$' AND email <> lowe
 -- exact look-ups (WHERE email = :email); users_email_unique on lower(email) stays, it is equivalent on normal forms
 CREATE UNIQUE INDEX users_email_exact ON users (email);
 
--- new rows must be in normal form; NOT VALID leaves the old non-ASCII rows described above alone
-ALTER TABLE users ADD CONSTRAINT users_email_normal_form
-  CHECK (email ~ '^[a-z0-9!#$%&''*+/=?^_`{|}~.-]+@[a-z0-9.-]+$') NOT VALID;
+-- No CHECK constraint on the form: the code writes only normal forms (EmailAddress), and a check would
+-- make a snapshot holding one of the older rows above impossible to restore.
 
 -- Whether a role came from ADMIN_EMAILS: such an ADMIN is taken away when its address leaves the
 -- list. Until now ADMIN_EMAILS was the only way to ADMIN, so every ADMIN held today came from it.
