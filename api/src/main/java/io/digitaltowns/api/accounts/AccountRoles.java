@@ -2,6 +2,7 @@ package io.digitaltowns.api.accounts;
 
 import io.digitaltowns.events.accounts.UserRoleChanged;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,15 +52,21 @@ public class AccountRoles {
   @Transactional
   int revokeFromAdminListUnless(Set<EmailAddress> listed, String traceId) {
     Set<String> kept = Set.copyOf(listed.stream().map(EmailAddress::value).toList());
-    var leaving = jdbc.sql("""
+    List<UUID> leaving = jdbc.sql("""
             SELECT u.id, u.email, u.email_verified FROM user_roles r JOIN users u ON u.id = r.user_id
             WHERE r.role = 'ADMIN' AND r.from_admin_list FOR UPDATE OF r
             """)
-        .query((rs, n) -> rs.getBoolean("email_verified") && kept.contains(rs.getString("email"))
-            ? null : rs.getObject("id", UUID.class))
-        .list().stream().filter(java.util.Objects::nonNull).toList();
+        .query((rs, n) -> new ListedAdmin(rs.getObject("id", UUID.class), rs.getString("email"),
+            rs.getBoolean("email_verified")))
+        .list().stream()
+        .filter(admin -> !(admin.emailVerified() && kept.contains(admin.email())))
+        .map(ListedAdmin::id)
+        .toList();
     leaving.forEach(userId -> revokeFromAdminList(userId, traceId));
     return leaving.size();
+  }
+
+  private record ListedAdmin(UUID id, String email, boolean emailVerified) {
   }
 
   public Set<Role> rolesOf(UUID userId) {
