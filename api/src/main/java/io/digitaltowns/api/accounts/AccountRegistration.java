@@ -7,7 +7,6 @@ import io.digitaltowns.events.accounts.SignupMethod;
 import io.digitaltowns.events.accounts.UserRegistered;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -33,14 +32,15 @@ public class AccountRegistration {
   @Transactional
   public RegisteredUser register(RegistrationRequest request, String traceId) {
     UUID id = UUID.randomUUID();
-    String email = request.email().trim().toLowerCase(Locale.ROOT);
-    String displayName = request.displayName().trim();
+    String email = request.emailAddress().value();
+    String displayName = DisplayName.parse(request.displayName());
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    // ON CONFLICT makes two concurrent registrations of one address end in exactly one account.
+    // ON CONFLICT makes two concurrent registrations of one address end in exactly one account; no target, so
+    // an older row in another case (before V11 made addresses one normal form) is a conflict too
     int inserted = jdbc.sql("""
             INSERT INTO users (id, email, display_name, password_hash, email_verified, created_at)
             VALUES (:id, :email, :displayName, :passwordHash, false, :createdAt)
-            ON CONFLICT (lower(email)) DO NOTHING
+            ON CONFLICT DO NOTHING
             """)
         .param("id", id)
         .param("email", email)

@@ -6,7 +6,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** Answers 409: an account with this address exists (compared case-insensitively). */
+/** Answers 409: an account with this address exists (compared in normal form, see {@link EmailAddress}). */
 public class EmailAlreadyRegisteredException extends ErrorResponseException {
 
   public EmailAlreadyRegisteredException() {

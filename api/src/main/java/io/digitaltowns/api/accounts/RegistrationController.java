@@ -35,7 +35,7 @@ public class RegistrationController {
   @ResponseStatus(HttpStatus.CREATED)
   public RegisteredUser register(@Valid @RequestBody RegistrationRequest request, HttpServletRequest http,
                                  @RequestHeader(name = "traceparent", required = false) String traceparent) {
-    abuseLimits.check(LimitedAction.REGISTER, ClientAddress.of(http), request.email());
+    abuseLimits.check(LimitedAction.REGISTER, ClientAddress.of(http), request.emailAddress().value());
     return registration.register(request, TraceParent.traceId(traceparent));
   }
 }

@@ -5,6 +5,6 @@ public enum Role {
   RESIDENT,
   /** granted when the user creates a business */
   BUSINESS_OWNER,
-  /** granted to every verified address listed in ADMIN_EMAILS */
+  /** granted to every proven address listed in ADMIN_EMAILS, and revoked when it leaves the list */
   ADMIN
 }

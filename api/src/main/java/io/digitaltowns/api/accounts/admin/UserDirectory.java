@@ -1,7 +1,10 @@
 package io.digitaltowns.api.accounts.admin;
 
+import io.digitaltowns.api.accounts.EmailAddress;
+import io.digitaltowns.api.accounts.InvalidEmailAddressException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -17,11 +20,16 @@ class UserDirectory {
     this.jdbc = jdbc;
   }
 
+  /**
+   * @param query part of an address or a name; a whole address is first put in its normal form, so
+   *     {@code Ana@Bücher.de} finds {@code ana@xn--bcher-kva.de}
+   */
   @Transactional(readOnly = true)
   UserSummary.Page search(String query, int page, int size) {
-    String pattern = "%" + (query == null ? "" : query.trim().toLowerCase()
-        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")) + "%";
-    String where = "WHERE lower(u.email) LIKE :pattern OR lower(u.display_name) LIKE :pattern";
+    String pattern = "%" + searchTerm(query)
+        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    // addresses are stored in normal form (lower-case ASCII), so they are matched as they are
+    String where = "WHERE u.email LIKE :pattern OR lower(u.display_name) LIKE :pattern";
     long total = jdbc.sql("SELECT count(*) FROM users u " + where).param("pattern", pattern).query(Long.class).single();
     List<UserSummary> items = jdbc.sql("""
             SELECT u.id, u.email, u.display_name, u.email_verified, u.suspended, u.created_at,
@@ -37,5 +45,16 @@ class UserDirectory {
             rs.getTimestamp("created_at").toInstant()))
         .list();
     return new UserSummary.Page(items, page, size, total);
+  }
+
+  private static String searchTerm(String query) {
+    if (query == null || query.isBlank()) {
+      return "";
+    }
+    try {
+      return EmailAddress.parse(query).value();
+    } catch (InvalidEmailAddressException notAWholeAddress) {
+      return query.strip().toLowerCase(Locale.ROOT);
+    }
   }
 }

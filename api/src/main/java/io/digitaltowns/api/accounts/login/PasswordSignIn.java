@@ -3,7 +3,6 @@ package io.digitaltowns.api.accounts.login;
 import io.digitaltowns.api.accounts.tokens.Sessions;
 import io.digitaltowns.api.accounts.tokens.TokenPair;
 import io.digitaltowns.events.accounts.SignInMethod;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,9 +29,9 @@ class PasswordSignIn {
 
   @Transactional
   TokenPair signIn(LoginRequest request, String traceId) {
-    String email = request.email().trim().toLowerCase(Locale.ROOT);
+    String email = request.emailAddress().value();
     Optional<Account> found = jdbc.sql("""
-            SELECT id, email, password_hash, email_verified, suspended FROM users WHERE lower(email) = :email
+            SELECT id, email, password_hash, email_verified, suspended FROM users WHERE email = :email
             """)
         .param("email", email)
         .query((rs, n) -> new Account(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("password_hash"),

@@ -121,9 +121,9 @@ class OAuthSignInResponses implements AuthenticationSuccessHandler, Authenticati
             Boolean.TRUE.equals(oidc.getEmailVerified()), oidc.getFullName());
       }
       case FACEBOOK -> {
-        // Facebook answers only an address the person has confirmed, and has no claim to say so
-        String email = user.getAttribute("email");
-        yield new ProviderIdentity(provider, user.getName(), email, email != null, user.getAttribute("name"));
+        // Facebook's Graph API has no claim saying the address was confirmed: unverified unless it says so
+        yield new ProviderIdentity(provider, user.getName(), user.getAttribute("email"),
+            Boolean.TRUE.equals(user.getAttribute("email_verified")), user.getAttribute("name"));
       }
     };
   }

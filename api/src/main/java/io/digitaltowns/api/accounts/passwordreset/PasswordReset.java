@@ -1,13 +1,13 @@
 package io.digitaltowns.api.accounts.passwordreset;
 
 import io.digitaltowns.api.accounts.AccountEvents;
+import io.digitaltowns.api.accounts.EmailAddress;
 import io.digitaltowns.api.accounts.PasswordChanges;
 import io.digitaltowns.api.accounts.links.EmailLinkTokenStore;
 import io.digitaltowns.api.accounts.links.InvalidLinkException;
 import io.digitaltowns.events.accounts.PasswordChangeReason;
 import io.digitaltowns.events.accounts.PasswordResetRequested;
 import io.digitaltowns.events.links.EmailLinkTokens.Purpose;
-import java.util.Locale;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -31,9 +31,9 @@ class PasswordReset {
 
   /** Answers nothing either way, so it cannot be used to find out which addresses have accounts. */
   @Transactional
-  void request(String email, String traceId) {
-    jdbc.sql("SELECT id, email, display_name FROM users WHERE lower(email) = :email AND NOT suspended")
-        .param("email", email.trim().toLowerCase(Locale.ROOT))
+  void request(EmailAddress email, String traceId) {
+    jdbc.sql("SELECT id, email, display_name FROM users WHERE email = :email AND NOT suspended")
+        .param("email", email.value())
         .query((rs, n) -> new Account(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name")))
         .optional()
         .ifPresent(account -> {

@@ -1,10 +1,11 @@
 package io.digitaltowns.api.accounts.passwordreset;
 
+import io.digitaltowns.api.accounts.EmailAddress;
 import io.digitaltowns.api.web.TraceParent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
+import io.digitaltowns.api.accounts.ValidEmailAddress;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import io.digitaltowns.api.ratelimit.AbuseLimits;
@@ -29,7 +30,7 @@ class PasswordResetController {
     this.abuseLimits = abuseLimits;
   }
 
-  record ForgotPasswordRequest(@NotBlank @Email @Size(max = 254) String email) {
+  record ForgotPasswordRequest(@NotBlank @ValidEmailAddress @Size(max = 254) String email) {
   }
 
   record ResetPasswordRequest(@NotBlank @Size(max = 200) String token,
@@ -47,8 +48,9 @@ class PasswordResetController {
   @ResponseStatus(HttpStatus.ACCEPTED)
   void forgot(@Valid @RequestBody ForgotPasswordRequest request, HttpServletRequest http,
               @RequestHeader(name = "traceparent", required = false) String traceparent) {
-    abuseLimits.check(LimitedAction.PASSWORD_RESET, ClientAddress.of(http), request.email());
-    reset.request(request.email(), TraceParent.traceId(traceparent));
+    EmailAddress email = EmailAddress.parse(request.email());
+    abuseLimits.check(LimitedAction.PASSWORD_RESET, ClientAddress.of(http), email.value());
+    reset.request(email, TraceParent.traceId(traceparent));
   }
 
   @Operation(summary = "Set a new password with the token from the reset link",

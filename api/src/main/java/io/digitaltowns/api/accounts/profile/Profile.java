@@ -2,6 +2,7 @@ package io.digitaltowns.api.accounts.profile;
 
 import io.digitaltowns.api.accounts.AccountEvents;
 import io.digitaltowns.api.accounts.AccountRoles;
+import io.digitaltowns.api.accounts.DisplayName;
 import io.digitaltowns.api.accounts.PasswordChanges;
 import io.digitaltowns.events.accounts.PasswordChangeReason;
 import io.digitaltowns.events.accounts.UserDeleted;
@@ -41,10 +42,11 @@ class Profile {
         .orElseThrow(AccountGoneException::new);
   }
 
+  /** @throws io.digitaltowns.api.accounts.InvalidDisplayNameException (400) for a name {@link DisplayName} refuses */
   @Transactional
   MyAccount rename(UUID userId, String displayName) {
     jdbc.sql("UPDATE users SET display_name = :name, updated_at = now() WHERE id = :id")
-        .param("name", displayName.trim()).param("id", userId).update();
+        .param("name", DisplayName.parse(displayName)).param("id", userId).update();
     return show(userId);
   }
 

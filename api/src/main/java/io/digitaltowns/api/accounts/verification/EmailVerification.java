@@ -2,12 +2,12 @@ package io.digitaltowns.api.accounts.verification;
 
 import io.digitaltowns.api.accounts.AccountEvents;
 import io.digitaltowns.api.accounts.AdminPromotion;
+import io.digitaltowns.api.accounts.EmailAddress;
 import io.digitaltowns.api.accounts.links.EmailLinkTokenStore;
 import io.digitaltowns.api.accounts.links.InvalidLinkException;
 import io.digitaltowns.events.accounts.EmailVerificationRequested;
 import io.digitaltowns.events.accounts.EmailVerified;
 import io.digitaltowns.events.links.EmailLinkTokens.Purpose;
-import java.util.Locale;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -46,11 +46,15 @@ class EmailVerification {
     adminPromotion.promoteIfListed(userId, email, true, traceId);
   }
 
-  /** Answers nothing either way, so it cannot be used to find out which addresses have accounts. */
+  /**
+   * Answers nothing either way, so it cannot be used to find out which addresses have accounts.
+   *
+   * @throws io.digitaltowns.api.accounts.InvalidEmailAddressException (400) for a look-alike or malformed address
+   */
   @Transactional
   void resend(String email, String traceId) {
-    jdbc.sql("SELECT id, email, display_name FROM users WHERE lower(email) = :email AND NOT email_verified")
-        .param("email", email.trim().toLowerCase(Locale.ROOT))
+    jdbc.sql("SELECT id, email, display_name FROM users WHERE email = :email AND NOT email_verified")
+        .param("email", EmailAddress.parse(email).value())
         .query((rs, n) -> new Unverified(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name")))
         .optional()
         .ifPresent(user -> {

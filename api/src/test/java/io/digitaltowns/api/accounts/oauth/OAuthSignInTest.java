@@ -25,6 +25,8 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -211,8 +213,9 @@ class OAuthSignInTest {
     assertThat(identityCount("google", subject)).isZero();
   }
 
+  /** Facebook does not say whether the address it shares is confirmed: the account starts unverified (issue 16, 15). */
   @Test
-  void a_new_facebook_user_gets_an_account_and_our_tokens() throws Exception {
+  void a_new_facebook_user_gets_an_unverified_account_and_our_tokens() throws Exception {
     String id = "fb" + Math.abs(UUID.randomUUID().getMostSignificantBits());
     String email = unique("Ada.Facebook");
 
@@ -221,7 +224,7 @@ class OAuthSignInTest {
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     JsonNode me = me(tokensOf(answer));
     assertThat(me.get("email").asText()).isEqualTo(email.toLowerCase());
-    assertThat(me.get("emailVerified").asBoolean()).isTrue();
+    assertThat(me.get("emailVerified").asBoolean()).isFalse();
     assertThat(me.get("displayName").asText()).isEqualTo("Ada Facebook");
     UUID userId = UUID.fromString(me.get("id").asText());
     assertThat(usersWithEmail(email)).isEqualTo(1);
@@ -234,17 +237,100 @@ class OAuthSignInTest {
   }
 
   @Test
-  void a_facebook_sign_in_links_an_existing_account_by_its_address() throws Exception {
+  void a_facebook_address_does_not_link_to_an_existing_account() throws Exception {
     String email = unique("fb-existing");
     UUID registeredId = register(email);
+    verifyAddress(registeredId);
+    String hashBefore = passwordHash(registeredId);
     String id = "fb" + Math.abs(UUID.randomUUID().getMostSignificantBits());
 
     HttpResponse<String> answer = signInWithFacebook(id, facebookClaims(id, email, "Existing")).answer();
 
-    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-    assertThat(me(tokensOf(answer)).get("id").asText()).isEqualTo(registeredId.toString());
+    assertUnauthorizedProblem(answer);
+    assertThat(answer.body()).contains("exists already").contains("does not confirm");
     assertThat(usersWithEmail(email)).isEqualTo(1);
+    assertThat(identityCount("facebook", id)).isZero();
+    assertThat(passwordHash(registeredId)).isEqualTo(hashBefore);
+    assertThat(events(registeredId, "UserSignedIn")).isZero();
+  }
+
+  @Test
+  void a_facebook_address_facebook_says_is_verified_links_an_existing_account_by_its_address() throws Exception {
+    String email = unique("fb-verified");
+    UUID registeredId = register(email);
+    String id = "fb" + Math.abs(UUID.randomUUID().getMostSignificantBits());
+    Map<String, Object> claims = facebookClaims(id, email, "Existing");
+    claims.put("email_verified", true);
+
+    HttpResponse<String> answer = signInWithFacebook(id, claims).answer();
+
+    assertThat(me(tokensOf(answer)).get("id").asText()).isEqualTo(registeredId.toString());
     assertThat(identityOwner("facebook", id)).isEqualTo(registeredId);
+  }
+
+  /**
+   * Whoever typed an address in at Facebook made an account with it; the address's owner then
+   * proved it by a reset. The Facebook identity must not follow them into the account.
+   */
+  @Test
+  void a_facebook_link_made_on_an_unproven_address_stops_working_once_the_owner_proves_it_by_mail() throws Exception {
+    String email = unique("fb-squat");
+    String id = "fb" + Math.abs(UUID.randomUUID().getMostSignificantBits());
+    UUID accountId = UUID.fromString(me(tokensOf(signInWithFacebook(id, facebookClaims(id, email, "Squatter")).answer()))
+        .get("id").asText());
+    assertThat(post("/api/auth/forgot-password", JSON.createObjectNode().put("email", email)).statusCode()).isEqualTo(202);
+    UUID resetEvent = jdbc.sql("SELECT id FROM outbox WHERE aggregate_id = :id AND event_type = 'PasswordResetRequested'")
+        .param("id", accountId.toString()).query(UUID.class).single();
+    String token = new EmailLinkTokens(ApiTestServers.EMAIL_LINK_SECRET).tokenFor(Purpose.RESET_PASSWORD, resetEvent.toString());
+    assertThat(post("/api/auth/reset-password", JSON.createObjectNode().put("token", token).put("password", PASSWORD))
+        .statusCode()).isEqualTo(204);
+
+    HttpResponse<String> again = signInWithFacebook(id, facebookClaims(id, email, "Squatter")).answer();
+
+    assertUnauthorizedProblem(again);
+    assertThat(again.body()).contains("confirmed by email");
+    assertThat(login(email, PASSWORD).get("accessToken")).isNotNull();
+  }
+
+  /** Issue 16 finding 1: a provider vouching for a look-alike does not make it the address it imitates. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("confusables")
+  void a_look_alike_address_from_google_or_facebook_reaches_no_account_and_creates_none(
+      io.digitaltowns.api.accounts.Confusables.Confusable confusable) throws Exception {
+    UUID victim = lookAlikeVictim();
+    String subject = "google-" + UUID.randomUUID();
+    String facebookId = "fb" + Math.abs(UUID.randomUUID().getMostSignificantBits());
+
+    HttpResponse<String> google = signInWithGoogle(subject, confusable.address(), true, "Look Alike").answer();
+    HttpResponse<String> facebook = signInWithFacebook(facebookId,
+        facebookClaims(facebookId, confusable.address(), "Look Alike")).answer();
+
+    for (HttpResponse<String> answer : List.of(google, facebook)) {
+      assertUnauthorizedProblem(answer);
+      assertThat(answer.body()).contains("cannot be used here");
+    }
+    assertThat(identityCount("google", subject)).isZero();
+    assertThat(identityCount("facebook", facebookId)).isZero();
+    assertThat(jdbc.sql("SELECT count(*) FROM user_identities WHERE user_id = :id").param("id", victim)
+        .query(Long.class).single()).isZero();
+    assertThat(events(victim, "UserSignedIn")).isZero();
+    assertThat(jdbc.sql("SELECT count(*) FROM users WHERE email = :email").param("email", confusable.address())
+        .query(Long.class).single()).isZero();
+  }
+
+  private static final String LOOK_ALIKE_LOCAL = "ops-admin-" + UUID.randomUUID().toString().substring(0, 6);
+  private static UUID lookAlikeVictim;
+
+  static List<io.digitaltowns.api.accounts.Confusables.Confusable> confusables() {
+    return io.digitaltowns.api.accounts.Confusables.of(LOOK_ALIKE_LOCAL, "digitaltowns.org");
+  }
+
+  private synchronized UUID lookAlikeVictim() throws IOException {
+    if (lookAlikeVictim == null) {
+      lookAlikeVictim = register(LOOK_ALIKE_LOCAL + "@digitaltowns.org");
+      verifyAddress(lookAlikeVictim);
+    }
+    return lookAlikeVictim;
   }
 
   @Test
