@@ -1,5 +1,6 @@
 package io.digitaltowns.api.accounts.profile;
 
+import io.digitaltowns.api.accounts.ChosenPassword;
 import io.digitaltowns.api.web.TraceParent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -34,7 +35,7 @@ class MeController {
   }
 
   record ChangePasswordRequest(@NotBlank @Size(max = 128) String currentPassword,
-                               @NotBlank @Size(min = 10, max = 128) String newPassword) {
+                               @ChosenPassword String newPassword) {
     @Override
     public String toString() {
       return "ChangePasswordRequest[***]";
