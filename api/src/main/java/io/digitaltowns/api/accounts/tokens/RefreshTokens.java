@@ -63,8 +63,10 @@ public class RefreshTokens {
       revokeFamily(token.familyId());
       return Optional.empty();
     }
-    // expires_at never lies beyond the family's absolute end (see issue)
-    if (token.expiresAt().isBefore(Instant.now()) || token.userSuspended()) {
+    // checked here too, not only folded into expires_at: a shorter maximum set later applies to running sessions
+    Instant now = Instant.now();
+    boolean sessionOver = token.sessionStartedAt().plus(properties.refreshTokenMaxLifetime()).isBefore(now);
+    if (token.expiresAt().isBefore(now) || sessionOver || token.userSuspended()) {
       return Optional.empty();
     }
     jdbc.sql("UPDATE refresh_tokens SET replaced_at = now() WHERE id = :id").param("id", token.id()).update();
