@@ -8,7 +8,6 @@ import io.digitaltowns.events.accounts.PasswordChangeReason;
 import io.digitaltowns.events.accounts.UserDeleted;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,15 +17,15 @@ class Profile {
 
   private final JdbcClient jdbc;
   private final AccountRoles roles;
-  private final PasswordEncoder passwords;
+  private final OwnerConfirmation ownerConfirmation;
   private final PasswordChanges passwordChanges;
   private final AccountEvents events;
 
-  Profile(JdbcClient jdbc, AccountRoles roles, PasswordEncoder passwords, PasswordChanges passwordChanges,
+  Profile(JdbcClient jdbc, AccountRoles roles, OwnerConfirmation ownerConfirmation, PasswordChanges passwordChanges,
           AccountEvents events) {
     this.jdbc = jdbc;
     this.roles = roles;
-    this.passwords = passwords;
+    this.ownerConfirmation = ownerConfirmation;
     this.passwordChanges = passwordChanges;
     this.events = events;
   }
@@ -52,11 +51,7 @@ class Profile {
 
   @Transactional
   void changePassword(UUID userId, String currentPassword, String newPassword, String traceId) {
-    String hash = jdbc.sql("SELECT password_hash FROM users WHERE id = :id").param("id", userId)
-        .query(String.class).optional().orElseThrow(AccountGoneException::new);
-    if (hash == null || !passwords.matches(currentPassword, hash)) {
-      throw new WrongCurrentPasswordException();
-    }
+    ownerConfirmation.requirePassword(userId, currentPassword);
     passwordChanges.change(userId, newPassword, PasswordChangeReason.CHANGED, traceId);
   }
 
