@@ -37,12 +37,6 @@ public record JwtProperties(
   /** No secret in a printed configuration. */
   @Override
   public String toString() {
-    return "JwtProperties[issuer=" + issuer + ", accessTokenTtl=" + accessTokenTtl + ", refreshTokenTtl="
-        + refreshTokenTtl + ", refreshTokenMaxLifetime=" + refreshTokenMaxLifetime + ", recentSignIn=" + recentSignIn + "]";
-  }
-
-  @Override
-  public String toString() {
     return Redacted.toString(this, "secret");
   }
 }
