@@ -108,9 +108,6 @@ class CrmSyncTest {
 
   @BeforeAll
   static void start() throws Exception {
-    capture.setContext(root.getLoggerContext());
-    capture.start();
-    root.addAppender(capture);
     stack = LocalStack.shared();
     createDeadLetterTopics();
     hubSpot = new WireMockServer(wireMockConfig().dynamicPort());
@@ -124,6 +121,10 @@ class CrmSyncTest {
         "digitaltowns.consumers.retry.initial-interval", "200ms",
         "digitaltowns.consumers.retry.max-interval", "1s",
         "digitaltowns.consumers.retry.max-elapsed", "20s"));
+    // attached once the application started: starting it may reset logging (after another test's context closed)
+    capture.setContext(root.getLoggerContext());
+    capture.start();
+    root.addAppender(capture);
     jdbc = consumers.getBean(JdbcClient.class);
     serializer = new AvroEventSerializer(new SchemaRegistryClient(stack.schemaRegistryUrl()));
     producer = new KafkaProducer<>(Map.of(
