@@ -7,9 +7,12 @@ import io.digitaltowns.backup.store.BackupStorageSettings;
 import io.digitaltowns.backup.store.BackupStore;
 import io.digitaltowns.consumers.EventTraffic;
 import io.digitaltowns.consumers.RunningConsumers;
+import io.digitaltowns.consumers.events.ConsumerMetrics;
 import io.digitaltowns.events.businesses.BusinessDeleted;
 import io.digitaltowns.infra.LocalStack;
 import io.digitaltowns.infra.topics.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +28,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The photo-cleanup group as deployed, against the local stack's Kafka, registry, PostgreSQL and its real
- * S3-compatible store (S3Proxy): the objects a deletion names leave the bucket, others stay.
+ * S3-compatible store (S3Proxy): the objects a deletion names leave the bucket, others stay; while the store is
+ * down the deletion is retried, not dead-lettered.
  */
 class PhotoDeletionTest {
 
@@ -76,9 +80,7 @@ class PhotoDeletionTest {
     String front = photo(businessId);
     String inside = photo(businessId);
     String neighbours = photo(UUID.randomUUID().toString());
-    BusinessDeleted deleted = BusinessDeleted.newBuilder()
-        .setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
-        .setAggregateId(businessId).setTownId("town-1").setPhotoObjectKeys(List.of(front, inside)).build();
+    BusinessDeleted deleted = deleted(businessId, List.of(front, inside));
 
     traffic.publish(Topics.BUSINESSES_EVENTS, businessId, deleted);
     traffic.publish(Topics.BUSINESSES_EVENTS, businessId, deleted);
@@ -92,8 +94,38 @@ class PhotoDeletionTest {
   }
 
   @Test
+  void an_unreachable_store_is_retried_until_it_is_back_and_nothing_is_dead_lettered() {
+    String businessId = UUID.randomUUID().toString();
+    String key = photo(businessId);
+    stack.objectStore().stop();
+    try {
+      traffic.publish(Topics.BUSINESSES_EVENTS, businessId, deleted(businessId, List.of(key)));
+      await().atMost(DEADLINE).until(() -> failedAttempts() > 0);
+    } finally {
+      stack.objectStore().start();
+    }
+
+    await().atMost(DEADLINE).until(() -> !bucket.exists(key));
+    await().atMost(DEADLINE).until(() -> timeline(businessId), entries -> entries.equals(
+        List.of("PHOTOS_DELETED 1 photo deleted from the store")));
+    assertThat(traffic.keysIn(Topics.BUSINESSES_EVENTS_PHOTO_CLEANUP_DLT)).doesNotContain(businessId);
+  }
+
+  @Test
   void the_secret_key_is_kept_out_of_the_printed_settings() {
     assertThat(consumers.getBean(PhotoStoreProperties.class).toString()).doesNotContain(stack.s3SecretKey());
+  }
+
+  private static BusinessDeleted deleted(String businessId, List<String> photoKeys) {
+    return BusinessDeleted.newBuilder()
+        .setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+        .setAggregateId(businessId).setTownId("town-1").setPhotoObjectKeys(photoKeys).build();
+  }
+
+  /** Failed attempts of the group so far ({@code dt.consumer.failed}: each retry counts). */
+  private static double failedAttempts() {
+    return consumers.getBean(MeterRegistry.class).find(ConsumerMetrics.FAILED).tag("group", PhotoCleanupConsumer.GROUP)
+        .counters().stream().mapToDouble(Counter::count).sum();
   }
 
   private static String photo(String businessId) {
