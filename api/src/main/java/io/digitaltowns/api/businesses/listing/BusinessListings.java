@@ -13,6 +13,7 @@ import io.digitaltowns.events.businesses.BusinessSubmitted;
 import io.digitaltowns.events.businesses.BusinessUnpublished;
 import io.digitaltowns.events.businesses.BusinessUpdated;
 import io.digitaltowns.api.web.FieldProblem;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -20,6 +21,7 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.ErrorResponseException;
 
@@ -145,9 +147,9 @@ public class BusinessListings {
    *
    * @return the ids of the deleted listings
    */
-  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+  @Transactional(propagation = Propagation.MANDATORY)
   public List<UUID> deleteAllOwnedBy(UUID ownerId, String traceId) {
-    List<UUID> deleted = new java.util.ArrayList<>();
+    List<UUID> deleted = new ArrayList<>();
     for (Business owned : store.ownedBy(ownerId)) {
       store.lock(owned.id()).ifPresent(business -> {
         delete(business, true, traceId);
@@ -168,7 +170,7 @@ public class BusinessListings {
   }
 
   /** An admin's review decision; the caller has checked the listing was in review. */
-  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+  @Transactional(propagation = Propagation.MANDATORY)
   public void recordReview(UUID id, BusinessStatus outcome, String rejectionReason) {
     store.setStatus(id, outcome, rejectionReason);
   }
