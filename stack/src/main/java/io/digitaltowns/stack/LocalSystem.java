@@ -146,6 +146,13 @@ public final class LocalSystem implements AutoCloseable {
     settings.put("digitaltowns.backup.storage.path-style", true);
     // the CRM read model: the api in this process serves the CRM endpoints from it
     settings.putIfAbsent("digitaltowns.consumers.crm.enabled", true);
+    // deletions clean up after themselves: photos leave the local S3 (Stripe only where a key is configured)
+    settings.putIfAbsent("digitaltowns.consumers.cleanup.enabled", true);
+    settings.put("digitaltowns.photo-store.endpoint", stack.s3Endpoint());
+    settings.put("digitaltowns.photo-store.region", stack.s3Region());
+    settings.put("digitaltowns.photo-store.access-key-id", stack.s3AccessKey());
+    settings.put("digitaltowns.photo-store.secret-access-key", stack.s3SecretKey());
+    settings.put("digitaltowns.photo-store.path-style", true);
     // the analytics topology runs in-process too; its state stores live beside the other local data
     settings.putIfAbsent("digitaltowns.consumers.analytics.enabled", true);
     settings.putIfAbsent("digitaltowns.consumers.analytics.state-dir", stack.settings().dataDir().resolve("analytics-streams").toAbsolutePath());

@@ -91,9 +91,13 @@ class HubSpotClient {
     return ids;
   }
 
-  /** Archives the contact (HubSpot's DELETE); one that is already gone is fine. */
-  void archiveContact(String contactId) {
-    send("DELETE", "/crm/v3/objects/contacts/" + enc(contactId), null);
+  /**
+   * Deletes the contact permanently with HubSpot's GDPR delete ({@code POST /crm/v3/objects/contacts/gdpr-delete},
+   * by its record id): unlike {@code DELETE}, nothing stays in the recycle bin for 90 days. One that is already gone
+   * (404) is fine.
+   */
+  void gdprDeleteContact(String contactId) {
+    send("POST", "/crm/v3/objects/contacts/gdpr-delete", Map.of("objectId", contactId), true);
   }
 
   private String upsert(String objectType, String idProperty, String id, Map<String, String> properties) {
@@ -113,6 +117,11 @@ class HubSpotClient {
   }
 
   private JsonNode send(String method, String path, Object body) {
+    return send(method, path, body, false);
+  }
+
+  /** @param erasing the call removes something: a 404 (already gone, or never there) is the state wanted */
+  private JsonNode send(String method, String path, Object body, boolean erasing) {
     if (!properties.hasAccessToken()) {
       throw new HubSpotUnavailableException("HubSpot is not configured (HUBSPOT_ACCESS_TOKEN is empty)", null);
     }
@@ -141,7 +150,7 @@ class HubSpotClient {
       if (status >= 200 && status < 300) {
         return read(response.body());
       }
-      if (status == 404 && "DELETE".equals(method)) {
+      if (status == 404 && (erasing || "DELETE".equals(method))) {
         return read("{}"); // already archived or never there: the state we want
       }
       String failure = method + " " + path + " → " + status + " " + describe(read(response.body()));

@@ -17,5 +17,9 @@ enum ActivityKind {
   PAYMENT_FAILED,
   SUBSCRIPTION_CANCELED,
   SUBSCRIPTION_ENDED,
-  NOTE
+  NOTE,
+  // what the clean-up reactions of a deletion did (CleanupTimeline), on the company
+  SUBSCRIPTION_CANCELED_AT_STRIPE,
+  PHOTOS_DELETED,
+  HUBSPOT_CONTACT_ERASED
 }

@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -85,6 +84,7 @@ class CrmSyncTest {
   private static final String UPSERT_CONTACTS = "/crm/v3/objects/contacts/batch/upsert";
   private static final String UPSERT_COMPANIES = "/crm/v3/objects/companies/batch/upsert";
   private static final String NOTES = "/crm/v3/objects/notes";
+  private static final String GDPR_DELETE = "/crm/v3/objects/contacts/gdpr-delete";
   private static final String ACCOUNTS_DLT = Topics.ACCOUNTS_EVENTS + ".crm-sync.dlt";
   private static final String BUSINESSES_DLT = Topics.BUSINESSES_EVENTS + ".crm-sync.dlt";
   private static final Duration DEADLINE = Duration.ofSeconds(60);
@@ -108,9 +108,6 @@ class CrmSyncTest {
 
   @BeforeAll
   static void start() throws Exception {
-    capture.setContext(root.getLoggerContext());
-    capture.start();
-    root.addAppender(capture);
     stack = LocalStack.shared();
     createDeadLetterTopics();
     hubSpot = new WireMockServer(wireMockConfig().dynamicPort());
@@ -124,6 +121,10 @@ class CrmSyncTest {
         "digitaltowns.consumers.retry.initial-interval", "200ms",
         "digitaltowns.consumers.retry.max-interval", "1s",
         "digitaltowns.consumers.retry.max-elapsed", "20s"));
+    // attached once the application started: starting it may reset logging (after another test's context closed)
+    capture.setContext(root.getLoggerContext());
+    capture.start();
+    root.addAppender(capture);
     jdbc = consumers.getBean(JdbcClient.class);
     serializer = new AvroEventSerializer(new SchemaRegistryClient(stack.schemaRegistryUrl()));
     producer = new KafkaProducer<>(Map.of(
@@ -258,7 +259,7 @@ class CrmSyncTest {
 
   @Test
   @Order(6)
-  void a_deleted_users_contact_is_deleted_and_a_later_message_from_them_does_not_bring_it_back() {
+  void a_deleted_users_contact_is_erased_with_the_gdpr_delete_and_a_later_message_from_them_does_not_bring_it_back() {
     String userId = UUID.randomUUID().toString();
     String businessId = UUID.randomUUID().toString();
     String email = uniqueEmail("erased");
@@ -270,10 +271,17 @@ class CrmSyncTest {
     await().atMost(DEADLINE).until(() -> contactIdOf(userId), "1007"::equals);
 
     publish(Topics.ACCOUNTS_EVENTS, userId, UserDeleted.newBuilder()
-        .setEventId(eventId()).setOccurredAt(now()).setAggregateId(userId).build());
+        .setEventId(eventId()).setOccurredAt(now()).setAggregateId(userId).setBusinessIds(List.of(businessId)).build());
 
-    await().atMost(DEADLINE).untilAsserted(() ->
-        hubSpot.verify(1, deleteRequestedFor(urlEqualTo("/crm/v3/objects/contacts/1007"))));
+    // permanently (GDPR delete), not to the recycle bin where DELETE leaves it restorable for 90 days
+    await().atMost(DEADLINE).untilAsserted(() -> hubSpot.verify(1, postRequestedFor(urlEqualTo(GDPR_DELETE))
+        .withRequestBody(equalToJson("{\"objectId\": \"1007\"}"))));
+    hubSpot.verify(0, deleteRequestedFor(urlPathMatching("/crm/v3/objects/contacts/.*")));
+    // on the CRM timeline of the business the account owned, in the transaction that records the erasure
+    await().atMost(DEADLINE).untilAsserted(() -> assertThat(jdbc.sql(
+            "SELECT summary FROM consumers.crm_view_activities WHERE business_id = ? AND kind = 'HUBSPOT_CONTACT_ERASED'")
+        .param(businessId).query(String.class).list())
+        .containsExactly("HubSpot contact erased with GDPR delete (account deleted)"));
     await().atMost(DEADLINE).until(() -> jdbc.sql("SELECT count(*) FROM consumers.crm_erased_users WHERE user_id = ?")
         .param(userId).query(Long.class).single() == 1);
     assertThat(contactIdOf(userId)).isNull();
@@ -335,8 +343,7 @@ class CrmSyncTest {
     hubSpot.stubFor(post(urlEqualTo(NOTES)).atPriority(10).willReturn(aResponse().withStatus(201)
         .withHeader("Content-Type", "application/json")
         .withBody("{\"id\":\"3001\",\"properties\":{},\"createdAt\":\"2026-01-01T00:00:00Z\",\"updatedAt\":\"2026-01-01T00:00:00Z\",\"archived\":false}")));
-    hubSpot.stubFor(delete(urlPathMatching("/crm/v3/objects/contacts/[^/]+")).atPriority(10)
-        .willReturn(aResponse().withStatus(204)));
+    hubSpot.stubFor(post(urlEqualTo(GDPR_DELETE)).atPriority(10).willReturn(aResponse().withStatus(204)));
     hubSpot.stubFor(any(anyUrl()).atPriority(100).willReturn(aResponse().withStatus(404)));
   }
 

@@ -31,6 +31,9 @@ public final class Topics {
     public static final String ACCOUNTS_EVENTS_ANALYTICS_DLT = ACCOUNTS_EVENTS + ".analytics.dlt";
     public static final String BUSINESSES_EVENTS_ANALYTICS_DLT = BUSINESSES_EVENTS + ".analytics.dlt";
     public static final String BILLING_EVENTS_ANALYTICS_DLT = BILLING_EVENTS + ".analytics.dlt";
+    /** Dead letters of the clean-up groups: deleted businesses whose subscriptions or photos could not be removed. */
+    public static final String BUSINESSES_EVENTS_STRIPE_CLEANUP_DLT = BUSINESSES_EVENTS + ".stripe-cleanup.dlt";
+    public static final String BUSINESSES_EVENTS_PHOTO_CLEANUP_DLT = BUSINESSES_EVENTS + ".photo-cleanup.dlt";
     /** Aggregated figures for analysts, compacted: the latest record per key (docs/analytics.md). */
     public static final String ANALYTICS_SIGNUPS_DAILY = "dt.analytics.signups-daily";
     public static final String ANALYTICS_LISTINGS = "dt.analytics.listings";
@@ -63,6 +66,8 @@ public final class Topics {
                 deadLetters(ACCOUNTS_EVENTS_ANALYTICS_DLT),
                 deadLetters(BUSINESSES_EVENTS_ANALYTICS_DLT),
                 deadLetters(BILLING_EVENTS_ANALYTICS_DLT),
+                deadLetters(BUSINESSES_EVENTS_STRIPE_CLEANUP_DLT),
+                deadLetters(BUSINESSES_EVENTS_PHOTO_CLEANUP_DLT),
                 compacted(ANALYTICS_SIGNUPS_DAILY),
                 compacted(ANALYTICS_LISTINGS),
                 compacted(ANALYTICS_SUBSCRIPTIONS_DAILY),

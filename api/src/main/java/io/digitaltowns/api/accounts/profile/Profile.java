@@ -1,11 +1,13 @@
 package io.digitaltowns.api.accounts.profile;
 
+import io.digitaltowns.api.accounts.AccountDeletionListener;
 import io.digitaltowns.api.accounts.AccountEvents;
 import io.digitaltowns.api.accounts.AccountRoles;
 import io.digitaltowns.api.accounts.DisplayName;
 import io.digitaltowns.api.accounts.PasswordChanges;
 import io.digitaltowns.events.accounts.PasswordChangeReason;
 import io.digitaltowns.events.accounts.UserDeleted;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -20,14 +22,16 @@ class Profile {
   private final OwnerConfirmation ownerConfirmation;
   private final PasswordChanges passwordChanges;
   private final AccountEvents events;
+  private final List<AccountDeletionListener> deletionListeners;
 
   Profile(JdbcClient jdbc, AccountRoles roles, OwnerConfirmation ownerConfirmation, PasswordChanges passwordChanges,
-          AccountEvents events) {
+          AccountEvents events, List<AccountDeletionListener> deletionListeners) {
     this.jdbc = jdbc;
     this.roles = roles;
     this.ownerConfirmation = ownerConfirmation;
     this.passwordChanges = passwordChanges;
     this.events = events;
+    this.deletionListeners = deletionListeners;
   }
 
   @Transactional(readOnly = true)
@@ -56,16 +60,22 @@ class Profile {
   }
 
   /**
-   * Erases the account: the user row and, by cascade, roles, sessions, link tokens and linked
+   * Erases the account: first its businesses, each with its own BusinessDeleted (subscriptions and photos are
+   * cleaned up by the consumers), then the user row and, by cascade, roles, sessions, link tokens and linked
    * identities. UserDeleted tells every consumer to erase what it holds; it carries no personal data.
    */
   @Transactional
   void delete(UUID userId, String traceId) {
-    int deleted = jdbc.sql("DELETE FROM users WHERE id = :id").param("id", userId).update();
-    if (deleted == 0) {
+    boolean exists = jdbc.sql("SELECT id FROM users WHERE id = :id FOR UPDATE").param("id", userId)
+        .query(UUID.class).optional().isPresent();
+    if (!exists) {
       throw new AccountGoneException();
     }
+    List<String> businessIds = deletionListeners.stream()
+        .flatMap(listener -> listener.beforeDelete(userId, traceId).stream()).map(UUID::toString).toList();
+    jdbc.sql("DELETE FROM users WHERE id = :id").param("id", userId).update();
     events.publish(userId, traceId, (eventId, occurredAt, aggregateId) -> UserDeleted.newBuilder()
-        .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId).setTraceId(traceId).build());
+        .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId).setTraceId(traceId)
+        .setBusinessIds(businessIds).build());
   }
 }

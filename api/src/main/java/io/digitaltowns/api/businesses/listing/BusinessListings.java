@@ -5,6 +5,7 @@ import io.digitaltowns.api.accounts.AccountRoles;
 import io.digitaltowns.api.accounts.Role;
 import io.digitaltowns.api.businesses.BusinessEvents;
 import io.digitaltowns.api.businesses.BusinessStatus;
+import io.digitaltowns.api.businesses.ListingDeletionListener;
 import io.digitaltowns.api.towns.Towns;
 import io.digitaltowns.events.businesses.BusinessCreated;
 import io.digitaltowns.events.businesses.BusinessDeleted;
@@ -12,12 +13,14 @@ import io.digitaltowns.events.businesses.BusinessSubmitted;
 import io.digitaltowns.events.businesses.BusinessUnpublished;
 import io.digitaltowns.events.businesses.BusinessUpdated;
 import io.digitaltowns.api.web.FieldProblem;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.ErrorResponseException;
 
@@ -40,11 +43,6 @@ public class BusinessListings {
     this.contacts = contacts;
     this.events = events;
     this.deletionListeners = deletionListeners;
-  }
-
-  /** Lets other parts of the listing (photos) clean up what they store outside the database. */
-  public interface ListingDeletionListener {
-    void beforeDelete(UUID businessId, String traceId);
   }
 
   @Transactional
@@ -140,16 +138,39 @@ public class BusinessListings {
 
   @Transactional
   void delete(Caller caller, UUID id, String traceId) {
-    Business business = changeableBy(caller, id);
-    deletionListeners.forEach(listener -> listener.beforeDelete(id, traceId));
+    delete(changeableBy(caller, id), false, traceId);
+  }
+
+  /**
+   * Deletes every listing of an account that is being deleted, in the caller's transaction, each with its
+   * {@code BusinessDeleted} (so its subscriptions are canceled and its photos deleted like any other deletion).
+   *
+   * @return the ids of the deleted listings
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public List<UUID> deleteAllOwnedBy(UUID ownerId, String traceId) {
+    List<UUID> deleted = new ArrayList<>();
+    for (Business owned : store.ownedBy(ownerId)) {
+      store.lock(owned.id()).ifPresent(business -> {
+        delete(business, true, traceId);
+        deleted.add(business.id());
+      });
+    }
+    return deleted;
+  }
+
+  private void delete(Business business, boolean withAccount, String traceId) {
+    UUID id = business.id();
+    BusinessDeleted.Builder deletion = BusinessDeleted.newBuilder()
+        .setTownId(business.townId().toString()).setWithAccount(withAccount);
+    deletionListeners.forEach(listener -> listener.beforeDelete(id, traceId, deletion));
     store.delete(id);
-    events.publish(id, traceId, (eventId, occurredAt, aggregateId) -> BusinessDeleted.newBuilder()
-        .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId).setTraceId(traceId)
-        .setTownId(business.townId().toString()).build());
+    events.publish(id, traceId, (eventId, occurredAt, aggregateId) -> deletion
+        .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId).setTraceId(traceId).build());
   }
 
   /** An admin's review decision; the caller has checked the listing was in review. */
-  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+  @Transactional(propagation = Propagation.MANDATORY)
   public void recordReview(UUID id, BusinessStatus outcome, String rejectionReason) {
     store.setStatus(id, outcome, rejectionReason);
   }

@@ -1,8 +1,9 @@
 package io.digitaltowns.api.businesses.photos;
 
 import io.digitaltowns.api.businesses.BusinessEvents;
-import io.digitaltowns.api.businesses.listing.BusinessListings;
+import io.digitaltowns.api.businesses.ListingDeletionListener;
 import io.digitaltowns.api.businesses.photos.PhotoStore.PhotoRow;
+import io.digitaltowns.events.businesses.BusinessDeleted;
 import io.digitaltowns.events.businesses.BusinessPhotoRemoved;
 import java.util.List;
 import java.util.UUID;
@@ -16,7 +17,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * listing that is being deleted; it depends on nothing of the listing, which depends on it.
  */
 @Component
-class PhotoRemovals implements BusinessListings.ListingDeletionListener {
+class PhotoRemovals implements ListingDeletionListener {
 
   private final PhotoStore store;
   private final PhotoStorage storage;
@@ -28,12 +29,18 @@ class PhotoRemovals implements BusinessListings.ListingDeletionListener {
     this.events = events;
   }
 
-  /** The listing is being deleted in the caller's transaction: its rows cascade, its objects go after the commit. */
+  /**
+   * The listing is being deleted in the caller's transaction: its rows cascade, its objects go after the commit,
+   * once and best effort; the deletion event names every object so that the consumers' photo-cleanup group deletes
+   * them until it is done.
+   */
   @Override
-  public void beforeDelete(UUID businessId, String traceId) {
+  public void beforeDelete(UUID businessId, String traceId, BusinessDeleted.Builder deletion) {
     List<PhotoRow> rows = store.all(businessId);
     rows.stream().filter(PhotoRow::attached).forEach(row -> publishRemoved(businessId, row, traceId));
-    deleteObjectsAfterCommit(rows.stream().map(PhotoRow::objectKey).toList());
+    List<String> keys = rows.stream().map(PhotoRow::objectKey).toList();
+    deletion.setPhotoObjectKeys(keys);
+    deleteObjectsAfterCommit(keys);
   }
 
   /** Writes the removal event of an attached photo whose row the caller deleted. */

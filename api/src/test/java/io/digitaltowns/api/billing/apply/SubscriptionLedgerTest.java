@@ -206,6 +206,19 @@ class SubscriptionLedgerTest extends BillingHttpTest {
   }
 
   @Test
+  void stripes_deletion_of_the_subscription_of_a_deleted_business_applies_cleanly_as_no_business() {
+    lifecycle.events().subList(0, 4).forEach(ledger::apply);
+    assertThat(status()).isEqualTo("active");
+    // what deleting the listing does to its billing rows; the consumers' stripe-cleanup then cancels at Stripe
+    jdbc.sql("DELETE FROM businesses WHERE id = :id").param("id", businessId).update();
+    String deleted = lifecycle.deleted("evt_1" + lifecycle.prefix + "gone", Instant.now().getEpochSecond());
+
+    assertThat(ledger.apply(deleted)).isEqualTo(SubscriptionLedger.Outcome.NO_BUSINESS);
+    assertThat(ledger.apply(deleted)).isEqualTo(SubscriptionLedger.Outcome.DUPLICATE);
+    assertThat(emittedTypes()).as("nothing after the deletion").isEqualTo(Map.of("SubscriptionActivated", 1L));
+  }
+
+  @Test
   void stored_webhooks_are_applied_in_the_background_out_of_the_request_path() {
     for (String event : lifecycle.events().subList(0, 4)) {
       HttpResponse<String> response = postRaw("/api/stripe/webhook", event, Map.of(
