@@ -58,6 +58,17 @@ public class AdminPromotion implements SmartInitializingSingleton {
     }
   }
 
+  /**
+   * At a password sign-in, which proves nothing about the address: grants nothing, but ADMIN the
+   * list gave leaves an account whose address is unproven, not in normal form or no longer listed.
+   */
+  public void revokeIfNoLongerListed(UUID userId, String storedEmail, boolean emailVerified, String traceId) {
+    Optional<EmailAddress> address = EmailAddress.ofStored(storedEmail);
+    if (!emailVerified || address.isEmpty() || !listed.contains(address.get())) {
+      roles.revokeFromAdminList(userId, traceId);
+    }
+  }
+
   /** Whether the address is listed; exact comparison of normal forms. */
   public boolean isListed(EmailAddress address) {
     return listed.contains(address);

@@ -35,11 +35,16 @@ public class Sessions {
    * The caller has checked the user is who they claim and not suspended. A sign-in through a
    * provider that vouched for the address may make it ADMIN here; a password sign-in may not: a
    * password account is promoted only where its owner proved the address and chose the password
-   * (confirming the address, a reset).
+   * (confirming the address, a reset), and at any sign-in ADMIN the list gave leaves an account
+   * whose address is no longer listed.
    */
   @Transactional
   public TokenPair start(UUID userId, String email, boolean emailVerified, SignInMethod method, String traceId) {
-    adminPromotion.promoteIfListed(userId, email, emailVerified && method != SignInMethod.PASSWORD, traceId);
+    if (method == SignInMethod.PASSWORD) {
+      adminPromotion.revokeIfNoLongerListed(userId, email, emailVerified, traceId);
+    } else {
+      adminPromotion.promoteIfListed(userId, email, emailVerified, traceId);
+    }
     events.publish(userId, traceId, (eventId, occurredAt, aggregateId) -> UserSignedIn.newBuilder()
         .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId).setTraceId(traceId)
         .setMethod(method).build());
