@@ -32,7 +32,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  * sees them.
  */
 @Service
-class BusinessPhotos {
+public class BusinessPhotos {
 
   private static final Logger log = LoggerFactory.getLogger(BusinessPhotos.class);
   /** a pending upload is forgotten (row and any object) this long after its upload URL expired */
@@ -123,7 +123,7 @@ class BusinessPhotos {
   }
 
   /** The listing's photos in their order, for whoever may see the listing. */
-  List<Photo> photosOf(Caller caller, UUID businessId) {
+  public List<Photo> photosOf(Caller caller, UUID businessId) {
     listings.visibleTo(caller, businessId);
     return store.attached(businessId).stream().map(this::view).toList();
   }
