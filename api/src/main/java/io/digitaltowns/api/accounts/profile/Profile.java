@@ -58,6 +58,17 @@ public class Profile {
     passwordChanges.change(userId, newPassword, PasswordChangeReason.CHANGED, traceId);
   }
 
+  /** Deletes the account once its password is proven (the site asks for it; a stolen session alone cannot). */
+  @Transactional
+  public void deleteWithPassword(UUID userId, String password, String traceId) {
+    String hash = jdbc.sql("SELECT password_hash FROM users WHERE id = :id").param("id", userId)
+        .query(String.class).optional().orElseThrow(AccountGoneException::new);
+    if (hash == null || password == null || !passwords.matches(password, hash)) {
+      throw new WrongCurrentPasswordException();
+    }
+    delete(userId, traceId);
+  }
+
   /**
    * Erases the account: the user row and, by cascade, roles, sessions, link tokens and linked
    * identities. UserDeleted tells every consumer to erase what it holds; it carries no personal data.

@@ -13,6 +13,7 @@ import io.digitaltowns.api.ratelimit.AbuseLimits;
 import io.digitaltowns.api.ratelimit.ClientAddress;
 import io.digitaltowns.api.ratelimit.LimitedAction;
 import io.digitaltowns.api.site.layout.FormErrors;
+import io.digitaltowns.api.site.layout.Notice;
 import io.digitaltowns.api.site.session.SiteSession;
 import io.digitaltowns.api.web.TraceParent;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,7 +51,9 @@ class SignInController {
   }
 
   @GetMapping("/sign-in")
-  String signInPage(@RequestParam(required = false) String next, Model model) {
+  String signInPage(@RequestParam(required = false) String next, @RequestParam(required = false) String notice,
+                    Model model) {
+    model.addAttribute("notice", Notice.messageFor(notice));
     return signInForm(model, SignInForm.empty(LocalPath.orHome(next)), FormErrors.none());
   }
 
