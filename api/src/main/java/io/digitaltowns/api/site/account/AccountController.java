@@ -7,6 +7,9 @@ import io.digitaltowns.api.accounts.profile.MyAccount;
 import io.digitaltowns.api.accounts.profile.Profile;
 import io.digitaltowns.api.accounts.profile.WrongCurrentPasswordException;
 import io.digitaltowns.api.accounts.tokens.Sessions;
+import io.digitaltowns.api.ratelimit.AbuseLimits;
+import io.digitaltowns.api.ratelimit.ClientAddress;
+import io.digitaltowns.api.ratelimit.LimitedAction;
 import io.digitaltowns.api.site.layout.FormErrors;
 import io.digitaltowns.api.site.layout.Notice;
 import io.digitaltowns.api.site.session.SiteSession;
@@ -35,8 +38,11 @@ class AccountController {
   private final PasswordSignIn signIn;
   private final SiteSession session;
   private final Validator validator;
+  private final AbuseLimits abuseLimits;
 
-  AccountController(Profile profile, Sessions sessions, PasswordSignIn signIn, SiteSession session, Validator validator) {
+  AccountController(Profile profile, Sessions sessions, PasswordSignIn signIn, SiteSession session, Validator validator,
+                    AbuseLimits abuseLimits) {
+    this.abuseLimits = abuseLimits;
     this.profile = profile;
     this.sessions = sessions;
     this.signIn = signIn;
@@ -84,6 +90,7 @@ class AccountController {
       return page(model, me, FormErrors.of("newPassword",
           weak.isEmpty() ? "Enter a new password." : "The new password " + weak.iterator().next().getMessage() + "."), null);
     }
+    abuseLimits.check(LimitedAction.CURRENT_PASSWORD, ClientAddress.of(request), userId.toString());
     try {
       profile.changePassword(userId, nullToEmpty(form.currentPassword()), form.newPassword(), traceId(request));
     } catch (WrongCurrentPasswordException e) {
@@ -107,6 +114,7 @@ class AccountController {
   String delete(Authentication authentication, AccountForm form, HttpServletRequest request,
                 HttpServletResponse response, Model model) {
     UUID userId = userId(authentication);
+    abuseLimits.check(LimitedAction.CURRENT_PASSWORD, ClientAddress.of(request), userId.toString());
     try {
       profile.deleteWithPassword(userId, nullToEmpty(form.password()), traceId(request));
     } catch (WrongCurrentPasswordException e) {

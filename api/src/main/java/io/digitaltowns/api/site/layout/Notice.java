@@ -12,7 +12,7 @@ public enum Notice {
   PASSWORD_RESET("password-reset", "Your password is changed. Sign in with the new one."),
   SIGNED_OUT_EVERYWHERE("signed-out-everywhere", "You are signed out everywhere, on every device."),
   ACCOUNT_DELETED("account-deleted", "Your account is deleted."),
-  EMAIL_CONFIRMED("email-confirmed", "Your address is confirmed and your password is set. Sign in with it.");
+  EMAIL_CONFIRMED("email-confirmed", "Your address is confirmed and your password is set. You are signed in.");
 
   private final String key;
   private final String message;
