@@ -33,7 +33,7 @@ class SitemapController {
     this.links = links;
   }
 
-  @GetMapping(value = "/sitemap.xml", produces = MediaType.APPLICATION_XML_VALUE)
+  @GetMapping("/sitemap.xml")
   ResponseEntity<String> sitemap() {
     List<String> urls = new ArrayList<>();
     urls.add(links.absolute("/"));
