@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Signs in with email and password. */
 @Service
-class PasswordSignIn {
+public class PasswordSignIn {
 
   private final JdbcClient jdbc;
   private final PasswordEncoder passwords;
@@ -29,7 +29,7 @@ class PasswordSignIn {
   }
 
   @Transactional
-  TokenPair signIn(LoginRequest request, String traceId) {
+  public TokenPair signIn(LoginRequest request, String traceId) {
     String email = request.email().trim().toLowerCase(Locale.ROOT);
     Optional<Account> found = jdbc.sql("""
             SELECT id, email, password_hash, email_verified, suspended FROM users WHERE lower(email) = :email

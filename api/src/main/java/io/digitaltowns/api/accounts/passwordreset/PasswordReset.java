@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Forgot password: a single-use, expiring link by mail, then a new password and every session ended. */
 @Service
-class PasswordReset {
+public class PasswordReset {
 
   private final JdbcClient jdbc;
   private final EmailLinkTokenStore links;
@@ -31,7 +31,7 @@ class PasswordReset {
 
   /** Answers nothing either way, so it cannot be used to find out which addresses have accounts. */
   @Transactional
-  void request(String email, String traceId) {
+  public void request(String email, String traceId) {
     jdbc.sql("SELECT id, email, display_name FROM users WHERE lower(email) = :email AND NOT suspended")
         .param("email", email.trim().toLowerCase(Locale.ROOT))
         .query((rs, n) -> new Account(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name")))
@@ -47,7 +47,7 @@ class PasswordReset {
   }
 
   @Transactional
-  void complete(String token, String newPassword, String traceId) {
+  public void complete(String token, String newPassword, String traceId) {
     UUID userId = links.consume(token, Purpose.RESET_PASSWORD).orElseThrow(InvalidLinkException::new);
     passwordChanges.change(userId, newPassword, PasswordChangeReason.RESET, traceId);
     // whoever could read the mail could reset the password: the address is proven

@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** A user's own account: read it, rename, change the password, delete it. */
 @Service
-class Profile {
+public class Profile {
 
   private final JdbcClient jdbc;
   private final AccountRoles roles;
@@ -31,7 +31,7 @@ class Profile {
   }
 
   @Transactional(readOnly = true)
-  MyAccount show(UUID userId) {
+  public MyAccount show(UUID userId) {
     return jdbc.sql("SELECT id, email, display_name, email_verified, created_at FROM users WHERE id = :id")
         .param("id", userId)
         .query((rs, n) -> new MyAccount(rs.getObject("id", UUID.class), rs.getString("email"),
@@ -42,14 +42,14 @@ class Profile {
   }
 
   @Transactional
-  MyAccount rename(UUID userId, String displayName) {
+  public MyAccount rename(UUID userId, String displayName) {
     jdbc.sql("UPDATE users SET display_name = :name, updated_at = now() WHERE id = :id")
         .param("name", displayName.trim()).param("id", userId).update();
     return show(userId);
   }
 
   @Transactional
-  void changePassword(UUID userId, String currentPassword, String newPassword, String traceId) {
+  public void changePassword(UUID userId, String currentPassword, String newPassword, String traceId) {
     String hash = jdbc.sql("SELECT password_hash FROM users WHERE id = :id").param("id", userId)
         .query(String.class).optional().orElseThrow(AccountGoneException::new);
     if (hash == null || !passwords.matches(currentPassword, hash)) {
@@ -63,7 +63,7 @@ class Profile {
    * identities. UserDeleted tells every consumer to erase what it holds; it carries no personal data.
    */
   @Transactional
-  void delete(UUID userId, String traceId) {
+  public void delete(UUID userId, String traceId) {
     int deleted = jdbc.sql("DELETE FROM users WHERE id = :id").param("id", userId).update();
     if (deleted == 0) {
       throw new AccountGoneException();

@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Proves an address through a single-use emailed link, and sends a new link when asked. */
 @Service
-class EmailVerification {
+public class EmailVerification {
 
   private final JdbcClient jdbc;
   private final EmailLinkTokenStore links;
@@ -30,7 +30,7 @@ class EmailVerification {
   }
 
   @Transactional
-  void verify(String token, String traceId) {
+  public void verify(String token, String traceId) {
     UUID userId = links.consume(token, Purpose.VERIFY_EMAIL).orElseThrow(InvalidLinkException::new);
     String email = jdbc.sql("""
             UPDATE users SET email_verified = true, updated_at = now() WHERE id = :id AND NOT email_verified
@@ -48,7 +48,7 @@ class EmailVerification {
 
   /** Answers nothing either way, so it cannot be used to find out which addresses have accounts. */
   @Transactional
-  void resend(String email, String traceId) {
+  public void resend(String email, String traceId) {
     jdbc.sql("SELECT id, email, display_name FROM users WHERE lower(email) = :email AND NOT email_verified")
         .param("email", email.trim().toLowerCase(Locale.ROOT))
         .query((rs, n) -> new Unverified(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name")))

@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * consumer mails it to the owner, the CRM turns it into a lead.
  */
 @Service
-class BusinessContact {
+public class BusinessContact {
 
   private final BusinessListings listings;
   private final AccountContacts contacts;
@@ -30,7 +30,7 @@ class BusinessContact {
   }
 
   @Transactional
-  UUID send(Caller sender, UUID businessId, String message, String traceId) {
+  public UUID send(Caller sender, UUID businessId, String message, String traceId) {
     Business business = listings.visibleTo(sender, businessId);
     if (business.status() != BusinessStatus.PUBLISHED) {
       throw new BusinessNotFoundException();

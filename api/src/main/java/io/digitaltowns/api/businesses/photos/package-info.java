@@ -1,6 +1,3 @@
-/**
- * Exposed to the site's pages (package {@code site}), which call these application services in process just as
- * the JSON controllers here do.
- */
+/** Exposed to the site (io.digitaltowns.api.site), whose pages call these services in process. */
 @org.springframework.modulith.NamedInterface("photos")
 package io.digitaltowns.api.businesses.photos;

@@ -1,0 +1,78 @@
+package io.digitaltowns.api.site.session;
+
+import io.digitaltowns.api.accounts.tokens.Sessions;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * The site's own security, ordered before the API's: every path that is not the API's (or Spring's and the ops
+ * page's) is a page. Pages keep a cookie session holding the API's tokens, every state-changing form carries a
+ * CSRF token (Spring Security's, kept in the session), and every answer carries a Content-Security-Policy without
+ * 'unsafe-inline'. The JSON API under /api/** keeps its stateless bearer-token chain, untouched.
+ */
+@Configuration
+class SiteSecurityConfiguration {
+
+  /** Paths the API's chain (WebSecurityConfiguration) answers; everything else is the site's. */
+  static final RequestMatcher NOT_THE_API = new NegatedRequestMatcher(new OrRequestMatcher(
+      path("/api/**"), path("/actuator/**"), path("/v3/api-docs/**"), path("/swagger-ui/**"), path("/swagger-ui.html"),
+      path("/oauth2/**"), path("/login/oauth2/**"), path("/ops/**"), path("/health")));
+
+  private static RequestMatcher path(String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+  }
+
+  @Bean
+  @Order(Ordered.HIGHEST_PRECEDENCE + 10)
+  SecurityFilterChain siteSecurity(HttpSecurity http, JwtDecoder decoder,
+                                   Converter<Jwt, AbstractAuthenticationToken> activeAccounts, Sessions sessions,
+                                   ContentSecurityPolicy contentSecurityPolicy) throws Exception {
+    http
+        .securityMatcher(NOT_THE_API)
+        .headers(headers -> headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy.directives()))
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+            .frameOptions(frame -> frame.deny())
+            .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
+        // the CSRF token lives in the session; forms carry it in a hidden field (layout/csrf.jte)
+        .csrf(csrf -> { })
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+        // the session holds the API's tokens, not a SecurityContext: each request is authenticated from them
+        .securityContext(context -> context.securityContextRepository(
+            new org.springframework.security.web.context.RequestAttributeSecurityContextRepository()))
+        .addFilterBefore(new SessionAuthenticationFilter(decoder, activeAccounts, sessions),
+            AnonymousAuthenticationFilter.class)
+        .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+        .formLogin(form -> form.disable())
+        .httpBasic(basic -> basic.disable())
+        .logout(logout -> logout.disable())
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(HttpMethod.GET, "/site/**", "/webjars/**", "/favicon.ico").permitAll()
+            .requestMatchers("/admin/**").hasRole("ADMIN")
+            .requestMatchers("/my/**", "/account/**").authenticated()
+            .anyRequest().permitAll())
+        .exceptionHandling(exceptions -> exceptions
+            .authenticationEntryPoint(new SignInFirst())
+            // the error page in the site's look (errors.SiteErrorViews), also for a missing or stale CSRF token
+            .accessDeniedHandler((request, response, denied) -> response.sendError(HttpServletResponse.SC_FORBIDDEN)));
+    return http.build();
+  }
+}
