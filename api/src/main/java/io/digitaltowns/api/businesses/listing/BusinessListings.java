@@ -49,7 +49,7 @@ public class BusinessListings {
   }
 
   @Transactional
-  Business create(Caller caller, BusinessRequest request, String traceId) {
+  public Business create(Caller caller, BusinessRequest request, String traceId) {
     requireTown(request.townId());
     UUID id = UUID.randomUUID();
     store.insert(id, caller.userId(), request);
@@ -86,7 +86,7 @@ public class BusinessListings {
   }
 
   @Transactional(readOnly = true)
-  List<Business> ownedBy(Caller caller) {
+  public List<Business> ownedBy(Caller caller) {
     return store.ownedBy(caller.userId());
   }
 
@@ -95,7 +95,7 @@ public class BusinessListings {
    * under review sends it (back) to review: the name and category are what admins vet.
    */
   @Transactional
-  Business update(Caller caller, UUID id, BusinessRequest request, String traceId) {
+  public Business update(Caller caller, UUID id, BusinessRequest request, String traceId) {
     Business before = changeableBy(caller, id);
     requireTown(request.townId());
     boolean vetted = !Objects.equals(before.name(), request.name().trim()) || before.category() != request.category();
@@ -110,7 +110,7 @@ public class BusinessListings {
   }
 
   @Transactional
-  Business submit(Caller caller, UUID id, String traceId) {
+  public Business submit(Caller caller, UUID id, String traceId) {
     Business business = changeableBy(caller, id);
     if (!EnumSet.of(BusinessStatus.DRAFT, BusinessStatus.REJECTED, BusinessStatus.UNPUBLISHED).contains(business.status())) {
       throw new StatusConflictException("submitted for review", business.status());
@@ -125,7 +125,7 @@ public class BusinessListings {
   }
 
   @Transactional
-  Business unpublish(Caller caller, UUID id, String traceId) {
+  public Business unpublish(Caller caller, UUID id, String traceId) {
     Business business = changeableBy(caller, id);
     if (business.status() != BusinessStatus.PUBLISHED) {
       throw new StatusConflictException("unpublished", business.status());

@@ -61,7 +61,7 @@ public class BusinessPhotos {
   }
 
   /** Step 1: a pending photo and the presigned PUT its file goes to. */
-  PhotoUploadTicket requestUpload(Caller caller, UUID businessId, PhotoUploadRequest request) {
+  public PhotoUploadTicket requestUpload(Caller caller, UUID businessId, PhotoUploadRequest request) {
     storage.ensureBucketBeforeUpload();
     return transaction.execute(status -> {
       listings.changeableBy(caller, businessId);
@@ -87,7 +87,7 @@ public class BusinessPhotos {
    * becomes the cover). An upload that is not what was declared is deleted, with its pending photo.
    * Confirming an attached photo again answers it unchanged.
    */
-  Photo confirm(Caller caller, UUID businessId, UUID photoId, String traceId) {
+  public Photo confirm(Caller caller, UUID businessId, UUID photoId, String traceId) {
     PhotoRow pending = transaction.execute(status -> {
       listings.changeableBy(caller, businessId);
       return store.find(businessId, photoId).orElseThrow(PhotoProblems::photoNotFound);
@@ -129,7 +129,7 @@ public class BusinessPhotos {
   }
 
   /** Puts the photos in this order; the ids must be exactly the listing's photos. */
-  List<Photo> reorder(Caller caller, UUID businessId, PhotoOrderRequest request) {
+  public List<Photo> reorder(Caller caller, UUID businessId, PhotoOrderRequest request) {
     return transaction.execute(status -> {
       listings.changeableBy(caller, businessId);
       List<PhotoRow> photos = store.attached(businessId);
@@ -147,7 +147,7 @@ public class BusinessPhotos {
   }
 
   /** Makes one attached photo the cover. */
-  List<Photo> makeCover(Caller caller, UUID businessId, UUID photoId) {
+  public List<Photo> makeCover(Caller caller, UUID businessId, UUID photoId) {
     return transaction.execute(status -> {
       listings.changeableBy(caller, businessId);
       PhotoRow row = store.find(businessId, photoId).filter(PhotoRow::attached).orElseThrow(PhotoProblems::photoNotFound);
@@ -161,7 +161,7 @@ public class BusinessPhotos {
    * committed: an orphan object is harmless, a photo pointing at nothing is not. When the cover
    * goes, the next photo becomes the cover.
    */
-  void delete(Caller caller, UUID businessId, UUID photoId, String traceId) {
+  public void delete(Caller caller, UUID businessId, UUID photoId, String traceId) {
     transaction.executeWithoutResult(status -> {
       listings.changeableBy(caller, businessId);
       PhotoRow row = store.find(businessId, photoId).orElseThrow(PhotoProblems::photoNotFound);
