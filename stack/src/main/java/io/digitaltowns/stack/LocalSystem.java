@@ -32,12 +32,15 @@ public final class LocalSystem implements AutoCloseable {
   public static final String RELAY_HTTP_PORT = "digitaltowns.local.relay-http-port";
   public static final String CONSUMERS_HTTP_PORT = "digitaltowns.local.consumers-http-port";
 
-  static final String LOCAL_JWT_SECRET = "local-stack-jwt-secret-not-for-production-0123456789";
-  public static final String LOCAL_EMAIL_LINK_SECRET = "local-stack-email-link-secret-not-for-production-01234";
+  private final String jwtSecret;
+  private final String emailLinkSecret;
 
   private LocalSystem(LocalStack stack, Map<String, Object> extraSettings) {
     this.stack = stack;
     this.extraSettings = extraSettings;
+    LocalSecrets secrets = new LocalSecrets(stack.settings().dataDir());
+    this.jwtSecret = secrets.named("jwt-secret");
+    this.emailLinkSecret = secrets.named("email-link-secret");
   }
 
   /**
@@ -178,10 +181,10 @@ public final class LocalSystem implements AutoCloseable {
     settings.put("digitaltowns.storage.access-key-id", stack.s3AccessKey());
     settings.put("digitaltowns.storage.secret-access-key", stack.s3SecretKey());
     settings.put("digitaltowns.storage.path-style", true);
-    // secrets only good for this machine; production sets JWT_SECRET and EMAIL_LINK_SECRET
-    settings.put("digitaltowns.jwt.secret", LOCAL_JWT_SECRET);
-    settings.put("digitaltowns.email-links.secret", LOCAL_EMAIL_LINK_SECRET);
-    settings.put("digitaltowns.email.link-secret", LOCAL_EMAIL_LINK_SECRET);
+    // secrets of this data directory only (see LocalSecrets); production sets JWT_SECRET and EMAIL_LINK_SECRET
+    settings.put("digitaltowns.jwt.secret", jwtSecret);
+    settings.put("digitaltowns.email-links.secret", emailLinkSecret);
+    settings.put("digitaltowns.email.link-secret", emailLinkSecret);
     // the local SMTP server logs the login it invents for each recipient; keep mail addresses out of the log
     settings.put("logging.level.com.icegreen.greenmail", "WARN");
     return settings;

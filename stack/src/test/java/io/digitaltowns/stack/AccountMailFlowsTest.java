@@ -29,18 +29,21 @@ class AccountMailFlowsTest {
   private final ApiClient api = new ApiClient(system.apiUrl());
 
   @Test
-  void the_link_in_the_welcome_mail_verifies_the_address() {
+  void the_link_in_the_welcome_mail_leads_to_the_form_that_confirms_the_address() {
     String email = ApiClient.uniqueEmail("click");
     api.register(email, "Clicker");
 
     String link = linkIn(awaitMail(email, "Welcome to DigitalTowns"));
-    HttpResponse<String> clicked = api.get(link);
+    HttpResponse<String> opened = api.get(link);
 
-    assertThat(clicked.statusCode()).as(clicked.body()).isEqualTo(200);
-    String accessToken = signIn(email, PASSWORD).get("accessToken").asText();
+    assertThat(opened.statusCode()).as("opening the link changes nothing").isEqualTo(303);
+    assertThat(opened.headers().firstValue("Location")).hasValue("/verify-email?token=" + tokenOf(link));
+    HttpResponse<String> confirmed = confirm(tokenOf(link), NEW_PASSWORD);
+    assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+    String accessToken = signIn(email, NEW_PASSWORD).get("accessToken").asText();
     assertThat(ApiClient.read(api.get(system.apiUrl() + "/api/me", accessToken).body()).get("emailVerified").asBoolean())
         .isTrue();
-    assertThat(api.get(link).statusCode()).as("a link works once").isEqualTo(400);
+    assertThat(confirm(tokenOf(link), NEW_PASSWORD).statusCode()).as("a link works once").isEqualTo(400);
   }
 
   @Test
@@ -51,7 +54,14 @@ class AccountMailFlowsTest {
 
     api.post("/api/auth/verify-email/resend", JSON.createObjectNode().put("email", email).toString());
 
-    assertThat(api.get(linkIn(awaitMail(email, "Confirm your email address"))).statusCode()).isEqualTo(200);
+    assertThat(confirm(tokenOf(linkIn(awaitMail(email, "Confirm your email address"))), PASSWORD).statusCode())
+        .isEqualTo(200);
+  }
+
+  /** What the confirmation page's form sends. */
+  private HttpResponse<String> confirm(String token, String password) {
+    return api.post("/api/auth/verify-email", JSON.createObjectNode().put("token", token).put("password", password)
+        .toString());
   }
 
   @Test

@@ -11,11 +11,8 @@ import com.microsoft.playwright.options.AriaRole;
 import io.digitaltowns.api.site.browser.AccessibilityCheck;
 import io.digitaltowns.api.site.browser.SharedBrowser;
 import io.digitaltowns.consumers.email.EmailLinks;
-import io.digitaltowns.consumers.email.EmailProperties;
-import io.digitaltowns.events.links.EmailLinkTokens;
 import java.net.URI;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -46,9 +43,8 @@ class MailedPathsOpenPagesTest {
         .put("townId", townId).put("name", "Link Lane Deli").put("category", "GROCERY")).body()).get("id").asText();
     api.call("POST", "/api/businesses/" + businessId + "/submit", owner, null);
 
-    EmailLinks links = new EmailLinks(new EmailLinkTokens(LocalSystem.LOCAL_EMAIL_LINK_SECRET),
-        new EmailProperties("DigitalTowns <no-reply@digitaltowns.local>", system.apiUrl(),
-            LocalSystem.LOCAL_EMAIL_LINK_SECRET, List.of()));
+    // the email consumer's own link builder, configured as it runs (public base URL: this api)
+    EmailLinks links = system.consumers().getBean(EmailLinks.class);
     String eventId = UUID.randomUUID().toString();
     String subscription = "/my/businesses/" + businessId + "/subscription";
 

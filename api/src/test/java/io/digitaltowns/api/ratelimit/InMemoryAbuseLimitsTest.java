@@ -186,6 +186,33 @@ class InMemoryAbuseLimitsTest {
     assertThat(store.size()).isZero();
   }
 
+  @Test
+  void sign_in_failures_count_per_account_and_address_and_successes_are_handed_back() {
+    for (int i = 0; i < 8; i++) { // more than five, under the address's ten a minute
+      limits.attempt(LimitedAction.LOGIN, "198.51.100.1", ADA).succeeded();
+    }
+    for (int i = 0; i < 5; i++) {
+      limits.attempt(LimitedAction.LOGIN, "203.0.113.66", ADA); // failed guesses: nothing handed back
+    }
+
+    assertRefused(() -> limits.attempt(LimitedAction.LOGIN, "203.0.113.66", ADA));
+    assertThatCode(() -> limits.attempt(LimitedAction.LOGIN, "198.51.100.1", ADA).succeeded())
+        .as("the owner's address").doesNotThrowAnyException();
+    clock.advance(Duration.ofMinutes(3));
+    assertThatCode(() -> limits.attempt(LimitedAction.LOGIN, "203.0.113.66", ADA))
+        .as("one more guess once a token refilled").doesNotThrowAnyException();
+    assertRefused(() -> limits.attempt(LimitedAction.LOGIN, "203.0.113.66", ADA));
+  }
+
+  @Test
+  void the_account_at_address_bucket_key_hashes_the_pair() {
+    String key = AbuseLimits.accountAtAddressBucketKey(LimitedAction.LOGIN, " Ada@Example.org ", "203.0.113.7");
+
+    assertThat(key).startsWith("dt:limit:login:account-at-address:").doesNotContain("ada").doesNotContain("203.0.113");
+    assertThat(key).isEqualTo(AbuseLimits.accountAtAddressBucketKey(LimitedAction.LOGIN, ADA, "203.0.113.7"))
+        .isNotEqualTo(AbuseLimits.accountAtAddressBucketKey(LimitedAction.LOGIN, ADA, "203.0.113.8"));
+  }
+
   private void exhaustAccount(LimitedAction action, String account, int capacity) {
     for (int i = 1; i <= capacity; i++) {
       limits.check(action, "192.0.2." + i, account);

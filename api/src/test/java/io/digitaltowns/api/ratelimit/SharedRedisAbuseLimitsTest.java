@@ -97,6 +97,24 @@ class SharedRedisAbuseLimitsTest {
   }
 
   @Test
+  void sign_in_failures_from_one_address_count_on_every_api_instance_and_successes_are_handed_back() {
+    AbuseLimits first = apiInstance(Map.of());
+    AbuseLimits second = apiInstance(Map.of());
+    String account = uniqueAccount();
+    String attacker = uniqueAddress();
+    String owner = uniqueAddress();
+
+    for (int i = 0; i < 5; i++) {
+      (i % 2 == 0 ? first : second).attempt(LimitedAction.LOGIN, attacker, account);
+      (i % 2 == 0 ? second : first).attempt(LimitedAction.LOGIN, owner, account).succeeded();
+    }
+
+    assertThat(catchThrowableOfType(TooManyRequestsException.class,
+        () -> second.attempt(LimitedAction.LOGIN, attacker, account))).isNotNull();
+    assertThatCode(() -> first.attempt(LimitedAction.LOGIN, owner, account).succeeded()).doesNotThrowAnyException();
+  }
+
+  @Test
   void attempts_from_one_address_count_on_every_api_instance() {
     AbuseLimits first = apiInstance(Map.of());
     AbuseLimits second = apiInstance(Map.of());

@@ -142,6 +142,8 @@ class AccessTokenTamperingTest extends ApiHttpTest {
     SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
         .issuer(issuer).subject(subject.toString())
         .issueTime(Date.from(expiresAt.minusSeconds(900))).expirationTime(Date.from(expiresAt))
+        // what a genuine token also carries: the web service as audience, the user's first session epoch
+        .audience("digitaltowns-web").claim("sep", 0L)
         .claim("roles", roles).build());
     jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
     return jwt.serialize();

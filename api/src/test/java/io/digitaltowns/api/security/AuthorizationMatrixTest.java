@@ -247,15 +247,19 @@ class AuthorizationMatrixTest extends ApiHttpTest {
     softly.assertAll();
   }
 
+  /** Operations after which the caller's access token no longer works (the account is gone or its sessions ended). */
+  private static final java.util.Set<String> ENDS_THE_CALLERS_SESSIONS = java.util.Set.of("DELETE /api/me",
+      "POST /api/auth/logout-all");
+
   /**
-   * The principal's member; for an operation that ends the caller's account, a fresh stand-in of the same kind, so
-   * the table's principals live on.
+   * The principal's member; for an operation that ends the caller's account or sessions, a fresh stand-in of the same
+   * kind, so the table's principals live on.
    */
   private Member callerFor(Principal principal, Operation operation, Member admin) {
     if (principal == Principal.NO_TOKEN) {
       return null;
     }
-    if (!operation.key().equals("DELETE /api/me") || principal == Principal.SUSPENDED) {
+    if (!ENDS_THE_CALLERS_SESSIONS.contains(operation.key()) || principal == Principal.SUSPENDED) {
       return principals.get(principal);
     }
     Member standIn = registerAndSignIn("matrix-standin");

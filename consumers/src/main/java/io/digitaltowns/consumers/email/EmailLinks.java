@@ -14,7 +14,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class EmailLinks {
 
-  /** Answered by the api itself (GET), so the link works from any mail client. */
+  /**
+   * Answered by the api (GET, changes nothing: mail scanners fetch links): it sends the browser to the
+   * site's page {@code /verify-email?token=}, whose form posts the token and the owner's chosen password.
+   */
   static final String VERIFY_EMAIL_PATH = "/api/auth/verify-email";
   /** A front-end page that asks for the new password and posts it to /api/auth/reset-password. */
   static final String RESET_PASSWORD_PATH = "/reset-password";

@@ -31,10 +31,15 @@ class WelcomeEmailHandler implements EmailHandler<UserRegistered> {
   private String text(UserRegistered event) {
     // Only a password sign-up has an address to confirm, and only for it does the api store the
     // token of this event. An account from Google or Facebook starts verified: a link would be dead.
+    // Anyone can register someone else's address, so the mail tells its owner what confirming does.
     String verification = event.getSignupMethod() == SignupMethod.PASSWORD
         ? """
-          Please confirm your email address by opening this link:
+          Please confirm your email address: open this link and choose the password of your account.
           %s
+
+          Did you not sign up for DigitalTowns? Then someone else typed your address. You can ignore
+          this mail: the account stays unconfirmed. Or open the link and choose a password: the account
+          becomes yours alone, whoever registered it is signed out and their password stops working.
 
           """.formatted(links.verifyEmail(event.getEventId()))
         : "";

@@ -13,7 +13,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
+import java.util.List;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -50,8 +55,8 @@ class MeController {
     }
   }
 
-  /** @param password the current password; may be left out right after a sign-in (see {@link OwnerConfirmation}) */
-  record DeleteAccountRequest(@Size(max = 128) String password) {
+  /** @param password the current password (without a body at all, a sign-in moments ago stands in: {@link OwnerConfirmation}) */
+  record DeleteAccountRequest(@NotBlank @Size(max = 128) String password) {
     @Override
     public String toString() {
       return "DeleteAccountRequest[***]";
@@ -97,13 +102,31 @@ class MeController {
   @DeleteMapping("/api/me")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void delete(@AuthenticationPrincipal Jwt token, @Valid @RequestBody(required = false) DeleteAccountRequest request,
-              HttpServletRequest http, @RequestHeader(name = "traceparent", required = false) String traceparent) {
+              HttpServletRequest http, @RequestHeader(name = "traceparent", required = false) String traceparent)
+      throws HttpMediaTypeNotSupportedException {
+    // Spring reads no body of a DELETE it has no converter for and passes null: a body that is not JSON
+    // must be refused here, or it would count as "no body" and fall back to the recent sign-in
+    MediaType contentType = contentTypeOf(http);
+    boolean notJson = http.getContentType() != null
+        && (contentType == null || !MediaType.APPLICATION_JSON.isCompatibleWith(contentType));
+    if (request == null && (notJson || http.getContentLengthLong() > 0)) {
+      throw new HttpMediaTypeNotSupportedException(contentType, List.of(MediaType.APPLICATION_JSON), HttpMethod.DELETE);
+    }
     String password = request == null ? null : request.password();
     if (password != null) {
       abuseLimits.check(LimitedAction.CURRENT_PASSWORD, ClientAddress.of(http), token.getSubject());
     }
     ownerConfirmation.requirePasswordOrRecentSignIn(token, password);
     profile.delete(userId(token), TraceParent.traceId(traceparent));
+  }
+
+  /** @return null when there is none or it does not parse */
+  private static MediaType contentTypeOf(HttpServletRequest http) {
+    try {
+      return http.getContentType() == null ? null : MediaType.parseMediaType(http.getContentType());
+    } catch (InvalidMediaTypeException e) {
+      return null;
+    }
   }
 
   private static UUID userId(Jwt token) {

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import io.digitaltowns.api.accounts.ChosenPassword;
 import io.digitaltowns.api.accounts.tokens.TokenPair;
@@ -60,7 +61,9 @@ class EmailVerificationController {
           + "POSTs the token and a new password to this path.")
   @ApiResponse(responseCode = "303", description = "To the confirmation page")
   @GetMapping("/api/auth/verify-email")
-  ResponseEntity<Void> openConfirmationPage(@RequestParam @NotBlank @Size(max = 200) String token) {
+  ResponseEntity<Void> openConfirmationPage(
+      @RequestParam @NotBlank @Size(max = 200) @Pattern(regexp = "[A-Za-z0-9_-]+", message = "is not a link token")
+      String token) {
     return ResponseEntity.status(HttpStatus.SEE_OTHER)
         .location(URI.create(CONFIRMATION_PAGE + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)))
         .build();

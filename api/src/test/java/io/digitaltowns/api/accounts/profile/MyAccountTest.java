@@ -3,6 +3,9 @@ package io.digitaltowns.api.accounts.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.digitaltowns.api.ApiHttpTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +72,20 @@ class MyAccountTest extends ApiHttpTest {
     assertThat(delete("/api/me", freshSession).statusCode()).as("right after a sign-in").isEqualTo(204);
   }
 
+  @Test
+  void a_delete_body_without_the_password_or_not_json_deletes_nothing_even_right_after_a_sign_in() {
+    Member member = registerAndSignIn("delete-body");
+
+    HttpResponse<String> noPassword = delete("/api/me", member.accessToken(), json());
+    HttpResponse<String> plainText = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/me"))
+        .header("Authorization", "Bearer " + member.accessToken()).header("Content-Type", "text/plain")
+        .method("DELETE", HttpRequest.BodyPublishers.ofString("{\"password\":\"x\"}")));
+
+    assertThat(noPassword.statusCode()).isEqualTo(400);
+    assertThat(plainText.statusCode()).isEqualTo(415);
+    assertThat(outboxEvents(member.id(), "UserDeleted")).isZero();
+  }
+
   /** Issue 16, finding 8: a stolen access token is no password oracle. */
   @Test
   void guessing_the_current_password_is_slowed_down() {
@@ -98,6 +115,14 @@ class MyAccountTest extends ApiHttpTest {
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body()).contains("newPassword").contains("72 bytes");
     assertThat(login(member.email(), PASSWORD).statusCode()).isEqualTo(200);
+  }
+
+  private static HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (java.io.IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Moves the member's session start back an hour and refreshes: the access token of a session begun long ago. */
