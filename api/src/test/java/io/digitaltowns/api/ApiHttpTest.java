@@ -116,6 +116,11 @@ public abstract class ApiHttpTest {
     return send(request(path, accessToken).DELETE());
   }
 
+  protected HttpResponse<String> delete(String path, String accessToken, JsonNode body) {
+    return send(request(path, accessToken).header("Content-Type", "application/json")
+        .method("DELETE", HttpRequest.BodyPublishers.ofString(body.toString())));
+  }
+
   protected HttpResponse<String> post(String path, String accessToken, JsonNode body) {
     return send(request(path, accessToken).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body == null ? "{}" : body.toString())));

@@ -22,12 +22,13 @@ public class ActiveAccounts {
     this.roles = roles;
   }
 
-  public record ActiveAccount(UUID userId, Set<Role> roles) {
+  /** @param sessionEpoch access tokens issued under another epoch are no longer valid */
+  public record ActiveAccount(UUID userId, Set<Role> roles, long sessionEpoch) {
   }
 
   public Optional<ActiveAccount> find(UUID userId) {
-    boolean active = jdbc.sql("SELECT count(*) FROM users WHERE id = :id AND NOT suspended")
-        .param("id", userId).query(Long.class).single() == 1;
-    return active ? Optional.of(new ActiveAccount(userId, roles.rolesOf(userId))) : Optional.empty();
+    return jdbc.sql("SELECT session_epoch FROM users WHERE id = :id AND NOT suspended")
+        .param("id", userId).query(Long.class).optional()
+        .map(sessionEpoch -> new ActiveAccount(userId, roles.rolesOf(userId), sessionEpoch));
   }
 }

@@ -28,8 +28,25 @@ public class PasswordChanges {
 
   @Transactional(propagation = Propagation.MANDATORY)
   public void change(UUID userId, String newPassword, PasswordChangeReason reason, String traceId) {
-    record Owner(String email, String displayName) {
-    }
+    Owner owner = replace(userId, newPassword);
+    events.publish(userId, traceId, (eventId, occurredAt, aggregateId) -> PasswordChanged.newBuilder()
+        .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId).setTraceId(traceId)
+        .setEmail(owner.email()).setDisplayName(owner.displayName()).setReason(reason).build());
+  }
+
+  /**
+   * The password chosen while confirming the address: the first one its owner set, so no "your
+   * password was changed" notice; whatever password the registrant set stops working, and every
+   * session ends.
+   *
+   * @return the account's address
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public String setByAddressOwner(UUID userId, String password) {
+    return replace(userId, password).email();
+  }
+
+  private Owner replace(UUID userId, String newPassword) {
     Owner owner = jdbc.sql("""
             UPDATE users SET password_hash = :hash, updated_at = now() WHERE id = :id RETURNING email, display_name
             """)
@@ -37,8 +54,9 @@ public class PasswordChanges {
         .query((rs, n) -> new Owner(rs.getString("email"), rs.getString("display_name")))
         .single();
     sessions.endAll(userId);
-    events.publish(userId, traceId, (eventId, occurredAt, aggregateId) -> PasswordChanged.newBuilder()
-        .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId).setTraceId(traceId)
-        .setEmail(owner.email()).setDisplayName(owner.displayName()).setReason(reason).build());
+    return owner;
+  }
+
+  private record Owner(String email, String displayName) {
   }
 }

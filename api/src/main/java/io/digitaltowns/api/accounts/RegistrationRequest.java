@@ -2,14 +2,12 @@ package io.digitaltowns.api.accounts;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** What a person sends to create an account with a password. */
 public record RegistrationRequest(
     @NotBlank @Email @Size(max = 254) String email,
-    @NotBlank @Size(min = 10, max = 128, message = "must be between 10 and 128 characters")
-    @Pattern(regexp = ".*\\S.*", message = "must not be only spaces") String password,
+    @ChosenPassword String password,
     @NotBlank @Size(max = 80) String displayName) {
 
   @Override

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Limits how often one client address and one account may attempt an action.
  *
- * <p>Call {@link #check} before doing the work (before the password is checked, the email sent,
+ * <p>Sign-in uses {@link #attempt} instead, where only failures count against the account, per
+ * account and client address. Call {@link #check} before doing the work (before the password is checked, the email sent,
  * the account created). Each call takes one token from the address's bucket for the action and,
  * when an account is named, one from the account's bucket; when either is empty it throws
  * {@link TooManyRequestsException} (429 with {@code Retry-After}). An address that is already
@@ -89,20 +90,76 @@ public class AbuseLimits {
     }
   }
 
-  private void consume(LimitedAction action, String scope, String key, BucketConfiguration limit) {
+  /**
+   * One attempt of {@code action} where only failures count against the account, and only from the
+   * address they come from (password sign-in): the address's bucket is charged as by {@link #check},
+   * and the bucket of this account <em>at this address</em> gives a token that the caller hands back
+   * with {@link Attempt#succeeded()}. So guesses from one address slow that address down for that
+   * account, while the owner signing in from elsewhere, or rightly from the same place, is never
+   * refused on their account's behalf. The token is taken before the work (not counted after it), so
+   * many guesses sent at once still stop at the limit.
+   *
+   * @throws TooManyRequestsException when the address, or this account at this address, has used up its attempts
+   */
+  public Attempt attempt(LimitedAction action, String clientIp, String accountKey) {
+    Objects.requireNonNull(action, "action");
+    if (!enabled) {
+      return Attempt.NOTHING_TAKEN;
+    }
+    BucketConfiguration ipLimit = perIp.get(action);
+    if (ipLimit != null) {
+      consume(action, "address", ipBucketKey(action, clientIp), ipLimit);
+    }
+    BucketConfiguration pairLimit = perAccount.get(action);
+    if (pairLimit == null || accountKey == null || accountKey.isBlank()) {
+      return Attempt.NOTHING_TAKEN;
+    }
+    String key = accountAtAddressBucketKey(action, accountKey, clientIp);
+    if (!consume(action, "account at one address", key, pairLimit)) {
+      return Attempt.NOTHING_TAKEN;
+    }
+    return new Attempt(() -> {
+      try {
+        store.refund(key, pairLimit);
+      } catch (RuntimeException e) {
+        storeFailed(e);
+      }
+    });
+  }
+
+  /** An attempt whose token is handed back when it succeeds. */
+  public static final class Attempt {
+
+    private static final Attempt NOTHING_TAKEN = new Attempt(() -> {
+    });
+
+    private final Runnable refund;
+
+    private Attempt(Runnable refund) {
+      this.refund = refund;
+    }
+
+    /** The attempt succeeded: it does not count against the account. */
+    public void succeeded() {
+      refund.run();
+    }
+  }
+
+  /** @return whether a token was taken (false when the store failed and the request is let through) */
+  private boolean consume(LimitedAction action, String scope, String key, BucketConfiguration limit) {
     ConsumptionProbe probe;
     try {
       probe = store.tryConsume(key, limit);
     } catch (RuntimeException e) {
       storeFailed(e);
-      return;
+      return false;
     }
     if (probe.isConsumed()) {
       if (probe.getRemainingTokens() == 0) {
         log.info("Abuse limit reached: {} per {}; further attempts are refused until it refills",
             action.key(), scope);
       }
-      return;
+      return true;
     }
     long retryAfter = retryAfterSeconds(probe.getNanosToWaitForRefill());
     log.debug("Abuse limit refused {} per {}; retry after {} s", action.key(), scope, retryAfter);
@@ -134,6 +191,11 @@ public class AbuseLimits {
 
   static String accountBucketKey(LimitedAction action, String accountKey) {
     return "dt:limit:" + action.key() + ":account:" + sha256(accountKey.strip().toLowerCase(Locale.ROOT));
+  }
+
+  static String accountAtAddressBucketKey(LimitedAction action, String accountKey, String clientIp) {
+    return "dt:limit:" + action.key() + ":account-at-address:"
+        + sha256(accountKey.strip().toLowerCase(Locale.ROOT) + " " + addressScope(clientIp));
   }
 
   /**

@@ -33,6 +33,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param verificationResend requests to send the verification email again
  * @param oauthSignIn        sign-in with Google / Facebook; per IP only by default
  * @param businessContact    messages from residents to businesses
+ * @param currentPassword    signed-in requests that prove the current password (change it, delete the
+ *                           account), per user: a stolen access token must not become a password oracle
  */
 @ConfigurationProperties("digitaltowns.abuse-limits")
 public record AbuseLimitsProperties(
@@ -44,7 +46,8 @@ public record AbuseLimitsProperties(
     @DefaultValue PasswordReset passwordReset,
     @DefaultValue VerificationResend verificationResend,
     @DefaultValue OauthSignIn oauthSignIn,
-    @DefaultValue BusinessContact businessContact) {
+    @DefaultValue BusinessContact businessContact,
+    @DefaultValue CurrentPassword currentPassword) {
 
   public AbuseLimitsProperties {
     if (redisTimeout == null || redisTimeout.isNegative() || redisTimeout.isZero()) {
@@ -61,6 +64,7 @@ public record AbuseLimitsProperties(
       case VERIFICATION_RESEND -> verificationResend;
       case OAUTH_SIGN_IN -> oauthSignIn;
       case BUSINESS_CONTACT -> businessContact;
+      case CURRENT_PASSWORD -> currentPassword;
     };
   }
 
@@ -71,7 +75,7 @@ public record AbuseLimitsProperties(
 
   /** The per-IP and per-account limits of one action; a capacity of 0 means no limit. */
   public sealed interface ActionLimits permits Register, Login, PasswordReset, VerificationResend, OauthSignIn,
-      BusinessContact {
+      BusinessContact, CurrentPassword {
 
     long perIpCapacity();
 
@@ -94,7 +98,11 @@ public record AbuseLimitsProperties(
     }
   }
 
-  /** Password sign-in: 10 a minute per IP, 5 per 15 minutes per account. */
+  /**
+   * Password sign-in: 10 attempts a minute per IP; 5 <em>failed</em> attempts per 15 minutes per account
+   * and client address (a success hands its token back), so guessing from one address never locks the
+   * owner out from another.
+   */
   public record Login(
       @DefaultValue("10") long perIpCapacity,
       @DefaultValue("1m") Duration perIpPeriod,
@@ -151,6 +159,18 @@ public record AbuseLimitsProperties(
 
     public BusinessContact {
       validate("business-contact", perIpCapacity, perIpPeriod, perAccountCapacity, perAccountPeriod);
+    }
+  }
+
+  /** The current password proven while signed in: no per-IP limit (the user is known), 5 per 15 minutes per user. */
+  public record CurrentPassword(
+      @DefaultValue("0") long perIpCapacity,
+      @DefaultValue("1m") Duration perIpPeriod,
+      @DefaultValue("5") long perAccountCapacity,
+      @DefaultValue("15m") Duration perAccountPeriod) implements ActionLimits {
+
+    public CurrentPassword {
+      validate("current-password", perIpCapacity, perIpPeriod, perAccountCapacity, perAccountPeriod);
     }
   }
 

@@ -12,6 +12,9 @@ interface BucketStore extends AutoCloseable {
    */
   ConsumptionProbe tryConsume(String key, BucketConfiguration configuration);
 
+  /** Puts back one token taken by {@link #tryConsume} (never beyond the bucket's capacity). */
+  void refund(String key, BucketConfiguration configuration);
+
   @Override
   void close();
 

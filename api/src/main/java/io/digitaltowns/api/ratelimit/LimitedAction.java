@@ -8,7 +8,8 @@ public enum LimitedAction {
   PASSWORD_RESET("password-reset", "password reset requests"),
   VERIFICATION_RESEND("verification-resend", "verification email requests"),
   OAUTH_SIGN_IN("oauth-sign-in", "social sign-in attempts"),
-  BUSINESS_CONTACT("business-contact", "messages to businesses");
+  BUSINESS_CONTACT("business-contact", "messages to businesses"),
+  CURRENT_PASSWORD("current-password", "attempts with the current password");
 
   private final String key;
   private final String description;

@@ -65,6 +65,15 @@ final class LocalBucketStore implements BucketStore {
     return probe[0];
   }
 
+  @Override
+  public void refund(String key, BucketConfiguration configuration) {
+    // a bucket swept meanwhile was full: nothing to put back
+    buckets.computeIfPresent(key, (k, bucket) -> {
+      bucket.addTokens(1);
+      return bucket;
+    });
+  }
+
   /** How many buckets are held. */
   int size() {
     return buckets.size();

@@ -67,6 +67,11 @@ final class RedisBucketStore implements BucketStore {
   }
 
   @Override
+  public void refund(String key, BucketConfiguration configuration) {
+    buckets.builder().build(key, () -> configuration).addTokens(1);
+  }
+
+  @Override
   public void close() {
     try {
       connection.close();

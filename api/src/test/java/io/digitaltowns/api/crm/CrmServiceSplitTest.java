@@ -73,7 +73,8 @@ class CrmServiceSplitTest {
   void the_crm_service_refuses_a_resident_forwarded_by_the_web_service() throws Exception {
     HttpResponse<String> response = send(webService, "GET", "/api/admin/crm/companies", signIn(false), null);
 
-    assertThat(response.statusCode()).isEqualTo(403);
+    // a resident's session is not minted for the CRM service (aud): refused at the door
+    assertThat(response.statusCode()).isEqualTo(401);
     assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
         type -> assertThat(type).startsWith("application/problem+json"));
   }

@@ -42,6 +42,11 @@ public final class SiteClient {
     return response;
   }
 
+  /** A GET with one extra header (HX-Request, say). */
+  public HttpResponse<String> getWith(String path, String header, String value) {
+    return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").header(header, value).GET());
+  }
+
   /** Opens {@code formPage}, then posts {@code fields} with that page's CSRF token to {@code action}. */
   public HttpResponse<String> submit(String formPage, String action, Map<String, String> fields) {
     get(formPage);

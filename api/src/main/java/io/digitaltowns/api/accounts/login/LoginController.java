@@ -39,12 +39,16 @@ class LoginController {
   @ApiResponse(responseCode = "200", description = "Signed in")
   @ApiResponse(responseCode = "401", description = "Wrong email or password")
   @ApiResponse(responseCode = "403", description = "The account is suspended")
-  @ApiResponse(responseCode = "429", description = "Too many attempts; see Retry-After")
+  @ApiResponse(responseCode = "429", description = "Too many attempts from this address (or failed ones for this "
+      + "account from this address); see Retry-After")
   @PostMapping("/api/auth/login")
   TokenPair login(@Valid @RequestBody LoginRequest request, HttpServletRequest http,
                   @RequestHeader(name = "traceparent", required = false) String traceparent) {
-    abuseLimits.check(LimitedAction.LOGIN, ClientAddress.of(http), request.email());
-    return signIn.signIn(request, TraceParent.traceId(traceparent));
+    // only failures count against the account, and only from the address they come from (issue 16, finding 5)
+    AbuseLimits.Attempt attempt = abuseLimits.attempt(LimitedAction.LOGIN, ClientAddress.of(http), request.email());
+    TokenPair tokens = signIn.signIn(request, TraceParent.traceId(traceparent));
+    attempt.succeeded();
+    return tokens;
   }
 
   @Operation(summary = "Exchange a refresh token for new tokens",
@@ -64,7 +68,8 @@ class LoginController {
     sessions.end(request.refreshToken());
   }
 
-  @Operation(summary = "Sign out everywhere", description = "Revokes every session of the signed-in user.",
+  @Operation(summary = "Sign out everywhere",
+      description = "Revokes every session of the signed-in user: their refresh tokens, and every access token at once.",
       security = @SecurityRequirement(name = "bearer"))
   @ApiResponse(responseCode = "204", description = "Signed out of every session")
   @PostMapping("/api/auth/logout-all")

@@ -1,6 +1,7 @@
 package io.digitaltowns.api.accounts.passwordreset;
 
 import io.digitaltowns.api.accounts.AccountEvents;
+import io.digitaltowns.api.accounts.verification.AddressProofs;
 import io.digitaltowns.api.accounts.PasswordChanges;
 import io.digitaltowns.api.accounts.links.EmailLinkTokenStore;
 import io.digitaltowns.api.accounts.links.InvalidLinkException;
@@ -21,12 +22,15 @@ public class PasswordReset {
   private final EmailLinkTokenStore links;
   private final AccountEvents events;
   private final PasswordChanges passwordChanges;
+  private final AddressProofs addressProofs;
 
-  PasswordReset(JdbcClient jdbc, EmailLinkTokenStore links, AccountEvents events, PasswordChanges passwordChanges) {
+  PasswordReset(JdbcClient jdbc, EmailLinkTokenStore links, AccountEvents events, PasswordChanges passwordChanges,
+                AddressProofs addressProofs) {
     this.jdbc = jdbc;
     this.links = links;
     this.events = events;
     this.passwordChanges = passwordChanges;
+    this.addressProofs = addressProofs;
   }
 
   /** Answers nothing either way, so it cannot be used to find out which addresses have accounts. */
@@ -46,12 +50,17 @@ public class PasswordReset {
         });
   }
 
+  /**
+   * Sets the new password and ends every session (access tokens at once, through the session
+   * epoch). Whoever could read the mail could reset the password: the address is proven by its
+   * owner, who also chose the password, so it is verified and may be made ADMIN when listed.
+   */
   @Transactional
   public void complete(String token, String newPassword, String traceId) {
     UUID userId = links.consume(token, Purpose.RESET_PASSWORD).orElseThrow(InvalidLinkException::new);
     passwordChanges.change(userId, newPassword, PasswordChangeReason.RESET, traceId);
-    // whoever could read the mail could reset the password: the address is proven
-    jdbc.sql("UPDATE users SET email_verified = true WHERE id = :id").param("id", userId).update();
+    String email = jdbc.sql("SELECT email FROM users WHERE id = :id").param("id", userId).query(String.class).single();
+    addressProofs.provenByOwner(userId, email, traceId);
   }
 
   private record Account(UUID id, String email, String displayName) {

@@ -1,5 +1,6 @@
 package io.digitaltowns.api.accounts.passwordreset;
 
+import io.digitaltowns.api.accounts.ChosenPassword;
 import io.digitaltowns.api.web.TraceParent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -33,7 +34,7 @@ class PasswordResetController {
   }
 
   record ResetPasswordRequest(@NotBlank @Size(max = 200) String token,
-                              @NotBlank @Size(min = 10, max = 128) String password) {
+                              @ChosenPassword String password) {
     @Override
     public String toString() {
       return "ResetPasswordRequest[***]";

@@ -1,6 +1,11 @@
 package io.digitaltowns.api.accounts.profile;
 
+import io.digitaltowns.api.accounts.ChosenPassword;
+import io.digitaltowns.api.ratelimit.AbuseLimits;
+import io.digitaltowns.api.ratelimit.ClientAddress;
+import io.digitaltowns.api.ratelimit.LimitedAction;
 import io.digitaltowns.api.web.TraceParent;
+import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -25,19 +30,31 @@ import org.springframework.web.bind.annotation.RestController;
 class MeController {
 
   private final Profile profile;
+  private final OwnerConfirmation ownerConfirmation;
+  private final AbuseLimits abuseLimits;
 
-  MeController(Profile profile) {
+  MeController(Profile profile, OwnerConfirmation ownerConfirmation, AbuseLimits abuseLimits) {
     this.profile = profile;
+    this.ownerConfirmation = ownerConfirmation;
+    this.abuseLimits = abuseLimits;
   }
 
   record RenameRequest(@NotBlank @Size(max = 100) String displayName) {
   }
 
   record ChangePasswordRequest(@NotBlank @Size(max = 128) String currentPassword,
-                               @NotBlank @Size(min = 10, max = 128) String newPassword) {
+                               @ChosenPassword String newPassword) {
     @Override
     public String toString() {
       return "ChangePasswordRequest[***]";
+    }
+  }
+
+  /** @param password the current password; may be left out right after a sign-in (see {@link OwnerConfirmation}) */
+  record DeleteAccountRequest(@Size(max = 128) String password) {
+    @Override
+    public String toString() {
+      return "DeleteAccountRequest[***]";
     }
   }
 
@@ -55,23 +72,37 @@ class MeController {
     return profile.rename(userId(token), request.displayName());
   }
 
-  @Operation(summary = "Change my password", description = "Ends every session, including this one's refresh token.")
+  @Operation(summary = "Change my password", description = "Ends every session at once, this one included: "
+      + "every access token and refresh token issued before stops working.")
   @ApiResponse(responseCode = "204", description = "Changed")
   @ApiResponse(responseCode = "400", description = "The current password is wrong or the new one is invalid")
+  @ApiResponse(responseCode = "429", description = "Too many attempts with the current password; see Retry-After")
   @PostMapping("/api/me/password")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void changePassword(@AuthenticationPrincipal Jwt token, @Valid @RequestBody ChangePasswordRequest request,
+                      HttpServletRequest http,
                       @RequestHeader(name = "traceparent", required = false) String traceparent) {
+    abuseLimits.check(LimitedAction.CURRENT_PASSWORD, ClientAddress.of(http), token.getSubject());
     profile.changePassword(userId(token), request.currentPassword(), request.newPassword(), TraceParent.traceId(traceparent));
   }
 
   @Operation(summary = "Delete my account",
-      description = "Erases the account's personal data and tells every consumer to erase theirs.")
+      description = "Erases the account's personal data and tells every consumer to erase theirs. Needs the "
+          + "current password in the body (`{\"password\": \"...\"}`), or, without one (accounts signed up through "
+          + "Google or Facebook have none), a sign-in within the last few minutes (JWT_RECENT_SIGN_IN, 5 by default).")
   @ApiResponse(responseCode = "204", description = "Deleted")
+  @ApiResponse(responseCode = "400", description = "The password is wrong")
+  @ApiResponse(responseCode = "403", description = "No password sent and the sign-in is not recent: sign in again")
+  @ApiResponse(responseCode = "429", description = "Too many attempts with the current password; see Retry-After")
   @DeleteMapping("/api/me")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  void delete(@AuthenticationPrincipal Jwt token,
-              @RequestHeader(name = "traceparent", required = false) String traceparent) {
+  void delete(@AuthenticationPrincipal Jwt token, @Valid @RequestBody(required = false) DeleteAccountRequest request,
+              HttpServletRequest http, @RequestHeader(name = "traceparent", required = false) String traceparent) {
+    String password = request == null ? null : request.password();
+    if (password != null) {
+      abuseLimits.check(LimitedAction.CURRENT_PASSWORD, ClientAddress.of(http), token.getSubject());
+    }
+    ownerConfirmation.requirePasswordOrRecentSignIn(token, password);
     profile.delete(userId(token), TraceParent.traceId(traceparent));
   }
 

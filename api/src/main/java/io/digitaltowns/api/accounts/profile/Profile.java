@@ -7,7 +7,6 @@ import io.digitaltowns.events.accounts.PasswordChangeReason;
 import io.digitaltowns.events.accounts.UserDeleted;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,15 +16,15 @@ public class Profile {
 
   private final JdbcClient jdbc;
   private final AccountRoles roles;
-  private final PasswordEncoder passwords;
+  private final OwnerConfirmation ownerConfirmation;
   private final PasswordChanges passwordChanges;
   private final AccountEvents events;
 
-  Profile(JdbcClient jdbc, AccountRoles roles, PasswordEncoder passwords, PasswordChanges passwordChanges,
+  Profile(JdbcClient jdbc, AccountRoles roles, OwnerConfirmation ownerConfirmation, PasswordChanges passwordChanges,
           AccountEvents events) {
     this.jdbc = jdbc;
     this.roles = roles;
-    this.passwords = passwords;
+    this.ownerConfirmation = ownerConfirmation;
     this.passwordChanges = passwordChanges;
     this.events = events;
   }
@@ -50,12 +49,15 @@ public class Profile {
 
   @Transactional
   public void changePassword(UUID userId, String currentPassword, String newPassword, String traceId) {
-    String hash = jdbc.sql("SELECT password_hash FROM users WHERE id = :id").param("id", userId)
-        .query(String.class).optional().orElseThrow(AccountGoneException::new);
-    if (hash == null || !passwords.matches(currentPassword, hash)) {
-      throw new WrongCurrentPasswordException();
-    }
+    ownerConfirmation.requirePassword(userId, currentPassword);
     passwordChanges.change(userId, newPassword, PasswordChangeReason.CHANGED, traceId);
+  }
+
+  /** Deletes the account once its password is proven (the site asks for it; a stolen session alone cannot). */
+  @Transactional
+  public void deleteWithPassword(UUID userId, String password, String traceId) {
+    ownerConfirmation.requirePassword(userId, password);
+    delete(userId, traceId);
   }
 
   /**

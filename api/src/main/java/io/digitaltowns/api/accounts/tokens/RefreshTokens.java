@@ -14,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Rotating refresh tokens, grouped in families (one family per sign-in). Using a token replaces
  * it; a replaced or revoked token presented again means it was stolen or replayed, so the whole
- * family is revoked and both holders must sign in again.
+ * family is revoked and both holders must sign in again. A family ends at an absolute lifetime
+ * from its sign-in ({@link JwtProperties#refreshTokenMaxLifetime()}), however often it is used.
  */
 @Component
 public class RefreshTokens {
@@ -29,26 +30,29 @@ public class RefreshTokens {
     this.properties = properties;
   }
 
-  /** The user a token was rotated for, and the new token. */
-  public record Rotation(UUID userId, String refreshToken) {
+  /** The user a token was rotated for, when their session's sign-in happened, and the new token. */
+  public record Rotation(UUID userId, Instant signedInAt, String refreshToken) {
   }
 
+  /** @return the first token of a new family, started now */
   @Transactional(propagation = Propagation.MANDATORY)
-  public String startFamily(UUID userId) {
-    return issue(userId, UUID.randomUUID());
+  public Rotation startFamily(UUID userId) {
+    Instant now = Instant.now();
+    return new Rotation(userId, now, issue(userId, UUID.randomUUID(), now));
   }
 
   /** @return empty when the token is unknown, expired, reused (family revoked) or its user is suspended */
   @Transactional(propagation = Propagation.MANDATORY)
   public Optional<Rotation> rotate(String presented) {
     Optional<StoredToken> found = jdbc.sql("""
-            SELECT t.id, t.family_id, t.user_id, t.expires_at, t.replaced_at, t.revoked_at, u.suspended
+            SELECT t.id, t.family_id, t.user_id, t.session_started_at, t.expires_at, t.replaced_at, t.revoked_at, u.suspended
             FROM refresh_tokens t JOIN users u ON u.id = t.user_id
             WHERE t.token_hash = :hash FOR UPDATE OF t
             """)
         .param("hash", TokenHash.of(presented))
         .query((rs, n) -> new StoredToken(rs.getObject("id", UUID.class), rs.getObject("family_id", UUID.class),
-            rs.getObject("user_id", UUID.class), rs.getTimestamp("expires_at").toInstant(),
+            rs.getObject("user_id", UUID.class), rs.getTimestamp("session_started_at").toInstant(),
+            rs.getTimestamp("expires_at").toInstant(),
             rs.getTimestamp("replaced_at") != null || rs.getTimestamp("revoked_at") != null, rs.getBoolean("suspended")))
         .optional();
     if (found.isEmpty()) {
@@ -59,11 +63,15 @@ public class RefreshTokens {
       revokeFamily(token.familyId());
       return Optional.empty();
     }
-    if (token.expiresAt().isBefore(Instant.now()) || token.userSuspended()) {
+    // checked here too, not only folded into expires_at: a shorter maximum set later applies to running sessions
+    Instant now = Instant.now();
+    boolean sessionOver = token.sessionStartedAt().plus(properties.refreshTokenMaxLifetime()).isBefore(now);
+    if (token.expiresAt().isBefore(now) || sessionOver || token.userSuspended()) {
       return Optional.empty();
     }
     jdbc.sql("UPDATE refresh_tokens SET replaced_at = now() WHERE id = :id").param("id", token.id()).update();
-    return Optional.of(new Rotation(token.userId(), issue(token.userId(), token.familyId())));
+    return Optional.of(new Rotation(token.userId(), token.sessionStartedAt(),
+        issue(token.userId(), token.familyId(), token.sessionStartedAt())));
   }
 
   /** Logs out one session: the family of the presented token. Unknown tokens are ignored. */
@@ -89,26 +97,30 @@ public class RefreshTokens {
         .param("familyId", familyId).update();
   }
 
-  private String issue(UUID userId, UUID familyId) {
+  private String issue(UUID userId, UUID familyId, Instant sessionStartedAt) {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     Instant now = Instant.now();
+    Instant idleEnd = now.plus(properties.refreshTokenTtl());
+    Instant absoluteEnd = sessionStartedAt.plus(properties.refreshTokenMaxLifetime());
     jdbc.sql("""
-            INSERT INTO refresh_tokens (id, family_id, user_id, token_hash, issued_at, expires_at)
-            VALUES (:id, :familyId, :userId, :hash, :issuedAt, :expiresAt)
+            INSERT INTO refresh_tokens (id, family_id, user_id, token_hash, session_started_at, issued_at, expires_at)
+            VALUES (:id, :familyId, :userId, :hash, :sessionStartedAt, :issuedAt, :expiresAt)
             """)
         .param("id", UUID.randomUUID())
         .param("familyId", familyId)
         .param("userId", userId)
         .param("hash", TokenHash.of(token))
+        .param("sessionStartedAt", Timestamp.from(sessionStartedAt))
         .param("issuedAt", Timestamp.from(now))
-        .param("expiresAt", Timestamp.from(now.plus(properties.refreshTokenTtl())))
+        .param("expiresAt", Timestamp.from(idleEnd.isBefore(absoluteEnd) ? idleEnd : absoluteEnd))
         .update();
     return token;
   }
 
-  private record StoredToken(UUID id, UUID familyId, UUID userId, Instant expiresAt, boolean usedOrRevoked,
+  private record StoredToken(UUID id, UUID familyId, UUID userId, Instant sessionStartedAt, Instant expiresAt,
+                             boolean usedOrRevoked,
                              boolean userSuspended) {
   }
 }

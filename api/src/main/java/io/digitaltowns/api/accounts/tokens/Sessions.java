@@ -16,37 +16,41 @@ public class Sessions {
 
   private final AccessTokens accessTokens;
   private final RefreshTokens refreshTokens;
+  private final SessionEpochs epochs;
   private final AccountRoles roles;
   private final AdminPromotion adminPromotion;
   private final AccountEvents events;
 
-  Sessions(AccessTokens accessTokens, RefreshTokens refreshTokens, AccountRoles roles,
+  Sessions(AccessTokens accessTokens, RefreshTokens refreshTokens, SessionEpochs epochs, AccountRoles roles,
            AdminPromotion adminPromotion, AccountEvents events) {
     this.accessTokens = accessTokens;
     this.refreshTokens = refreshTokens;
+    this.epochs = epochs;
     this.roles = roles;
     this.adminPromotion = adminPromotion;
     this.events = events;
   }
 
-  /** The caller has checked the user is who they claim and not suspended. */
+  /**
+   * The caller has checked the user is who they claim and not suspended. A sign-in through a
+   * provider that vouched for the address may make it ADMIN here; a password sign-in may not: a
+   * password account is promoted only where its owner proved the address and chose the password
+   * (confirming the address, a reset).
+   */
   @Transactional
   public TokenPair start(UUID userId, String email, boolean emailVerified, SignInMethod method, String traceId) {
-    adminPromotion.promoteIfListed(userId, email, emailVerified, traceId);
+    adminPromotion.promoteIfListed(userId, email, emailVerified && method != SignInMethod.PASSWORD, traceId);
     events.publish(userId, traceId, (eventId, occurredAt, aggregateId) -> UserSignedIn.newBuilder()
         .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId).setTraceId(traceId)
         .setMethod(method).build());
-    String refreshToken = refreshTokens.startFamily(userId);
-    return TokenPair.bearer(accessTokens.issue(userId, roles.rolesOf(userId)), accessTokens.ttlSeconds(), refreshToken);
+    return tokens(refreshTokens.startFamily(userId));
   }
 
   @Transactional(noRollbackFor = InvalidRefreshTokenException.class)
   public TokenPair refresh(String refreshToken) {
     Optional<RefreshTokens.Rotation> rotation = refreshTokens.rotate(refreshToken);
     // a reuse revoked the family inside rotate(); that must commit even though the caller gets a 401
-    RefreshTokens.Rotation rotated = rotation.orElseThrow(InvalidRefreshTokenException::new);
-    return TokenPair.bearer(accessTokens.issue(rotated.userId(), roles.rolesOf(rotated.userId())),
-        accessTokens.ttlSeconds(), rotated.refreshToken());
+    return tokens(rotation.orElseThrow(InvalidRefreshTokenException::new));
   }
 
   @Transactional
@@ -54,8 +58,20 @@ public class Sessions {
     refreshTokens.revokeFamilyOf(refreshToken);
   }
 
+  /**
+   * Ends every session of the user at once: their refresh tokens are revoked and the session epoch
+   * moves on, so every access token issued before is refused at its next request.
+   */
   @Transactional
   public void endAll(UUID userId) {
+    epochs.bump(userId);
     refreshTokens.revokeAll(userId);
+  }
+
+  private TokenPair tokens(RefreshTokens.Rotation session) {
+    UUID userId = session.userId();
+    String accessToken = accessTokens.issue(
+        new AccessTokens.Holder(userId, roles.rolesOf(userId), epochs.current(userId), session.signedInAt()));
+    return TokenPair.bearer(accessToken, accessTokens.ttlSeconds(), session.refreshToken());
   }
 }

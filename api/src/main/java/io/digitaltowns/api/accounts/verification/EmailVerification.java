@@ -1,11 +1,14 @@
 package io.digitaltowns.api.accounts.verification;
 
 import io.digitaltowns.api.accounts.AccountEvents;
-import io.digitaltowns.api.accounts.AdminPromotion;
+import io.digitaltowns.api.accounts.PasswordChanges;
+import io.digitaltowns.api.accounts.login.AccountSuspendedException;
+import io.digitaltowns.api.accounts.tokens.Sessions;
+import io.digitaltowns.api.accounts.tokens.TokenPair;
 import io.digitaltowns.api.accounts.links.EmailLinkTokenStore;
 import io.digitaltowns.api.accounts.links.InvalidLinkException;
 import io.digitaltowns.events.accounts.EmailVerificationRequested;
-import io.digitaltowns.events.accounts.EmailVerified;
+import io.digitaltowns.events.accounts.SignInMethod;
 import io.digitaltowns.events.links.EmailLinkTokens.Purpose;
 import java.util.Locale;
 import java.util.UUID;
@@ -13,37 +16,56 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Proves an address through a single-use emailed link, and sends a new link when asked. */
+/**
+ * Proves an address through a single-use emailed link, and sends a new link when asked.
+ *
+ * <p>Whoever registered the address may not own it (anyone can type someone else's address), so
+ * confirming makes the reader of the mail the sole holder of the account: they choose the password
+ * (the registrant's stops working), every session and refresh token issued before ends, and only
+ * then may the address be made ADMIN. The link itself only opens a page; confirming is a POST from
+ * it, so a mail scanner that fetches links confirms nothing.
+ */
 @Service
 public class EmailVerification {
 
   private final JdbcClient jdbc;
   private final EmailLinkTokenStore links;
   private final AccountEvents events;
-  private final AdminPromotion adminPromotion;
+  private final PasswordChanges passwordChanges;
+  private final AddressProofs addressProofs;
+  private final Sessions sessions;
 
-  EmailVerification(JdbcClient jdbc, EmailLinkTokenStore links, AccountEvents events, AdminPromotion adminPromotion) {
+  EmailVerification(JdbcClient jdbc, EmailLinkTokenStore links, AccountEvents events, PasswordChanges passwordChanges,
+                    AddressProofs addressProofs, Sessions sessions) {
     this.jdbc = jdbc;
     this.links = links;
     this.events = events;
-    this.adminPromotion = adminPromotion;
+    this.passwordChanges = passwordChanges;
+    this.addressProofs = addressProofs;
+    this.sessions = sessions;
   }
 
+  /**
+   * Confirms the address with the token from the link and the password its owner chooses, and
+   * signs the owner in.
+   *
+   * @param password checked by the caller against {@link io.digitaltowns.api.accounts.ChosenPassword}
+   * @return a new session for the owner, the only one the account has now
+   * @throws InvalidLinkException     when the token is unknown, used, expired or not a verification link
+   * @throws AccountSuspendedException when an admin suspended the account (the link stays unused)
+   */
   @Transactional
-  public void verify(String token, String traceId) {
+  public TokenPair confirm(String token, String password, String traceId) {
     UUID userId = links.consume(token, Purpose.VERIFY_EMAIL).orElseThrow(InvalidLinkException::new);
-    String email = jdbc.sql("""
-            UPDATE users SET email_verified = true, updated_at = now() WHERE id = :id AND NOT email_verified
-            RETURNING email
-            """)
-        .param("id", userId).query(String.class).optional().orElse(null);
-    if (email == null) {
-      return; // verified already, through an earlier link
+    boolean suspended = jdbc.sql("SELECT suspended FROM users WHERE id = :id FOR UPDATE").param("id", userId)
+        .query(Boolean.class).single();
+    if (suspended) {
+      throw new AccountSuspendedException();
     }
-    events.publish(userId, traceId, (eventId, occurredAt, aggregateId) -> EmailVerified.newBuilder()
-        .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId).setTraceId(traceId)
-        .setEmail(email).build());
-    adminPromotion.promoteIfListed(userId, email, true, traceId);
+    String email = passwordChanges.setByAddressOwner(userId, password); // ends every earlier session
+    // proven address, password chosen by its owner: now it may become ADMIN
+    addressProofs.provenByOwner(userId, email, traceId);
+    return sessions.start(userId, email, true, SignInMethod.PASSWORD, traceId);
   }
 
   /** Answers nothing either way, so it cannot be used to find out which addresses have accounts. */

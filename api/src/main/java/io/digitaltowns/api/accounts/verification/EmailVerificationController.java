@@ -7,12 +7,17 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.util.Map;
+import io.digitaltowns.api.accounts.ChosenPassword;
+import io.digitaltowns.api.accounts.tokens.TokenPair;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import io.digitaltowns.api.ratelimit.AbuseLimits;
 import io.digitaltowns.api.ratelimit.ClientAddress;
 import io.digitaltowns.api.ratelimit.LimitedAction;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,6 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class EmailVerificationController {
 
+  /** the site's page with the confirmation form */
+  static final String CONFIRMATION_PAGE = "/verify-email";
+
   private final EmailVerification verification;
   private final AbuseLimits abuseLimits;
 
@@ -32,36 +40,43 @@ class EmailVerificationController {
     this.abuseLimits = abuseLimits;
   }
 
-  record VerifyRequest(@NotBlank @Size(max = 200) String token) {
-    /** Spring MVC logs each body it reads at DEBUG: the link's token stays out. */
+  record ConfirmRequest(@NotBlank @Size(max = 200) String token, @ChosenPassword String password) {
+    /** Spring MVC logs each body it reads at DEBUG: the link's token and the password stay out. */
     @Override
     public String toString() {
-      return "VerifyRequest[***]";
+      return "ConfirmRequest[***]";
     }
   }
 
   record ResendRequest(@NotBlank @Email @Size(max = 254) String email) {
   }
 
-  @Operation(summary = "Verify an email address (the link in the mail)",
-      description = "The link sent by email points here; each link works once and expires.")
-  @ApiResponse(responseCode = "200", description = "The address is verified")
-  @ApiResponse(responseCode = "400", description = "The link is unknown, used or expired")
+  /**
+   * The link in the mail. Fetching it changes nothing (mail scanners fetch links): it sends the
+   * browser to the site's page that asks the owner to choose a password and confirm.
+   */
+  @Operation(summary = "The link in the welcome mail: opens the confirmation page",
+      description = "Changes nothing. Redirects (303) to the site page `/verify-email?token=…`, whose form "
+          + "POSTs the token and a new password to this path.")
+  @ApiResponse(responseCode = "303", description = "To the confirmation page")
   @GetMapping("/api/auth/verify-email")
-  Map<String, Object> verifyByLink(@RequestParam @NotBlank @Size(max = 200) String token,
-                                   @RequestHeader(name = "traceparent", required = false) String traceparent) {
-    verification.verify(token, TraceParent.traceId(traceparent));
-    return Map.of("emailVerified", true);
+  ResponseEntity<Void> openConfirmationPage(@RequestParam @NotBlank @Size(max = 200) String token) {
+    return ResponseEntity.status(HttpStatus.SEE_OTHER)
+        .location(URI.create(CONFIRMATION_PAGE + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)))
+        .build();
   }
 
-  @Operation(summary = "Verify an email address with the token from the link")
-  @ApiResponse(responseCode = "200", description = "The address is verified")
-  @ApiResponse(responseCode = "400", description = "The token is unknown, used or expired")
+  @Operation(summary = "Confirm an email address and choose the account's password",
+      description = "With the token from the link. Sets the password (the registrant's stops working), marks the "
+          + "address verified, ends every session and refresh token issued before, grants ADMIN when the address "
+          + "is listed, and signs the confirmer in.")
+  @ApiResponse(responseCode = "200", description = "Confirmed; the new session's tokens")
+  @ApiResponse(responseCode = "400", description = "Invalid password, or the token is unknown, used or expired")
+  @ApiResponse(responseCode = "403", description = "The account is suspended")
   @PostMapping("/api/auth/verify-email")
-  Map<String, Object> verify(@Valid @RequestBody VerifyRequest request,
-                             @RequestHeader(name = "traceparent", required = false) String traceparent) {
-    verification.verify(request.token(), TraceParent.traceId(traceparent));
-    return Map.of("emailVerified", true);
+  TokenPair confirm(@Valid @RequestBody ConfirmRequest request,
+                    @RequestHeader(name = "traceparent", required = false) String traceparent) {
+    return verification.confirm(request.token(), request.password(), TraceParent.traceId(traceparent));
   }
 
   @Operation(summary = "Send a new verification link",

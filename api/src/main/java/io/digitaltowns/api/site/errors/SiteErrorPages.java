@@ -10,10 +10,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
@@ -48,6 +50,12 @@ class SiteErrorPages {
   @ExceptionHandler(NotYourBusinessException.class)
   ModelAndView notYours(HttpServletRequest request, HttpServletResponse response) {
     return page(ErrorPage.of(403), request, response);
+  }
+
+  /** A parameter of the wrong type (an id that is no UUID) or a missing one: the address is malformed. */
+  @ExceptionHandler({TypeMismatchException.class, MissingServletRequestParameterException.class})
+  ModelAndView malformed(HttpServletRequest request, HttpServletResponse response) {
+    return page(ErrorPage.of(400), request, response);
   }
 
   /** Spring's own 4xx (a malformed parameter, a wrong method) and the services' problem exceptions keep their status. */

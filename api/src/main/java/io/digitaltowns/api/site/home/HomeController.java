@@ -5,6 +5,8 @@ import io.digitaltowns.api.towns.Towns;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import io.digitaltowns.api.site.layout.Notice;
 
 /** The home page: choose a town. */
 @Controller
@@ -18,8 +20,9 @@ class HomeController {
   }
 
   @GetMapping("/")
-  String home(Model model) {
+  String home(@RequestParam(required = false) String notice, Model model) {
     model.addAttribute("towns", towns.all());
+    model.addAttribute("notice", Notice.messageFor(notice));
     return "home/home";
   }
 }

@@ -13,6 +13,7 @@ import io.digitaltowns.api.ratelimit.AbuseLimits;
 import io.digitaltowns.api.ratelimit.ClientAddress;
 import io.digitaltowns.api.ratelimit.LimitedAction;
 import io.digitaltowns.api.site.layout.FormErrors;
+import io.digitaltowns.api.site.layout.Notice;
 import io.digitaltowns.api.site.session.SiteSession;
 import io.digitaltowns.api.web.TraceParent;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,7 +51,9 @@ class SignInController {
   }
 
   @GetMapping("/sign-in")
-  String signInPage(@RequestParam(required = false) String next, Model model) {
+  String signInPage(@RequestParam(required = false) String next, @RequestParam(required = false) String notice,
+                    Model model) {
+    model.addAttribute("notice", Notice.messageFor(notice));
     return signInForm(model, SignInForm.empty(LocalPath.orHome(next)), FormErrors.none());
   }
 
@@ -62,10 +65,12 @@ class SignInController {
       response.setStatus(400);
       return signInForm(model, form.withoutPassword(), errors);
     }
-    abuseLimits.check(LimitedAction.LOGIN, ClientAddress.of(request), login.email());
+    // as POST /api/auth/login: only failures count against the account, from the address they come from
+    AbuseLimits.Attempt attempt = abuseLimits.attempt(LimitedAction.LOGIN, ClientAddress.of(request), login.email());
     TokenPair tokens;
     try {
       tokens = signIn.signIn(login, TraceParent.traceId(request.getHeader("traceparent")));
+      attempt.succeeded();
     } catch (InvalidCredentialsException e) {
       response.setStatus(401);
       return signInForm(model, form.withoutPassword(), FormErrors.of("", "The email or the password is wrong."));
