@@ -103,6 +103,32 @@ class OwnerJourneyBrowserTest extends BrowserTest {
     assertThat(page.getByText(businessName)).isVisible();
   }
 
+  @Test
+  void a_refused_form_and_the_subscription_page_after_checkout_are_accessible_at_both_widths() {
+    signUpAndSignIn(uniqueEmail("owner-pages"));
+    page.navigate("/my/businesses/new");
+    page.getByLabel("Name of the business").fill("Quay Café");
+    page.getByLabel("Phone").fill("call me");
+    page.getByLabel("Tuesday: opens", new Page.GetByLabelOptions().setExact(true)).fill("09:00");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save as a draft")).click();
+
+    assertThat(page.getByRole(AriaRole.ALERT)).containsText("Please correct the fields");
+    assertThat(page.getByLabel("Phone")).hasAttribute("aria-invalid", "true");
+    checkAndCapture("new-listing-refused");
+
+    page.getByLabel("Town").selectOption(townId.toString());
+    page.getByLabel("Category").selectOption("CAFE");
+    page.getByLabel("Phone").fill("");
+    page.getByLabel("Tuesday: opens", new Page.GetByLabelOptions().setExact(true)).fill("");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save as a draft")).click();
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Subscription")).click();
+    page.navigate(page.url() + "?checkout=success");
+
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(2))).containsText("No subscription");
+    assertThat(page.getByRole(AriaRole.STATUS).first()).containsText("Stripe has your payment details");
+    checkAndCapture("subscription-after-checkout");
+  }
+
   private void signUpAndSignIn(String email) {
     page.navigate("/sign-up");
     page.getByLabel("Email").fill(email);
