@@ -12,6 +12,8 @@ public enum Notice {
   PASSWORD_RESET("password-reset", "Your password is changed. Sign in with the new one."),
   SIGNED_OUT_EVERYWHERE("signed-out-everywhere", "You are signed out everywhere, on every device."),
   ACCOUNT_DELETED("account-deleted", "Your account is deleted."),
+  LISTING_APPROVED("listing-approved", "The listing is approved and published; the owner gets a mail."),
+  LISTING_REJECTED("listing-rejected", "The listing is rejected; the owner gets a mail with the reason."),
   EMAIL_CONFIRMED("email-confirmed", "Your address is confirmed and your password is set. You are signed in.");
 
   private final String key;
