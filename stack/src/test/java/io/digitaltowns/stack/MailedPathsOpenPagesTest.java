@@ -74,7 +74,9 @@ class MailedPathsOpenPagesTest {
       Page page = adminBrowser.newPage();
       page.navigate(links.reviewBusiness(businessId));
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve and publish")).click();
-      page.waitForURL("**notice=listing-approved");
+      com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page).hasURL(
+          java.util.regex.Pattern.compile(".*notice=listing-approved"),
+          new com.microsoft.playwright.assertions.PageAssertions.HasURLOptions().setTimeout(30_000));
     } finally {
       adminBrowser.close();
     }

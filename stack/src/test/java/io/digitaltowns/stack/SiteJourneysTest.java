@@ -81,12 +81,12 @@ class SiteJourneysTest {
     assertThat(page.getByText("Your address is confirmed")).isVisible();
 
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
-    page.waitForURL(system.apiUrl() + "/");
+    assertThat(page).hasURL(system.apiUrl() + "/", new com.microsoft.playwright.assertions.PageAssertions.HasURLOptions().setTimeout(30_000));
     signIn(email, CHOSEN_PASSWORD);
     assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Rosa Resident"))).isVisible();
 
     page.navigate("/towns/" + slug);
-    page.getByLabel("Search").fill("pottery");
+    page.getByRole(AriaRole.SEARCHBOX, new Page.GetByRoleOptions().setName("Search")).fill("pottery");
     page.getByLabel("Open now").check();
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search").setExact(true)).click();
     page.waitForURL("**openNow=true**");

@@ -56,6 +56,13 @@ class SessionAuthenticationFilter extends OncePerRequestFilter {
     chain.doFilter(request, response);
   }
 
+  /** The stylesheet and scripts are the same for everyone: no session work for them. */
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    String path = request.getRequestURI();
+    return path.startsWith("/site/") || path.startsWith("/webjars/");
+  }
+
   private Optional<AbstractAuthenticationToken> authenticate(HttpSession session) {
     SessionTokens tokens = (SessionTokens) session.getAttribute(SiteSession.TOKENS);
     Optional<AbstractAuthenticationToken> current = verify(tokens.accessToken());

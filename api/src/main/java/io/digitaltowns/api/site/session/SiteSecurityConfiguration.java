@@ -10,10 +10,11 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
@@ -40,11 +41,18 @@ class SiteSecurityConfiguration {
     return PathPatternRequestMatcher.withDefaults().matcher(pattern);
   }
 
+  /** Where the site keeps its CSRF token: in the session, made afresh at each sign-in (SiteSession). */
+  @Bean
+  CsrfTokenRepository siteCsrfTokens() {
+    return new HttpSessionCsrfTokenRepository();
+  }
+
   @Bean
   @Order(Ordered.HIGHEST_PRECEDENCE + 10)
   SecurityFilterChain siteSecurity(HttpSecurity http, JwtDecoder decoder,
                                    Converter<Jwt, AbstractAuthenticationToken> activeAccounts, Sessions sessions,
-                                   ContentSecurityPolicy contentSecurityPolicy) throws Exception {
+                                   ContentSecurityPolicy contentSecurityPolicy, CsrfTokenRepository siteCsrfTokens)
+      throws Exception {
     http
         .securityMatcher(NOT_THE_API)
         .headers(headers -> headers
@@ -53,8 +61,11 @@ class SiteSecurityConfiguration {
             .frameOptions(frame -> frame.deny())
             .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
         // the CSRF token lives in the session; forms carry it in a hidden field (layout/csrf.jte)
-        .csrf(csrf -> { })
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+        .csrf(csrf -> csrf.csrfTokenRepository(siteCsrfTokens))
+        // no session-management filter: it would take each request's authentication from the session's tokens for a
+        // new sign-in and replace the CSRF token every time (a page's forms would then carry a stale one). Signing in
+        // changes the session id and makes the CSRF token itself (SiteSession.signIn).
+        .sessionManagement(session -> session.disable())
         // the session holds the API's tokens, not a SecurityContext: each request is authenticated from them
         .securityContext(context -> context.securityContextRepository(
             new org.springframework.security.web.context.RequestAttributeSecurityContextRepository()))

@@ -3,10 +3,14 @@ package io.digitaltowns.api.site.session;
 import io.digitaltowns.api.accounts.tokens.Sessions;
 import io.digitaltowns.api.accounts.tokens.TokenPair;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** Signs a browser in and out: puts the API's tokens into its session and takes them out again. */
 @Component
@@ -15,9 +19,11 @@ public class SiteSession {
   static final String TOKENS = SiteSession.class.getName() + ".tokens";
 
   private final Sessions sessions;
+  private final CsrfTokenRepository csrfTokens;
 
-  SiteSession(Sessions sessions) {
+  SiteSession(Sessions sessions, CsrfTokenRepository csrfTokens) {
     this.sessions = sessions;
+    this.csrfTokens = csrfTokens;
   }
 
   /** After a successful sign-in: a new session id (no fixation of one chosen before signing in) holding the tokens. */
@@ -27,6 +33,10 @@ public class SiteSession {
       existing.invalidate();
     }
     request.getSession(true).setAttribute(TOKENS, SessionTokens.of(tokens, displayName));
+    // the new session's CSRF token, made now: made lazily, two parallel first requests (a page and its favicon)
+    // could each make one, and the page's forms would carry the one that lost
+    HttpServletResponse response = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getResponse();
+    csrfTokens.saveToken(csrfTokens.generateToken(request), request, response);
   }
 
   /** Ends this browser's API session (its refresh token family) and forgets the session. */
