@@ -13,7 +13,6 @@ import java.util.Optional;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -27,8 +26,6 @@ import org.springframework.web.util.WebUtils;
  * refresh token is exchanged transparently; when that fails too, the browser is signed out.
  */
 class SessionAuthenticationFilter extends OncePerRequestFilter {
-
-  private static final RequestAttributeSecurityContextRepository CONTEXT = new RequestAttributeSecurityContextRepository();
 
   private final JwtDecoder decoder;
   private final Converter<Jwt, AbstractAuthenticationToken> accounts;
@@ -45,13 +42,9 @@ class SessionAuthenticationFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     HttpSession session = request.getSession(false);
     if (session != null && session.getAttribute(SiteSession.TOKENS) != null) {
-      authenticate(session).ifPresentOrElse(authentication -> {
-        SecurityContextHolder.getContext().setAuthentication(authentication);
-        // known for this request: otherwise Spring's SessionManagementFilter takes every request of a signed-in
-        // browser for a fresh sign-in, changes the session id and replaces the CSRF token, so that a form fails once
-        // its page's stylesheet and script requests have run (SiteSession.signIn already starts a new session)
-        CONTEXT.saveContext(SecurityContextHolder.getContext(), request, response);
-      }, () -> session.removeAttribute(SiteSession.TOKENS));
+      authenticate(session).ifPresentOrElse(
+          authentication -> SecurityContextHolder.getContext().setAuthentication(authentication),
+          () -> session.removeAttribute(SiteSession.TOKENS));
     }
     chain.doFilter(request, response);
   }
