@@ -25,7 +25,9 @@ public class ContentSecurityPolicy {
     }
     String photos = String.join(" ", photoOrigins);
     this.directives = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: %s; "
-        + "connect-src 'self' %s; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+        // the Subscribe form is answered with a redirect to Stripe Checkout; form-action covers that redirect too
+        + "connect-src 'self' %s; font-src 'self'; object-src 'none'; base-uri 'self'; "
+        + "form-action 'self' https://checkout.stripe.com; "
         + "frame-ancestors 'none'").formatted(photos, photos).replace("  ", " ");
   }
 
