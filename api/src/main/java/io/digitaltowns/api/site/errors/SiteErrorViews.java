@@ -1,6 +1,7 @@
 package io.digitaltowns.api.site.errors;
 
 import io.digitaltowns.api.site.layout.Chromes;
+import io.digitaltowns.api.site.session.ApiPaths;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
@@ -26,7 +27,7 @@ class SiteErrorViews implements ErrorViewResolver {
   @Override
   public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
     Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-    if (path instanceof String uri && (uri.startsWith("/api/") || uri.startsWith("/actuator/"))) {
+    if (path instanceof String uri && ApiPaths.owns(uri)) {
       return null;
     }
     ErrorPage page = ErrorPage.of(status.value());

@@ -1,6 +1,7 @@
 package io.digitaltowns.api.site.errors;
 
 import io.digitaltowns.api.site.layout.Chromes;
+import io.digitaltowns.api.site.session.ApiPaths;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
@@ -32,7 +33,7 @@ class UnknownPaths {
   @ExceptionHandler(NoResourceFoundException.class)
   Object notFound(NoResourceFoundException e, HttpServletRequest request, HttpServletResponse response) {
     String path = request.getRequestURI();
-    if (path.startsWith("/api/") || path.startsWith("/actuator/") || path.startsWith("/v3/")) {
+    if (ApiPaths.owns(path)) {
       ProblemDetail problem = e.getBody();
       if (problem.getInstance() == null) {
         problem.setInstance(URI.create(path));

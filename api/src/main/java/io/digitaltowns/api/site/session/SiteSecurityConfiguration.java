@@ -34,8 +34,7 @@ class SiteSecurityConfiguration {
 
   /** Paths the API's chain (WebSecurityConfiguration) answers; everything else is the site's. */
   static final RequestMatcher NOT_THE_API = new NegatedRequestMatcher(new OrRequestMatcher(
-      path("/api/**"), path("/actuator/**"), path("/v3/api-docs/**"), path("/swagger-ui/**"), path("/swagger-ui.html"),
-      path("/oauth2/**"), path("/login/oauth2/**"), path("/ops/**"), path("/health")));
+      ApiPaths.PATTERNS.stream().map(SiteSecurityConfiguration::path).toList()));
 
   private static RequestMatcher path(String pattern) {
     return PathPatternRequestMatcher.withDefaults().matcher(pattern);
