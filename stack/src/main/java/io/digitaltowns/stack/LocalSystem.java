@@ -200,7 +200,8 @@ public final class LocalSystem implements AutoCloseable {
   /**
    * The relay and the consumers ship without Spring Security: their port is private, for operators
    * and the platform's probes. In this one JVM the api's security jars are on the classpath too and
-   * would lock their actuator endpoints behind a generated password.
+   * would lock their actuator endpoints behind a generated password. The site's template engine (JTE) is on the
+   * classpath too; they render no pages.
    */
   private static void withoutApiSecurity(Map<String, Object> settings) {
     settings.put("spring.autoconfigure.exclude", String.join(",",
@@ -211,7 +212,10 @@ public final class LocalSystem implements AutoCloseable {
         "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
         "org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration",
         "org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"));
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+        "gg.jte.springframework.boot.autoconfigure.JteAutoConfiguration",
+        "gg.jte.springframework.boot.autoconfigure.ServletJteAutoConfiguration",
+        "gg.jte.springframework.boot.autoconfigure.ReactiveJteAutoConfiguration"));
   }
 
   /**

@@ -10,6 +10,7 @@ record StartupBanner(LocalStack stack, String apiUrl, String relayUrl, String co
     StringBuilder out = new StringBuilder();
     out.append(System.lineSeparator()).append("DigitalTowns is running (Ctrl-C stops everything; data stays in .local-data/)")
         .append(System.lineSeparator());
+    out.append(String.format(row, "site", apiUrl + "/   <- open this in a browser (residents, owners; admins: see README)"));
     out.append(String.format(row, "api", apiUrl + "   (OpenAPI: " + apiUrl + "/v3/api-docs, UI: " + apiUrl + "/swagger-ui.html)"));
     out.append(String.format(row, "ops page", apiUrl + "/ops/index.html   (sign in as an admin)"));
     out.append(String.format(row, "relay", "Debezium outbox relay -> Kafka   (health/metrics: " + relayUrl + "/actuator/health, /actuator/prometheus)"));
@@ -20,7 +21,7 @@ record StartupBanner(LocalStack stack, String apiUrl, String relayUrl, String co
     out.append(String.format(row, "SMTP", stack.smtpHost() + ":" + stack.smtpPort()
         + "   (mail received: " + stack.mailApiUrl() + "/api/messages)"));
     out.append(String.format(row, "S3", stack.s3Endpoint() + "   (access key " + stack.s3AccessKey() + ")"));
-    out.append(String.format(row, "demo town", apiUrl + " -> town 'demo-town'"));
+    out.append(String.format(row, "demo town", apiUrl + "/towns/demo-town"));
     return out.toString();
   }
 }

@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import org.gaul.s3proxy.BlobStores;
+import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
@@ -22,6 +24,18 @@ public final class ObjectStoreServer {
     public static final String REGION = "us-east-1";
 
     private final Path directory;
+    /**
+     * The site's pages upload photos from the browser straight to the presigned URL and show them from it: the
+     * browser asks first (CORS preflight). A real bucket gets the same rule for the site's origin; locally the
+     * site is any port of this machine.
+     */
+    static final CrossOriginResourceSharing BROWSER_UPLOADS = new CrossOriginResourceSharing(
+            List.of("http://localhost(:[0-9]+)?", "http://127\\.0\\.0\\.1(:[0-9]+)?"),
+            List.of("GET", "HEAD", "PUT"),
+            List.of("Content-Type"),
+            List.of("ETag"),
+            "false");
+
     private final int port;
     private S3Proxy proxy;
 
@@ -43,6 +57,7 @@ public final class ObjectStoreServer {
                     .blobStore(blobStore)
                     .endpoint(URI.create("http://127.0.0.1:" + port))
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                    .corsRules(BROWSER_UPLOADS)
                     .build();
             starting.start();
             proxy = starting;

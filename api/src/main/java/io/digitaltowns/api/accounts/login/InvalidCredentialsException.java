@@ -6,7 +6,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /** 401, the same whether the address is unknown or the password wrong, so it reveals no accounts. */
-class InvalidCredentialsException extends ErrorResponseException {
+public class InvalidCredentialsException extends ErrorResponseException {
 
   InvalidCredentialsException() {
     super(HttpStatus.UNAUTHORIZED, problem(), null);

@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Signs in with email and password. */
 @Service
-class PasswordSignIn {
+public class PasswordSignIn {
 
   private final JdbcClient jdbc;
   private final PasswordEncoder passwords;
@@ -28,7 +28,7 @@ class PasswordSignIn {
   }
 
   @Transactional
-  TokenPair signIn(LoginRequest request, String traceId) {
+  public TokenPair signIn(LoginRequest request, String traceId) {
     String email = request.emailAddress().value();
     Optional<Account> found = jdbc.sql("""
             SELECT id, email, password_hash, email_verified, suspended FROM users WHERE email = :email

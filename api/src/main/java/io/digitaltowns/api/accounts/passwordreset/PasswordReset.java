@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Forgot password: a single-use, expiring link by mail, then a new password and every session ended. */
 @Service
-class PasswordReset {
+public class PasswordReset {
 
   private final JdbcClient jdbc;
   private final EmailLinkTokenStore links;
@@ -35,7 +35,7 @@ class PasswordReset {
 
   /** Answers nothing either way, so it cannot be used to find out which addresses have accounts. */
   @Transactional
-  void request(EmailAddress email, String traceId) {
+  public void request(EmailAddress email, String traceId) {
     jdbc.sql("SELECT id, email, display_name FROM users WHERE email = :email AND NOT suspended")
         .param("email", email.value())
         .query((rs, n) -> new Account(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name")))
@@ -56,7 +56,7 @@ class PasswordReset {
    * owner, who also chose the password, so it is verified and may be made ADMIN when listed.
    */
   @Transactional
-  void complete(String token, String newPassword, String traceId) {
+  public void complete(String token, String newPassword, String traceId) {
     UUID userId = links.consume(token, Purpose.RESET_PASSWORD).orElseThrow(InvalidLinkException::new);
     passwordChanges.change(userId, newPassword, PasswordChangeReason.RESET, traceId);
     String email = jdbc.sql("SELECT email FROM users WHERE id = :id").param("id", userId).query(String.class).single();

@@ -5,7 +5,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /** 404: the token is valid but its account was deleted meanwhile. */
-class AccountGoneException extends ErrorResponseException {
+public class AccountGoneException extends ErrorResponseException {
 
   AccountGoneException() {
     super(HttpStatus.NOT_FOUND, problem(), null);

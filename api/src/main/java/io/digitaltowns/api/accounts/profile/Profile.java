@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** A user's own account: read it, rename, change the password, delete it. */
 @Service
-class Profile {
+public class Profile {
 
   private final JdbcClient jdbc;
   private final AccountRoles roles;
@@ -35,7 +35,7 @@ class Profile {
   }
 
   @Transactional(readOnly = true)
-  MyAccount show(UUID userId) {
+  public MyAccount show(UUID userId) {
     return jdbc.sql("SELECT id, email, display_name, email_verified, created_at FROM users WHERE id = :id")
         .param("id", userId)
         .query((rs, n) -> new MyAccount(rs.getObject("id", UUID.class), rs.getString("email"),
@@ -47,16 +47,23 @@ class Profile {
 
   /** @throws io.digitaltowns.api.accounts.InvalidDisplayNameException (400) for a name {@link DisplayName} refuses */
   @Transactional
-  MyAccount rename(UUID userId, String displayName) {
+  public MyAccount rename(UUID userId, String displayName) {
     jdbc.sql("UPDATE users SET display_name = :name, updated_at = now() WHERE id = :id")
         .param("name", DisplayName.parse(displayName)).param("id", userId).update();
     return show(userId);
   }
 
   @Transactional
-  void changePassword(UUID userId, String currentPassword, String newPassword, String traceId) {
+  public void changePassword(UUID userId, String currentPassword, String newPassword, String traceId) {
     ownerConfirmation.requirePassword(userId, currentPassword);
     passwordChanges.change(userId, newPassword, PasswordChangeReason.CHANGED, traceId);
+  }
+
+  /** Deletes the account once its password is proven (the site asks for it; a stolen session alone cannot). */
+  @Transactional
+  public void deleteWithPassword(UUID userId, String password, String traceId) {
+    ownerConfirmation.requirePassword(userId, password);
+    delete(userId, traceId);
   }
 
   /**
@@ -65,7 +72,7 @@ class Profile {
    * identities. UserDeleted tells every consumer to erase what it holds; it carries no personal data.
    */
   @Transactional
-  void delete(UUID userId, String traceId) {
+  public void delete(UUID userId, String traceId) {
     boolean exists = jdbc.sql("SELECT id FROM users WHERE id = :id FOR UPDATE").param("id", userId)
         .query(UUID.class).optional().isPresent();
     if (!exists) {

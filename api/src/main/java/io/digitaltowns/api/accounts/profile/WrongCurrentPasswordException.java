@@ -7,7 +7,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /** 400: changing the password needs the current one. */
-class WrongCurrentPasswordException extends ErrorResponseException {
+public class WrongCurrentPasswordException extends ErrorResponseException {
 
   WrongCurrentPasswordException() {
     super(HttpStatus.BAD_REQUEST, problem(), null);

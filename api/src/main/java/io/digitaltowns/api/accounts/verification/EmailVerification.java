@@ -74,7 +74,7 @@ public class EmailVerification {
    * @throws io.digitaltowns.api.accounts.InvalidEmailAddressException (400) for a look-alike or malformed address
    */
   @Transactional
-  void resend(String email, String traceId) {
+  public void resend(String email, String traceId) {
     jdbc.sql("SELECT id, email, display_name FROM users WHERE email = :email AND NOT email_verified")
         .param("email", EmailAddress.parse(email).value())
         .query((rs, n) -> new Unverified(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name")))

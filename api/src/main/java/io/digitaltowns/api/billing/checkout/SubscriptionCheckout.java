@@ -30,7 +30,7 @@ import org.springframework.web.ErrorResponseException;
  * Stripe's signed webhook events.
  */
 @Service
-class SubscriptionCheckout {
+public class SubscriptionCheckout {
 
   /** What a client may send as Idempotency-Key: printable ASCII, no spaces, as Stripe's own keys. */
   private static final Pattern CLIENT_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
@@ -54,7 +54,7 @@ class SubscriptionCheckout {
    * @param clientKey the client's Idempotency-Key header, if it sent one: the same key gives the same session.
    *                  Without one, requests within the checkout window do.
    */
-  BillingLink start(Authentication caller, UUID businessId, String clientKey) {
+  public BillingLink start(Authentication caller, UUID businessId, String clientKey) {
     stripe.requireEnabled();
     if (clientKey != null && !CLIENT_KEY.matcher(clientKey).matches()) {
       throw invalidClientKey();

@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * may write: the owner answers to that address.
  */
 @Service
-class BusinessContact {
+public class BusinessContact {
 
   private final BusinessListings listings;
   private final AccountContacts contacts;
@@ -31,7 +31,7 @@ class BusinessContact {
   }
 
   @Transactional
-  UUID send(Caller sender, UUID businessId, String message, String traceId) {
+  public UUID send(Caller sender, UUID businessId, String message, String traceId) {
     Business business = listings.visibleTo(sender, businessId);
     if (business.status() != BusinessStatus.PUBLISHED) {
       throw new BusinessNotFoundException();

@@ -46,7 +46,7 @@ public class BusinessListings {
   }
 
   @Transactional
-  Business create(Caller caller, BusinessRequest request, String traceId) {
+  public Business create(Caller caller, BusinessRequest request, String traceId) {
     requireTown(request.townId());
     UUID id = UUID.randomUUID();
     store.insert(id, caller.userId(), request);
@@ -83,7 +83,7 @@ public class BusinessListings {
   }
 
   @Transactional(readOnly = true)
-  List<Business> ownedBy(Caller caller) {
+  public List<Business> ownedBy(Caller caller) {
     return store.ownedBy(caller.userId());
   }
 
@@ -93,7 +93,7 @@ public class BusinessListings {
    * its author and leaves the status as it is.
    */
   @Transactional
-  Business update(Caller caller, UUID id, BusinessRequest request, String traceId) {
+  public Business update(Caller caller, UUID id, BusinessRequest request, String traceId) {
     Business before = changeableBy(caller, id);
     requireTown(request.townId());
     boolean vetted = !caller.admin() && !ReviewedContent.of(before).equals(ReviewedContent.of(request));
@@ -108,7 +108,7 @@ public class BusinessListings {
   }
 
   @Transactional
-  Business submit(Caller caller, UUID id, String traceId) {
+  public Business submit(Caller caller, UUID id, String traceId) {
     Business business = changeableBy(caller, id);
     if (!EnumSet.of(BusinessStatus.DRAFT, BusinessStatus.REJECTED, BusinessStatus.UNPUBLISHED).contains(business.status())) {
       throw new StatusConflictException("submitted for review", business.status());
@@ -123,7 +123,7 @@ public class BusinessListings {
   }
 
   @Transactional
-  Business unpublish(Caller caller, UUID id, String traceId) {
+  public Business unpublish(Caller caller, UUID id, String traceId) {
     Business business = changeableBy(caller, id);
     if (business.status() != BusinessStatus.PUBLISHED) {
       throw new StatusConflictException("unpublished", business.status());

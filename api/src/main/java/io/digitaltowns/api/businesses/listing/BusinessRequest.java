@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** A listing as its owner writes it (create and full update). */
-record BusinessRequest(
+public record BusinessRequest(
     @NotNull UUID townId,
     @NotBlank @Size(max = 120) String name,
     @NotNull Category category,

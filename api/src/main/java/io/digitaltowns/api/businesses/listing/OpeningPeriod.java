@@ -4,5 +4,5 @@ import jakarta.validation.constraints.NotNull;
 import java.time.LocalTime;
 
 /** One period a business is open on a weekday; {@code closes} before {@code opens} runs past midnight. */
-record OpeningPeriod(@NotNull LocalTime opens, @NotNull LocalTime closes) {
+public record OpeningPeriod(@NotNull LocalTime opens, @NotNull LocalTime closes) {
 }

@@ -33,7 +33,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  * sees them.
  */
 @Service
-class BusinessPhotos {
+public class BusinessPhotos {
 
   private static final Logger log = LoggerFactory.getLogger(BusinessPhotos.class);
   /** a pending upload is forgotten (row and any object) this long after its upload URL expired */
@@ -64,7 +64,7 @@ class BusinessPhotos {
   }
 
   /** Step 1: a pending photo and the presigned PUT its file goes to. */
-  PhotoUploadTicket requestUpload(Caller caller, UUID businessId, PhotoUploadRequest request) {
+  public PhotoUploadTicket requestUpload(Caller caller, UUID businessId, PhotoUploadRequest request) {
     storage.ensureBucketBeforeUpload();
     return transaction.execute(status -> {
       listings.changeableBy(caller, businessId);
@@ -91,7 +91,7 @@ class BusinessPhotos {
    * listing's last photo (the first one becomes the cover). An upload that is not what was declared is
    * deleted, with its pending photo. Confirming an attached photo again answers it unchanged.
    */
-  Photo confirm(Caller caller, UUID businessId, UUID photoId, String traceId) {
+  public Photo confirm(Caller caller, UUID businessId, UUID photoId, String traceId) {
     PhotoRow pending = transaction.execute(status -> {
       listings.changeableBy(caller, businessId);
       return store.find(businessId, photoId).orElseThrow(PhotoProblems::photoNotFound);
@@ -151,13 +151,13 @@ class BusinessPhotos {
   }
 
   /** The listing's photos in their order, for whoever may see the listing. */
-  List<Photo> photosOf(Caller caller, UUID businessId) {
+  public List<Photo> photosOf(Caller caller, UUID businessId) {
     listings.visibleTo(caller, businessId);
     return store.attached(businessId).stream().map(this::view).toList();
   }
 
   /** Puts the photos in this order; the ids must be exactly the listing's photos. */
-  List<Photo> reorder(Caller caller, UUID businessId, PhotoOrderRequest request) {
+  public List<Photo> reorder(Caller caller, UUID businessId, PhotoOrderRequest request) {
     return transaction.execute(status -> {
       listings.changeableBy(caller, businessId);
       List<PhotoRow> photos = store.attached(businessId);
@@ -175,7 +175,7 @@ class BusinessPhotos {
   }
 
   /** Makes one attached photo the cover. */
-  List<Photo> makeCover(Caller caller, UUID businessId, UUID photoId) {
+  public List<Photo> makeCover(Caller caller, UUID businessId, UUID photoId) {
     return transaction.execute(status -> {
       listings.changeableBy(caller, businessId);
       PhotoRow row = store.find(businessId, photoId).filter(PhotoRow::attached).orElseThrow(PhotoProblems::photoNotFound);
@@ -189,7 +189,7 @@ class BusinessPhotos {
    * committed: an orphan object is harmless, a photo pointing at nothing is not. When the cover
    * goes, the next photo becomes the cover.
    */
-  void delete(Caller caller, UUID businessId, UUID photoId, String traceId) {
+  public void delete(Caller caller, UUID businessId, UUID photoId, String traceId) {
     transaction.executeWithoutResult(status -> {
       listings.changeableBy(caller, businessId);
       PhotoRow row = store.find(businessId, photoId).orElseThrow(PhotoProblems::photoNotFound);

@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.UUID;
 
 /** An attached photo of a listing, as the API shows it. */
-record Photo(
+public record Photo(
     UUID id,
     @Schema(description = "where to fetch the image: a public asset URL, or a presigned URL valid for an hour") String url,
     String contentType,

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** How to upload one photo: send the file's bytes as the body of {@code method uploadUrl} with {@code headers}. */
-record PhotoUploadTicket(
+public record PhotoUploadTicket(
     @Schema(description = "confirm the upload with POST /api/businesses/{id}/photos/{photoId}/confirm") UUID photoId,
     @Schema(description = "presigned URL of the object store; the body must be exactly the declared bytes") String uploadUrl,
     @Schema(example = "PUT") String method,

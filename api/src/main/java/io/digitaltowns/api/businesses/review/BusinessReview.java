@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Admins approve (publish) or reject, with a reason, what owners submitted. */
 @Service
-class BusinessReview {
+public class BusinessReview {
 
   private final BusinessListings listings;
   private final AccountContacts contacts;
@@ -28,7 +28,7 @@ class BusinessReview {
   }
 
   @Transactional
-  Business approve(Caller admin, UUID id, String traceId) {
+  public Business approve(Caller admin, UUID id, String traceId) {
     Business business = inReview(admin, id, "approved");
     listings.recordReview(id, BusinessStatus.PUBLISHED, null);
     AccountContacts.Contact owner = contacts.of(business.ownerId()).orElseThrow();
@@ -41,7 +41,7 @@ class BusinessReview {
   }
 
   @Transactional
-  Business reject(Caller admin, UUID id, String reason, String traceId) {
+  public Business reject(Caller admin, UUID id, String reason, String traceId) {
     Business business = inReview(admin, id, "rejected");
     listings.recordReview(id, BusinessStatus.REJECTED, reason.trim());
     AccountContacts.Contact owner = contacts.of(business.ownerId()).orElseThrow();

@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Featured (subscribed) businesses come first among equals.
  */
 @Service
-class BusinessSearch {
+public class BusinessSearch {
 
   /** Open at {@code :now} in the town's zone, including periods that began the day before and run past midnight. */
   private static final String OPEN_NOW = """
@@ -46,7 +46,7 @@ class BusinessSearch {
   }
 
   @Transactional(readOnly = true)
-  BusinessCard.Page search(String townSlug, String words, Category category, boolean openNow, String cursor, int limit) {
+  public BusinessCard.Page search(String townSlug, String words, Category category, boolean openNow, String cursor, int limit) {
     Town town = towns.bySlug(townSlug).orElseThrow(TownNotFoundException::new);
     boolean ranked = words != null && !words.isBlank();
     Map<String, Object> params = new HashMap<>();

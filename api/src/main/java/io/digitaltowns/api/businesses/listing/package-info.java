@@ -1,0 +1,3 @@
+/** Exposed to the site (io.digitaltowns.api.site), whose pages call these services in process. */
+@org.springframework.modulith.NamedInterface("listing")
+package io.digitaltowns.api.businesses.listing;

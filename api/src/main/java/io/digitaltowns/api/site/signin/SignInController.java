@@ -1,0 +1,134 @@
+package io.digitaltowns.api.site.signin;
+
+import io.digitaltowns.api.accounts.AccountContacts;
+import io.digitaltowns.api.accounts.AccountRegistration;
+import io.digitaltowns.api.accounts.EmailAlreadyRegisteredException;
+import io.digitaltowns.api.accounts.RegistrationRequest;
+import io.digitaltowns.api.accounts.login.AccountSuspendedException;
+import io.digitaltowns.api.accounts.login.InvalidCredentialsException;
+import io.digitaltowns.api.accounts.login.LoginRequest;
+import io.digitaltowns.api.accounts.login.PasswordSignIn;
+import io.digitaltowns.api.accounts.tokens.TokenPair;
+import io.digitaltowns.api.ratelimit.AbuseLimits;
+import io.digitaltowns.api.ratelimit.ClientAddress;
+import io.digitaltowns.api.ratelimit.LimitedAction;
+import io.digitaltowns.api.site.layout.FormErrors;
+import io.digitaltowns.api.site.layout.Notice;
+import io.digitaltowns.api.site.session.SiteSession;
+import io.digitaltowns.api.web.TraceParent;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Validator;
+import java.util.UUID;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Sign in, sign up and sign out: the same services as /api/auth/login, /register and /logout, with the same limits. */
+@Controller
+class SignInController {
+
+  private final PasswordSignIn signIn;
+  private final AccountRegistration registration;
+  private final AccountContacts contacts;
+  private final AbuseLimits abuseLimits;
+  private final SiteSession session;
+  private final JwtDecoder decoder;
+  private final Validator validator;
+
+  SignInController(PasswordSignIn signIn, AccountRegistration registration, AccountContacts contacts,
+                   AbuseLimits abuseLimits, SiteSession session, JwtDecoder decoder, Validator validator) {
+    this.signIn = signIn;
+    this.registration = registration;
+    this.contacts = contacts;
+    this.abuseLimits = abuseLimits;
+    this.session = session;
+    this.decoder = decoder;
+    this.validator = validator;
+  }
+
+  @GetMapping("/sign-in")
+  String signInPage(@RequestParam(required = false) String next, @RequestParam(required = false) String notice,
+                    Model model) {
+    model.addAttribute("notice", Notice.messageFor(notice));
+    return signInForm(model, SignInForm.empty(LocalPath.orHome(next)), FormErrors.none());
+  }
+
+  @PostMapping("/sign-in")
+  String signIn(SignInForm form, HttpServletRequest request, HttpServletResponse response, Model model) {
+    LoginRequest login = new LoginRequest(trimmed(form.email()), form.password());
+    FormErrors errors = FormErrors.check(validator, login);
+    if (errors.any()) {
+      response.setStatus(400);
+      return signInForm(model, form.withoutPassword(), errors);
+    }
+    // as POST /api/auth/login: only failures count against the account, from the address they come from
+    AbuseLimits.Attempt attempt = abuseLimits.attempt(LimitedAction.LOGIN, ClientAddress.of(request), login.email());
+    TokenPair tokens;
+    try {
+      tokens = signIn.signIn(login, TraceParent.traceId(request.getHeader("traceparent")));
+      attempt.succeeded();
+    } catch (InvalidCredentialsException e) {
+      response.setStatus(401);
+      return signInForm(model, form.withoutPassword(), FormErrors.of("", "The email or the password is wrong."));
+    } catch (AccountSuspendedException e) {
+      response.setStatus(403);
+      return signInForm(model, form.withoutPassword(), FormErrors.of("", "This account is suspended."));
+    }
+    UUID userId = UUID.fromString(decoder.decode(tokens.accessToken()).getSubject());
+    String name = contacts.of(userId).map(AccountContacts.Contact::displayName).orElse("Account");
+    session.signIn(request, tokens, name);
+    return "redirect:" + LocalPath.orHome(form.next());
+  }
+
+  @GetMapping("/sign-up")
+  String signUpPage(Model model) {
+    return signUpForm(model, SignUpForm.empty(), FormErrors.none());
+  }
+
+  @PostMapping("/sign-up")
+  String signUp(SignUpForm form, HttpServletRequest request, HttpServletResponse response, Model model) {
+    RegistrationRequest registering = new RegistrationRequest(trimmed(form.email()), form.password(),
+        trimmed(form.displayName()));
+    FormErrors errors = FormErrors.check(validator, registering);
+    if (errors.any()) {
+      response.setStatus(400);
+      return signUpForm(model, form.withoutPassword(), errors);
+    }
+    abuseLimits.check(LimitedAction.REGISTER, ClientAddress.of(request), registering.email());
+    try {
+      registration.register(registering, TraceParent.traceId(request.getHeader("traceparent")));
+    } catch (EmailAlreadyRegisteredException e) {
+      response.setStatus(409);
+      return signUpForm(model, form.withoutPassword(), FormErrors.of("email",
+          "An account with this email exists already. Sign in, or reset its password."));
+    }
+    model.addAttribute("email", registering.email());
+    return "signin/check-your-mail";
+  }
+
+  @PostMapping("/sign-out")
+  String signOut(HttpServletRequest request) {
+    session.signOut(request);
+    return "redirect:/";
+  }
+
+  private String signInForm(Model model, SignInForm form, FormErrors errors) {
+    model.addAttribute("form", form);
+    model.addAttribute("errors", errors);
+    return "signin/sign-in";
+  }
+
+  private String signUpForm(Model model, SignUpForm form, FormErrors errors) {
+    model.addAttribute("form", form);
+    model.addAttribute("errors", errors);
+    return "signin/sign-up";
+  }
+
+  private static String trimmed(String value) {
+    return value == null ? null : value.trim();
+  }
+}
