@@ -1,5 +1,6 @@
 package io.digitaltowns.api.site.signin;
 
+import io.digitaltowns.api.accounts.EmailAddress;
 import io.digitaltowns.api.accounts.RegistrationRequest;
 import io.digitaltowns.api.accounts.links.InvalidLinkException;
 import io.digitaltowns.api.accounts.passwordreset.PasswordReset;
@@ -62,8 +63,9 @@ class PasswordResetPages {
       model.addAttribute("errors", FormErrors.of("email", "Enter the email address of your account."));
       return "signin/forgot-password";
     }
-    abuseLimits.check(LimitedAction.PASSWORD_RESET, ClientAddress.of(request), email);
-    reset.request(email, TraceParent.traceId(request.getHeader("traceparent")));
+    EmailAddress address = EmailAddress.parse(email); // validated above, so it parses
+    abuseLimits.check(LimitedAction.PASSWORD_RESET, ClientAddress.of(request), address.value());
+    reset.request(address, TraceParent.traceId(request.getHeader("traceparent")));
     // the same answer whether or not the address has an account
     model.addAttribute("email", email);
     return "signin/reset-link-sent";
