@@ -22,7 +22,8 @@ class ContentSecurityPolicyTest extends ApiHttpTest {
     HttpResponse<String> notFound = get("/api/businesses/" + UUID.randomUUID(), null);
     HttpResponse<String> unauthorized = get("/api/me", null);
     HttpResponse<String> malformed = post("/api/auth/register", null, json());
-    HttpResponse<String> unknownPath = get("/no/such/page", null);
+    HttpResponse<String> unknownPath = get("/api/no/such/endpoint", null);
+    HttpResponse<String> unknownSitePage = get("/no/such/page", null);
 
     assertThat(opsPage.statusCode()).isEqualTo(200);
     assertThat(opsStyle.statusCode()).isEqualTo(200);
@@ -34,6 +35,10 @@ class ContentSecurityPolicyTest extends ApiHttpTest {
       assertThat(answer.headers().allValues(POLICY)).as(answer.uri() + " " + answer.statusCode())
           .containsExactly(ApiContentSecurityPolicy.API);
     }
+    // a path outside the api is the site's: its 404 page carries the site's own policy, as strict about inline code
+    assertThat(unknownSitePage.statusCode()).isEqualTo(404);
+    assertThat(unknownSitePage.headers().allValues(POLICY)).singleElement().asString()
+        .doesNotContain("unsafe-inline").doesNotContain("unsafe-eval").contains("script-src 'self'");
     assertThat(ApiContentSecurityPolicy.API).doesNotContain("unsafe-inline").doesNotContain("unsafe-eval")
         .contains("default-src 'none'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'");
   }
