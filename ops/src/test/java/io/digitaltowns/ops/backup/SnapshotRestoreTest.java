@@ -193,8 +193,9 @@ class SnapshotRestoreTest {
       INSERT INTO user_roles (user_id, role) VALUES
         ('00000000-0000-0000-0000-000000000001', 'ADMIN'), ('00000000-0000-0000-0000-000000000002', 'BUSINESS_OWNER'),
         ('00000000-0000-0000-0000-000000000003', 'RESIDENT');
-      INSERT INTO refresh_tokens (id, family_id, user_id, token_hash, issued_at, expires_at) VALUES
-        (gen_random_uuid(), gen_random_uuid(), '00000000-0000-0000-0000-000000000001', 'hash-1', now(), now() + interval '30 days');
+      INSERT INTO refresh_tokens (id, family_id, user_id, token_hash, issued_at, expires_at, session_started_at) VALUES
+        (gen_random_uuid(), gen_random_uuid(), '00000000-0000-0000-0000-000000000001', 'hash-1', now(), now() + interval '30 days',
+         now() - interval '2 days');
       INSERT INTO email_link_tokens (token_hash, user_id, purpose, expires_at) VALUES
         ('link-1', '00000000-0000-0000-0000-000000000002', 'VERIFY_EMAIL', now() + interval '1 day');
       INSERT INTO user_identities (provider, subject, user_id, linked_at) VALUES
