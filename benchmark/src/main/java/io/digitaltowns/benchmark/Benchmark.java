@@ -511,7 +511,7 @@ public final class Benchmark {
 
   private Object sitePages() throws Exception {
     sampleLoad("before the site's pages");
-    return new SitePagesTrial(http, system.apiUrl()).run(seededTown(), SITE_RATE, SITE_WARMUP_SECONDS, SITE_SECONDS);
+    return new SitePagesTrial(http, system.apiUrl(), postgresPostmaster()).run(seededTown(), SITE_RATE, SITE_WARMUP_SECONDS, SITE_SECONDS);
   }
 
   private Connection connect() throws Exception {

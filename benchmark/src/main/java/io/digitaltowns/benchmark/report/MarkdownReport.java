@@ -325,9 +325,11 @@ public final class MarkdownReport {
           + " s | " + v.count(p + ".achievedPerSecond") + " | " + v.ms(l + ".p50") + " | " + v.ms(l + ".p99") + " | " + v.ms(l + ".max")
           + " | " + v.text(p + ".failures") + " | " + ReportValues.kib(v.number(p + ".weight.htmlBytesDecoded")) + " / "
           + ReportValues.kib(v.number(p + ".weight.htmlBytesServed")) + " | " + ReportValues.kib(v.number(p + ".weight.pageWeightBytesServed"))
-          + " / " + ReportValues.kib(v.number(p + ".weight.pageWeightBytesDecoded")) + " | " + v.text(p + ".weight.requestHosts") + " |");
+          + " / " + ReportValues.kib(v.number(p + ".weight.pageWeightBytesDecoded")) + " | " + v.ms(p + ".apiCpuMsPerRequest")
+          + " / " + v.ms(p + ".postgresCpuMsPerRequest") + " | " + v.text(p + ".weight.requestHosts") + " |");
     }
-    table("| Page | Load | Requests/s | p50 ms | p99 ms | max ms | Failed | HTML KiB decoded / served | Weight KiB served / decoded | Hosts requested |", rows);
+    table("| Page | Load | Requests/s | p50 ms | p99 ms | max ms | Failed | HTML KiB decoded / served | Weight KiB served / decoded "
+        + "| CPU ms per request: api / PostgreSQL | Hosts requested |", rows);
   }
 
   private void memory() {

@@ -1,5 +1,7 @@
 package io.digitaltowns.benchmark.site;
 
+import io.digitaltowns.benchmark.CpuByComponent;
+import io.digitaltowns.benchmark.Figures;
 import io.digitaltowns.benchmark.OpenLoopRequests;
 import io.digitaltowns.benchmark.SeededTown;
 import java.net.URI;
@@ -22,10 +24,13 @@ public final class SitePagesTrial {
 
   private final HttpClient http;
   private final String baseUrl;
+  private final long postgresPostmaster;
 
-  public SitePagesTrial(HttpClient http, String baseUrl) {
+  /** @param postgresPostmaster the PostgreSQL server's pid, for its CPU time (0 when unknown) */
+  public SitePagesTrial(HttpClient http, String baseUrl, long postgresPostmaster) {
     this.http = http;
     this.baseUrl = baseUrl;
+    this.postgresPostmaster = postgresPostmaster;
   }
 
   public Map<String, Object> run(SeededTown town, int rate, int warmupSeconds, int seconds) throws Exception {
@@ -48,9 +53,24 @@ public final class SitePagesTrial {
     }
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("request", name);
-    result.putAll(load.run(rate, seconds, i -> request(uri), 200, (response, at) -> { }).toMap());
+    CpuByComponent cpu = CpuByComponent.start(postgresPostmaster);
+    OpenLoopRequests.Result measured = load.run(rate, seconds, i -> request(uri), 200, (response, at) -> { });
+    Map<String, Object> cpuDuringLoad = cpu.stop();
+    result.putAll(measured.toMap());
+    // CPU per request depends less on what else runs on the machine than the latency's tail does
+    result.put("apiCpuMsPerRequest", perRequest(cpuDuringLoad, "api (Tomcat request threads)", measured.answered()));
+    result.put("postgresCpuMsPerRequest", perRequest(cpuDuringLoad, "PostgreSQL (all its processes)", measured.answered()));
+    result.put("cpuDuringLoad", cpuDuringLoad);
     result.put("weight", new PageWeight(http, attributes -> attributes.contains(PHOTO_ALT)).measure(uri));
     return result;
+  }
+
+  private static Double perRequest(Map<String, Object> cpu, String component, long requests) {
+    if (requests == 0 || !(cpu.get("components") instanceof Map<?, ?> components)
+        || !(components.get(component) instanceof Map<?, ?> figures) || !(figures.get("cpuSeconds") instanceof Number seconds)) {
+      return null;
+    }
+    return Figures.round(seconds.doubleValue() * 1000 / requests);
   }
 
   private static HttpRequest request(URI uri) {

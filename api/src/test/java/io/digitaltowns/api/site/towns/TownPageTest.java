@@ -69,6 +69,19 @@ class TownPageTest extends SitePageTest {
   }
 
   @Test
+  void the_town_page_goes_out_whole_as_utf8_with_its_length_and_gzipped_to_a_browser_that_asks() {
+    HttpResponse<String> plain = browser().get("/towns/" + slug);
+
+    assertThat(plain.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).containsIgnoringCase("charset=UTF-8"));
+    assertThat(plain.body()).contains("plumber…");
+    assertThat(plain.headers().firstValueAsLong("Content-Length"))
+        .hasValue((long) plain.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+
+    HttpResponse<String> gzipped = browser().getWith("/towns/" + slug, "Accept-Encoding", "gzip");
+    assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+  }
+
+  @Test
   void an_unknown_town_is_the_404_page() {
     HttpResponse<String> missing = browser().get("/towns/no-such-town-" + UUID.randomUUID());
 
