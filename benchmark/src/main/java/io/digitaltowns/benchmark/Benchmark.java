@@ -14,6 +14,7 @@ import io.digitaltowns.benchmark.peers.PostgresLogin;
 import io.digitaltowns.benchmark.peers.RecordBytesCheck;
 import io.digitaltowns.benchmark.peers.TopicDrainWatch;
 import io.digitaltowns.benchmark.report.MarkdownReport;
+import io.digitaltowns.benchmark.site.SitePagesTrial;
 import io.digitaltowns.infra.topics.TopicCreator;
 import io.digitaltowns.infra.topics.TopicDefinition;
 import io.digitaltowns.stack.LocalSystem;
@@ -72,11 +73,15 @@ public final class Benchmark {
   static final String STEADY_RATES = System.getProperty("bench.steadyRates", "200,500,1000");
   static final int STEADY_SECONDS = Integer.getInteger("bench.steadySeconds", 60);
   static final int SETTLE_SECONDS = Integer.getInteger("bench.settleSeconds", 30);
+  static final String DEFAULT_STEPS = "kafkaProducerLimit,backlog,outboxSteadyState,modulith,steadyState,api,sitePages";
   /** Which steps run, for trying one alone: -Dbench.steps=backlog */
-  static final List<String> STEPS = List.of(System.getProperty("bench.steps", "kafkaProducerLimit,backlog,outboxSteadyState,modulith,steadyState,api").split(","));
+  static final List<String> STEPS = List.of(System.getProperty("bench.steps", DEFAULT_STEPS).split(","));
   static final int WARMUP_RATE = Integer.getInteger("bench.warmUpRate", 100);
   static final int WARMUP_SECONDS = Integer.getInteger("bench.warmUpSeconds", 20);
   static final int SEARCH_RATE = Integer.getInteger("bench.searchRate", 200);
+  static final int SITE_RATE = Integer.getInteger("bench.siteRate", 200);
+  static final int SITE_SECONDS = Integer.getInteger("bench.siteSeconds", 30);
+  static final int SITE_WARMUP_SECONDS = Integer.getInteger("bench.siteWarmupSeconds", 10);
   static final String BENCH_TOPIC = "dt.bench.events";
 
   private final Map<String, Object> report = new LinkedHashMap<>();
@@ -88,6 +93,7 @@ public final class Benchmark {
   private final Map<String, Object> peers = new LinkedHashMap<>();
   private BenchOutboxRows benchRows;
   private KafkaConnectPeer connectPeer;
+  private SeededTown town;
 
   private Benchmark(Path outDir) {
     this.outDir = outDir;
@@ -143,6 +149,8 @@ public final class Benchmark {
     sampleLoad("after steady state");
     step("api", this::apiHotPaths);
     sampleLoad("after api");
+    step("sitePages", this::sitePages);
+    sampleLoad("after the site's pages");
     report.put("totalSeconds", Figures.seconds(System.nanoTime() - started));
   }
 
@@ -378,24 +386,7 @@ public final class Benchmark {
   // ---------------------------------------------------------------- 3. api hot paths
 
   private Object apiHotPaths() throws Exception {
-    String slug = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-    try (Connection c = connect(); Statement s = c.createStatement()) {
-      UUID owner = UUID.randomUUID();
-      UUID town = UUID.randomUUID();
-      s.execute("INSERT INTO users (id, email, display_name, created_at) VALUES ('" + owner + "', 'owner-" + owner
-          + "@example.org', 'Bench owner', now())");
-      s.execute("INSERT INTO towns (id, slug, name, region, timezone) VALUES ('" + town + "', '" + slug
-          + "', 'Bench town', 'Region', 'Europe/Berlin')");
-      s.execute("""
-          INSERT INTO businesses (id, town_id, owner_id, name, category, description, status, featured)
-          SELECT gen_random_uuid(), '%s', '%s', 'Shop ' || i,
-                 (ARRAY['BAKERY','BOOKS','FLOWERS','CAFE','HARDWARE'])[1 + i %% 5],
-                 'A local shop selling fine ' || (ARRAY['bread','novels','roses','espresso','hammers'])[1 + i %% 5]
-                   || ' since ' || (1900 + i %% 120),
-                 'PUBLISHED', i %% 7 = 0
-          FROM generate_series(1, %d) AS i""".formatted(town, owner, BUSINESSES));
-      s.execute("ANALYZE businesses");
-    }
+    String slug = seededTown().slug();
     String base = system.apiUrl();
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("publishedBusinessesInTown", BUSINESSES);
@@ -508,6 +499,21 @@ public final class Benchmark {
 
   // ---------------------------------------------------------------- helpers
 
+  /** The town of BUSINESSES published businesses, seeded once for the api's hot paths and the site's pages. */
+  private SeededTown seededTown() throws Exception {
+    if (town == null) {
+      try (Connection c = connect()) {
+        town = SeededTown.seed(c, BUSINESSES);
+      }
+    }
+    return town;
+  }
+
+  private Object sitePages() throws Exception {
+    sampleLoad("before the site's pages");
+    return new SitePagesTrial(http, system.apiUrl(), postgresPostmaster()).run(seededTown(), SITE_RATE, SITE_WARMUP_SECONDS, SITE_SECONDS);
+  }
+
   private Connection connect() throws Exception {
     Properties p = new Properties();
     p.put("user", stack.databaseUser());
@@ -586,8 +592,9 @@ public final class Benchmark {
     }
     try {
       Files.writeString(outDir.resolve("report.json"), Json.write(report) + "\n");
-      // the exec working directory is the benchmark module
-      MarkdownReport.write(report, outDir, Path.of("..", "docs", "benchmarks.md"));
+      // the exec working directory is the benchmark module; a run of some steps only would show "–" for the others
+      MarkdownReport.write(report, outDir,
+          STEPS.equals(List.of(DEFAULT_STEPS.split(","))) ? Path.of("..", "docs", "benchmarks.md") : null);
       System.out.println("[bench] report: " + outDir.resolve("report.json").toAbsolutePath());
       System.out.println(Json.write(report));
     } catch (IOException e) {

@@ -26,11 +26,14 @@ public final class MarkdownReport {
     this.v = new ReportValues(report);
   }
 
-  /** Writes report.md into outDir and replaces the results between the markers of document, if it has them. */
+  /**
+   * Writes report.md into outDir and replaces the results between the markers of document, if it has them; a null
+   * document (a run of some steps only) leaves it as it is.
+   */
   public static void write(Map<String, Object> report, Path outDir, Path document) throws IOException {
     String tables = new MarkdownReport(report).render();
     Files.writeString(outDir.resolve("report.md"), tables);
-    if (Files.exists(document)) {
+    if (document != null && Files.exists(document)) {
       String text = Files.readString(document);
       int begin = text.indexOf(BEGIN);
       int end = text.indexOf(END);
@@ -47,6 +50,7 @@ public final class MarkdownReport {
     steadyCommitToKafka();
     endToEnd();
     api();
+    sitePages();
     memory();
     return out.toString();
   }
@@ -137,8 +141,30 @@ public final class MarkdownReport {
     Double searchP99 = v.number("api.searchAtFixedRate.latencyFromIntendedSendMs.p99");
     rows.add("| Search p99 ≤ 25 ms at 200 requests/s | " + achieved(searchP99, 25.0, false) + " | p99 " + v.ms("api.searchAtFixedRate.latencyFromIntendedSendMs.p99")
         + " ms at " + v.text("api.searchAtFixedRate.achievedPerSecond") + " requests/s = " + ReportValues.ratio(searchP99, 25.0) + " the goal |");
+    for (String[] page : SITE_PAGES) {
+      String base = "sitePages." + page[0];
+      Double p99 = v.number(base + ".latencyFromIntendedSendMs.p99");
+      rows.add("| " + page[1] + ": p99 ≤ 25 ms at 200 requests/s | " + achieved(p99, 25.0, false) + " | p99 " + v.ms(base + ".latencyFromIntendedSendMs.p99")
+          + " ms at " + v.text(base + ".achievedPerSecond") + " requests/s (" + v.text(base + ".failures") + " failed) = "
+          + ReportValues.ratio(p99, 25.0) + " the goal |");
+      Double html = v.number(base + ".weight.htmlBytesDecoded");
+      rows.add("| " + page[1] + ": HTML ≤ 30 KB | " + achieved(html, 30.0 * 1024, false) + " | " + ReportValues.kib(html)
+          + " KiB decoded (" + ReportValues.kib(v.number(base + ".weight.htmlBytesServed")) + " KiB served, "
+          + v.text(base + ".weight.htmlContentEncoding") + ") |");
+      Double weight = v.number(base + ".weight.pageWeightBytesServed");
+      rows.add("| " + page[1] + ": page weight without photos ≤ 100 KB | " + achieved(weight, 100.0 * 1024, false) + " | "
+          + ReportValues.kib(weight) + " KiB served (" + ReportValues.kib(v.number(base + ".weight.pageWeightBytesDecoded"))
+          + " KiB decoded), " + v.text(base + ".weight.resourcesFailed") + " resources failed |");
+      Double thirdParty = v.number(base + ".weight.thirdPartyRequestHostCount");
+      rows.add("| " + page[1] + ": no request to a third-party host | " + achieved(thirdParty, 0.0, false) + " | "
+          + ReportValues.whole(thirdParty) + " third-party hosts " + v.text(base + ".weight.thirdPartyRequestHosts") + " |");
+    }
     table("| Goal | Status | Measured |", rows);
   }
+
+  /** The site's pages measured by SitePagesTrial: report key and name. */
+  private static final List<String[]> SITE_PAGES = List.of(
+      new String[] {"townPage", "Town page"}, new String[] {"businessPage", "Business page"});
 
   private static String achieved(Double value, Double threshold, boolean atLeast) {
     if (value == null || threshold == null) {
@@ -280,6 +306,30 @@ public final class MarkdownReport {
         + " | " + v.ms(p + ".latencyFromIntendedSendMs.p50") + " | " + v.ms(p + ".latencyFromIntendedSendMs.p95") + " | "
         + v.ms(p + ".latencyFromIntendedSendMs.p99") + " | " + v.ms(p + ".latencyFromIntendedSendMs.max") + " | " + v.text(p + ".failures") + " |");
     table("| Request | Load | Requests/s | p50 ms | p95 ms | p99 ms | max ms | Errors |", rows);
+  }
+
+  private void sitePages() {
+    line("### The site's pages (" + v.count("sitePages.publishedBusinessesInTown") + " published businesses in the town; "
+        + v.text("sitePages.latency") + ")");
+    line("");
+    if (!(v.get("sitePages") instanceof Map<?, ?>)) {
+      line("Not run.");
+      line("");
+      return;
+    }
+    List<String> rows = new ArrayList<>();
+    for (String[] page : SITE_PAGES) {
+      String p = "sitePages." + page[0];
+      String l = p + ".latencyFromIntendedSendMs";
+      rows.add("| " + v.text(p + ".request") + " | " + v.text("sitePages.targetPerSecond") + "/s for " + v.text("sitePages.seconds")
+          + " s | " + v.count(p + ".achievedPerSecond") + " | " + v.ms(l + ".p50") + " | " + v.ms(l + ".p99") + " | " + v.ms(l + ".max")
+          + " | " + v.text(p + ".failures") + " | " + ReportValues.kib(v.number(p + ".weight.htmlBytesDecoded")) + " / "
+          + ReportValues.kib(v.number(p + ".weight.htmlBytesServed")) + " | " + ReportValues.kib(v.number(p + ".weight.pageWeightBytesServed"))
+          + " / " + ReportValues.kib(v.number(p + ".weight.pageWeightBytesDecoded")) + " | " + v.ms(p + ".apiCpuMsPerRequest")
+          + " / " + v.ms(p + ".postgresCpuMsPerRequest") + " | " + v.text(p + ".weight.requestHosts") + " |");
+    }
+    table("| Page | Load | Requests/s | p50 ms | p99 ms | max ms | Failed | HTML KiB decoded / served | Weight KiB served / decoded "
+        + "| CPU ms per request: api / PostgreSQL | Hosts requested |", rows);
   }
 
   private void memory() {

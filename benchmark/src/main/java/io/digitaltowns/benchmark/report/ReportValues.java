@@ -54,6 +54,11 @@ final class ReportValues {
     return value == null ? "–" : String.format(Locale.ROOT, "%,d", Math.round(value));
   }
 
+  /** Bytes as KiB with one decimal, "–" when absent. */
+  static String kib(Double bytes) {
+    return bytes == null ? "–" : String.format(Locale.ROOT, "%.1f", bytes / 1024);
+  }
+
   static String percent(Double part, Double whole) {
     return part == null || whole == null || whole == 0 ? "–" : Math.round(100 * part / whole) + "%";
   }

@@ -69,6 +69,16 @@ class TownPageTest extends SitePageTest {
   }
 
   @Test
+  void the_town_page_is_gzipped_for_a_browser_that_asks_and_plain_for_one_that_does_not() {
+    HttpResponse<String> plain = browser().get("/towns/" + slug);
+    HttpResponse<String> gzipped = browser().getWith("/towns/" + slug, "Accept-Encoding", "gzip");
+
+    assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+    assertThat(plain.body()).contains("<html");
+    assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+  }
+
+  @Test
   void an_unknown_town_is_the_404_page() {
     HttpResponse<String> missing = browser().get("/towns/no-such-town-" + UUID.randomUUID());
 
