@@ -89,7 +89,7 @@ class ListingPages {
     }
     Business after = listings.update(caller, id, checked.request(), traceId(request));
     redirect.addFlashAttribute(NOTICE, after.status() != before.status()
-        ? "Saved. The new name or category goes back to review before it is public."
+        ? "Saved. A change to anything but the opening hours goes back to review before it is public."
         : "Saved.");
     return "redirect:/my/businesses/" + id;
   }
