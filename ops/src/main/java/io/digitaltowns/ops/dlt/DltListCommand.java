@@ -1,5 +1,8 @@
 package io.digitaltowns.ops.dlt;
 
+import io.digitaltowns.platform.deadletters.DeadLetter;
+import io.digitaltowns.platform.deadletters.DeadLetterReader;
+import io.digitaltowns.platform.deadletters.RedriveLedger;
 import io.digitaltowns.ops.OpsExit;
 import io.digitaltowns.ops.connection.KafkaOptions;
 import io.digitaltowns.ops.console.Progress;
@@ -104,7 +107,7 @@ public class DltListCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (KafkaConsumer<byte[], byte[]> consumer = kafka.consumer(redrive.group)) {
-      List<TopicPartition> partitions = DltReader.partitions(consumer, topic);
+      List<TopicPartition> partitions = DeadLetterReader.partitions(consumer, topic);
       Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(java.util.Set.copyOf(partitions));
       Map<TopicPartition, RedriveLedger> ledgers = new HashMap<>();
       Map<TopicPartition, Long> from = new HashMap<>();
@@ -119,7 +122,7 @@ public class DltListCommand implements Callable<Integer> {
       Table table = new Table("PARTITION:OFFSET", "DEAD-LETTERED", "ORIGINAL", "EVENT TYPE", "KEY", "STATUS", "REASON");
       Progress progress = new Progress(err, "read " + topic, total);
       List<DeadLetter> letters = new ArrayList<>();
-      DltReader.read(consumer, from, (partition, records) -> {
+      DeadLetterReader.read(consumer, from, (partition, records) -> {
         for (var record : records) {
           if (limit > 0 && progress.count() >= limit) {
             return false;

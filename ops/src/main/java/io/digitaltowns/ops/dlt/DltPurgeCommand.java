@@ -1,5 +1,6 @@
 package io.digitaltowns.ops.dlt;
 
+import io.digitaltowns.platform.deadletters.RedriveLedger;
 import io.digitaltowns.ops.OpsExit;
 import io.digitaltowns.ops.connection.KafkaOptions;
 import io.digitaltowns.ops.console.Table;

@@ -1,5 +1,9 @@
 package io.digitaltowns.ops.dlt;
 
+import io.digitaltowns.platform.deadletters.DeadLetter;
+import io.digitaltowns.platform.deadletters.DeadLetterReader;
+import io.digitaltowns.platform.deadletters.Redrive;
+import io.digitaltowns.platform.deadletters.RedriveLedger;
 import io.digitaltowns.ops.OpsExit;
 import io.digitaltowns.ops.connection.KafkaOptions;
 import io.digitaltowns.ops.console.Progress;
@@ -78,33 +82,38 @@ public class DltRedriveCommand implements Callable<Integer> {
 
   private int redriveOne(KafkaConsumer<byte[], byte[]> consumer) throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    TopicPartition partition = DltReader.partition(consumer, topic, target.single.partition);
+    TopicPartition partition = DeadLetterReader.partition(consumer, topic, target.single.partition);
     long offset = target.single.offset;
-    RedriveLedger ledger = RedriveLedger.from(consumer.committed(Set.of(partition)).get(partition));
-    if (ledger.isRedriven(offset)) {
-      out.println(topic + " " + partition.partition() + ":" + offset + " was already redriven; nothing sent.");
-      return OpsExit.OK;
-    }
-    DeadLetter letter = DltRecords.at(consumer, partition, offset);
-    String destination = destination(letter);
     if (dryRun) {
-      out.println("would redrive " + describe(letter, destination) + " (dry run, nothing sent)");
+      if (Redrive.ledger(consumer, partition).isRedriven(offset)) {
+        out.println(alreadyRedriven(partition, offset));
+        return OpsExit.OK;
+      }
+      DeadLetter letter = DeadLetterReader.at(consumer, partition, offset);
+      out.println("would redrive " + describe(letter, Redrive.destination(letter)) + " (dry run, nothing sent)");
       return OpsExit.OK;
     }
     try (KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
-      RecordMetadata sent = producer.send(redriven(letter, destination)).get();
-      ledger.markRedriven(offset);
-      consumer.commitSync(Map.of(partition, ledger.toOffsetAndMetadata()));
-      out.println("redriven " + describe(letter, destination) + ": now " + sent.topic() + " " + sent.partition()
-          + "@" + sent.offset());
+      Redrive.Outcome outcome = Redrive.one(consumer, producer, partition, offset);
+      if (outcome instanceof Redrive.Redriven redriven) {
+        RecordMetadata sent = redriven.sent();
+        out.println("redriven " + describe(redriven.letter(), redriven.destination()) + ": now " + sent.topic() + " "
+            + sent.partition() + "@" + sent.offset());
+      } else {
+        out.println(alreadyRedriven(partition, offset));
+      }
     }
     return OpsExit.OK;
+  }
+
+  private static String alreadyRedriven(TopicPartition partition, long offset) {
+    return partition.topic() + " " + partition.partition() + ":" + offset + " was already redriven; nothing sent.";
   }
 
   private int redriveAll(KafkaConsumer<byte[], byte[]> consumer) throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<TopicPartition> partitions = DltReader.partitions(consumer, topic);
+    List<TopicPartition> partitions = DeadLetterReader.partitions(consumer, topic);
     Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions));
     Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(partitions);
     Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
@@ -120,7 +129,7 @@ public class DltRedriveCommand implements Callable<Integer> {
     long[] counts = new long[1]; // sent
     Progress progress = new Progress(err, (dryRun ? "planned " : "redriven ") + topic, -1);
     try (KafkaProducer<byte[], byte[]> producer = dryRun ? null : kafka.producer()) {
-      DltReader.read(consumer, from, (partition, records) -> {
+      DeadLetterReader.read(consumer, from, (partition, records) -> {
         RedriveLedger ledger = ledgers.get(partition);
         List<Future<RecordMetadata>> sends = new ArrayList<>();
         long done = -1;
@@ -131,11 +140,10 @@ public class DltRedriveCommand implements Callable<Integer> {
               continue;
             }
             DeadLetter letter = new DeadLetter(record);
-            String destination = destination(letter);
             if (dryRun) {
-              out.println("would redrive " + describe(letter, destination));
+              out.println("would redrive " + describe(letter, Redrive.destination(letter)));
             } else {
-              sends.add(producer.send(redriven(letter, destination)));
+              sends.add(producer.send(Redrive.toOriginalTopic(letter)));
             }
             counts[0]++;
             progress.step();
@@ -149,7 +157,7 @@ public class DltRedriveCommand implements Callable<Integer> {
             }
             if (done >= 0) {
               ledger.advanceTo(done + 1);
-              consumer.commitSync(Map.of(partition, ledger.toOffsetAndMetadata()));
+              Redrive.record(consumer, partition, ledger);
             }
           }
         }
@@ -165,26 +173,6 @@ public class DltRedriveCommand implements Callable<Integer> {
     }
     out.flush();
     return OpsExit.OK;
-  }
-
-  private static String destination(DeadLetter letter) {
-    String original = letter.originalTopic();
-    if (original == null || original.isBlank()) {
-      throw new IllegalStateException(letter.record().topic() + " " + letter.position()
-          + " has no " + DeadLetter.ORIGINAL_TOPIC + " header: cannot tell where to send it");
-    }
-    return original;
-  }
-
-  /**
-   * Same key, value and headers (minus the dead-letter ones) as the original. A keyed record goes where its key
-   * hashes to, as the relay's records do, so it stays in order with its aggregate's newer events.
-   */
-  private static ProducerRecord<byte[], byte[]> redriven(DeadLetter letter, String destination) {
-    ConsumerRecord<byte[], byte[]> record = letter.record();
-    Integer partition = record.key() == null ? letter.originalPartition() : null;
-    return new ProducerRecord<>(destination, partition, null, record.key(), record.value(),
-        letter.headersWithoutDeadLetterOnes());
   }
 
   private static String describe(DeadLetter letter, String destination) {

@@ -1,5 +1,8 @@
 package io.digitaltowns.ops.dlt;
 
+import io.digitaltowns.platform.deadletters.DeadLetter;
+import io.digitaltowns.platform.deadletters.DeadLetterReader;
+import io.digitaltowns.platform.deadletters.RedriveLedger;
 import io.digitaltowns.ops.OpsExit;
 import io.digitaltowns.ops.connection.KafkaOptions;
 import io.digitaltowns.ops.connection.RegistryOptions;
@@ -52,8 +55,8 @@ public class DltShowCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     try (KafkaConsumer<byte[], byte[]> consumer = kafka.consumer(redrive.group)) {
-      TopicPartition tp = DltReader.partition(consumer, topic, partition);
-      DeadLetter letter = DltRecords.at(consumer, tp, offset);
+      TopicPartition tp = DeadLetterReader.partition(consumer, topic, partition);
+      DeadLetter letter = DeadLetterReader.at(consumer, tp, offset);
       Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.of(tp));
       boolean redriven = RedriveLedger.from(committed.get(tp)).isRedriven(offset);
 

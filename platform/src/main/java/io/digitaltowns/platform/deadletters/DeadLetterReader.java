@@ -1,4 +1,4 @@
-package io.digitaltowns.ops.dlt;
+package io.digitaltowns.platform.deadletters;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,23 +18,23 @@ import org.apache.kafka.common.TopicPartition;
  * Reads dead-letter partitions from given offsets up to their end as it was when reading began, with an assigned
  * (not subscribed) consumer: reading never joins or disturbs a consumer group.
  */
-final class DltReader {
+public final class DeadLetterReader {
 
   private static final Duration POLL = Duration.ofMillis(500);
   private static final Duration STALL = Duration.ofSeconds(30);
 
   /** Gets the records of one partition, in offset order, a poll at a time; returns false to stop reading. */
-  interface Batches {
+  public interface Batches {
     boolean accept(TopicPartition partition, List<ConsumerRecord<byte[], byte[]>> records) throws Exception;
   }
 
-  private DltReader() {
+  private DeadLetterReader() {
   }
 
-  static List<TopicPartition> partitions(Consumer<?, ?> consumer, String topic) {
+  public static List<TopicPartition> partitions(Consumer<?, ?> consumer, String topic) {
     List<PartitionInfo> partitions = consumer.partitionsFor(topic);
     if (partitions == null || partitions.isEmpty()) {
-      throw new IllegalArgumentException("no such topic: " + topic);
+      throw new NoSuchDeadLetterException("no such topic: " + topic);
     }
     return partitions.stream()
         .map(info -> new TopicPartition(info.topic(), info.partition()))
@@ -42,13 +42,13 @@ final class DltReader {
         .toList();
   }
 
-  static TopicPartition partition(Consumer<?, ?> consumer, String topic, int partition) {
+  public static TopicPartition partition(Consumer<?, ?> consumer, String topic, int partition) {
     return partitions(consumer, topic).stream().filter(tp -> tp.partition() == partition).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException(topic + " has no partition " + partition));
+        .orElseThrow(() -> new NoSuchDeadLetterException(topic + " has no partition " + partition));
   }
 
   /** Reads each partition from its start offset (or its beginning, if later) to the current end. */
-  static void read(Consumer<byte[], byte[]> consumer, Map<TopicPartition, Long> from, Batches batches) throws Exception {
+  public static void read(Consumer<byte[], byte[]> consumer, Map<TopicPartition, Long> from, Batches batches) throws Exception {
     consumer.assign(from.keySet());
     Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(from.keySet());
     Map<TopicPartition, Long> ends = consumer.endOffsets(from.keySet());
@@ -93,6 +93,20 @@ final class DltReader {
             + " s although the partitions are not read to their end");
       }
     }
+  }
+
+  /** The record at exactly this offset; fails if there is none (never written, or deleted by retention or purge). */
+  public static DeadLetter at(Consumer<byte[], byte[]> consumer, TopicPartition partition, long offset) throws Exception {
+    List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>(1);
+    read(consumer, Map.of(partition, offset), (tp, records) -> {
+      found.add(records.get(0));
+      return false;
+    });
+    if (found.isEmpty() || found.get(0).offset() != offset) {
+      throw new NoSuchDeadLetterException("no record at " + partition.topic() + " " + partition.partition() + ":" + offset
+          + (found.isEmpty() ? "" : " (the next one is at offset " + found.get(0).offset() + ")"));
+    }
+    return new DeadLetter(found.get(0));
   }
 
   private static Set<TopicPartition> difference(Set<TopicPartition> all, Set<TopicPartition> minus) {

@@ -1,4 +1,4 @@
-package io.digitaltowns.ops.dlt;
+package io.digitaltowns.platform.deadletters;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -16,42 +16,42 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * ({@code kafka_dlt-original-topic}, {@code kafka_dlt-exception-message}, ...) and the event headers the relay
  * wrote on the original record ({@code eventType}, {@code eventId}), which the recoverer keeps.
  */
-record DeadLetter(ConsumerRecord<byte[], byte[]> record) {
+public record DeadLetter(ConsumerRecord<byte[], byte[]> record) {
 
-  static final String DLT_HEADER_PREFIX = "kafka_dlt-";
-  static final String ORIGINAL_TOPIC = "kafka_dlt-original-topic";
-  static final String ORIGINAL_PARTITION = "kafka_dlt-original-partition";
-  static final String ORIGINAL_OFFSET = "kafka_dlt-original-offset";
-  static final String ORIGINAL_TIMESTAMP = "kafka_dlt-original-timestamp";
-  static final String ORIGINAL_CONSUMER_GROUP = "kafka_dlt-original-consumer-group";
-  static final String EXCEPTION_FQCN = "kafka_dlt-exception-fqcn";
-  static final String EXCEPTION_CAUSE_FQCN = "kafka_dlt-exception-cause-fqcn";
-  static final String EXCEPTION_MESSAGE = "kafka_dlt-exception-message";
-  static final String EXCEPTION_STACKTRACE = "kafka_dlt-exception-stacktrace";
-  static final String EVENT_TYPE = "eventType";
-  static final String EVENT_ID = "eventId";
+  public static final String DLT_HEADER_PREFIX = "kafka_dlt-";
+  public static final String ORIGINAL_TOPIC = "kafka_dlt-original-topic";
+  public static final String ORIGINAL_PARTITION = "kafka_dlt-original-partition";
+  public static final String ORIGINAL_OFFSET = "kafka_dlt-original-offset";
+  public static final String ORIGINAL_TIMESTAMP = "kafka_dlt-original-timestamp";
+  public static final String ORIGINAL_CONSUMER_GROUP = "kafka_dlt-original-consumer-group";
+  public static final String EXCEPTION_FQCN = "kafka_dlt-exception-fqcn";
+  public static final String EXCEPTION_CAUSE_FQCN = "kafka_dlt-exception-cause-fqcn";
+  public static final String EXCEPTION_MESSAGE = "kafka_dlt-exception-message";
+  public static final String EXCEPTION_STACKTRACE = "kafka_dlt-exception-stacktrace";
+  public static final String EVENT_TYPE = "eventType";
+  public static final String EVENT_ID = "eventId";
 
-  int partition() {
+  public int partition() {
     return record.partition();
   }
 
-  long offset() {
+  public long offset() {
     return record.offset();
   }
 
-  String position() {
+  public String position() {
     return record.partition() + ":" + record.offset();
   }
 
-  Instant timestamp() {
+  public Instant timestamp() {
     return Instant.ofEpochMilli(record.timestamp());
   }
 
-  String originalTopic() {
+  public String originalTopic() {
     return text(ORIGINAL_TOPIC);
   }
 
-  Integer originalPartition() {
+  public Integer originalPartition() {
     byte[] value = header(ORIGINAL_PARTITION);
     if (value == null) {
       return null;
@@ -59,21 +59,21 @@ record DeadLetter(ConsumerRecord<byte[], byte[]> record) {
     return value.length == 4 ? ByteBuffer.wrap(value).getInt() : Integer.valueOf(utf8(value).trim());
   }
 
-  Long originalOffset() {
+  public Long originalOffset() {
     return longHeader(ORIGINAL_OFFSET);
   }
 
-  Instant originalTimestamp() {
+  public Instant originalTimestamp() {
     Long millis = longHeader(ORIGINAL_TIMESTAMP);
     return millis == null ? null : Instant.ofEpochMilli(millis);
   }
 
-  String originalGroup() {
+  public String originalGroup() {
     return text(ORIGINAL_CONSUMER_GROUP);
   }
 
   /** {@code dt.accounts.events 1@42}, or "-" when the headers do not say. */
-  String original() {
+  public String original() {
     if (originalTopic() == null) {
       return "-";
     }
@@ -82,32 +82,32 @@ record DeadLetter(ConsumerRecord<byte[], byte[]> record) {
     return originalTopic() + " " + (partition == null ? "?" : partition) + "@" + (offset == null ? "?" : offset);
   }
 
-  String eventType() {
+  public String eventType() {
     return text(EVENT_TYPE);
   }
 
-  String eventId() {
+  public String eventId() {
     return text(EVENT_ID);
   }
 
-  String exceptionClass() {
+  public String exceptionClass() {
     return text(EXCEPTION_FQCN);
   }
 
-  String causeClass() {
+  public String causeClass() {
     return text(EXCEPTION_CAUSE_FQCN);
   }
 
-  String exceptionMessage() {
+  public String exceptionMessage() {
     return text(EXCEPTION_MESSAGE);
   }
 
-  String stackTrace() {
+  public String stackTrace() {
     return text(EXCEPTION_STACKTRACE);
   }
 
   /** Why it was dead-lettered, on one line: the innermost exception class the headers name, and the message. */
-  String reason() {
+  public String reason() {
     String failure = causeClass() != null ? causeClass() : exceptionClass();
     String message = exceptionMessage();
     String simple = failure == null ? null : failure.substring(failure.lastIndexOf('.') + 1);
@@ -117,12 +117,12 @@ record DeadLetter(ConsumerRecord<byte[], byte[]> record) {
   }
 
   /** The key as text when it is UTF-8 (aggregate ids are), else hex. */
-  String keyText() {
+  public String keyText() {
     return record.key() == null ? "(null)" : printable(record.key());
   }
 
   /** The original record's headers: everything but the dead-letter ones. */
-  Headers headersWithoutDeadLetterOnes() {
+  public Headers headersWithoutDeadLetterOnes() {
     RecordHeaders headers = new RecordHeaders();
     for (Header header : record.headers()) {
       if (!header.key().startsWith(DLT_HEADER_PREFIX)) {
@@ -132,7 +132,7 @@ record DeadLetter(ConsumerRecord<byte[], byte[]> record) {
     return headers;
   }
 
-  static String printable(byte[] bytes) {
+  public static String printable(byte[] bytes) {
     try {
       String text = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)

@@ -1,4 +1,4 @@
-package io.digitaltowns.ops.dlt;
+package io.digitaltowns.platform.deadletters;
 
 import java.util.Iterator;
 import java.util.NavigableSet;
@@ -11,7 +11,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
  * redriven (by {@code --all}). Records redriven one by one above the watermark are listed in the commit's metadata
  * ({@code redriven=5,7-9}); the watermark moves over them once they are contiguous with it.
  */
-final class RedriveLedger {
+public final class RedriveLedger {
 
   private static final String PREFIX = "redriven=";
   /** Kafka's default offset.metadata.max.bytes is 4096. */
@@ -24,7 +24,7 @@ final class RedriveLedger {
     this.watermark = watermark;
   }
 
-  static RedriveLedger from(OffsetAndMetadata committed) {
+  public static RedriveLedger from(OffsetAndMetadata committed) {
     if (committed == null) {
       return new RedriveLedger(0);
     }
@@ -43,21 +43,21 @@ final class RedriveLedger {
     return ledger;
   }
 
-  long watermark() {
+  public long watermark() {
     return watermark;
   }
 
-  boolean isRedriven(long offset) {
+  public boolean isRedriven(long offset) {
     return offset < watermark || singles.contains(offset);
   }
 
   /** How many of the offsets in [from, to) are redriven. */
-  long redrivenBetween(long from, long to) {
+  public long redrivenBetween(long from, long to) {
     long belowWatermark = Math.max(0, Math.min(watermark, to) - from);
     return belowWatermark + singles.subSet(Math.max(from, watermark), true, to, false).size();
   }
 
-  void markRedriven(long offset) {
+  public void markRedriven(long offset) {
     if (offset >= watermark) {
       singles.add(offset);
       compact();
@@ -65,14 +65,14 @@ final class RedriveLedger {
   }
 
   /** Everything below {@code offset} is done. */
-  void advanceTo(long offset) {
+  public void advanceTo(long offset) {
     if (offset > watermark) {
       watermark = offset;
       compact();
     }
   }
 
-  OffsetAndMetadata toOffsetAndMetadata() {
+  public OffsetAndMetadata toOffsetAndMetadata() {
     String metadata = singles.isEmpty() ? "" : PREFIX + ranges();
     if (metadata.length() > MAX_METADATA) {
       throw new IllegalStateException("too many records redriven one by one above offset " + watermark
