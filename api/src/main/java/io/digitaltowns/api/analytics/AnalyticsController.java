@@ -1,6 +1,5 @@
 package io.digitaltowns.api.analytics;
 
-import io.digitaltowns.events.AnalyticsCatalog;
 import io.digitaltowns.events.AnalyticsCatalog.AnalyticsTopic;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -9,14 +8,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -41,15 +37,14 @@ class AnalyticsController {
 
   static final String TEXT_CSV = "text/csv";
   private static final MediaType CSV = MediaType.parseMediaType(TEXT_CSV);
-  /** A year of daily rows per key keeps one answer to a size a spreadsheet opens. */
-  static final int MAX_DAYS = 366;
-  static final int DEFAULT_DAYS = 30;
+  static final int MAX_DAYS = DayRange.MAX_DAYS;
+  static final int DEFAULT_DAYS = DayRange.DEFAULT_DAYS;
 
-  private final AnalyticsFigures figures;
+  private final AnalyticsReports reports;
   private final Clock clock;
 
-  AnalyticsController(AnalyticsFigures figures, Clock clock) {
-    this.figures = figures;
+  AnalyticsController(AnalyticsReports reports, Clock clock) {
+    this.reports = reports;
     this.clock = clock;
   }
 
@@ -72,15 +67,12 @@ class AnalyticsController {
       @Parameter(description = "last UTC day, yyyy-MM-dd (included)") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @Parameter(description = "csv for CSV where the Accept header cannot be set (a link, say)") @RequestParam(required = false) String format,
       @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-    AnalyticsReport report = report(topic, from, to);
+    AnalyticsTopic figure = reports.topic(topic);
+    AnalyticsReport report = reports.report(figure, figure.daily() ? DayRange.of(from, to, clock) : null);
     if (!"csv".equalsIgnoreCase(format) && !prefersCsv(accept)) {
       return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
     }
-    String name = report.topic() + (report.from() == null ? "" : "_" + report.from() + "_" + report.to()) + ".csv";
-    return ResponseEntity.ok()
-        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-        .body(CsvReport.of(report));
+    return CsvDownload.of(report);
   }
 
   /** Whether the caller ranks text/csv above JSON (a bare text/csv, or text/csv before application/json). */
@@ -103,22 +95,5 @@ class AnalyticsController {
       return false;
     }
     return false;
-  }
-
-  private AnalyticsReport report(String shortName, LocalDate from, LocalDate to) {
-    AnalyticsTopic topic = AnalyticsCatalog.byShortName(shortName).orElseThrow(UnknownAnalyticsTopicException::new);
-    if (!topic.daily()) {
-      return figures.read(topic, null, null);
-    }
-    LocalDate last = to != null ? to : from != null ? from.plusDays(DEFAULT_DAYS - 1) : LocalDate.now(clock);
-    LocalDate first = from != null ? from : last.minusDays(DEFAULT_DAYS - 1);
-    if (first.isAfter(last)) {
-      throw new InvalidDateRangeException("from (" + first + ") is after to (" + last + ").");
-    }
-    if (ChronoUnit.DAYS.between(first, last) + 1 > MAX_DAYS) {
-      throw new InvalidDateRangeException("At most " + MAX_DAYS + " days at a time; ask for " + first + " to "
-          + first.plusDays(MAX_DAYS - 1) + " and go on from there.");
-    }
-    return figures.read(topic, first, last);
   }
 }

@@ -6,7 +6,6 @@ import io.digitaltowns.api.ops.OpsStatus.KafkaStatus;
 import io.digitaltowns.api.ops.OpsStatus.TopicLag;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListGroupsOptions;
@@ -28,7 +26,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Asks Kafka, read-only, how far behind each consumer group of the system is and how many dead letters wait.
- * A short-lived admin client per look: the page is opened rarely, and no connection is held in between.
+ * A short-lived admin client per look ({@link OpsKafka}).
  */
 @Component
 class KafkaStatusReader {
@@ -36,21 +34,18 @@ class KafkaStatusReader {
   private static final Logger log = LoggerFactory.getLogger(KafkaStatusReader.class);
 
   private final OpsProperties properties;
+  private final OpsKafka kafka;
 
-  KafkaStatusReader(OpsProperties properties) {
+  KafkaStatusReader(OpsProperties properties, OpsKafka kafka) {
     this.properties = properties;
+    this.kafka = kafka;
   }
 
   KafkaStatus read() {
-    if (properties.kafkaBootstrapServers().isBlank()) {
+    if (!kafka.configured()) {
       return new KafkaStatus("not configured (KAFKA_BOOTSTRAP_SERVERS)", List.of(), List.of());
     }
-    Map<String, Object> config = new HashMap<>(properties.kafkaProperties());
-    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.kafkaBootstrapServers());
-    int timeoutMs = (int) properties.timeout().toMillis();
-    config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
-    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
-    try (Admin admin = Admin.create(config)) {
+    try (Admin admin = kafka.admin()) {
       return new KafkaStatus(null, consumerGroups(admin), deadLetters(admin));
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
       log.warn("ops status: Kafka did not answer: {}", e.toString());

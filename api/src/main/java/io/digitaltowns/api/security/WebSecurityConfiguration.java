@@ -46,8 +46,6 @@ class WebSecurityConfiguration {
                 "/api/auth/logout", "/api/auth/verify-email", "/api/auth/verify-email/resend",
                 "/api/auth/forgot-password", "/api/auth/reset-password").permitAll()
             .requestMatchers(HttpMethod.GET, "/api/auth/verify-email").permitAll()
-            // the ops page is static; the figures behind it come from /api/admin/ops/status (admins only)
-            .requestMatchers(HttpMethod.GET, "/ops/index.html", "/ops/ops.js", "/ops/ops.css").permitAll()
             // Stripe calls the webhook without a token; the Stripe-Signature header is checked instead
             .requestMatchers(HttpMethod.POST, "/api/stripe/webhook").permitAll()
             // OAuth login: the redirect to the provider and its redirect back (404 for a provider that is off)

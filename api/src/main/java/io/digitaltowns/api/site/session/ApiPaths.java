@@ -10,7 +10,7 @@ public final class ApiPaths {
 
   /** Path patterns, as Spring's path matching reads them. */
   static final List<String> PATTERNS = List.of("/api/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**",
-      "/swagger-ui.html", "/oauth2/**", "/login/oauth2/**", "/ops/**", "/health");
+      "/swagger-ui.html", "/oauth2/**", "/login/oauth2/**", "/health");
 
   private ApiPaths() {
   }

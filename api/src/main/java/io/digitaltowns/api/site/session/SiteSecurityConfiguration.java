@@ -24,8 +24,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * The site's own security, ordered before the API's: every path that is not the API's (or Spring's and the ops
- * page's) is a page. Pages keep a cookie session holding the API's tokens, every state-changing form carries a
+ * The site's own security, ordered before the API's: every path that is not the API's (or Spring's) is a page.
+ * Pages keep a cookie session holding the API's tokens, every state-changing form carries a
  * CSRF token (Spring Security's, kept in the session), and every answer carries a Content-Security-Policy without
  * 'unsafe-inline'. The JSON API under /api/** keeps its stateless bearer-token chain, untouched.
  */
