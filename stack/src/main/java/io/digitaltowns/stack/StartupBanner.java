@@ -12,7 +12,7 @@ record StartupBanner(LocalStack stack, String apiUrl, String relayUrl, String co
         .append(System.lineSeparator());
     out.append(String.format(row, "site", apiUrl + "/   <- open this in a browser (residents, owners; admins: see README)"));
     out.append(String.format(row, "api", apiUrl + "   (OpenAPI: " + apiUrl + "/v3/api-docs, UI: " + apiUrl + "/swagger-ui.html)"));
-    out.append(String.format(row, "ops page", apiUrl + "/ops/index.html   (sign in as an admin)"));
+    out.append(String.format(row, "operations", apiUrl + "/admin/operations   (sign in as an admin)"));
     out.append(String.format(row, "relay", "Debezium outbox relay -> Kafka   (health/metrics: " + relayUrl + "/actuator/health, /actuator/prometheus)"));
     out.append(String.format(row, "consumers", "email, crm, analytics, backup   (health/metrics: " + consumersUrl + "/actuator/health, /actuator/prometheus)"));
     out.append(String.format(row, "PostgreSQL", stack.jdbcUrl() + "   (user " + stack.databaseUser() + ")"));

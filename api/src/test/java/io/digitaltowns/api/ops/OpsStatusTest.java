@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.digitaltowns.api.ApiHttpTest;
 import io.digitaltowns.infra.LocalStack;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -58,16 +55,6 @@ class OpsStatusTest extends ApiHttpTest {
   @Test
   void a_resident_may_not_see_the_ops_status() {
     assertThat(get("/api/admin/ops/status", registerAndSignIn("ops-resident").accessToken()).statusCode()).isEqualTo(403);
-  }
-
-  @Test
-  void the_ops_page_itself_loads_without_a_token() throws Exception {
-    HttpResponse<String> page = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/ops/index.html")).build(),
-        HttpResponse.BodyHandlers.ofString());
-
-    assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("<script src=\"ops.js\"></script>");
   }
 
   private static JsonNode find(JsonNode array, String field, String value) {

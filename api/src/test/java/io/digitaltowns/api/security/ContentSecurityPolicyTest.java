@@ -5,19 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.digitaltowns.api.ApiHttpTest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** Every kind of answer the api serves carries a Content-Security-Policy, and the ops page keeps to it. */
+/** Every kind of answer the api serves carries a Content-Security-Policy. */
 class ContentSecurityPolicyTest extends ApiHttpTest {
 
   private static final String POLICY = "Content-Security-Policy";
 
   @Test
-  void the_ops_page_its_files_json_and_error_answers_carry_the_strict_policy() {
-    HttpResponse<String> opsPage = get("/ops/index.html", null);
-    HttpResponse<String> opsStyle = get("/ops/ops.css", null);
-    HttpResponse<String> opsScript = get("/ops/ops.js", null);
+  void json_and_error_answers_carry_the_strict_policy() {
     HttpResponse<String> json = get("/api/towns", null);
     HttpResponse<String> notFound = get("/api/businesses/" + UUID.randomUUID(), null);
     HttpResponse<String> unauthorized = get("/api/me", null);
@@ -25,13 +21,10 @@ class ContentSecurityPolicyTest extends ApiHttpTest {
     HttpResponse<String> unknownPath = get("/api/no/such/endpoint", null);
     HttpResponse<String> unknownSitePage = get("/no/such/page", null);
 
-    assertThat(opsPage.statusCode()).isEqualTo(200);
-    assertThat(opsStyle.statusCode()).isEqualTo(200);
     assertThat(notFound.statusCode()).isEqualTo(404);
     assertThat(unauthorized.statusCode()).isEqualTo(401);
     assertThat(malformed.statusCode()).isEqualTo(400);
-    for (HttpResponse<String> answer : java.util.List.of(opsPage, opsStyle, opsScript, json, notFound, unauthorized,
-        malformed, unknownPath)) {
+    for (HttpResponse<String> answer : java.util.List.of(json, notFound, unauthorized, malformed, unknownPath)) {
       assertThat(answer.headers().allValues(POLICY)).as(answer.uri() + " " + answer.statusCode())
           .containsExactly(ApiContentSecurityPolicy.API);
     }
@@ -41,17 +34,6 @@ class ContentSecurityPolicyTest extends ApiHttpTest {
         .doesNotContain("unsafe-inline").doesNotContain("unsafe-eval").contains("script-src 'self'");
     assertThat(ApiContentSecurityPolicy.API).doesNotContain("unsafe-inline").doesNotContain("unsafe-eval")
         .contains("default-src 'none'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'");
-  }
-
-  @Test
-  void the_ops_page_has_nothing_inline_that_the_policy_would_block() {
-    String page = get("/ops/index.html", null).body();
-
-    assertThat(page).doesNotContain("<style");
-    assertThat(Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>").matcher(page).find()).as("inline script").isFalse();
-    assertThat(Pattern.compile("\\s(style|on[a-z]+)\\s*=", Pattern.CASE_INSENSITIVE).matcher(page).find())
-        .as("inline style or event attribute").isFalse();
-    assertThat(page).contains("<link rel=\"stylesheet\" href=\"ops.css\">", "<script src=\"ops.js\"></script>");
   }
 
   @Test

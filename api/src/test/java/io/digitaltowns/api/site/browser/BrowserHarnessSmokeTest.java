@@ -14,14 +14,14 @@ class BrowserHarnessSmokeTest extends BrowserTest {
 
   @Test
   void the_browser_opens_a_page_served_by_the_api_checks_it_and_captures_it() {
-    var response = page.navigate("/ops/index.html");
+    var response = page.navigate("/sign-in");
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(page.title()).isNotBlank();
     AccessibilityCheck.assertNoSeriousViolations(page);
-    List<Path> files = screenshots.capture(page, "ops");
+    List<Path> files = screenshots.capture(page, "sign-in");
 
-    assertThat(files).extracting(path -> path.getFileName().toString()).containsExactly("ops-390.png", "ops-1280.png");
+    assertThat(files).extracting(path -> path.getFileName().toString()).containsExactly("sign-in-390.png", "sign-in-1280.png");
     assertThat(files).allSatisfy(file -> assertThat(Files.size(file)).isGreaterThan(1_000));
   }
 
