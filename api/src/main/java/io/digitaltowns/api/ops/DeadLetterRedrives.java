@@ -8,6 +8,7 @@ import io.digitaltowns.platform.deadletters.RedriveLedger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,13 +39,19 @@ public class DeadLetterRedrives {
   }
 
   /**
-   * Up to {@code limit} records of a dead-letter topic, oldest first, from where the redrive ledger says some may still
-   * be waiting (everything below a partition's watermark was redriven).
+   * The oldest records of each dead-letter topic, up to {@code perTopic} per partition, from where the redrive ledger
+   * says some may still be waiting (everything below a partition's watermark was redriven); one consumer for all.
    */
-  public List<DeadLetterEntry> waitingIn(String topic, int limit) {
-    requireDeadLetterTopic(topic);
+  public Map<String, List<DeadLetterEntry>> waitingIn(List<String> topics, int perTopic) {
+    topics.forEach(DeadLetterRedrives::requireDeadLetterTopic);
+    Map<String, List<DeadLetterEntry>> entries = new LinkedHashMap<>();
+    topics.forEach(topic -> entries.put(topic, new ArrayList<>()));
+    if (topics.isEmpty()) {
+      return entries;
+    }
     try (KafkaConsumer<byte[], byte[]> consumer = connected()) {
-      List<TopicPartition> partitions = DeadLetterReader.partitions(consumer, topic);
+      List<TopicPartition> partitions = topics.stream()
+          .flatMap(topic -> DeadLetterReader.partitions(consumer, topic).stream()).toList();
       Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions));
       Map<TopicPartition, RedriveLedger> ledgers = new HashMap<>();
       Map<TopicPartition, Long> from = new HashMap<>();
@@ -53,20 +60,20 @@ public class DeadLetterRedrives {
         ledgers.put(partition, ledger);
         from.put(partition, ledger.watermark());
       }
-      List<DeadLetterEntry> entries = new ArrayList<>();
-      DeadLetterReader.read(consumer, from, (partition, records) -> {
+      DeadLetterReader.read(consumer, from, perTopic, (partition, records) -> {
         for (var record : records) {
-          if (entries.size() >= limit) {
-            return false;
-          }
           DeadLetter letter = new DeadLetter(record);
-          entries.add(new DeadLetterEntry(topic, letter.partition(), letter.offset(), letter.timestamp(),
-              letter.original(), letter.eventType(), letter.keyText(), letter.reason(),
+          entries.get(partition.topic()).add(new DeadLetterEntry(partition.topic(), letter.partition(), letter.offset(),
+              letter.timestamp(), letter.original(), letter.eventType(), letter.keyText(), letter.reason(),
               ledgers.get(partition).isRedriven(letter.offset())));
         }
         return true;
       });
-      entries.sort(Comparator.comparingInt(DeadLetterEntry::partition).thenComparingLong(DeadLetterEntry::offset));
+      entries.replaceAll((topic, letters) -> letters.stream()
+          .sorted(Comparator.comparing(DeadLetterEntry::deadLetteredAt).thenComparingInt(DeadLetterEntry::partition)
+              .thenComparingLong(DeadLetterEntry::offset))
+          .limit(perTopic)
+          .toList());
       return entries;
     } catch (NoSuchDeadLetterException | DeadLetterException e) {
       throw e;

@@ -49,15 +49,25 @@ public final class DeadLetterReader {
 
   /** Reads each partition from its start offset (or its beginning, if later) to the current end. */
   public static void read(Consumer<byte[], byte[]> consumer, Map<TopicPartition, Long> from, Batches batches) throws Exception {
+    read(consumer, from, Long.MAX_VALUE, batches);
+  }
+
+  /**
+   * Reads each partition from its start offset (or its beginning, if later) to the current end, but at most
+   * {@code perPartition} offsets of each: a look at the oldest records of a long dead-letter topic stays short.
+   */
+  public static void read(Consumer<byte[], byte[]> consumer, Map<TopicPartition, Long> from, long perPartition,
+                          Batches batches) throws Exception {
     consumer.assign(from.keySet());
     Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(from.keySet());
     Map<TopicPartition, Long> ends = consumer.endOffsets(from.keySet());
     Map<TopicPartition, Long> remaining = new HashMap<>();
     for (Map.Entry<TopicPartition, Long> start : from.entrySet()) {
       long position = Math.max(start.getValue(), beginnings.get(start.getKey()));
-      if (position < ends.get(start.getKey())) {
+      long end = ends.get(start.getKey());
+      if (position < end) {
         consumer.seek(start.getKey(), position);
-        remaining.put(start.getKey(), ends.get(start.getKey()));
+        remaining.put(start.getKey(), end - position > perPartition ? position + perPartition : end);
       }
     }
     consumer.pause(difference(from.keySet(), remaining.keySet()));

@@ -9,7 +9,6 @@ import io.digitaltowns.api.ops.OpsStatuses;
 import io.digitaltowns.platform.deadletters.NoSuchDeadLetterException;
 import io.digitaltowns.platform.deadletters.Redrive;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -76,17 +75,14 @@ class OperationsPage {
 
   private String render(Model model, String problem) {
     OpsStatus status = statuses.current();
-    Map<String, List<DeadLetterEntry>> records = new LinkedHashMap<>();
+    List<String> withRecords = status.kafka().deadLetters().stream()
+        .filter(topic -> topic.records() > 0).map(DeadLetterTopic::topic).toList();
+    Map<String, List<DeadLetterEntry>> records = Map.of();
     String recordsProblem = null;
-    for (DeadLetterTopic topic : status.kafka().deadLetters()) {
-      if (topic.records() == 0) {
-        continue;
-      }
-      try {
-        records.put(topic.topic(), deadLetters.waitingIn(topic.topic(), RECORDS_PER_TOPIC));
-      } catch (DeadLetterException | NoSuchDeadLetterException e) {
-        recordsProblem = "The records of " + topic.topic() + " could not be read: " + e.getMessage();
-      }
+    try {
+      records = deadLetters.waitingIn(withRecords, RECORDS_PER_TOPIC);
+    } catch (DeadLetterException | NoSuchDeadLetterException e) {
+      recordsProblem = "The dead-lettered records could not be read: " + e.getMessage();
     }
     model.addAttribute("status", status);
     model.addAttribute("records", records);

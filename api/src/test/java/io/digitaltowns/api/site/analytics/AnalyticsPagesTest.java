@@ -41,7 +41,7 @@ class AnalyticsPagesTest extends SitePageTest {
     for (String figure : new String[] {"signups-daily", "listings", "subscriptions-daily", "revenue-daily", "engagement-daily"}) {
       assertThat(html).as(figure).contains("href=\"/admin/analytics/" + figure + ".csv?from=2026-03-01&amp;to=2026-03-07\"");
     }
-    assertThat(html).contains("role=\"img\" aria-labelledby=\"signups-daily-title signups-daily-desc\"",
+    assertThat(html).contains("role=\"img\" aria-labelledby=\"signups-daily-title\" aria-describedby=\"signups-daily-desc\"",
         "<title id=\"signups-daily-title\">Sign-ups</title>",
         "Registrations: 12 in all, most (7) on 2026-03-03; Confirmed addresses: 8 in all, most (5) on 2026-03-03",
         "Paid (EUR): 2900 in all", "<th scope=\"row\">2026-03-03</th><td class=\"number\">7</td><td class=\"number\">5</td>");
