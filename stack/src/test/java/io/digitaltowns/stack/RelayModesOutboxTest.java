@@ -71,7 +71,7 @@ class RelayModesOutboxTest {
       insert(connection, eventId, aggregateId, payload);
     }
 
-    ConsumerRecord<byte[], byte[]> record = awaitRecords(List.of(eventId)).getFirst();
+    ConsumerRecord<byte[], byte[]> record = awaitRecords(List.of(eventId)).get(0);
 
     assertThat(record.topic()).isEqualTo(TOPIC);
     assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(aggregateId);
