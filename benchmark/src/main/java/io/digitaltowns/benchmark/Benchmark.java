@@ -133,6 +133,8 @@ public final class Benchmark {
         .collect(Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue()), (a, b) -> a, LinkedHashMap::new)));
     long t = System.nanoTime();
     system = LocalSystem.start(stack, settings);
+    system.useRelayMode(RELAY_MODE);
+    report.put("relayMode", RELAY_MODE.name().toLowerCase());
     report.put("systemStartSeconds", Figures.seconds(System.nanoTime() - t));
     http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .executor(Executors.newFixedThreadPool(8, r -> new Thread(r, "bench-http-client"))).connectTimeout(Duration.ofSeconds(5)).build();
@@ -252,7 +254,6 @@ public final class Benchmark {
     sampleLoad("before relay start");
 
     // 2. relay drain: start the relay, wait until all BACKLOG records are on dt.bench.events
-    system.useRelayMode(RELAY_MODE);
     result.put("relayMode", RELAY_MODE.name().toLowerCase());
     try (TopicDrainWatch watch = TopicDrainWatch.before(kafka, BENCH_TOPIC, BACKLOG)) {
       result.put("relayDrain", watch.drain(system::startRelay, Duration.ofMinutes(6)));
