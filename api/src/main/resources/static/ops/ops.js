@@ -21,7 +21,11 @@
     const table = document.getElementById('relay');
     table.replaceChildren();
     [['lock held by', relay.lockHeldBy || 'nobody: no relay is active', relay.lockHeldBy ? 'ok' : 'bad'],
-     ['replication slot', relay.slot + (relay.slotActive === null ? ' (not created yet)' : relay.slotActive ? ' (streaming)' : ' (idle)')],
+     ['relay mode', relay.mode],
+     relay.mode === 'polling'
+       ? ['replication slot', relay.slotActive === null ? 'not used in polling mode'
+           : relay.slot + ' is left over from Debezium mode and keeps WAL: drop it (docs/relay.md)', relay.slotActive === null ? null : 'bad']
+       : ['replication slot', relay.slot + (relay.slotActive === null ? ' (not created yet)' : relay.slotActive ? ' (streaming)' : ' (idle)')],
      ['slot lag', relay.slotLagBytes === null ? null : relay.slotLagBytes + ' bytes of WAL'],
      ['WAL status', relay.walStatus, relay.walStatus === 'lost' ? 'bad' : null],
      ['outbox rows', relay.outboxRows],

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.digitaltowns.relay.RelayMode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -119,6 +123,26 @@ class RelayModesOutboxTest {
 
     List<ConsumerRecord<byte[], byte[]>> records = awaitRecords(List.of(first, second));
     assertThat(records).extracting(RelayModesOutboxTest::eventId).containsExactly(first.toString(), second.toString());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(RelayMode.class)
+  void the_relays_health_shows_what_its_mode_depends_on(RelayMode mode) throws Exception {
+    system.useRelayMode(mode);
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest request = HttpRequest.newBuilder(URI.create(system.relayUrl() + "/actuator/health/relay")).build();
+
+    String health = await().atMost(Duration.ofSeconds(30)).until(
+        () -> http.send(request, HttpResponse.BodyHandlers.ofString()).body(), body -> body.contains("\"role\":\"active\""));
+
+    assertThat(health).contains("\"status\":\"UP\"");
+    if (mode == RelayMode.POLLING) {
+      // the shared system started in Debezium mode: its slot is still there, keeping WAL, and the health says so
+      assertThat(health).contains("\"mode\":\"polling\"").contains("\"outboxRows\":")
+          .contains("\"unusedSlot\":\"dt_outbox_relay keeps");
+    } else {
+      assertThat(health).contains("\"slot\":\"dt_outbox_relay\"").contains("\"lagBytes\":");
+    }
   }
 
   private List<ConsumerRecord<byte[], byte[]>> awaitRecords(List<UUID> eventIds) {

@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param relaySlotName         the relay's replication slot (RELAY_SLOT_NAME, same value as the relay's)
  * @param relayLockId           the advisory lock the active relay holds (same value as the relay's)
  * @param timeout               how long one question to Kafka may take before the page says "unreachable"
+ * @param relayMode             the relay's RELAY_MODE (same value as the relay's): in polling mode it uses no slot
  */
 @ConfigurationProperties("digitaltowns.ops")
 public record OpsProperties(
@@ -21,5 +22,9 @@ public record OpsProperties(
     @DefaultValue Map<String, String> kafkaProperties,
     @DefaultValue("dt_outbox_relay") String relaySlotName,
     @DefaultValue("7262003") long relayLockId,
-    @DefaultValue("5s") Duration timeout) {
+    @DefaultValue("5s") Duration timeout,
+    @DefaultValue("debezium") RelayMode relayMode) {
+
+  /** How the relay reads the outbox (docs/relay.md). */
+  public enum RelayMode { DEBEZIUM, POLLING }
 }
