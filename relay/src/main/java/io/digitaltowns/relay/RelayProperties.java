@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval     how long Debezium sleeps when it finds nothing to relay: at most this is added to an
  *                         event's commit→Kafka latency, and each wake-up costs CPU while idle
  * @param kafka            bootstrap servers plus any client settings (SASL/SSL for managed Kafka)
+ * @param mode             {@code debezium} (logical replication) or {@code polling} (reads the table; any PostgreSQL)
+ * @param polling          how the polling relay reads the outbox; unused in Debezium mode
  */
 @ConfigurationProperties("digitaltowns.relay")
 public record RelayProperties(
@@ -29,9 +31,21 @@ public record RelayProperties(
     @DefaultValue("5s") Duration restartBackoff,
     @DefaultValue("1h") Duration outboxRetention,
     @DefaultValue("10ms") Duration pollInterval,
-    @DefaultValue Kafka kafka) {
+    @DefaultValue Kafka kafka,
+    @DefaultValue("debezium") RelayMode mode,
+    @DefaultValue Polling polling) {
 
   public record Kafka(@DefaultValue("localhost:9092") String bootstrapServers,
                       @DefaultValue Map<String, String> properties) {
+  }
+
+  /**
+   * @param batchSize     rows read, sent and deleted in one transaction: larger batches amortise the round trips
+   *                      and Kafka's acknowledgement wait, but hold their row locks longer
+   * @param idleInterval  pause after a poll that found nothing: at most this is added to an event's commit→Kafka
+   *                      latency; each empty poll is one short transaction on the database
+   */
+  public record Polling(@DefaultValue("500") int batchSize,
+                        @DefaultValue("50ms") Duration idleInterval) {
   }
 }

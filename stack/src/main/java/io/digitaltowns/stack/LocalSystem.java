@@ -7,6 +7,8 @@ import io.digitaltowns.infra.LocalStackSettings;
 import io.digitaltowns.infra.topics.TopicCreator;
 import io.digitaltowns.infra.topics.Topics;
 import io.digitaltowns.relay.RelayApplication;
+import io.digitaltowns.relay.RelayMode;
+import io.digitaltowns.relay.RelayProperties;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,6 +28,7 @@ public final class LocalSystem implements AutoCloseable {
   private final Map<String, Object> extraSettings;
   private ConfigurableApplicationContext api;
   private ConfigurableApplicationContext relay;
+  private RelayMode relayMode;
   private ConfigurableApplicationContext consumers;
 
   /** Where the relay and the consumers serve their health and metrics (0: any free port, as in tests). */
@@ -121,9 +124,25 @@ public final class LocalSystem implements AutoCloseable {
   /** Starts one more relay instance (a standby while another holds the lock); the caller closes it. */
   public ConfigurableApplicationContext launchRelay() {
     Map<String, Object> settings = common();
+    if (relayMode != null) {
+      settings.put("digitaltowns.relay.mode", relayMode.name().toLowerCase());
+    }
     settings.put("server.port", extraSettings.getOrDefault(RELAY_HTTP_PORT, 0));
     withoutApiSecurity(settings);
     return run(RelayApplication.class, RelayApplication.CONFIG_NAME, settings);
+  }
+
+  /**
+   * Runs the relays started from now on in this mode (RELAY_MODE), restarting the running one if its mode differs;
+   * tests run the relay's behaviour in both modes against one system.
+   */
+  public void useRelayMode(RelayMode mode) {
+    RelayMode running = relay == null ? relayMode : relay.getBean(RelayProperties.class).mode();
+    relayMode = mode;
+    if (relay != null && running != mode) {
+      stopRelay();
+      startRelay();
+    }
   }
 
   public void stopRelay() {

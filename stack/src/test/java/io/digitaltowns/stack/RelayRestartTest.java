@@ -3,6 +3,7 @@ package io.digitaltowns.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.digitaltowns.relay.RelayMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
@@ -14,9 +15,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The relay is the only way events reach Kafka: stopping it must delay them, never lose them. */
+/** The relay is the only way events reach Kafka: stopping it must delay them, never lose them, in either mode. */
 class RelayRestartTest {
 
   private static final int REGISTRATIONS = 1_000;
@@ -24,8 +27,11 @@ class RelayRestartTest {
   private final LocalSystem system = SharedSystem.get();
   private final ApiClient api = new ApiClient(system.apiUrl());
 
-  @Test
-  void the_relay_stopped_and_restarted_in_the_middle_of_a_thousand_registrations_loses_none() throws Exception {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(RelayMode.class)
+  void the_relay_stopped_and_restarted_in_the_middle_of_a_thousand_registrations_loses_none(RelayMode mode)
+      throws Exception {
+    system.useRelayMode(mode);
     Set<String> userIds = ConcurrentHashMap.newKeySet();
     AtomicInteger done = new AtomicInteger();
     ExecutorService clients = Executors.newFixedThreadPool(4);
@@ -53,5 +59,11 @@ class RelayRestartTest {
         assertThat(relayed).containsAll(userIds);
       });
     }
+  }
+
+  /** The other tests of this JVM expect the default relay. */
+  @AfterAll
+  static void back_to_the_default_relay_mode() {
+    SharedSystem.get().useRelayMode(RelayMode.DEBEZIUM);
   }
 }

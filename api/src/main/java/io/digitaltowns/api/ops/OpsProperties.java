@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout               how long one question to Kafka may take before the page says "unreachable"
  * @param redriveGroup          the consumer group whose offsets record what was redriven; the ops tool's default, so
  *                              a record redriven by either is not redriven again by the other
+ * @param relayMode             the relay's RELAY_MODE (same value as the relay's): in polling mode it uses no slot
  */
 @ConfigurationProperties("digitaltowns.ops")
 public record OpsProperties(
@@ -26,5 +27,9 @@ public record OpsProperties(
     @DefaultValue("dt_outbox_relay") String relaySlotName,
     @DefaultValue("7262003") long relayLockId,
     @DefaultValue("5s") Duration timeout,
-    @DefaultValue(Redrive.DEFAULT_GROUP) String redriveGroup) {
+    @DefaultValue(Redrive.DEFAULT_GROUP) String redriveGroup,
+    @DefaultValue("debezium") RelayMode relayMode) {
+
+  /** How the relay reads the outbox (docs/relay.md). */
+  public enum RelayMode { DEBEZIUM, POLLING }
 }

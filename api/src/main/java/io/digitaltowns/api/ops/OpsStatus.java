@@ -11,9 +11,10 @@ public record OpsStatus(Instant checkedAt, RelayStatus relay, KafkaStatus kafka)
    * @param slotLagBytes WAL written since the relay last confirmed (null: no slot yet)
    * @param outboxRows   rows waiting or kept for the retention period
    * @param oldestOutboxRow occurredAt of the oldest of them
+   * @param mode         the relay's RELAY_MODE: debezium (the slot matters) or polling (every outbox row is waiting)
    */
   public record RelayStatus(String slot, Boolean slotActive, Long slotLagBytes, String walStatus, String lockHeldBy,
-                            long outboxRows, Instant oldestOutboxRow) {
+                            long outboxRows, Instant oldestOutboxRow, String mode) {
   }
 
   /** @param error why Kafka could not be asked (null when it answered) */

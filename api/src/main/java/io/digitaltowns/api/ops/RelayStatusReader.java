@@ -47,6 +47,7 @@ class RelayStatusReader {
         .query((row, n) -> new Outbox(row.getLong(1), row.getTimestamp(2)))
         .single();
     return new RelayStatus(properties.relaySlotName(), slot.active(), slot.lagBytes(), slot.walStatus(), holder,
-        outbox.rows(), outbox.oldest() == null ? null : outbox.oldest().toInstant());
+        outbox.rows(), outbox.oldest() == null ? null : outbox.oldest().toInstant(),
+        properties.relayMode().name().toLowerCase(java.util.Locale.ROOT));
   }
 }

@@ -49,6 +49,7 @@ class OpsStatusTest extends ApiHttpTest {
     assertThat(groupStatus.at("/topics/0/topic").asText()).isEqualTo(topic);
     assertThat(find(status.at("/kafka/deadLetters"), "topic", deadLetters).get("records").asLong()).isEqualTo(2);
     assertThat(status.at("/relay/slot").asText()).isEqualTo("dt_outbox_relay");
+    assertThat(status.at("/relay/mode").asText()).isEqualTo("debezium");
     assertThat(status.at("/relay/outboxRows").asLong()).isGreaterThanOrEqualTo(0);
   }
 

@@ -25,7 +25,10 @@ import picocli.CommandLine.Spec;
         "The relay does not mark rows: it reads inserts from the WAL through its logical replication slot and confirms "
             + "them to PostgreSQL once Kafka acknowledged them, and deletes rows later by age. So 'waiting' counts the "
             + "outbox inserts the slot still holds past its confirmed position: the tool peeks a temporary copy of the "
-            + "slot (the relay's slot itself is never touched). That needs the REPLICATION attribute, like the relay."})
+            + "slot (the relay's slot itself is never touched). That needs the REPLICATION attribute, like the relay.",
+        "With --mode polling (RELAY_MODE=polling) the relay reads the table and deletes each row Kafka acknowledged: "
+            + "every row in the table is waiting, and no slot is used (one left over from Debezium mode is named, "
+            + "as it keeps WAL)."})
 public class OutboxStatusCommand implements Callable<Integer> {
 
   @Spec
@@ -50,6 +53,11 @@ public class OutboxStatusCommand implements Callable<Integer> {
       description = "The relay's advisory lock id (digitaltowns.relay.lock-id, default ${DEFAULT-VALUE}).")
   long lockId;
 
+  @Option(names = "--mode", paramLabel = "<mode>", defaultValue = "${env:RELAY_MODE:-debezium}",
+      converter = RelayModeOption.class,
+      description = "How the relay reads the outbox: debezium or polling (env RELAY_MODE, default ${DEFAULT-VALUE}).")
+  RelayModeOption.Mode mode;
+
   @Option(names = "--scan-limit", paramLabel = "<n>", defaultValue = "1000000",
       description = "Decode at most about this many WAL messages to count waiting rows (default ${DEFAULT-VALUE}).")
   int scanLimit;
@@ -62,21 +70,35 @@ public class OutboxStatusCommand implements Callable<Integer> {
       OutboxInspector inspector = new OutboxInspector(connection);
       Instant now = inspector.now();
       String currentDatabase = inspector.currentDatabase();
-      out.println("Outbox (" + database.displayUrl() + ")");
+      out.println("Outbox (" + database.displayUrl() + "), relay mode " + mode.text());
       Optional<OutboxInspector.TableState> tableState = inspector.table(table);
       if (tableState.isEmpty()) {
         line(out, "table " + table, "does not exist in database " + currentDatabase);
       } else {
-        line(out, "rows in table", tableState.get().rows()
-            + " (relayed rows stay until the relay's clean-up deletes them by age)");
+        line(out, "rows in table", tableState.get().rows() + (mode == RelayModeOption.Mode.POLLING
+            ? " (the relay deletes each row once Kafka acknowledged it)"
+            : " (relayed rows stay until the relay's clean-up deletes them by age)"));
         line(out, "oldest row", age(tableState.get().oldest(), now));
       }
 
       Optional<OutboxInspector.SlotState> slotState = inspector.slot(slot);
-      printBacklog(out, err, inspector, tableState, slotState, currentDatabase, now);
+      if (mode == RelayModeOption.Mode.POLLING) {
+        tableState.ifPresent(state -> {
+          line(out, "waiting to be relayed", String.valueOf(state.rows()));
+          line(out, "oldest waiting event", age(state.oldest(), now));
+        });
+      } else {
+        printBacklog(out, err, inspector, tableState, slotState, currentDatabase, now);
+      }
 
       out.println("Replication slot " + slot);
-      if (slotState.isEmpty()) {
+      if (mode == RelayModeOption.Mode.POLLING) {
+        out.println(slotState.isEmpty()
+            ? "  not used in polling mode"
+            : "  not used in polling mode, but it exists and keeps "
+                + (slotState.get().retainedBytes() == null ? "WAL" : Durations.bytes(slotState.get().retainedBytes())
+                + " of WAL") + " on the server: drop it (SELECT pg_drop_replication_slot('" + slot + "'))");
+      } else if (slotState.isEmpty()) {
         out.println("  does not exist: the relay has not run yet against this database, or uses another slot name");
       } else {
         OutboxInspector.SlotState state = slotState.get();

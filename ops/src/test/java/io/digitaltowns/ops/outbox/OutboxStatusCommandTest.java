@@ -126,12 +126,42 @@ class OutboxStatusCommandTest {
         .contains("does not exist: the relay has not run yet");
   }
 
-  private Ops.Run status() {
-    return Ops.run("outbox", "status",
+  @Test
+  void inPollingModeEveryRowInTheTableIsWaitingAndNoSlotIsNeeded() throws Exception {
+    database.insertEvent(Duration.ofMinutes(6));
+    database.insertEvent(Duration.ofMinutes(2));
+
+    Ops.Run status = status("--mode", "polling");
+
+    assertThat(status.exitCode()).as(status.toString()).isEqualTo(OpsExit.OK);
+    assertThat(status.out())
+        .contains("relay mode polling")
+        .contains("rows in table:          2 (the relay deletes each row once Kafka acknowledged it)")
+        .contains("waiting to be relayed:  2\n")
+        .containsPattern("oldest waiting event: +\\S+ \\(age 6m \\d+s\\)")
+        .contains("  not used in polling mode\n");
+  }
+
+  @Test
+  void inPollingModeASlotLeftFromDebeziumModeIsNamedAsKeepingWal() throws Exception {
+    database.createSlot();
+    database.insertEvent(Duration.ofMinutes(1));
+
+    Ops.Run status = status("--mode", "polling");
+
+    assertThat(status.out()).as(status.toString())
+        .containsPattern("not used in polling mode, but it exists and keeps .+ of WAL on the server: drop it")
+        .contains("pg_drop_replication_slot('" + database.slot + "')");
+  }
+
+  private Ops.Run status(String... options) {
+    java.util.List<String> arguments = new java.util.ArrayList<>(java.util.List.of("outbox", "status",
         "--database-url", database.jdbcUrl,
         "--database-user", Ops.stack().databaseUser(),
         "--database-password", Ops.stack().databasePassword(),
-        "--slot", database.slot);
+        "--slot", database.slot));
+    arguments.addAll(java.util.List.of(options));
+    return Ops.run(arguments.toArray(String[]::new));
   }
 
   private boolean slotIsActive() throws Exception {

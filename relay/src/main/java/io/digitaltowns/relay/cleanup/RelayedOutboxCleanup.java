@@ -1,5 +1,6 @@
 package io.digitaltowns.relay.cleanup;
 
+import io.digitaltowns.relay.RelayMode;
 import io.digitaltowns.relay.RelayProperties;
 import io.digitaltowns.relay.engine.OutboxRelay;
 import java.sql.Timestamp;
@@ -13,7 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the outbox table from growing forever. Deleting a row never loses its event: the relay
  * reads inserts from the WAL, which the replication slot retains until the event is relayed.
- * Only the active relay cleans, in small batches so it never holds long locks.
+ * Only the active relay cleans, in small batches so it never holds long locks. The polling relay deletes each row
+ * once Kafka acknowledged it and reads the table, not the WAL: deleting its rows by age would lose events not yet
+ * relayed, so this does nothing in polling mode.
  */
 @Component
 class RelayedOutboxCleanup {
@@ -33,7 +36,7 @@ class RelayedOutboxCleanup {
 
   @Scheduled(fixedDelayString = "${digitaltowns.relay.cleanup-interval:60s}", initialDelayString = "30s")
   void deleteRowsPastRetention() {
-    if (!relay.isActive()) {
+    if (!relay.isActive() || properties.mode() != RelayMode.DEBEZIUM) {
       return;
     }
     Timestamp cutoff = Timestamp.from(Instant.now().minus(properties.outboxRetention()));

@@ -56,7 +56,7 @@ final class DebeziumOutboxConfig {
     p.setProperty("transforms.outbox.table.field.event.key", "aggregate_id");
     p.setProperty("transforms.outbox.table.field.event.payload", "payload");
     p.setProperty("transforms.outbox.route.by.field", "aggregate_type");
-    p.setProperty("transforms.outbox.route.topic.replacement", "dt.${routedByValue}.events");
+    p.setProperty("transforms.outbox.route.topic.replacement", OutboxEvent.TOPIC_TEMPLATE);
     p.setProperty("transforms.outbox.table.fields.additional.placement",
         "event_type:header:eventType,trace_id:header:traceId,occurred_at:header:occurredAt");
     return p;

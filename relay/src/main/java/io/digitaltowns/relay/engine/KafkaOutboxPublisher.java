@@ -3,19 +3,11 @@ package io.digitaltowns.relay.engine;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.ChangeEvent;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
@@ -30,66 +22,38 @@ class KafkaOutboxPublisher implements DebeziumEngine.ChangeConsumer<ChangeEvent<
 
   private static final Logger log = LoggerFactory.getLogger(KafkaOutboxPublisher.class);
 
-  private final Producer<byte[], byte[]> producer;
-  private final RelayMetrics metrics;
+  private final OutboxSender sender;
 
-  KafkaOutboxPublisher(Producer<byte[], byte[]> producer, RelayMetrics metrics) {
-    this.producer = producer;
-    this.metrics = metrics;
+  KafkaOutboxPublisher(OutboxSender sender) {
+    this.sender = sender;
   }
 
   @Override
   public void handleBatch(List<ChangeEvent<SourceRecord, SourceRecord>> records,
                           DebeziumEngine.RecordCommitter<ChangeEvent<SourceRecord, SourceRecord>> committer)
       throws InterruptedException {
-    List<Future<RecordMetadata>> sends = new ArrayList<>(records.size());
-    List<Instant> occurred = new ArrayList<>(records.size());
+    List<OutboxEvent> events = new ArrayList<>(records.size());
     for (ChangeEvent<SourceRecord, SourceRecord> event : records) {
       SourceRecord record = event.value();
       if (record.topic() != null && record.topic().startsWith("dt.") && record.value() != null) {
-        sends.add(producer.send(toKafka(record)));
-        occurred.add(occurredAt(record));
+        events.add(outboxEvent(record));
       }
     }
-    for (Future<RecordMetadata> send : sends) {
-      try {
-        send.get();
-      } catch (ExecutionException e) {
-        throw new RelayFailedException("Kafka did not acknowledge an outbox event", e.getCause());
-      }
-    }
+    sender.sendAll(events);
     for (ChangeEvent<SourceRecord, SourceRecord> event : records) {
       committer.markProcessed(event);
     }
     committer.markBatchFinished();
-    metrics.relayed(sends.size());
-    Instant acknowledged = Instant.now();
-    for (Instant occurredAt : occurred) {
-      if (occurredAt != null) {
-        metrics.latency(Duration.between(occurredAt, acknowledged));
-      }
-    }
     if (log.isDebugEnabled()) {
-      log.debug("Relayed {} outbox events", sends.size());
+      log.debug("Relayed {} outbox events", events.size());
     }
   }
 
-  private static ProducerRecord<byte[], byte[]> toKafka(SourceRecord record) {
-    RecordHeaders headers = new RecordHeaders();
-    String eventId = headerValue(record, "id");
-    if (eventId != null) {
-      headers.add("eventId", utf8(eventId));
-    }
-    String eventType = headerValue(record, "eventType");
-    if (eventType != null) {
-      headers.add("eventType", utf8(eventType));
-    }
-    String traceId = headerValue(record, "traceId");
-    if (traceId != null && eventId != null) {
-      headers.add("traceparent", utf8(TraceParentHeader.childOf(traceId, eventId)));
-    }
-    byte[] key = record.key() == null ? null : utf8(record.key().toString());
-    return new ProducerRecord<>(record.topic(), null, key, bytes(record.value()), headers);
+  /** What the Outbox Event Router made of the row: topic routed, key = aggregate_id, columns as headers. */
+  static OutboxEvent outboxEvent(SourceRecord record) {
+    return new OutboxEvent(record.topic(), headerValue(record, "id"),
+        record.key() == null ? null : record.key().toString(), headerValue(record, "eventType"),
+        headerValue(record, "traceId"), occurredAt(record), bytes(record.value()));
   }
 
   /** The outbox row's occurred_at, which Debezium hands over as an ISO-8601 text (ZonedTimestamp). */
@@ -121,9 +85,4 @@ class KafkaOutboxPublisher implements DebeziumEngine.ChangeConsumer<ChangeEvent<
     }
     throw new RelayFailedException("outbox payload is not bytes but " + value.getClass().getName(), null);
   }
-
-  private static byte[] utf8(String value) {
-    return value.getBytes(StandardCharsets.UTF_8);
-  }
-
 }

@@ -1,26 +1,16 @@
 package io.digitaltowns.relay.engine;
 
-import io.debezium.engine.DebeziumEngine;
-import io.debezium.engine.ChangeEvent;
-import io.debezium.embedded.Connect;
 import io.digitaltowns.relay.RelayProperties;
 import io.digitaltowns.relay.leadership.RelayLeadership;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
@@ -28,29 +18,33 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the Debezium engine while this instance holds the relay lock, and waits as a standby
- * otherwise. An engine that fails (Kafka or the database unavailable) is restarted after a pause
- * from its last committed offset; nothing past that offset was acknowledged, so nothing is lost.
+ * Runs the relay's {@link OutboxStream} (Debezium or polling, by RELAY_MODE) while this instance holds the relay
+ * lock, and waits as a standby otherwise. A stream that fails (Kafka or the database unavailable) is restarted after
+ * a pause; it confirmed nothing Kafka had not acknowledged, so nothing is lost.
  */
 @Component
 public class OutboxRelay implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+  /** How often a running stream asks whether the lock is still held (a round trip to PostgreSQL). */
+  private static final Duration LEADERSHIP_CHECK = Duration.ofSeconds(1);
 
   private final RelayProperties properties;
   private final DataSourceProperties database;
   private final RelayMetrics metrics;
+  private final OutboxStream stream;
   private final CountDownLatch stopSignal = new CountDownLatch(1);
   private volatile Thread loop;
   private volatile boolean active;
 
-  OutboxRelay(RelayProperties properties, DataSourceProperties database, RelayMetrics metrics) {
+  OutboxRelay(RelayProperties properties, DataSourceProperties database, RelayMetrics metrics, OutboxStream stream) {
     this.properties = properties;
     this.database = database;
     this.metrics = metrics;
+    this.stream = stream;
   }
 
-  /** True while this instance holds the lock and its engine runs. */
+  /** True while this instance holds the lock and its stream runs. */
   public boolean isActive() {
     return active;
   }
@@ -94,7 +88,7 @@ public class OutboxRelay implements SmartLifecycle {
           continue;
         }
         standbyLogged = false;
-        boolean failed = runEngineWhileLeader(leadership);
+        boolean failed = relayWhileLeader(leadership);
         leadership.close();
         if (failed) {
           pause(properties.restartBackoff());
@@ -103,42 +97,30 @@ public class OutboxRelay implements SmartLifecycle {
     }
   }
 
-  /** @return true when the engine stopped on an error rather than on request */
-  private boolean runEngineWhileLeader(RelayLeadership leadership) {
-    CompletableFuture<Throwable> finished = new CompletableFuture<>();
-    ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "debezium-engine"));
-    try (Producer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig());
-         DebeziumEngine<ChangeEvent<SourceRecord, SourceRecord>> engine = DebeziumEngine.create(Connect.class)
-             .using(engineConfig())
-             .notifying(new KafkaOutboxPublisher(producer, metrics))
-             .using((success, message, error) -> finished.complete(success ? null : failure(message, error)))
-             .build()) {
-      executor.execute(engine);
+  /** @return true when the stream stopped on an error or a lost lock rather than on request */
+  private boolean relayWhileLeader(RelayLeadership leadership) {
+    try (Producer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig())) {
       active = true;
-      log.info("Relay active: streaming the outbox to Kafka");
-      while (!stopping() && !finished.isDone() && leadership.isHeld()) {
-        awaitQuietly(finished, Duration.ofSeconds(1));
+      log.info("Relay active ({} mode): relaying the outbox to Kafka", properties.mode().name().toLowerCase());
+      stream.relay(new OutboxSender(producer, metrics), new LeaderControl(leadership));
+      if (!stopping() && !leadership.isHeld()) {
+        log.warn("Lost the relay lock (database connection gone); stopped relaying");
+        return true;
       }
-      if (!finished.isDone() && !stopping()) {
-        log.warn("Lost the relay lock (database connection gone); stopping the engine");
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stopSignal.countDown();
+      return false;
+    } catch (Exception e) {
+      if (stopping()) {
+        return false;
       }
-    } catch (IOException | RuntimeException e) {
-      finished.complete(e);
+      log.warn("Relay stopped: {}; restarting in {}", e.getMessage(), properties.restartBackoff());
+      return true;
     } finally {
       active = false;
-      executor.shutdown();
-      awaitTermination(executor);
     }
-    Throwable error = finished.getNow(null);
-    if (error != null && !stopping()) {
-      log.warn("Relay engine stopped: {}; restarting in {}", error.getMessage(), properties.restartBackoff());
-      return true;
-    }
-    return !stopping() && !leadership.isHeld();
-  }
-
-  private Properties engineConfig() {
-    return DebeziumOutboxConfig.build(properties, database);
   }
 
   private Map<String, Object> producerConfig() {
@@ -155,10 +137,6 @@ public class OutboxRelay implements SmartLifecycle {
     return config;
   }
 
-  private static Throwable failure(String message, Throwable error) {
-    return error != null ? error : new RelayFailedException(message, null);
-  }
-
   private boolean stopping() {
     return stopSignal.getCount() == 0;
   }
@@ -172,22 +150,33 @@ public class OutboxRelay implements SmartLifecycle {
     }
   }
 
-  private void awaitQuietly(CompletableFuture<?> future, Duration duration) {
-    try {
-      future.get(duration.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
-      // checked again by the caller's loop
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      stopSignal.countDown();
-    }
-  }
+  /** Keeps a stream going while the relay runs and the lock is held, asking PostgreSQL at most once a second. */
+  private final class LeaderControl implements RelayControl {
 
-  private static void awaitTermination(ExecutorService executor) {
-    try {
-      executor.awaitTermination(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    private final RelayLeadership leadership;
+    private long nextCheck = System.nanoTime();
+    private boolean held = true;
+
+    private LeaderControl(RelayLeadership leadership) {
+      this.leadership = leadership;
+    }
+
+    @Override
+    public boolean keepGoing() {
+      if (stopping()) {
+        return false;
+      }
+      long now = System.nanoTime();
+      if (now - nextCheck >= 0) {
+        held = leadership.isHeld();
+        nextCheck = now + LEADERSHIP_CHECK.toNanos();
+      }
+      return held;
+    }
+
+    @Override
+    public void pause(Duration duration) {
+      OutboxRelay.this.pause(duration);
     }
   }
 }

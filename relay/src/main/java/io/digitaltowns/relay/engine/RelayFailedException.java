@@ -1,9 +1,9 @@
 package io.digitaltowns.relay.engine;
 
 /** Stops the engine; the relay restarts it from its last committed offset. */
-class RelayFailedException extends RuntimeException {
+public class RelayFailedException extends RuntimeException {
 
-  RelayFailedException(String message, Throwable cause) {
+  public RelayFailedException(String message, Throwable cause) {
     super(message, cause);
   }
 }
