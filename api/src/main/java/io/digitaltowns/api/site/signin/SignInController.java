@@ -65,12 +65,10 @@ class SignInController {
       response.setStatus(400);
       return signInForm(model, form.withoutPassword(), errors);
     }
-    // as POST /api/auth/login: only failures count against the account, from the address they come from
-    AbuseLimits.Attempt attempt = abuseLimits.attempt(LimitedAction.LOGIN, ClientAddress.of(request), login.email());
     TokenPair tokens;
     try {
-      tokens = signIn.signIn(login, TraceParent.traceId(request.getHeader("traceparent")));
-      attempt.succeeded();
+      // with the same limits as POST /api/auth/login (only failures count against the account)
+      tokens = signIn.signIn(login, ClientAddress.of(request), TraceParent.traceId(request.getHeader("traceparent")));
     } catch (InvalidCredentialsException e) {
       response.setStatus(401);
       return signInForm(model, form.withoutPassword(), FormErrors.of("", "The email or the password is wrong."));
