@@ -1,7 +1,6 @@
 package io.digitaltowns.api.site.calls;
 
 import io.digitaltowns.api.businesses.calls.BusinessCalls;
-import io.digitaltowns.api.businesses.contact.UnverifiedSenderException;
 import io.digitaltowns.api.businesses.listing.Caller;
 import io.digitaltowns.api.ratelimit.AbuseLimits;
 import io.digitaltowns.api.ratelimit.ClientAddress;
@@ -43,14 +42,10 @@ class CallPages {
     }
     // the request mails the owner, like a contact message: the same limit
     abuseLimits.check(LimitedAction.BUSINESS_CONTACT, ClientAddress.of(request), resident.userId().toString());
-    UUID callId;
-    try {
-      callId = calls.ask(resident, id, room -> "I would like a live video call with you. Open the call room "
-              + "(signed in as the owner of this listing) to join me: " + links.absolute(CallRoomPath.of(room)),
-          TraceParent.traceId(request.getHeader("traceparent")));
-    } catch (UnverifiedSenderException e) {
-      return "redirect:/businesses/" + id + "#contact";
-    }
+    // an unconfirmed address is refused by the service (403 page); the business page offers such a resident no button
+    UUID callId = calls.ask(resident, id, room -> "I would like a live video call with you. Open the call room "
+            + "(signed in as the owner of this listing) to join me: " + links.absolute(CallRoomPath.of(room)),
+        TraceParent.traceId(request.getHeader("traceparent")));
     return "redirect:" + CallRoomPath.of(callId);
   }
 

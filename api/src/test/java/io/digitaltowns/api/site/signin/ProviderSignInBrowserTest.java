@@ -126,4 +126,26 @@ class ProviderSignInBrowserTest extends BrowserTest {
     assertThat(answer.headers().allValues("Set-Cookie")).anyMatch(cookie -> cookie.startsWith("dt_session="));
     assertThat(answer.body()).doesNotContain("accessToken");
   }
+
+  @Test
+  void without_cloudflare_calls_the_business_page_has_no_video_call_and_asking_finds_nothing() {
+    Member admin = admin();
+    Member owner = registerAndSignIn("no-calls-owner");
+    UUID town = createTown(admin, "nocalls-" + UUID.randomUUID().toString().substring(0, 8), "Europe/London");
+    UUID business = publishedBusiness(owner, admin, town, "Quiet Shop");
+    signIn(page, verified(registerAndSignIn("no-calls-resident")));
+
+    page.navigate("/businesses/" + business);
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Write to Quiet Shop"))).isVisible();
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Video call"))).hasCount(0);
+    assertThat(page.getByText("video call")).hasCount(0);
+
+    Object asked = page.evaluate("async ([url, token]) => (await fetch(url, { method: 'POST', headers: {"
+        + " 'Content-Type': 'application/x-www-form-urlencoded' }, body: '_csrf=' + encodeURIComponent(token) })).status",
+        java.util.List.of("/businesses/" + business + "/call",
+            page.locator("#contact input[type=hidden]").first().inputValue()));
+    assertThat(asked).isEqualTo(404);
+    assertThat(jdbc.sql("SELECT count(*) FROM business_calls WHERE business_id = :id").param("id", business)
+        .query(Long.class).single()).isZero();
+  }
 }
