@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import io.digitaltowns.api.ApiTestServers;
 import io.digitaltowns.api.accounts.oauth.Browser;
 import io.digitaltowns.api.accounts.oauth.ProviderStandIn;
 import io.digitaltowns.api.site.browser.BrowserTest;
@@ -29,8 +30,13 @@ class ProviderSignInBrowserTest extends BrowserTest {
 
   private static final ProviderStandIn PROVIDERS = new ProviderStandIn();
 
+  /**
+   * Hides ApiHttpTest's method of the same name (Spring then runs only this one), so that Calls can be switched off
+   * here: of two registrations of one property, the superclass's would come last and win.
+   */
   @DynamicPropertySource
-  static void providers(DynamicPropertyRegistry registry) {
+  protected static void servers(DynamicPropertyRegistry registry) {
+    ApiTestServers.register(registry);
     registry.add("digitaltowns.oauth.google.client-id", () -> "google-client-id");
     registry.add("digitaltowns.oauth.google.client-secret", () -> "google-client-secret");
     registry.add("digitaltowns.oauth.google.issuer-uri", () -> PROVIDERS.issuerUrl("google"));
