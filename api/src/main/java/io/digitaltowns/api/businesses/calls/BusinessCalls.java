@@ -8,6 +8,7 @@ import io.digitaltowns.api.businesses.listing.BusinessNotFoundException;
 import io.digitaltowns.api.businesses.listing.Caller;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,8 +23,8 @@ import org.springframework.web.ErrorResponseException;
 /**
  * A resident's video call with a business: a signed-in resident whose address is confirmed asks for one; the owner
  * is told by the same mail a contact message sends (with the room's link), and both open the same room, where each
- * side opens its own Cloudflare Calls session. Only the resident who asked, the business's owner and admins see a
- * room; to anyone else it does not exist.
+ * side opens its own Cloudflare Calls session and pulls the other's tracks. Only the resident who asked and the
+ * business's owner see a room; to anyone else it does not exist.
  */
 @Service
 public class BusinessCalls {
@@ -103,7 +104,8 @@ public class BusinessCalls {
           UUID resident = rs.getObject("resident_id", UUID.class);
           UUID owner = rs.getObject("owner_id", UUID.class);
           boolean asOwner = owner.equals(caller.userId());
-          if (!asOwner && !resident.equals(caller.userId()) && !caller.admin()) {
+          // the two sides only: an admin is neither, and would take one side's place in the room
+          if (!asOwner && !resident.equals(caller.userId())) {
             return null;
           }
           return new Room(rs.getObject("id", UUID.class), rs.getObject("business_id", UUID.class),
@@ -113,30 +115,77 @@ public class BusinessCalls {
     return room.orElseThrow(CallNotFoundException::new);
   }
 
+  /** The names a side's tracks are published under, by their kind; the other side pulls them by these names. */
+  public static final List<String> TRACK_NAMES = List.of("audio", "video");
+
   /**
-   * The caller joins the room: a Cloudflare Calls session of their own for their browser's SDP offer, kept as their
-   * side's session so the other side can find it.
+   * The caller joins the room: a Cloudflare Calls session of their own, where their browser's tracks are published
+   * (its SDP offer answered), kept as their side's session so the other side can pull from it.
    *
-   * @return what the browser needs, and the other side's session when they have joined
+   * @param tracks the offer's media sections, mid → kind (one of {@link #TRACK_NAMES}, each at most once)
+   * @return what the browser needs, and whether the other side has joined
    */
   @Transactional
-  public Joined join(Caller caller, UUID callId, String offerSdp) {
+  public Joined join(Caller caller, UUID callId, String offerSdp, Map<String, String> tracks) {
     Room room = room(caller, callId);
-    CloudflareCallsClient.CallSession session = calls.newSession(Map.of("type", "offer", "sdp", offerSdp));
-    String mine = room.asOwner() ? "owner_session" : "resident_session";
-    String theirs = room.asOwner() ? "resident_session" : "owner_session";
-    jdbc.sql("UPDATE business_calls SET " + mine + " = :session WHERE id = :id")
+    CloudflareCallsClient.CallSession session = calls.newSession(null);
+    String answer = calls.pushTracks(session.sessionId(), offerSdp, tracks);
+    jdbc.sql("UPDATE business_calls SET " + (room.asOwner() ? "owner_session" : "resident_session")
+            + " = :session WHERE id = :id")
         .param("session", session.sessionId()).param("id", callId).update();
-    String other = jdbc.sql("SELECT " + theirs + " FROM business_calls WHERE id = :id")
-        .param("id", callId).query(String.class).optional().orElse(null);
-    return new Joined(session.appId(), session.sessionId(),
-        session.sessionDescription() == null ? null : session.sessionDescription().get("sdp"), other);
+    return new Joined(session.appId(), session.sessionId(), answer, sessions(room).theirs() != null);
+  }
+
+  /** Whether the other side has joined (the room page asks until they have). */
+  public boolean otherSideJoined(Caller caller, UUID callId) {
+    return sessions(room(caller, callId)).theirs() != null;
   }
 
   /**
-   * @param answerSdp     Cloudflare's SDP answer to the offer
-   * @param otherSession  the other side's Calls session, or null while they have not joined
+   * Subscribes the caller's session to the other side's tracks.
+   *
+   * @return Cloudflare's SDP offer, which the browser answers ({@link #answer})
+   * @throws ErrorResponseException 409 when either side has not joined yet
    */
-  public record Joined(String appId, String sessionId, String answerSdp, String otherSession) {
+  public String pullOtherSide(Caller caller, UUID callId) {
+    Sessions sessions = sessions(room(caller, callId));
+    if (sessions.mine() == null || sessions.theirs() == null) {
+      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+          sessions.mine() == null ? "Join the call first." : "The other side has not joined yet.");
+      problem.setTitle("Not both in the room");
+      throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+    }
+    return calls.pullTracks(sessions.mine(), sessions.theirs(), TRACK_NAMES);
+  }
+
+  /** The browser's SDP answer to the offer of {@link #pullOtherSide}. */
+  public void answer(Caller caller, UUID callId, String answerSdp) {
+    Sessions sessions = sessions(room(caller, callId));
+    if (sessions.mine() == null) {
+      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "Join the call first.");
+      problem.setTitle("Not in the room");
+      throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+    }
+    calls.renegotiate(sessions.mine(), answerSdp);
+  }
+
+  private Sessions sessions(Room room) {
+    return jdbc.sql("SELECT resident_session, owner_session FROM business_calls WHERE id = :id")
+        .param("id", room.id())
+        .query((rs, n) -> room.asOwner()
+            ? new Sessions(rs.getString("owner_session"), rs.getString("resident_session"))
+            : new Sessions(rs.getString("resident_session"), rs.getString("owner_session")))
+        .single();
+  }
+
+  /** The Calls sessions of the room, from the caller's side; null for a side that has not joined. */
+  private record Sessions(String mine, String theirs) {
+  }
+
+  /**
+   * @param answerSdp       Cloudflare's SDP answer to the browser's offer
+   * @param otherSideJoined whether the other side is in the room (then the browser pulls its tracks at once)
+   */
+  public record Joined(String appId, String sessionId, String answerSdp, boolean otherSideJoined) {
   }
 }

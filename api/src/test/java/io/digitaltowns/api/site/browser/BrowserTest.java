@@ -69,7 +69,12 @@ public abstract class BrowserTest extends ApiHttpTest {
 
   /** axe-core on the current page (no serious or critical violation) and its screenshots at both widths. */
   protected List<Path> checkAndCapture(String name) {
-    AccessibilityCheck.assertNoSeriousViolations(page);
-    return screenshots.capture(page, name);
+    return checkAndCapture(page, name);
+  }
+
+  /** As {@link #checkAndCapture(String)}, for a page of another browser context. */
+  protected List<Path> checkAndCapture(Page other, String name) {
+    AccessibilityCheck.assertNoSeriousViolations(other);
+    return screenshots.capture(other, name);
   }
 }

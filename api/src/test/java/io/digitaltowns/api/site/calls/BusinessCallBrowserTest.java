@@ -3,7 +3,6 @@ package io.digitaltowns.api.site.calls;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,14 +28,15 @@ import org.junit.jupiter.api.Test;
  */
 class BusinessCallBrowserTest extends BrowserTest {
 
-  private static final String NEW_SESSION = "/v1/apps/" + CloudflareCallsStub.APP_ID + "/sessions/new";
-  /** the room page's script's call, as the script makes it (session cookie and the form's CSRF token) */
-  private static final String JOIN = """
-      async ([offer]) => {
+  private static final String APP = "/v1/apps/" + CloudflareCallsStub.APP_ID;
+  private static final String NEW_SESSION = APP + "/sessions/new";
+  /** a call of the room page's script, as the script makes it (session cookie and the form's CSRF token) */
+  private static final String CALL = """
+      async ([method, path, body]) => {
         const form = document.querySelector('[data-call-join]');
-        const response = await fetch(form.dataset.sessionUrl, { method: 'POST', headers: { 'Content-Type':
+        const response = await fetch(form.dataset.roomUrl + path, { method: method, headers: { 'Content-Type':
             'application/json', 'X-CSRF-TOKEN': form.querySelector('input[type=hidden]').value },
-            body: JSON.stringify({ sdp: offer }) });
+            body: body === null ? undefined : body });
         return { status: response.status, body: await response.text() };
       }""";
 
@@ -77,17 +77,38 @@ class BusinessCallBrowserTest extends BrowserTest {
     assertThat(messages).singleElement().satisfies(payload ->
         assertThat(new String(payload, StandardCharsets.UTF_8)).contains(roomPath));
 
+    // Cloudflare's Calls API: a session for each side, their tracks published, then each pulls the other's
     cloudflare.stubFor(WireMock.post(urlEqualTo(NEW_SESSION))
         .withHeader("Authorization", equalTo("Bearer " + CloudflareCallsStub.APP_SECRET))
-        .withRequestBody(equalToJson("{\"sessionDescription\":{\"type\":\"offer\",\"sdp\":\"v=0 resident\"}}"))
-        .willReturn(json201("resident-session", "v=0 answer for the resident")));
+        .inScenario("sessions").whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+        .willReturn(json201("{\"sessionId\":\"resident-session\"}")).willSetStateTo("owner next"));
     cloudflare.stubFor(WireMock.post(urlEqualTo(NEW_SESSION))
-        .withRequestBody(equalToJson("{\"sessionDescription\":{\"type\":\"offer\",\"sdp\":\"v=0 owner\"}}"))
-        .willReturn(json201("owner-session", "v=0 answer for the owner")));
-    Map<String, Object> residentJoined = join(page, "v=0 resident");
+        .inScenario("sessions").whenScenarioStateIs("owner next")
+        .willReturn(json201("{\"sessionId\":\"owner-session\"}")));
+    for (String side : List.of("resident", "owner")) {
+      cloudflare.stubFor(WireMock.post(urlEqualTo(APP + "/sessions/" + side + "-session/tracks/new"))
+          .withRequestBody(equalToJson("{\"sessionDescription\":{\"type\":\"offer\",\"sdp\":\"v=0 " + side + "\"},"
+              + "\"tracks\":[{\"location\":\"local\",\"mid\":\"0\",\"trackName\":\"audio\"},"
+              + "{\"location\":\"local\",\"mid\":\"1\",\"trackName\":\"video\"}]}"))
+          .willReturn(json201("{\"requiresImmediateRenegotiation\":false,\"sessionDescription\":{\"type\":\"answer\","
+              + "\"sdp\":\"v=0 answer for the " + side + "\"}}")));
+    }
+    cloudflare.stubFor(WireMock.post(urlEqualTo(APP + "/sessions/owner-session/tracks/new"))
+        .withRequestBody(equalToJson("{\"tracks\":[{\"location\":\"remote\",\"sessionId\":\"resident-session\","
+            + "\"trackName\":\"audio\"},{\"location\":\"remote\",\"sessionId\":\"resident-session\",\"trackName\":\"video\"}]}"))
+        .willReturn(json201("{\"requiresImmediateRenegotiation\":true,\"sessionDescription\":{\"type\":\"offer\","
+            + "\"sdp\":\"v=0 the resident's tracks\"}}")));
+    cloudflare.stubFor(WireMock.put(urlEqualTo(APP + "/sessions/owner-session/renegotiate"))
+        .withRequestBody(equalToJson("{\"sessionDescription\":{\"type\":\"answer\",\"sdp\":\"v=0 owner takes them\"}}"))
+        .willReturn(json201("{}").withStatus(200)));
+
+    Map<String, Object> residentJoined = call(page, "POST", "/session", joinBody("v=0 resident"));
     assertThat(residentJoined.get("status")).isEqualTo(200);
     assertThat((String) residentJoined.get("body")).contains("\"sessionId\":\"resident-session\"",
-        "\"answerSdp\":\"v=0 answer for the resident\"", "\"otherSession\":null").doesNotContain(CloudflareCallsStub.APP_SECRET);
+        "\"answerSdp\":\"v=0 answer for the resident\"", "\"otherSideJoined\":false")
+        .doesNotContain(CloudflareCallsStub.APP_SECRET);
+    assertThat((String) call(page, "GET", "/other-side", null).get("body")).isEqualTo("{\"joined\":false}");
+    assertThat(call(page, "POST", "/pull", null).get("status")).isEqualTo(409);
 
     BrowserContext ownersBrowser = newBrowserContext();
     try {
@@ -95,15 +116,20 @@ class BusinessCallBrowserTest extends BrowserTest {
       signIn(ownersPage, owner);
       ownersPage.navigate(roomPath);
       assertThat(ownersPage.getByText("A resident asked your business for a live video call")).isVisible();
-      Map<String, Object> ownerJoined = join(ownersPage, "v=0 owner");
+      checkAndCapture(ownersPage, "call-room-owner");
+      Map<String, Object> ownerJoined = call(ownersPage, "POST", "/session", joinBody("v=0 owner"));
       assertThat((String) ownerJoined.get("body")).contains("\"sessionId\":\"owner-session\"",
-          "\"otherSession\":\"resident-session\"");
+          "\"otherSideJoined\":true");
+      Map<String, Object> pulled = call(ownersPage, "POST", "/pull", null);
+      assertThat((String) pulled.get("body")).isEqualTo("{\"sdp\":\"v=0 the resident's tracks\"}");
+      assertThat(call(ownersPage, "POST", "/answer", "{\"sdp\":\"v=0 owner takes them\"}").get("status")).isEqualTo(204);
     } finally {
       ownersBrowser.close();
     }
+    assertThat((String) call(page, "GET", "/other-side", null).get("body")).isEqualTo("{\"joined\":true}");
     assertThat(jdbc.sql("SELECT resident_session || ' ' || owner_session FROM business_calls WHERE id = :id")
         .param("id", callId).query(String.class).single()).isEqualTo("resident-session owner-session");
-    cloudflare.verify(2, postRequestedFor(urlEqualTo(NEW_SESSION)));
+    cloudflare.verify(1, WireMock.putRequestedFor(urlEqualTo(APP + "/sessions/owner-session/renegotiate")));
   }
 
   @Test
@@ -116,8 +142,12 @@ class BusinessCallBrowserTest extends BrowserTest {
     String roomPath = page.url().substring(page.url().indexOf("/my/calls/"));
 
     Object withoutToken = page.evaluate("async (url) => (await fetch(url, { method: 'POST', headers: { 'Content-Type':"
-        + " 'application/json' }, body: '{\"sdp\":\"v=0\"}' })).status", roomPath + "/session");
+        + " 'application/json' }, body: '" + joinBody("v=0") + "' })).status", roomPath + "/session");
     assertThat(withoutToken).isEqualTo(403);
+    // an offer without its tracks, or with one kind twice, is refused before Cloudflare is asked
+    assertThat(call(page, "POST", "/session", "{\"sdp\":\"v=0\",\"tracks\":[]}").get("status")).isEqualTo(400);
+    assertThat(call(page, "POST", "/session", "{\"sdp\":\"v=0\",\"tracks\":[{\"mid\":\"0\",\"kind\":\"video\"},"
+        + "{\"mid\":\"1\",\"kind\":\"video\"}]}").get("status")).isEqualTo(400);
 
     BrowserContext strangersBrowser = newBrowserContext();
     try {
@@ -143,12 +173,15 @@ class BusinessCallBrowserTest extends BrowserTest {
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> join(Page on, String offer) {
-    return (Map<String, Object>) on.evaluate(JOIN, List.of(offer));
+  private static Map<String, Object> call(Page on, String method, String path, String body) {
+    return (Map<String, Object>) on.evaluate(CALL, java.util.Arrays.asList(method, path, body));
   }
 
-  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json201(String sessionId, String sdp) {
-    return aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-        .withBody("{\"sessionId\":\"" + sessionId + "\",\"sessionDescription\":{\"type\":\"answer\",\"sdp\":\"" + sdp + "\"}}");
+  private static String joinBody(String offer) {
+    return "{\"sdp\":\"" + offer + "\",\"tracks\":[{\"mid\":\"0\",\"kind\":\"audio\"},{\"mid\":\"1\",\"kind\":\"video\"}]}";
+  }
+
+  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json201(String body) {
+    return aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(body);
   }
 }
