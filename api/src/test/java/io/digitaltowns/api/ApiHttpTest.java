@@ -38,7 +38,7 @@ public abstract class ApiHttpTest {
   protected static final String LISTED_ADMIN = "listed-admin@example.org";
 
   @DynamicPropertySource
-  protected static void servers(DynamicPropertyRegistry registry) {
+  static void servers(DynamicPropertyRegistry registry) {
     ApiTestServers.register(registry);
   }
 

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import io.digitaltowns.api.ApiTestServers;
 import io.digitaltowns.api.accounts.oauth.Browser;
 import io.digitaltowns.api.accounts.oauth.ProviderStandIn;
 import io.digitaltowns.api.site.browser.BrowserTest;
@@ -18,6 +17,9 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistrar;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,13 +32,8 @@ class ProviderSignInBrowserTest extends BrowserTest {
 
   private static final ProviderStandIn PROVIDERS = new ProviderStandIn();
 
-  /**
-   * Hides ApiHttpTest's method of the same name (Spring then runs only this one), so that Calls can be switched off
-   * here: of two registrations of one property, the superclass's would come last and win.
-   */
   @DynamicPropertySource
-  protected static void servers(DynamicPropertyRegistry registry) {
-    ApiTestServers.register(registry);
+  static void providers(DynamicPropertyRegistry registry) {
     registry.add("digitaltowns.oauth.google.client-id", () -> "google-client-id");
     registry.add("digitaltowns.oauth.google.client-secret", () -> "google-client-secret");
     registry.add("digitaltowns.oauth.google.issuer-uri", () -> PROVIDERS.issuerUrl("google"));
@@ -45,8 +42,20 @@ class ProviderSignInBrowserTest extends BrowserTest {
     registry.add("digitaltowns.oauth.facebook.authorization-uri", () -> PROVIDERS.authorizationEndpointUrl("facebook"));
     registry.add("digitaltowns.oauth.facebook.token-uri", () -> PROVIDERS.tokenEndpointUrl("facebook"));
     registry.add("digitaltowns.oauth.facebook.user-info-uri", () -> PROVIDERS.userInfoUrl("facebook"));
-    // this context is also the one without Cloudflare Calls (BusinessCallBrowserTest checks the button is absent)
-    registry.add("digitaltowns.cloudflare-calls.app-id", () -> "");
+  }
+
+  /** This context is also the one without Cloudflare Calls (BusinessCallBrowserTest has it configured). */
+  @TestConfiguration
+  static class WithoutCloudflareCalls {
+
+    /**
+     * A registrar bean runs after every @DynamicPropertySource method, ApiHttpTest's too (which sets Calls up, and
+     * would win over this class's own method: the superclass's registrations come last).
+     */
+    @Bean
+    DynamicPropertyRegistrar cloudflareCallsOff() {
+      return registry -> registry.add("digitaltowns.cloudflare-calls.app-id", () -> "");
+    }
   }
 
   @AfterAll
