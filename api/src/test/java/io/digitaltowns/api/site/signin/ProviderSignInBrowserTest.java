@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,6 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * for both providers. This context has both providers configured and Cloudflare Calls off; the other browser tests
  * run without providers (no buttons there: ResidentPagesBrowserTest).
  */
+@Import(ProviderSignInBrowserTest.WithoutCloudflareCalls.class)
 class ProviderSignInBrowserTest extends BrowserTest {
 
   private static final ProviderStandIn PROVIDERS = new ProviderStandIn();
@@ -44,7 +46,10 @@ class ProviderSignInBrowserTest extends BrowserTest {
     registry.add("digitaltowns.oauth.facebook.user-info-uri", () -> PROVIDERS.userInfoUrl("facebook"));
   }
 
-  /** This context is also the one without Cloudflare Calls (BusinessCallBrowserTest has it configured). */
+  /**
+   * This context is also the one without Cloudflare Calls (BusinessCallBrowserTest has it configured). Imported: with
+   * SpringBootTest's explicit classes, a nested configuration is not found by itself.
+   */
   @TestConfiguration
   static class WithoutCloudflareCalls {
 
