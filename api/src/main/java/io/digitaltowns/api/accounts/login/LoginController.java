@@ -8,9 +8,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
 import java.util.UUID;
-import io.digitaltowns.api.ratelimit.AbuseLimits;
 import io.digitaltowns.api.ratelimit.ClientAddress;
-import io.digitaltowns.api.ratelimit.LimitedAction;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,11 +24,9 @@ class LoginController {
 
   private final PasswordSignIn signIn;
   private final Sessions sessions;
-  private final AbuseLimits abuseLimits;
 
-  LoginController(PasswordSignIn signIn, Sessions sessions, AbuseLimits abuseLimits) {
+  LoginController(PasswordSignIn signIn, Sessions sessions) {
     this.signIn = signIn;
-    this.abuseLimits = abuseLimits;
     this.sessions = sessions;
   }
 
@@ -44,11 +40,7 @@ class LoginController {
   @PostMapping("/api/auth/login")
   TokenPair login(@Valid @RequestBody LoginRequest request, HttpServletRequest http,
                   @RequestHeader(name = "traceparent", required = false) String traceparent) {
-    // only failures count against the account, and only from the address they come from (issue 16, finding 5)
-    AbuseLimits.Attempt attempt = abuseLimits.attempt(LimitedAction.LOGIN, ClientAddress.of(http), request.email());
-    TokenPair tokens = signIn.signIn(request, TraceParent.traceId(traceparent));
-    attempt.succeeded();
-    return tokens;
+    return signIn.signIn(request, ClientAddress.of(http), TraceParent.traceId(traceparent));
   }
 
   @Operation(summary = "Exchange a refresh token for new tokens",

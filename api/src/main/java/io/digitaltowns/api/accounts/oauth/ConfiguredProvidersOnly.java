@@ -33,11 +33,12 @@ class ConfiguredProvidersOnly implements OAuth2AuthorizationRequestResolver {
     if (!match.isMatch() || !registrationIds.contains(match.getVariables().get("registrationId"))) {
       return null;
     }
-    return delegate.resolve(request);
+    return SiteReturn.keep(request, delegate.resolve(request));
   }
 
   @Override
   public OAuth2AuthorizationRequest resolve(HttpServletRequest request, String registrationId) {
-    return registrationIds.contains(registrationId) ? delegate.resolve(request, registrationId) : null;
+    return registrationIds.contains(registrationId)
+        ? SiteReturn.keep(request, delegate.resolve(request, registrationId)) : null;
   }
 }

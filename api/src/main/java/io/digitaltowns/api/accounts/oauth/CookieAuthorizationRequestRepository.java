@@ -42,6 +42,8 @@ class CookieAuthorizationRequestRepository implements AuthorizationRequestReposi
 
   static final String COOKIE_NAME = "dt_oauth_request";
   static final Duration TTL = Duration.ofMinutes(10);
+  /** the request attribute holding the authorization request this redirect back spent, for the handlers after it */
+  private static final String SPENT = CookieAuthorizationRequestRepository.class.getName() + ".spent";
   private static final String COOKIE_PATH = "/login/oauth2/code/";
   private static final int IV_BYTES = 12;
   private static final int TAG_BITS = 128;
@@ -114,7 +116,13 @@ class CookieAuthorizationRequestRepository implements AuthorizationRequestReposi
     if (find(request) != null) {
       expire(request, response);
     }
+    request.setAttribute(SPENT, authorizationRequest);
     return authorizationRequest;
+  }
+
+  /** The authorization request the redirect back was checked against (its state), if there was one. */
+  static OAuth2AuthorizationRequest spent(HttpServletRequest request) {
+    return (OAuth2AuthorizationRequest) request.getAttribute(SPENT);
   }
 
   private static Cookie find(HttpServletRequest request) {

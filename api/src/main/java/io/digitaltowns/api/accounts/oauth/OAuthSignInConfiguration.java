@@ -3,6 +3,7 @@ package io.digitaltowns.api.accounts.oauth;
 import io.digitaltowns.api.accounts.tokens.JwtProperties;
 import java.time.Clock;
 import org.slf4j.Logger;
+import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
@@ -35,9 +36,10 @@ class OAuthSignInConfiguration {
   /** Applied to the api's filter chain by the security configuration, when it exists. */
   @Bean
   OAuthSignInConfigurer oauthSignIn(OAuthClientRegistrations registrations, OAuthAccounts accounts,
-                                    OAuthProperties properties, JwtProperties jwt, JsonMapper json, Clock clock) {
+                                    OAuthProperties properties, JwtProperties jwt, JsonMapper json, Clock clock,
+                                    ObjectProvider<SiteSignIn> site) {
     return new OAuthSignInConfigurer(registrations, new CookieAuthorizationRequestRepository(jwt, json, clock),
-        new OAuthSignInResponses(accounts, json, properties.successRedirectUri()));
+        new OAuthSignInResponses(accounts, json, properties.successRedirectUri(), site.getIfAvailable()));
   }
 
   static class AnyProviderConfigured extends SpringBootCondition {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,28 +41,45 @@ class OAuthSignInResponses implements AuthenticationSuccessHandler, Authenticati
   private final OAuthAccounts accounts;
   private final JsonMapper json;
   private final URI successRedirectUri;
+  /** null when there is no site in this process */
+  private final SiteSignIn site;
 
-  OAuthSignInResponses(OAuthAccounts accounts, JsonMapper json, URI successRedirectUri) {
+  OAuthSignInResponses(OAuthAccounts accounts, JsonMapper json, URI successRedirectUri, SiteSignIn site) {
     this.accounts = accounts;
     this.json = json;
     this.successRedirectUri = successRedirectUri;
+    this.site = site;
+  }
+
+  /** Where the site wants the browser back, when the site started this sign-in (and a site is there to end it). */
+  private Optional<String> siteReturn(HttpServletRequest request) {
+    return site == null ? Optional.empty() : SiteReturn.of(CookieAuthorizationRequestRepository.spent(request));
   }
 
   @Override
   public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
                                      Authentication authentication) throws IOException {
     ProviderIdentity identity = identityOf((OAuth2AuthenticationToken) authentication);
+    Optional<String> siteReturn = siteReturn(request);
     TokenPair tokens;
     try {
       tokens = accounts.signIn(identity, TraceParent.traceId(request.getHeader("traceparent")));
     } catch (ErrorResponseException refused) {
       log.info("Sign-in with {} refused ({}): {}", identity.provider().displayName(), refused.getStatusCode().value(),
           refused.getBody().getDetail());
+      if (siteReturn.isPresent()) {
+        site.notSignedIn(request, response, SiteSignIn.Failure.REFUSED, siteReturn.get());
+        return;
+      }
       write(request, response, refused.getBody());
       return;
     } catch (RuntimeException unexpected) {
       // as ProblemResponses answers inside the MVC layer, which this filter-level handler is outside of
       log.error("Sign-in with {} failed", identity.provider().displayName(), unexpected);
+      if (siteReturn.isPresent()) {
+        site.notSignedIn(request, response, SiteSignIn.Failure.FAILED, siteReturn.get());
+        return;
+      }
       ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
           "Something went wrong on our side. It has been logged.");
       problem.setTitle("Internal error");
@@ -71,6 +89,11 @@ class OAuthSignInResponses implements AuthenticationSuccessHandler, Authenticati
     // RFC 6749 §5.1: a response that carries tokens must not be cached
     response.setHeader("Cache-Control", "no-store");
     response.setHeader("Pragma", "no-cache");
+    if (siteReturn.isPresent()) {
+      // started from the site's pages: the tokens go into its cookie session, never to the browser
+      site.signedIn(request, response, tokens, siteReturn.get());
+      return;
+    }
     if (successRedirectUri != null) {
       // a fragment is not sent to the page's server, so the tokens stay out of its logs and of Referer headers
       response.setHeader("Referrer-Policy", "no-referrer");
@@ -90,6 +113,11 @@ class OAuthSignInResponses implements AuthenticationSuccessHandler, Authenticati
     // the code comes from the provider's redirect (anyone can forge one): logged as a ProviderCode, one bounded word
     log.info("Sign-in at {} failed: {}", request.getRequestURI(),
         code != null ? ProviderCode.of(code) : failure.getClass().getSimpleName());
+    Optional<String> siteReturn = siteReturn(request);
+    if (siteReturn.isPresent()) {
+      site.notSignedIn(request, response, SiteSignIn.Failure.FAILED, siteReturn.get());
+      return;
+    }
     ProblemDetail problem = OAuthSignInRefusedException.problem(
         "Signing in with the provider did not succeed. Start again from the sign-in page.");
     if (code != null && ERROR_CODE.matcher(code).matches()) {
@@ -102,6 +130,10 @@ class OAuthSignInResponses implements AuthenticationSuccessHandler, Authenticati
   void providerUnavailable(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
       throws IOException {
     log.warn("Could not start sign-in at {}", request.getRequestURI(), failure.getCause() != null ? failure.getCause() : failure);
+    if (site != null && SiteReturn.startedBySite(request)) {
+      site.notSignedIn(request, response, SiteSignIn.Failure.UNAVAILABLE, request.getParameter(SiteReturn.PARAMETER));
+      return;
+    }
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
         "The sign-in provider cannot be reached right now. Try again in a moment.");
     problem.setTitle("Sign-in provider unavailable");

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,13 +30,56 @@ class CloudflareCallsClient {
 
   /** A new session; with the browser's SDP offer, Cloudflare answers with its SDP answer. */
   CallSession newSession(Map<String, String> offer) {
-    URI uri = URI.create(properties.baseUrl().toString().replaceAll("/+$", "") + "/apps/" + properties.appId()
-        + "/sessions/new");
-    String body = offer == null ? "" : json.writeValueAsString(Map.of("sessionDescription", offer));
+    JsonNode answer = send("POST", "/sessions/new",
+        offer == null ? "" : json.writeValueAsString(Map.of("sessionDescription", offer)), "a new session");
+    if (answer.path("sessionId").asString("").isEmpty()) {
+      log.warn("Cloudflare Calls answered a new session without its id");
+      throw new CallsUnavailableException();
+    }
+    return new CallSession(properties.appId(), answer.get("sessionId").asString(), description(answer));
+  }
+
+  /**
+   * Publishes the browser's tracks in its session under their names (the other side pulls them by these names):
+   * Cloudflare answers the browser's SDP offer.
+   *
+   * @param tracks the offer's media sections: mid → track name
+   * @return Cloudflare's SDP answer
+   */
+  String pushTracks(String sessionId, String offerSdp, Map<String, String> tracks) {
+    List<Map<String, String>> local = tracks.entrySet().stream()
+        .map(track -> Map.of("location", "local", "mid", track.getKey(), "trackName", track.getValue())).toList();
+    JsonNode answer = send("POST", "/sessions/" + sessionId + "/tracks/new", json.writeValueAsString(Map.of(
+        "sessionDescription", Map.of("type", "offer", "sdp", offerSdp), "tracks", local)), "published tracks");
+    return sdp(answer, "answer");
+  }
+
+  /**
+   * Subscribes the session to another session's tracks: Cloudflare answers with an SDP offer the browser must
+   * answer ({@link #renegotiate}).
+   *
+   * @return Cloudflare's SDP offer
+   */
+  String pullTracks(String sessionId, String otherSessionId, List<String> trackNames) {
+    List<Map<String, String>> remote = trackNames.stream()
+        .map(name -> Map.of("location", "remote", "sessionId", otherSessionId, "trackName", name)).toList();
+    JsonNode answer = send("POST", "/sessions/" + sessionId + "/tracks/new",
+        json.writeValueAsString(Map.of("tracks", remote)), "pulled tracks");
+    return sdp(answer, "offer");
+  }
+
+  /** The browser's SDP answer to the offer of {@link #pullTracks}. */
+  void renegotiate(String sessionId, String answerSdp) {
+    send("PUT", "/sessions/" + sessionId + "/renegotiate", json.writeValueAsString(Map.of(
+        "sessionDescription", Map.of("type", "answer", "sdp", answerSdp))), "a renegotiation");
+  }
+
+  private JsonNode send(String method, String path, String body, String what) {
+    URI uri = URI.create(properties.baseUrl().toString().replaceAll("/+$", "") + "/apps/" + properties.appId() + path);
     HttpRequest request = HttpRequest.newBuilder(uri).timeout(properties.timeout())
         .header("Authorization", "Bearer " + properties.secret())
         .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
     HttpResponse<String> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -46,16 +90,36 @@ class CloudflareCallsClient {
       Thread.currentThread().interrupt();
       throw new CallsUnavailableException();
     }
-    JsonNode answer = response.statusCode() / 100 == 2 ? json.readTree(response.body()) : null;
-    if (answer == null || answer.path("sessionId").asString("").isEmpty() || answer.has("errorCode")) {
+    JsonNode answer = response.statusCode() / 100 == 2 ? readOrNull(response.body()) : null;
+    if (answer == null || answer.has("errorCode")) {
       // the body may describe the error; it never contains our secret
-      log.warn("Cloudflare Calls refused a new session: status {}", response.statusCode());
+      log.warn("Cloudflare Calls refused {}: status {}", what, response.statusCode());
       throw new CallsUnavailableException();
     }
+    return answer;
+  }
+
+  private JsonNode readOrNull(String body) {
+    try {
+      return body == null || body.isBlank() ? json.createObjectNode() : json.readTree(body);
+    } catch (RuntimeException unreadable) {
+      return null;
+    }
+  }
+
+  private static Map<String, String> description(JsonNode answer) {
     JsonNode description = answer.path("sessionDescription");
-    return new CallSession(properties.appId(), answer.get("sessionId").asString(),
-        description.isMissingNode() || description.isNull() ? null
-            : Map.of("type", description.path("type").asString(""), "sdp", description.path("sdp").asString("")));
+    return description.isMissingNode() || description.isNull() ? null
+        : Map.of("type", description.path("type").asString(""), "sdp", description.path("sdp").asString(""));
+  }
+
+  private static String sdp(JsonNode answer, String type) {
+    JsonNode description = answer.path("sessionDescription");
+    if (!type.equals(description.path("type").asString("")) || description.path("sdp").asString("").isEmpty()) {
+      log.warn("Cloudflare Calls answered without the SDP {} it owes", type);
+      throw new CallsUnavailableException();
+    }
+    return description.get("sdp").asString();
   }
 
   /** What the browser needs to join: the app and session ids and, if it sent an offer, the answer. */

@@ -98,7 +98,8 @@ class AccountController {
       return page(model, me, FormErrors.of("currentPassword", "This is not your current password."), null);
     }
     // changing the password ended every session, this one's too: sign this browser in again with the new password
-    session.signIn(request, signIn.signIn(new LoginRequest(me.email(), form.newPassword()), traceId(request)),
+    session.signIn(request, signIn.signIn(new LoginRequest(me.email(), form.newPassword()), ClientAddress.of(request),
+        traceId(request)),
         me.displayName());
     return Notice.PASSWORD_CHANGED.on("/account");
   }

@@ -1,6 +1,7 @@
 package io.digitaltowns.api.site.businesses;
 
 import io.digitaltowns.api.accounts.profile.Profile;
+import io.digitaltowns.api.businesses.calls.BusinessCalls;
 import io.digitaltowns.api.businesses.contact.BusinessContact;
 import io.digitaltowns.api.businesses.listing.Business;
 import io.digitaltowns.api.businesses.listing.BusinessListings;
@@ -46,10 +47,12 @@ class BusinessPageController {
   private final Profile profile;
   private final AbuseLimits abuseLimits;
   private final SiteLinks links;
+  private final BusinessCalls calls;
   private final Clock clock;
 
   BusinessPageController(BusinessListings listings, BusinessPhotos photos, BusinessContact contact, Towns towns,
-                         Profile profile, AbuseLimits abuseLimits, SiteLinks links, Clock clock) {
+                         Profile profile, AbuseLimits abuseLimits, SiteLinks links, BusinessCalls calls, Clock clock) {
+    this.calls = calls;
     this.listings = listings;
     this.photos = photos;
     this.contact = contact;
@@ -119,6 +122,9 @@ class BusinessPageController {
       contact = profile.show(caller.userId()).emailVerified() ? BusinessView.Contact.ALLOWED
           : BusinessView.Contact.CONFIRM_ADDRESS_FIRST;
     }
-    return new BusinessView(business, town, gallery, hours, MapLink.of(business.location(), business.address()), contact);
+    boolean videoCall = calls.enabled() && contact != BusinessView.Contact.NOT_PUBLISHED
+        && !business.ownerId().equals(caller.userId());
+    return new BusinessView(business, town, gallery, hours, MapLink.of(business.location(), business.address()), contact,
+        videoCall);
   }
 }

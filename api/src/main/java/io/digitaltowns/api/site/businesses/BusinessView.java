@@ -11,10 +11,12 @@ import java.util.List;
 /**
  * Everything the business page shows.
  *
- * @param contact what the contact form may do for this viewer
+ * @param contact   what the contact form may do for this viewer
+ * @param videoCall whether the video-call part shows: Cloudflare Calls is configured, the listing is published and
+ *                  the viewer is not its owner (what it offers follows {@code contact})
  */
 public record BusinessView(Business business, Town town, List<Photo> photos, OpeningHours hours, String mapLink,
-                           Contact contact) {
+                           Contact contact, boolean videoCall) {
 
   /** Who may write to the business: only signed-in residents whose address is confirmed. */
   public enum Contact { SIGN_IN_FIRST, CONFIRM_ADDRESS_FIRST, ALLOWED, NOT_PUBLISHED }

@@ -28,6 +28,12 @@ public class SiteSession {
 
   /** After a successful sign-in: a new session id (no fixation of one chosen before signing in) holding the tokens. */
   public void signIn(HttpServletRequest request, TokenPair tokens, String displayName) {
+    signIn(request, ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getResponse(), tokens,
+        displayName);
+  }
+
+  /** As {@link #signIn(HttpServletRequest, TokenPair, String)}, outside Spring MVC (a security filter's handler). */
+  public void signIn(HttpServletRequest request, HttpServletResponse response, TokenPair tokens, String displayName) {
     HttpSession existing = request.getSession(false);
     if (existing != null) {
       existing.invalidate();
@@ -35,7 +41,6 @@ public class SiteSession {
     request.getSession(true).setAttribute(TOKENS, SessionTokens.of(tokens, displayName));
     // the new session's CSRF token, made now: made lazily, two parallel first requests (a page and its favicon)
     // could each make one, and the page's forms would carry the one that lost
-    HttpServletResponse response = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getResponse();
     csrfTokens.saveToken(csrfTokens.generateToken(request), request, response);
   }
 

@@ -1,6 +1,5 @@
 package io.digitaltowns.api.site.signin;
 
-import io.digitaltowns.api.accounts.AccountContacts;
 import io.digitaltowns.api.accounts.RegistrationRequest;
 import io.digitaltowns.api.accounts.links.InvalidLinkException;
 import io.digitaltowns.api.accounts.login.AccountSuspendedException;
@@ -18,8 +17,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.Set;
-import java.util.UUID;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,19 +33,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 class EmailConfirmationPages {
 
   private final EmailVerification verification;
-  private final AccountContacts contacts;
   private final SiteSession session;
-  private final JwtDecoder decoder;
+  private final SignedInName names;
   private final Validator validator;
   private final AbuseLimits abuseLimits;
 
-  EmailConfirmationPages(EmailVerification verification, AccountContacts contacts, SiteSession session,
-                         JwtDecoder decoder, Validator validator, AbuseLimits abuseLimits) {
+  EmailConfirmationPages(EmailVerification verification, SiteSession session, SignedInName names,
+                         Validator validator, AbuseLimits abuseLimits) {
     this.abuseLimits = abuseLimits;
     this.verification = verification;
-    this.contacts = contacts;
     this.session = session;
-    this.decoder = decoder;
+    this.names = names;
     this.validator = validator;
   }
 
@@ -87,8 +82,7 @@ class EmailConfirmationPages {
       response.setStatus(403);
       return form(model, form.token(), FormErrors.of("", "This account is suspended."));
     }
-    UUID userId = UUID.fromString(decoder.decode(tokens.accessToken()).getSubject());
-    session.signIn(request, tokens, contacts.of(userId).map(AccountContacts.Contact::displayName).orElse("Account"));
+    session.signIn(request, tokens, names.of(tokens));
     return Notice.EMAIL_CONFIRMED.on("/");
   }
 

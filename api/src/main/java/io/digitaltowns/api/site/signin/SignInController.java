@@ -1,6 +1,5 @@
 package io.digitaltowns.api.site.signin;
 
-import io.digitaltowns.api.accounts.AccountContacts;
 import io.digitaltowns.api.accounts.AccountRegistration;
 import io.digitaltowns.api.accounts.EmailAlreadyRegisteredException;
 import io.digitaltowns.api.accounts.RegistrationRequest;
@@ -19,8 +18,6 @@ import io.digitaltowns.api.web.TraceParent;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
-import java.util.UUID;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,28 +30,31 @@ class SignInController {
 
   private final PasswordSignIn signIn;
   private final AccountRegistration registration;
-  private final AccountContacts contacts;
   private final AbuseLimits abuseLimits;
   private final SiteSession session;
-  private final JwtDecoder decoder;
+  private final SignedInName names;
+  private final SignInProviders providers;
   private final Validator validator;
 
-  SignInController(PasswordSignIn signIn, AccountRegistration registration, AccountContacts contacts,
-                   AbuseLimits abuseLimits, SiteSession session, JwtDecoder decoder, Validator validator) {
+  SignInController(PasswordSignIn signIn, AccountRegistration registration, AbuseLimits abuseLimits,
+                   SiteSession session, SignedInName names, SignInProviders providers, Validator validator) {
     this.signIn = signIn;
     this.registration = registration;
-    this.contacts = contacts;
     this.abuseLimits = abuseLimits;
     this.session = session;
-    this.decoder = decoder;
+    this.names = names;
+    this.providers = providers;
     this.validator = validator;
   }
 
+  /** @param provider why a Google or Facebook sign-in came back here without signing in ({@link ProviderFailure}) */
   @GetMapping("/sign-in")
   String signInPage(@RequestParam(required = false) String next, @RequestParam(required = false) String notice,
-                    Model model) {
+                    @RequestParam(required = false) String provider, Model model) {
     model.addAttribute("notice", Notice.messageFor(notice));
-    return signInForm(model, SignInForm.empty(LocalPath.orHome(next)), FormErrors.none());
+    FormErrors errors = ProviderFailure.byKey(provider).map(failure -> FormErrors.of("", failure.message()))
+        .orElse(FormErrors.none());
+    return signInForm(model, SignInForm.empty(LocalPath.orHome(next)), errors);
   }
 
   @PostMapping("/sign-in")
@@ -65,12 +65,10 @@ class SignInController {
       response.setStatus(400);
       return signInForm(model, form.withoutPassword(), errors);
     }
-    // as POST /api/auth/login: only failures count against the account, from the address they come from
-    AbuseLimits.Attempt attempt = abuseLimits.attempt(LimitedAction.LOGIN, ClientAddress.of(request), login.email());
     TokenPair tokens;
     try {
-      tokens = signIn.signIn(login, TraceParent.traceId(request.getHeader("traceparent")));
-      attempt.succeeded();
+      // with the same limits as POST /api/auth/login (only failures count against the account)
+      tokens = signIn.signIn(login, ClientAddress.of(request), TraceParent.traceId(request.getHeader("traceparent")));
     } catch (InvalidCredentialsException e) {
       response.setStatus(401);
       return signInForm(model, form.withoutPassword(), FormErrors.of("", "The email or the password is wrong."));
@@ -78,9 +76,7 @@ class SignInController {
       response.setStatus(403);
       return signInForm(model, form.withoutPassword(), FormErrors.of("", "This account is suspended."));
     }
-    UUID userId = UUID.fromString(decoder.decode(tokens.accessToken()).getSubject());
-    String name = contacts.of(userId).map(AccountContacts.Contact::displayName).orElse("Account");
-    session.signIn(request, tokens, name);
+    session.signIn(request, tokens, names.of(tokens));
     return "redirect:" + LocalPath.orHome(form.next());
   }
 
@@ -117,12 +113,14 @@ class SignInController {
   }
 
   private String signInForm(Model model, SignInForm form, FormErrors errors) {
+    model.addAttribute("providers", providers.buttons(form.next()));
     model.addAttribute("form", form);
     model.addAttribute("errors", errors);
     return "signin/sign-in";
   }
 
   private String signUpForm(Model model, SignUpForm form, FormErrors errors) {
+    model.addAttribute("providers", providers.buttons("/"));
     model.addAttribute("form", form);
     model.addAttribute("errors", errors);
     return "signin/sign-up";

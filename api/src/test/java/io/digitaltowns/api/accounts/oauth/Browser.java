@@ -17,24 +17,24 @@ import java.util.function.UnaryOperator;
  * A browser as far as sign-in needs one: it keeps cookies and follows redirects one at a time,
  * so a test can look at (and, as a provider or an attacker would, change) each step.
  */
-final class Browser {
+public final class Browser {
 
   private final HttpClient http = HttpClient.newBuilder()
       .cookieHandler(new CookieManager())
       .followRedirects(HttpClient.Redirect.NEVER)
       .build();
   /** every response seen, in order */
-  final List<HttpResponse<String>> responses = new ArrayList<>();
+  public final List<HttpResponse<String>> responses = new ArrayList<>();
 
   /** The three legs of a sign-in: our redirect to the provider, the provider's redirect back, our answer. */
-  record SignIn(HttpResponse<String> toProvider, HttpResponse<String> backFromProvider, HttpResponse<String> answer) {
+  public record SignIn(HttpResponse<String> toProvider, HttpResponse<String> backFromProvider, HttpResponse<String> answer) {
   }
 
   /**
    * Starts at {@code start}, visits the provider's authorization endpoint (after {@code atProvider}
    * had its say about the URL), and follows its redirect back to the api.
    */
-  SignIn signIn(URI start, UnaryOperator<URI> atProvider, UnaryOperator<URI> backToApi) {
+  public SignIn signIn(URI start, UnaryOperator<URI> atProvider, UnaryOperator<URI> backToApi) {
     HttpResponse<String> toProvider = get(start);
     assertThat(toProvider.statusCode()).as("redirect to the provider: %s", toProvider.body()).isEqualTo(302);
     HttpResponse<String> backFromProvider = get(atProvider.apply(location(toProvider)));
@@ -44,15 +44,15 @@ final class Browser {
     return new SignIn(toProvider, backFromProvider, answer);
   }
 
-  HttpResponse<String> get(URI uri) {
+  public HttpResponse<String> get(URI uri) {
     return send(HttpRequest.newBuilder(uri).GET().build());
   }
 
-  HttpResponse<String> get(URI uri, String bearerToken) {
+  public HttpResponse<String> get(URI uri, String bearerToken) {
     return send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + bearerToken).GET().build());
   }
 
-  static URI location(HttpResponse<String> response) {
+  public static URI location(HttpResponse<String> response) {
     return response.uri().resolve(response.headers().firstValue("Location")
         .orElseThrow(() -> new AssertionError("no Location header in a " + response.statusCode())));
   }

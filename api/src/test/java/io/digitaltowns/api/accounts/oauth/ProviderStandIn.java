@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * Okio 3 the server is built on: loaded directly it fails with "Unsupported version of
  * com.squareup.okhttp3:mockwebserver". Its own loader sees the same classpath minus those two.
  */
-final class ProviderStandIn implements AutoCloseable {
+public final class ProviderStandIn implements AutoCloseable {
 
   /** OkHttp before 4 and Okio before 3: the jars that shadow the server's own (okhttp-jvm, okio-jvm) */
   private static final Pattern SHADOWING_JARS = Pattern.compile("(okhttp-[0-3]\\.|okio-[0-2]\\.).*\\.jar");
@@ -36,7 +36,7 @@ final class ProviderStandIn implements AutoCloseable {
   private final URLClassLoader loader;
   private final Object server;
 
-  ProviderStandIn() {
+  public ProviderStandIn() {
     loader = new URLClassLoader("provider-stand-in", classpathWithoutShadowingJars(),
         ClassLoader.getPlatformClassLoader());
     // new MockOAuth2Server() in Java: its one constructor without a config takes varargs routes
@@ -44,19 +44,19 @@ final class ProviderStandIn implements AutoCloseable {
     server = call(newInstance(SERVER, new Class<?>[] {routes}, Array.newInstance(load(ROUTE), 0)), "start");
   }
 
-  String issuerUrl(String issuerId) {
+  public String issuerUrl(String issuerId) {
     return url("issuerUrl", issuerId);
   }
 
-  String authorizationEndpointUrl(String issuerId) {
+  public String authorizationEndpointUrl(String issuerId) {
     return url("authorizationEndpointUrl", issuerId);
   }
 
-  String tokenEndpointUrl(String issuerId) {
+  public String tokenEndpointUrl(String issuerId) {
     return url("tokenEndpointUrl", issuerId);
   }
 
-  String userInfoUrl(String issuerId) {
+  public String userInfoUrl(String issuerId) {
     return url("userInfoUrl", issuerId);
   }
 
@@ -64,7 +64,7 @@ final class ProviderStandIn implements AutoCloseable {
    * The next token request at {@code issuerId} answers for this person: {@code subject} and
    * {@code claims} go into the ID token, the access token and so the user-info answer.
    */
-  void willSignIn(String issuerId, String subject, Map<String, Object> claims) {
+  public void willSignIn(String issuerId, String subject, Map<String, Object> claims) {
     Object callback = newInstance(CALLBACK,
         new Class<?>[] {String.class, String.class, String.class, List.class, Map.class, long.class},
         issuerId, subject, "JWT", null, claims, 3600L);

@@ -106,13 +106,6 @@ class ResidentPagesBrowserTest extends BrowserTest {
     signIn(page, member);
   }
 
-  private static void signIn(Page on, Member member) {
-    on.navigate("/sign-in");
-    on.getByLabel("Email").fill(member.email());
-    on.getByLabel("Password").fill(member.password());
-    on.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-    on.waitForURL(url -> !url.contains("/sign-in"));
-  }
 
   /** Tabs forward until the focused element's accessible label or text is {@code label}. */
   private void tabTo(String label) {
