@@ -161,6 +161,27 @@ public abstract class ApiHttpTest {
     return builder;
   }
 
+  /**
+   * A photo of a listing as its owner adds it through the API: an upload URL, the bytes PUT straight to the object
+   * store with the headers the API signed, then the confirmation. Returns the confirmed photo.
+   */
+  protected JsonNode uploadPhoto(Member owner, UUID business, byte[] bytes, String contentType) {
+    String photos = "/api/businesses/" + business + "/photos";
+    HttpResponse<String> issued = post(photos + "/upload-url", owner.accessToken(),
+        json().put("contentType", contentType).put("sizeBytes", bytes.length));
+    assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+    JsonNode ticket = read(issued);
+    HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(ticket.get("uploadUrl").asText()))
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
+    ticket.get("headers").fields().forEachRemaining(header -> put.header(header.getKey(), header.getValue().asText()));
+    HttpResponse<String> uploaded = send(put);
+    assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
+    HttpResponse<String> confirmed = post(photos + "/" + ticket.get("photoId").asText() + "/confirm",
+        owner.accessToken(), null);
+    assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+    return read(confirmed);
+  }
+
   private HttpResponse<String> send(HttpRequest.Builder request) {
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofString());

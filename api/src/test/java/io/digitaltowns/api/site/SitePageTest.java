@@ -36,6 +36,13 @@ public abstract class SitePageTest extends ApiHttpTest {
   /** A listing in the town, published by an admin, open around the clock or never (no hours). */
   protected UUID publishedListing(Member owner, Member admin, UUID townId, String name, String description,
                                   boolean alwaysOpen) {
+    UUID id = submittedListing(owner, townId, name, description, alwaysOpen);
+    assertThat(post("/api/admin/businesses/" + id + "/approve", admin.accessToken(), null).statusCode()).isEqualTo(200);
+    return id;
+  }
+
+  /** A listing in the town, submitted for review by its owner, open around the clock or never (no hours). */
+  protected UUID submittedListing(Member owner, UUID townId, String name, String description, boolean alwaysOpen) {
     ObjectNode listing = json().put("townId", townId.toString()).put("name", name).put("category", "BAKERY")
         .put("description", description).put("address", "1 Market Square").put("phone", "+44 20 7946 0000")
         .put("website", "https://example.org/" + name.replace(' ', '-'));
@@ -53,7 +60,6 @@ public abstract class SitePageTest extends ApiHttpTest {
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     UUID id = UUID.fromString(read(created).get("id").asText());
     assertThat(post("/api/businesses/" + id + "/submit", owner.accessToken(), null).statusCode()).isEqualTo(200);
-    assertThat(post("/api/admin/businesses/" + id + "/approve", admin.accessToken(), null).statusCode()).isEqualTo(200);
     return id;
   }
 
