@@ -65,7 +65,7 @@ class AdminJourneyBrowserTest extends BrowserTest {
     page.getByLabel("Reason for rejecting").fill("Add your opening hours and a photo, please.");
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reject")).click();
     assertThat(page.getByRole(AriaRole.STATUS)).containsText("the owner gets a mail with the reason");
-    assertThat(page.locator(".facts")).containsText("Add your opening hours and a photo, please.");
+    assertThat(page.locator("main > .facts")).containsText("Add your opening hours and a photo, please.");
     checkAndCapture("review-rejected");
     Assertions.assertThat(outboxEvents(toReject, "BusinessRejected")).isEqualTo(1);
 
