@@ -288,6 +288,9 @@ class AdminPagesTest extends SitePageTest {
     assertThat(browser.get("/").body()).contains("aria-label=\"Admin\"", "href=\"/admin/businesses\"",
         "href=\"/admin/users\"", "href=\"/admin/towns\"", "href=\"/admin/crm\"", "href=\"/admin/analytics\"",
         "href=\"/admin/operations\"");
+    String user = browser.get("/admin/users/" + admin.id()).body();
+    assertThat(user).contains("<a href=\"/admin/users\" aria-current=\"page\">Users</a>")
+        .doesNotContain("<a href=\"/admin/towns\" aria-current");
   }
 
   @Test
