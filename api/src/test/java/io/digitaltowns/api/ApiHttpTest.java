@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.digitaltowns.api.accounts.AccountRoles;
 import io.digitaltowns.api.accounts.Role;
@@ -15,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.DayOfWeek;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -159,6 +161,49 @@ public abstract class ApiHttpTest {
       builder.header("Authorization", "Bearer " + accessToken);
     }
     return builder;
+  }
+
+  /** A listing in the town, submitted for review by its owner, open around the clock or never (no hours). */
+  protected UUID submittedListing(Member owner, UUID townId, String name, String description, boolean alwaysOpen) {
+    ObjectNode listing = json().put("townId", townId.toString()).put("name", name).put("category", "BAKERY")
+        .put("description", description).put("address", "1 Market Square").put("phone", "+44 20 7946 0000")
+        .put("website", "https://example.org/" + name.replace(' ', '-'));
+    if (alwaysOpen) {
+      ObjectNode hours = listing.putObject("openingHours");
+      for (DayOfWeek day : DayOfWeek.values()) {
+        // two periods that meet at noon and midnight: open at every minute of every day
+        ArrayNode periods = hours.putArray(day.name());
+        periods.addObject().put("opens", "00:00").put("closes", "12:00");
+        periods.addObject().put("opens", "12:00").put("closes", "00:00");
+      }
+    }
+    listing.putObject("location").put("latitude", 51.5).put("longitude", -0.12);
+    HttpResponse<String> created = post("/api/businesses", owner.accessToken(), listing);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    UUID id = UUID.fromString(read(created).get("id").asText());
+    assertThat(post("/api/businesses/" + id + "/submit", owner.accessToken(), null).statusCode()).isEqualTo(200);
+    return id;
+  }
+
+  /**
+   * A photo of a listing as its owner adds it through the API: an upload URL, the bytes PUT straight to the object
+   * store with the headers the API signed, then the confirmation. Returns the confirmed photo.
+   */
+  protected JsonNode uploadPhoto(Member owner, UUID business, byte[] bytes, String contentType) {
+    String photos = "/api/businesses/" + business + "/photos";
+    HttpResponse<String> issued = post(photos + "/upload-url", owner.accessToken(),
+        json().put("contentType", contentType).put("sizeBytes", bytes.length));
+    assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+    JsonNode ticket = read(issued);
+    HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(ticket.get("uploadUrl").asText()))
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
+    ticket.get("headers").fields().forEachRemaining(header -> put.header(header.getKey(), header.getValue().asText()));
+    HttpResponse<String> uploaded = send(put);
+    assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
+    HttpResponse<String> confirmed = post(photos + "/" + ticket.get("photoId").asText() + "/confirm",
+        owner.accessToken(), null);
+    assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+    return read(confirmed);
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) {

@@ -3,5 +3,5 @@ package io.digitaltowns.api.crm;
 import java.util.List;
 
 /** A contact with the companies they own and everything they did, oldest first. */
-record ContactDetail(CrmContact contact, List<CrmCompany> companies, List<TimelineEntry> activities) {
+public record ContactDetail(CrmContact contact, List<CrmCompany> companies, List<TimelineEntry> activities) {
 }

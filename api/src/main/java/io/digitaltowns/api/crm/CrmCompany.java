@@ -10,7 +10,7 @@ import java.time.Instant;
  * @param dealStatus   the latest subscription's Stripe status (active, trialing, past_due, canceled, ended), or null
  * @param revenueMinor everything its subscriptions brought, in the currency's minor unit
  */
-record CrmCompany(String id, String name, String category, String status, String townId, String ownerId,
+public record CrmCompany(String id, String name, String category, String status, String townId, String ownerId,
                   String ownerName, String ownerEmail, String dealStatus, long revenueMinor, String currency,
                   Instant createdAt, Instant updatedAt) {
 }

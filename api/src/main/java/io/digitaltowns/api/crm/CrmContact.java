@@ -3,6 +3,6 @@ package io.digitaltowns.api.crm;
 import java.time.Instant;
 
 /** A contact of the CRM (a user). */
-record CrmContact(String id, String email, String displayName, String signupMethod, boolean emailVerified,
+public record CrmContact(String id, String email, String displayName, String signupMethod, boolean emailVerified,
                   boolean suspended, Instant registeredAt) {
 }

@@ -57,8 +57,7 @@ class CrmController {
   @ApiResponse(responseCode = "404", description = "No such company in the CRM")
   @GetMapping("/api/admin/crm/companies/{id}")
   CompanyDetail company(@PathVariable UUID id) {
-    CrmCompany company = readModel.company(id.toString()).orElseThrow(CompanyNotFoundException::new);
-    return new CompanyDetail(company, readModel.deals(id.toString()), readModel.timelineOfCompany(id.toString()));
+    return readModel.companyDetail(id);
   }
 
   @Operation(summary = "A company's timeline: sign-off steps, messages, subscription changes and notes, oldest first (admin)")
@@ -95,7 +94,6 @@ class CrmController {
   @ApiResponse(responseCode = "404", description = "No such contact in the CRM")
   @GetMapping("/api/admin/crm/contacts/{id}")
   ContactDetail contact(@PathVariable UUID id) {
-    CrmContact contact = readModel.contact(id.toString()).orElseThrow(ContactNotFoundException::new);
-    return new ContactDetail(contact, readModel.companiesOwnedBy(id.toString()), readModel.timelineOfContact(id.toString()));
+    return readModel.contactDetail(id);
   }
 }

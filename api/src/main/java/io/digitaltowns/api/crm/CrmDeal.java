@@ -3,6 +3,6 @@ package io.digitaltowns.api.crm;
 import java.time.Instant;
 
 /** A subscription of a company: its state and the revenue it brought (minor unit of {@code currency}). */
-record CrmDeal(String subscriptionId, String status, Instant currentPeriodEnd, Instant cancelAt, long revenueMinor,
+public record CrmDeal(String subscriptionId, String status, Instant currentPeriodEnd, Instant cancelAt, long revenueMinor,
                String currency, Instant startedAt, Instant endedAt) {
 }

@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
  * puts it on the company's timeline, like everything else there, so a rebuilt read model keeps it.
  */
 @Service
-class CrmNotes {
+public class CrmNotes {
 
   static final String AGGREGATE_TYPE = "crm";
 
@@ -29,7 +29,7 @@ class CrmNotes {
 
   /** @return the new note's id */
   @Transactional
-  UUID add(UUID businessId, UUID authorId, String text, String traceId) {
+  public UUID add(UUID businessId, UUID authorId, String text, String traceId) {
     readModel.company(businessId.toString()).orElseThrow(CompanyNotFoundException::new);
     String authorName = accounts.of(authorId).map(AccountContacts.Contact::displayName).orElse(null);
     UUID noteId = UUID.randomUUID();

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  * group). Searches match a part of a name or an email address, case-insensitively.
  */
 @Component
-class CrmReadModel {
+public class CrmReadModel {
 
   private static final String COMPANY_COLUMNS = """
       SELECT c.business_id, c.name, c.category, c.status, c.town_id, c.owner_id, c.owner_name, c.owner_email,
@@ -41,7 +42,7 @@ class CrmReadModel {
   }
 
   /** Most recently changed first. */
-  List<CrmCompany> companies(String query, int limit) {
+  public List<CrmCompany> companies(String query, int limit) {
     String pattern = pattern(query);
     return read(() -> jdbc.sql(COMPANY_COLUMNS + (pattern == null ? "" : """
             WHERE c.name ILIKE :pattern ESCAPE '\\' OR c.owner_name ILIKE :pattern ESCAPE '\\'
@@ -49,6 +50,20 @@ class CrmReadModel {
             """) + " ORDER BY c.updated_at DESC, c.business_id LIMIT :limit")
         .params(params(limit, pattern))
         .query(CrmReadModel::company).list());
+  }
+
+  /** @throws CompanyNotFoundException (404) when the CRM has no such company */
+  public CompanyDetail companyDetail(UUID businessId) {
+    String id = businessId.toString();
+    CrmCompany company = company(id).orElseThrow(CompanyNotFoundException::new);
+    return new CompanyDetail(company, deals(id), timelineOfCompany(id));
+  }
+
+  /** @throws ContactNotFoundException (404) when the CRM has no such contact */
+  public ContactDetail contactDetail(UUID userId) {
+    String id = userId.toString();
+    CrmContact contact = contact(id).orElseThrow(ContactNotFoundException::new);
+    return new ContactDetail(contact, companiesOwnedBy(id), timelineOfContact(id));
   }
 
   Optional<CrmCompany> company(String businessId) {
@@ -85,7 +100,7 @@ class CrmReadModel {
   }
 
   /** Most recently registered first. */
-  List<CrmContact> contacts(String query, int limit) {
+  public List<CrmContact> contacts(String query, int limit) {
     String pattern = pattern(query);
     return read(() -> jdbc.sql("""
             SELECT user_id, email, display_name, signup_method, email_verified, suspended, registered_at

@@ -13,7 +13,7 @@ import java.time.Instant;
  * @param detail      a message's or note's text, a rejection's reason
  * @param referenceId the message, note, subscription or invoice it is about
  */
-record TimelineEntry(String id, String kind, Instant occurredAt, String summary, String businessId, String userId,
+public record TimelineEntry(String id, String kind, Instant occurredAt, String summary, String businessId, String userId,
                      String actorId, String actorName, String detail, Long amountMinor, String currency,
                      String referenceId) {
 }

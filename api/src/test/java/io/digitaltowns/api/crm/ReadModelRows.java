@@ -9,15 +9,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Rows of the CRM read model as the consumers' crm group writes them (its projection is tested in
  * the consumers module; end to end in the stack module). The api only reads them.
  */
-final class ReadModelRows {
+public final class ReadModelRows {
 
   private final JdbcClient jdbc;
 
-  ReadModelRows(JdbcClient jdbc) {
+  public ReadModelRows(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
-  void company(String businessId, String name, String status, String ownerId, String ownerName, String ownerEmail,
+  public void company(String businessId, String name, String status, String ownerId, String ownerName, String ownerEmail,
                Instant at) {
     jdbc.sql("""
             INSERT INTO consumers.crm_view_companies (business_id, town_id, name, category, status, owner_id, owner_name,
@@ -29,7 +29,7 @@ final class ReadModelRows {
         .param("at", Timestamp.from(at)).update();
   }
 
-  void contact(String userId, String email, String name, Instant at) {
+  public void contact(String userId, String email, String name, Instant at) {
     jdbc.sql("""
             INSERT INTO consumers.crm_view_contacts (user_id, email, display_name, signup_method, registered_at, updated_at)
             VALUES (:id, :email, :name, 'PASSWORD', :at, :at)
@@ -37,7 +37,7 @@ final class ReadModelRows {
         .param("id", userId).param("email", email).param("name", name).param("at", Timestamp.from(at)).update();
   }
 
-  void deal(String subscriptionId, String businessId, String status, long revenue, Instant at) {
+  public void deal(String subscriptionId, String businessId, String status, long revenue, Instant at) {
     jdbc.sql("""
             INSERT INTO consumers.crm_view_deals (subscription_id, business_id, customer_id, status, revenue_minor, currency,
               started_at, updated_at)
@@ -47,7 +47,7 @@ final class ReadModelRows {
         .param("at", Timestamp.from(at)).update();
   }
 
-  void activity(String businessId, String userId, String kind, String summary, String detail, Instant at) {
+  public void activity(String businessId, String userId, String kind, String summary, String detail, Instant at) {
     jdbc.sql("""
             INSERT INTO consumers.crm_view_activities (event_id, business_id, user_id, kind, occurred_at, summary, detail)
             VALUES (:id, :businessId, :userId, :kind, :at, :summary, :detail)

@@ -2,11 +2,8 @@ package io.digitaltowns.api.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.digitaltowns.api.ApiHttpTest;
 import java.net.http.HttpResponse;
-import java.time.DayOfWeek;
 import java.util.Map;
 import java.util.UUID;
 
@@ -36,23 +33,7 @@ public abstract class SitePageTest extends ApiHttpTest {
   /** A listing in the town, published by an admin, open around the clock or never (no hours). */
   protected UUID publishedListing(Member owner, Member admin, UUID townId, String name, String description,
                                   boolean alwaysOpen) {
-    ObjectNode listing = json().put("townId", townId.toString()).put("name", name).put("category", "BAKERY")
-        .put("description", description).put("address", "1 Market Square").put("phone", "+44 20 7946 0000")
-        .put("website", "https://example.org/" + name.replace(' ', '-'));
-    if (alwaysOpen) {
-      ObjectNode hours = listing.putObject("openingHours");
-      for (DayOfWeek day : DayOfWeek.values()) {
-        // two periods that meet at noon and midnight: open at every minute of every day
-        ArrayNode periods = hours.putArray(day.name());
-        periods.addObject().put("opens", "00:00").put("closes", "12:00");
-        periods.addObject().put("opens", "12:00").put("closes", "00:00");
-      }
-    }
-    listing.putObject("location").put("latitude", 51.5).put("longitude", -0.12);
-    HttpResponse<String> created = post("/api/businesses", owner.accessToken(), listing);
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    UUID id = UUID.fromString(read(created).get("id").asText());
-    assertThat(post("/api/businesses/" + id + "/submit", owner.accessToken(), null).statusCode()).isEqualTo(200);
+    UUID id = submittedListing(owner, townId, name, description, alwaysOpen);
     assertThat(post("/api/admin/businesses/" + id + "/approve", admin.accessToken(), null).statusCode()).isEqualTo(200);
     return id;
   }

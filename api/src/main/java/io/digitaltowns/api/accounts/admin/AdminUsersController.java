@@ -47,7 +47,7 @@ class AdminUsersController {
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void suspend(@PathVariable UUID id, @AuthenticationPrincipal Jwt admin,
                @RequestHeader(name = "traceparent", required = false) String traceparent) {
-    suspensions.suspend(id, UUID.fromString(admin.getSubject()), TraceParent.traceId(traceparent));
+    suspensions.suspend(id, UUID.fromString(admin.getSubject()), null, TraceParent.traceId(traceparent));
   }
 
   @Operation(summary = "Reinstate a suspended user (admin)")
@@ -57,6 +57,6 @@ class AdminUsersController {
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void reinstate(@PathVariable UUID id, @AuthenticationPrincipal Jwt admin,
                  @RequestHeader(name = "traceparent", required = false) String traceparent) {
-    suspensions.reinstate(id, UUID.fromString(admin.getSubject()), TraceParent.traceId(traceparent));
+    suspensions.reinstate(id, UUID.fromString(admin.getSubject()), null, TraceParent.traceId(traceparent));
   }
 }

@@ -5,7 +5,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /** 409: an admin suspending themselves could lock the town out of its own moderation. */
-class SelfSuspensionException extends ErrorResponseException {
+public class SelfSuspensionException extends ErrorResponseException {
 
   SelfSuspensionException() {
     super(HttpStatus.CONFLICT, problem(), null);

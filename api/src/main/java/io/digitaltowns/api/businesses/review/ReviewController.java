@@ -11,7 +11,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,29 +25,20 @@ import org.springframework.web.bind.annotation.RestController;
 class ReviewController {
 
   private final BusinessReview review;
-  private final JdbcClient jdbc;
+  private final ReviewQueue queue;
 
-  ReviewController(BusinessReview review, JdbcClient jdbc) {
+  ReviewController(BusinessReview review, ReviewQueue queue) {
     this.review = review;
-    this.jdbc = jdbc;
+    this.queue = queue;
   }
 
   record RejectRequest(@NotBlank @Size(max = 1000) String reason) {
   }
 
-  record QueuedListing(UUID id, UUID townId, String name, String category) {
-  }
-
   @Operation(summary = "Listings waiting for review, oldest first (admin)")
   @GetMapping("/api/admin/businesses/review-queue")
-  List<QueuedListing> queue() {
-    return jdbc.sql("""
-            SELECT id, town_id, name, category FROM businesses WHERE status = 'IN_REVIEW'
-            ORDER BY coalesce(updated_at, created_at) LIMIT 200
-            """)
-        .query((rs, n) -> new QueuedListing(rs.getObject("id", UUID.class), rs.getObject("town_id", UUID.class),
-            rs.getString("name"), rs.getString("category")))
-        .list();
+  List<ReviewQueue.QueuedListing> queue() {
+    return queue.waiting();
   }
 
   @Operation(summary = "Approve a listing: it is published (admin)")

@@ -1,13 +1,8 @@
 package io.digitaltowns.api.site.businesses;
 
-import io.digitaltowns.api.accounts.profile.Profile;
-import io.digitaltowns.api.businesses.calls.BusinessCalls;
 import io.digitaltowns.api.businesses.contact.BusinessContact;
 import io.digitaltowns.api.businesses.listing.Business;
-import io.digitaltowns.api.businesses.listing.BusinessListings;
 import io.digitaltowns.api.businesses.listing.Caller;
-import io.digitaltowns.api.businesses.photos.BusinessPhotos;
-import io.digitaltowns.api.businesses.photos.Photo;
 import io.digitaltowns.api.ratelimit.AbuseLimits;
 import io.digitaltowns.api.ratelimit.ClientAddress;
 import io.digitaltowns.api.ratelimit.LimitedAction;
@@ -15,14 +10,9 @@ import io.digitaltowns.api.site.layout.Browsing;
 import io.digitaltowns.api.site.layout.FormErrors;
 import io.digitaltowns.api.site.layout.PageMeta;
 import io.digitaltowns.api.site.layout.SiteLinks;
-import io.digitaltowns.api.towns.Town;
-import io.digitaltowns.api.towns.Towns;
 import io.digitaltowns.api.web.TraceParent;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Clock;
-import java.time.ZonedDateTime;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -40,27 +30,16 @@ class BusinessPageController {
   /** What the API's contact endpoint accepts. */
   static final int MAX_MESSAGE = 4000;
 
-  private final BusinessListings listings;
-  private final BusinessPhotos photos;
+  private final BusinessViews views;
   private final BusinessContact contact;
-  private final Towns towns;
-  private final Profile profile;
   private final AbuseLimits abuseLimits;
   private final SiteLinks links;
-  private final BusinessCalls calls;
-  private final Clock clock;
 
-  BusinessPageController(BusinessListings listings, BusinessPhotos photos, BusinessContact contact, Towns towns,
-                         Profile profile, AbuseLimits abuseLimits, SiteLinks links, BusinessCalls calls, Clock clock) {
-    this.calls = calls;
-    this.listings = listings;
-    this.photos = photos;
+  BusinessPageController(BusinessViews views, BusinessContact contact, AbuseLimits abuseLimits, SiteLinks links) {
+    this.views = views;
     this.contact = contact;
-    this.towns = towns;
-    this.profile = profile;
     this.abuseLimits = abuseLimits;
     this.links = links;
-    this.clock = clock;
   }
 
   @GetMapping("/businesses/{id}")
@@ -107,24 +86,6 @@ class BusinessPageController {
   }
 
   private BusinessView view(Caller caller, UUID id) {
-    Business business = listings.visibleTo(caller, id);
-    Town town = towns.byId(business.townId()).orElseThrow();
-    List<Photo> gallery = photos.photosOf(caller, id).stream()
-        .sorted(java.util.Comparator.comparing((Photo p) -> !p.cover()).thenComparing(Photo::position))
-        .toList();
-    OpeningHours hours = new OpeningHours(business.openingHours(), ZonedDateTime.now(clock.withZone(town.zone())));
-    BusinessView.Contact contact;
-    if (business.status() != io.digitaltowns.api.businesses.BusinessStatus.PUBLISHED) {
-      contact = BusinessView.Contact.NOT_PUBLISHED;
-    } else if (!caller.signedIn()) {
-      contact = BusinessView.Contact.SIGN_IN_FIRST;
-    } else {
-      contact = profile.show(caller.userId()).emailVerified() ? BusinessView.Contact.ALLOWED
-          : BusinessView.Contact.CONFIRM_ADDRESS_FIRST;
-    }
-    boolean videoCall = calls.enabled() && contact != BusinessView.Contact.NOT_PUBLISHED
-        && !business.ownerId().equals(caller.userId());
-    return new BusinessView(business, town, gallery, hours, MapLink.of(business.location(), business.address()), contact,
-        videoCall);
+    return views.of(caller, id);
   }
 }

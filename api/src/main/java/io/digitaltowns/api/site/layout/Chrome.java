@@ -8,8 +8,9 @@ import org.springframework.security.web.csrf.CsrfToken;
  * @param userName the signed-in user's name, or null for a visitor
  * @param admin    whether the header links to the admin pages
  * @param csrf     the session's CSRF token, or null on pages that must not start a session (browsing)
+ * @param path     the request's path, so a nav can mark where the user is ({@code aria-current})
  */
-public record Chrome(String userName, boolean admin, CsrfToken csrf) {
+public record Chrome(String userName, boolean admin, CsrfToken csrf, String path) {
 
   public boolean signedIn() {
     return userName != null;
@@ -18,6 +19,11 @@ public record Chrome(String userName, boolean admin, CsrfToken csrf) {
   /** The hidden field's name; every state-changing form carries it (layout/csrf.jte). */
   public String csrfParameter() {
     return csrf == null ? "_csrf" : csrf.getParameterName();
+  }
+
+  /** Whether the page is {@code section} or below it: {@code /admin/users} for {@code /admin/users/{id}}. */
+  public boolean within(String section) {
+    return path != null && (path.equals(section) || path.startsWith(section + "/"));
   }
 
   public String csrfToken() {

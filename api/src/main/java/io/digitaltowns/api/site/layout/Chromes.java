@@ -35,6 +35,6 @@ public class Chromes {
         csrf.getToken(); // loads or makes (and stores) it now
       }
     }
-    return new Chrome(name, admin, csrf);
+    return new Chrome(name, admin, csrf, request.getRequestURI());
   }
 }

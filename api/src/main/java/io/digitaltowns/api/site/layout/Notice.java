@@ -14,7 +14,12 @@ public enum Notice {
   ACCOUNT_DELETED("account-deleted", "Your account is deleted."),
   LISTING_APPROVED("listing-approved", "The listing is approved and published; the owner gets a mail."),
   LISTING_REJECTED("listing-rejected", "The listing is rejected; the owner gets a mail with the reason."),
-  EMAIL_CONFIRMED("email-confirmed", "Your address is confirmed and your password is set. You are signed in.");
+  EMAIL_CONFIRMED("email-confirmed", "Your address is confirmed and your password is set. You are signed in."),
+  USER_SUSPENDED("user-suspended", "The user is suspended: they are signed out everywhere and cannot sign in."),
+  USER_REINSTATED("user-reinstated", "The user is reinstated and can sign in again."),
+  TOWN_CREATED("town-created", "The town is created."),
+  TOWN_SAVED("town-saved", "The town is saved."),
+  NOTE_ADDED("note-added", "The note is added. It shows on the timeline within a few seconds.");
 
   private final String key;
   private final String message;

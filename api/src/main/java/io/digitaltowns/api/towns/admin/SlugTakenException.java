@@ -7,7 +7,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /** 409: slugs are the towns' addresses and must be unique. */
-class SlugTakenException extends ErrorResponseException {
+public class SlugTakenException extends ErrorResponseException {
 
   SlugTakenException() {
     super(HttpStatus.CONFLICT, problem(), null);

@@ -14,7 +14,7 @@ import java.time.ZoneId;
 @Target(ElementType.FIELD)
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = ValidTimezone.Validator.class)
-@interface ValidTimezone {
+public @interface ValidTimezone {
 
   String message() default "must be an IANA time zone such as Europe/London";
 

@@ -538,15 +538,7 @@ class BusinessPhotosTest extends ApiHttpTest {
   // --- helpers ---
 
   private JsonNode upload(Member member, UUID business, byte[] bytes, String contentType) {
-    HttpResponse<String> issued = requestUpload(member, business, contentType, bytes.length);
-    assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
-    JsonNode ticket = read(issued);
-    HttpResponse<String> uploaded = putBytes(ticket.get("uploadUrl").asText(), headers(ticket), bytes);
-    assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
-    HttpResponse<String> confirmed = post(photosPath(business) + "/" + ticket.get("photoId").asText() + "/confirm",
-        member.accessToken(), null);
-    assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
-    return read(confirmed);
+    return uploadPhoto(member, business, bytes, contentType);
   }
 
   private HttpResponse<String> requestUpload(Member member, UUID business, String contentType, long sizeBytes) {

@@ -96,12 +96,4 @@ class AdminAnalyticsAndOperationsBrowserTest extends BrowserTest {
     }
     checkAndCapture("not-for-a-resident");
   }
-
-  private static void signIn(Page on, Member member) {
-    on.navigate("/sign-in");
-    on.getByLabel("Email").fill(member.email());
-    on.getByLabel("Password").fill(member.password());
-    on.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-    on.waitForURL(url -> !url.contains("/sign-in"));
-  }
 }

@@ -10,12 +10,12 @@ import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
 
 /** Real, small JPEG photos made by the JDK's own encoder: a coloured picture with a caption. */
-final class SmallJpegs {
+public final class SmallJpegs {
 
   private SmallJpegs() {
   }
 
-  static byte[] photo(Color background, String caption) {
+  public static byte[] photo(Color background, String caption) {
     BufferedImage image = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
     Graphics2D graphics = image.createGraphics();
     try {
