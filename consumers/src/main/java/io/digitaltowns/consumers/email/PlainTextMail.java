@@ -16,7 +16,7 @@ final class PlainTextMail {
   }
 
   static String render(MailContent mail, MailFooter footer) {
-    StringBuilder text = new StringBuilder(mail.greeting()).append('\n');
+    StringBuilder text = new StringBuilder(mail.greeting());
     for (Block block : mail.blocks()) {
       // an action's address sits right under the paragraph that says what it does
       text.append(block instanceof Action ? "\n" : "\n\n").append(render(block));
