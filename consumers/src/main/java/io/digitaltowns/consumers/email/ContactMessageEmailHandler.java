@@ -15,11 +15,9 @@ import org.springframework.stereotype.Component;
 class ContactMessageEmailHandler implements EmailHandler<BusinessContacted> {
 
   private final SmtpMailSender mail;
-  private final EmailLinks links;
 
-  ContactMessageEmailHandler(SmtpMailSender mail, EmailLinks links) {
+  ContactMessageEmailHandler(SmtpMailSender mail) {
     this.mail = mail;
-    this.links = links;
   }
 
   static String subject(String businessName, String senderName) {

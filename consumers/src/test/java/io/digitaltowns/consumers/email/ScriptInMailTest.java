@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.digitaltowns.events.businesses.BusinessContacted;
-import io.digitaltowns.events.links.EmailLinkTokens;
 import io.digitaltowns.infra.LocalStack;
 import io.digitaltowns.infra.mail.ReceivedMail;
 import jakarta.mail.internet.MimeMessage;
@@ -27,8 +26,8 @@ class ScriptInMailTest {
   private final RecordingMailSender smtp = new RecordingMailSender(stack);
   private final EmailProperties properties = new EmailProperties("DigitalTowns <no-reply@towns.example.org>",
       "https://towns.example.org", SECRET, List.of());
-  private final ContactMessageEmailHandler handler = new ContactMessageEmailHandler(new SmtpMailSender(smtp, properties, new UnrecordedDeliveries()),
-      new EmailLinks(new EmailLinkTokens(SECRET), properties));
+  private final ContactMessageEmailHandler handler =
+      new ContactMessageEmailHandler(new SmtpMailSender(smtp, properties, new UnrecordedDeliveries()));
 
   @Test
   void a_script_in_a_name_or_message_arrives_as_inert_text_in_both_parts_of_the_mail() throws Exception {
