@@ -27,11 +27,6 @@ public record MailContent(String subject, String greeting, List<Block> blocks, S
     }
   }
 
-  /** The button of the mail, if it has one. */
-  public java.util.Optional<Action> action() {
-    return blocks.stream().filter(Action.class::isInstance).map(Action.class::cast).findFirst();
-  }
-
   /** One part of a mail's body. */
   public sealed interface Block permits Paragraph, Quote, Facts, Action, Link {
   }
