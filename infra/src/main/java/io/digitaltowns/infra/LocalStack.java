@@ -75,7 +75,7 @@ public final class LocalStack implements AutoCloseable {
         startLogged("PostgreSQL", postgres::start, postgres::stop, () -> jdbcUrl() + " (data in " + postgres.dataDirectory() + ")");
         startLogged("Kafka", kafka::start, kafka::stop, () -> kafkaBootstrapServers() + " (controller :" + settings.kafkaControllerPort() + ")");
         startLogged("Schema registry", schemaRegistry::start, schemaRegistry::stop, this::schemaRegistryUrl);
-        startLogged("SMTP", mail::start, mail::close, () -> "smtp://" + smtpHost() + ":" + smtpPort() + ", inbox " + mailApiUrl() + "/api/messages");
+        startLogged("SMTP", mail::start, mail::close, () -> "smtp://" + smtpHost() + ":" + smtpPort() + ", inbox " + inboxUrl());
         startLogged("S3", objectStore::start, objectStore::stop, () -> s3Endpoint() + " (data in " + objectStore.directory() + ")");
         log.info("Local stack started in {} ms", (System.nanoTime() - begin) / 1_000_000);
     }
@@ -138,6 +138,11 @@ public final class LocalStack implements AutoCloseable {
 
     public int smtpPort() {
         return mail.smtpPort();
+    }
+
+    /** The inbox page: the mails received, each shown as a mail client would. */
+    public String inboxUrl() {
+        return mail.inboxUrl();
     }
 
     public String mailApiUrl() {

@@ -34,7 +34,7 @@ public final class LocalStackMain {
                 new String[] {"Kafka", stack.kafkaBootstrapServers()},
                 new String[] {"Schema registry", stack.schemaRegistryUrl()},
                 new String[] {"SMTP", stack.smtpHost() + ":" + stack.smtpPort()},
-                new String[] {"Mail inbox (JSON)", stack.mailApiUrl() + "/api/messages"},
+                new String[] {"Mail inbox", stack.inboxUrl() + "  (JSON: " + stack.mailApiUrl() + "/api/messages)"},
                 new String[] {"S3", stack.s3Endpoint() + "  (key " + stack.s3AccessKey() + ", region " + stack.s3Region() + ")"},
                 new String[] {"Data directory", stack.settings().dataDir().toAbsolutePath().toString()});
         StringBuilder table = new StringBuilder();

@@ -18,8 +18,9 @@ record StartupBanner(LocalStack stack, String apiUrl, String relayUrl, String co
     out.append(String.format(row, "PostgreSQL", stack.jdbcUrl() + "   (user " + stack.databaseUser() + ")"));
     out.append(String.format(row, "Kafka", stack.kafkaBootstrapServers()));
     out.append(String.format(row, "schema registry", stack.schemaRegistryUrl()));
+    out.append(String.format(row, "mail inbox", stack.inboxUrl() + "   <- every mail the system sent, as users see it"));
     out.append(String.format(row, "SMTP", stack.smtpHost() + ":" + stack.smtpPort()
-        + "   (mail received: " + stack.mailApiUrl() + "/api/messages)"));
+        + "   (mail received, JSON: " + stack.mailApiUrl() + "/api/messages)"));
     out.append(String.format(row, "S3", stack.s3Endpoint() + "   (access key " + stack.s3AccessKey() + ")"));
     out.append(String.format(row, "demo town", apiUrl + "/towns/demo-town"));
     return out.toString();

@@ -3,13 +3,11 @@ package io.digitaltowns.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import io.digitaltowns.api.site.browser.AccessibilityCheck;
-import io.digitaltowns.api.site.browser.SharedBrowser;
 import io.digitaltowns.consumers.email.EmailLinks;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -52,6 +50,7 @@ class MailedPathsOpenPagesTest {
     asAdmin.put("EmailLinks.reviewBusiness", links.reviewBusiness(businessId));
     Map<String, String> asOwner = new LinkedHashMap<>();
     asOwner.put("EmailLinks.subscription", links.subscription(businessId));
+    asOwner.put("EmailLinks.editBusiness", links.editBusiness(businessId));
     asOwner.put("Checkout success (SubscriptionCheckout)", system.apiUrl() + subscription + "?checkout=success&session_id=cs_test_1");
     asOwner.put("Checkout canceled (SubscriptionCheckout)", system.apiUrl() + subscription + "?checkout=canceled");
     asOwner.put("billing portal return (CustomerPortal)", system.apiUrl() + subscription);
@@ -59,6 +58,7 @@ class MailedPathsOpenPagesTest {
     asAnyone.put("EmailLinks.home", links.home());
     asAnyone.put("EmailLinks.verifyEmail", links.verifyEmail(eventId));
     asAnyone.put("EmailLinks.resetPassword", links.resetPassword(eventId));
+    asAnyone.put("EmailLinks.forgotPassword", links.forgotPassword());
 
     openEach(asAdmin, SharedSystem.ADMIN_EMAIL);
     openEach(asOwner, ownerEmail);
@@ -98,18 +98,10 @@ class MailedPathsOpenPagesTest {
   }
 
   private BrowserContext newBrowser() {
-    return SharedBrowser.get().newContext(new Browser.NewContextOptions().setBaseURL(system.apiUrl()));
+    return SiteSignIn.anonymous(system);
   }
 
   private BrowserContext signedInBrowser(String email) {
-    BrowserContext browser = newBrowser();
-    Page page = browser.newPage();
-    page.navigate("/sign-in");
-    page.getByLabel("Email").fill(email);
-    page.getByLabel("Password").fill(ApiClient.PASSWORD);
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-    page.waitForURL(url -> !url.contains("/sign-in"));
-    page.close();
-    return browser;
+    return SiteSignIn.as(system, email);
   }
 }

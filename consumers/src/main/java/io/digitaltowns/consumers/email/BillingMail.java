@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 final class BillingMail {
 
   static final String RECEIPT_SUBJECT = "Receipt: your DigitalTowns subscription";
+  /** The footer's "why": the billing events name neither the owner nor the business. */
+  static final String REASON = "You get this mail because this address pays for the subscription of a listing on DigitalTowns.";
 
   private static final Logger log = LoggerFactory.getLogger(BillingMail.class);
   private static final DateTimeFormatter DATE =

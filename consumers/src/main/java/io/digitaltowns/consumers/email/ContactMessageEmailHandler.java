@@ -1,5 +1,8 @@
 package io.digitaltowns.consumers.email;
 
+import io.digitaltowns.consumers.email.MailContent.Paragraph;
+import io.digitaltowns.consumers.email.MailContent.Quote;
+import java.util.List;
 import io.digitaltowns.events.businesses.BusinessContacted;
 import org.springframework.stereotype.Component;
 
@@ -12,11 +15,9 @@ import org.springframework.stereotype.Component;
 class ContactMessageEmailHandler implements EmailHandler<BusinessContacted> {
 
   private final SmtpMailSender mail;
-  private final EmailLinks links;
 
-  ContactMessageEmailHandler(SmtpMailSender mail, EmailLinks links) {
+  ContactMessageEmailHandler(SmtpMailSender mail) {
     this.mail = mail;
-    this.links = links;
   }
 
   static String subject(String businessName, String senderName) {
@@ -30,23 +31,15 @@ class ContactMessageEmailHandler implements EmailHandler<BusinessContacted> {
 
   @Override
   public void handle(BusinessContacted event) {
-    String text = """
-        Hello %s,
-
-        %s sent a message to "%s" through DigitalTowns:
-
-        ----------------------------------------
-        %s
-        ----------------------------------------
-
-        To answer, reply to this mail: your answer goes to %s <%s>.
-
-        The DigitalTowns team
-        %s
-        """.formatted(event.getOwnerName(), event.getSenderName(), event.getName(), event.getMessage(),
-        event.getSenderName(), event.getSenderEmail(), links.home());
-    mail.send(new OutgoingMail(event.getEventId(), event.getOwnerEmail(),
-        subject(event.getName(), event.getSenderName()), text,
+    // no button: the one action is the mail client's own Reply, which the Reply-To sends to the resident
+    MailContent content = new MailContent(subject(event.getName(), event.getSenderName()),
+        "Hello " + event.getOwnerName() + ",", List.of(
+            new Paragraph(event.getSenderName() + " sent a message to \"" + event.getName() + "\" through DigitalTowns:"),
+            new Quote(event.getMessage()),
+            new Paragraph("To answer, reply to this mail: your answer goes to " + event.getSenderName() + " <"
+                + event.getSenderEmail() + ">.")),
+        OwnerMail.REASON + " A resident wrote to it through the site.");
+    mail.send(new OutgoingMail(event.getEventId(), event.getOwnerEmail(), content,
         new OutgoingMail.ReplyTo(event.getSenderEmail(), event.getSenderName())));
   }
 }

@@ -28,6 +28,8 @@ public class EmailLinks {
   /** A front-end page for the owner: the listing's subscription, with the button that opens Stripe's billing portal. */
   static final String MY_BUSINESS_PATH = "/my/businesses/";
   static final String SUBSCRIPTION_PATH = "/subscription";
+  /** A front-end page that asks for the address and mails a reset link to it. */
+  static final String FORGOT_PASSWORD_PATH = "/forgot-password";
 
   private final EmailLinkTokens tokens;
   private final String baseUrl;
@@ -57,6 +59,16 @@ public class EmailLinks {
     return baseUrl + BUSINESS_PATH + pathSegment(businessId);
   }
 
+  /** Where the owner edits a listing and submits it again (sign-in required: the link carries no token). */
+  public String editBusiness(String businessId) {
+    return baseUrl + MY_BUSINESS_PATH + pathSegment(businessId);
+  }
+
+  /** Where anyone asks for a password reset mail (no token: the page asks for the address). */
+  public String forgotPassword() {
+    return baseUrl + FORGOT_PASSWORD_PATH;
+  }
+
   /**
    * Where the owner manages the listing's subscription (sign-in required: the link carries no token).
    * The page asks the api for a fresh billing-portal session: portal links expire, so none is mailed.
@@ -80,7 +92,7 @@ public class EmailLinks {
     return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
-  private static String withoutTrailingSlash(String url) {
+  static String withoutTrailingSlash(String url) {
     String trimmed = url.strip();
     while (trimmed.endsWith("/")) {
       trimmed = trimmed.substring(0, trimmed.length() - 1);

@@ -1,5 +1,8 @@
 package io.digitaltowns.consumers.email;
 
+import io.digitaltowns.consumers.email.MailContent.Action;
+import io.digitaltowns.consumers.email.MailContent.Paragraph;
+import java.util.List;
 import io.digitaltowns.events.businesses.BusinessApproved;
 import org.springframework.stereotype.Component;
 
@@ -24,16 +27,11 @@ class ListingApprovedEmailHandler implements EmailHandler<BusinessApproved> {
 
   @Override
   public void handle(BusinessApproved event) {
-    String text = """
-        Hello %s,
-
-        good news: "%s" was approved and is now live on DigitalTowns.
-        See your listing as residents see it:
-        %s
-
-        The DigitalTowns team
-        """.formatted(event.getOwnerName(), event.getName(), links.business(event.getAggregateId()));
-    mail.send(new OutgoingMail(event.getEventId(), event.getOwnerEmail(),
-        SUBJECT_PREFIX + MailText.oneLine(event.getName()), text));
+    mail.send(new OutgoingMail(event.getEventId(), event.getOwnerEmail(), new MailContent(
+        SUBJECT_PREFIX + MailText.oneLine(event.getName()), "Hello " + event.getOwnerName() + ",", List.of(
+            new Paragraph("good news: \"" + event.getName() + "\" was approved and is now live on DigitalTowns.\n"
+                + "See your listing as residents see it:"),
+            new Action("See your listing", links.business(event.getAggregateId()))),
+        OwnerMail.REASON)));
   }
 }

@@ -1,5 +1,9 @@
 package io.digitaltowns.consumers.email;
 
+import io.digitaltowns.consumers.email.MailContent.Action;
+import io.digitaltowns.consumers.email.MailContent.Paragraph;
+import io.digitaltowns.consumers.email.MailContent.Quote;
+import java.util.List;
 import io.digitaltowns.events.businesses.BusinessRejected;
 import org.springframework.stereotype.Component;
 
@@ -24,19 +28,13 @@ class ListingRejectedEmailHandler implements EmailHandler<BusinessRejected> {
 
   @Override
   public void handle(BusinessRejected event) {
-    // the listing is not public, so there is no page to link to: the owner edits it from their account
-    String text = """
-        Hello %s,
-
-        "%s" was reviewed and is not published yet. The reviewer's reason:
-
-        %s
-
-        Sign in at %s, change the listing and submit it again.
-
-        The DigitalTowns team
-        """.formatted(event.getOwnerName(), event.getName(), event.getReason(), links.home());
-    mail.send(new OutgoingMail(event.getEventId(), event.getOwnerEmail(),
-        SUBJECT_PREFIX + MailText.oneLine(event.getName()), text));
+    // the listing is not public: the owner edits it on its page of their account (sign-in required)
+    mail.send(new OutgoingMail(event.getEventId(), event.getOwnerEmail(), new MailContent(
+        SUBJECT_PREFIX + MailText.oneLine(event.getName()), "Hello " + event.getOwnerName() + ",", List.of(
+            new Paragraph("\"" + event.getName() + "\" was reviewed and is not published yet. The reviewer's reason:"),
+            new Quote(event.getReason()),
+            new Paragraph("Sign in, change the listing and submit it again:"),
+            new Action("Edit your listing", links.editBusiness(event.getAggregateId()))),
+        OwnerMail.REASON)));
   }
 }

@@ -1,5 +1,7 @@
 package io.digitaltowns.consumers.email;
 
+import io.digitaltowns.consumers.email.MailContent.Action;
+import io.digitaltowns.consumers.email.MailContent.Paragraph;
 import io.digitaltowns.events.businesses.BusinessSubmitted;
 import java.util.List;
 import org.slf4j.Logger;
@@ -44,21 +46,14 @@ class ListingSubmittedEmailHandler implements EmailHandler<BusinessSubmitted> {
           event.getAggregateId(), event.getEventId());
       return;
     }
-    String subject = SUBJECT_PREFIX + MailText.oneLine(event.getName());
-    String text = """
-        Hello,
-
-        %s submitted the listing "%s" (%s) for review.
-        Review it, then approve or reject it, here:
-        %s
-
-        The owner is mailed when you decide; a rejection tells them your reason.
-
-        The DigitalTowns team
-        """.formatted(event.getOwnerName(), event.getName(), event.getCategory(),
-        links.reviewBusiness(event.getAggregateId()));
+    MailContent content = new MailContent(SUBJECT_PREFIX + MailText.oneLine(event.getName()), "Hello,", List.of(
+        new Paragraph(event.getOwnerName() + " submitted the listing \"" + event.getName() + "\" ("
+            + event.getCategory() + ") for review.\nReview it, then approve or reject it, here:"),
+        new Action("Review the listing", links.reviewBusiness(event.getAggregateId())),
+        new Paragraph("The owner is mailed when you decide; a rejection tells them your reason.")),
+        "You get this mail because this address is an admin of DigitalTowns (ADMIN_EMAILS).");
     for (String admin : admins) {
-      mail.send(new OutgoingMail(event.getEventId(), admin, subject, text));
+      mail.send(new OutgoingMail(event.getEventId(), admin, content));
     }
   }
 }

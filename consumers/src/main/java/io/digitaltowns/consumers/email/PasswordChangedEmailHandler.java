@@ -1,5 +1,8 @@
 package io.digitaltowns.consumers.email;
 
+import io.digitaltowns.consumers.email.MailContent.Action;
+import io.digitaltowns.consumers.email.MailContent.Paragraph;
+import java.util.List;
 import io.digitaltowns.events.accounts.PasswordChangeReason;
 import io.digitaltowns.events.accounts.PasswordChanged;
 import org.springframework.stereotype.Component;
@@ -32,17 +35,13 @@ class PasswordChangedEmailHandler implements EmailHandler<PasswordChanged> {
     String how = event.getReason() == PasswordChangeReason.RESET
         ? "was reset with a link we emailed to this address"
         : "was changed from your account settings";
-    String text = """
-        Hello %s,
-
-        the password of your DigitalTowns account %s.
-        For your safety, every device signed in to your account was signed out.
-
-        If this was you, there is nothing else to do.
-        If it was not, ask for a password reset right away on the sign-in page of %s.
-
-        The DigitalTowns team
-        """.formatted(event.getDisplayName(), how, links.home());
-    mail.send(new OutgoingMail(event.getEventId(), event.getEmail(), SUBJECT, text));
+    mail.send(new OutgoingMail(event.getEventId(), event.getEmail(), new MailContent(SUBJECT,
+        "Hello " + event.getDisplayName() + ",", List.of(
+            new Paragraph("the password of your DigitalTowns account " + how + ".\n"
+                + "For your safety, every device signed in to your account was signed out."),
+            new Paragraph("If this was you, there is nothing else to do.\n"
+                + "If it was not, ask for a password reset right away:"),
+            new Action("Reset my password", links.forgotPassword())),
+        "You get this mail because the password of the DigitalTowns account of this address changed.")));
   }
 }

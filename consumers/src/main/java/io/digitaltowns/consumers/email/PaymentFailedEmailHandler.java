@@ -1,5 +1,8 @@
 package io.digitaltowns.consumers.email;
 
+import io.digitaltowns.consumers.email.MailContent.Action;
+import io.digitaltowns.consumers.email.MailContent.Paragraph;
+import java.util.List;
 import io.digitaltowns.events.billing.PaymentFailed;
 import org.springframework.stereotype.Component;
 
@@ -34,20 +37,13 @@ class PaymentFailedEmailHandler implements EmailHandler<PaymentFailed> {
     String retry = event.getNextPaymentAttempt() == null
         ? "There will be no further automatic attempt."
         : "We will try again on " + BillingMail.date(event.getNextPaymentAttempt()) + ".";
-    String text = """
-        Hello,
-
-        we could not take the payment of %s for your DigitalTowns subscription. %s
-
-        Please update your payment method: open the page below, sign in and choose to manage billing.
-        %s
-
-        Your listing stays featured for a short while; if the payment keeps failing, the
-        subscription is canceled and the listing is no longer featured.
-
-        The DigitalTowns team
-        """.formatted(BillingMail.amount(event.getAmount(), event.getCurrency()), retry,
-        links.subscription(event.getBusinessId()));
-    mail.send(new OutgoingMail(event.getEventId(), event.getOwnerEmail(), SUBJECT, text));
+    mail.send(new OutgoingMail(event.getEventId(), event.getOwnerEmail(), new MailContent(SUBJECT, "Hello,", List.of(
+        new Paragraph("we could not take the payment of " + BillingMail.amount(event.getAmount(), event.getCurrency())
+            + " for your DigitalTowns subscription. " + retry),
+        new Paragraph("Please update your payment method: open the page below, sign in and choose to manage billing."),
+        new Action("Update your payment method", links.subscription(event.getBusinessId())),
+        new Paragraph("Your listing stays featured for a short while; if the payment keeps failing, the "
+            + "subscription is canceled and the listing is no longer featured.")),
+        BillingMail.REASON)));
   }
 }

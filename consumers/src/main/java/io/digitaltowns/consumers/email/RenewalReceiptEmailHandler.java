@@ -1,5 +1,11 @@
 package io.digitaltowns.consumers.email;
 
+import io.digitaltowns.consumers.email.MailContent.Action;
+import io.digitaltowns.consumers.email.MailContent.Paragraph;
+import java.util.List;
+import io.digitaltowns.consumers.email.MailContent.Fact;
+import io.digitaltowns.consumers.email.MailContent.Facts;
+import java.util.ArrayList;
 import io.digitaltowns.events.billing.SubscriptionRenewed;
 import org.springframework.stereotype.Component;
 
@@ -25,21 +31,18 @@ class RenewalReceiptEmailHandler implements EmailHandler<SubscriptionRenewed> {
     if (!BillingMail.hasRecipient(event.getOwnerEmail(), event.getEventId(), "SubscriptionRenewed")) {
       return;
     }
-    String invoice = event.getInvoiceId() == null ? "" : "Invoice: " + MailText.oneLine(event.getInvoiceId()) + "\n";
-    String text = """
-        Hello,
-
-        thank you: your DigitalTowns subscription was renewed and your listing stays featured.
-
-        Amount paid: %s
-        Paid until: %s
-        %s
-        See your invoices, change the card or cancel here:
-        %s
-
-        The DigitalTowns team
-        """.formatted(BillingMail.amount(event.getAmount(), event.getCurrency()),
-        BillingMail.date(event.getCurrentPeriodEnd()), invoice, links.subscription(event.getBusinessId()));
-    mail.send(new OutgoingMail(event.getEventId(), event.getOwnerEmail(), BillingMail.RECEIPT_SUBJECT, text));
+    List<Fact> facts = new ArrayList<>();
+    facts.add(new Fact("Amount paid", BillingMail.amount(event.getAmount(), event.getCurrency())));
+    facts.add(new Fact("Paid until", BillingMail.date(event.getCurrentPeriodEnd())));
+    if (event.getInvoiceId() != null) {
+      facts.add(new Fact("Invoice", MailText.oneLine(event.getInvoiceId())));
+    }
+    mail.send(new OutgoingMail(event.getEventId(), event.getOwnerEmail(), new MailContent(BillingMail.RECEIPT_SUBJECT,
+        "Hello,", List.of(
+            new Paragraph("thank you: your DigitalTowns subscription was renewed and your listing stays featured."),
+            new Facts(facts),
+            new Paragraph("See your invoices, change the card or cancel here:"),
+            new Action("Manage your subscription", links.subscription(event.getBusinessId()))),
+        BillingMail.REASON)));
   }
 }

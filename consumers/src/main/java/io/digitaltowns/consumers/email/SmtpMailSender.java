@@ -4,7 +4,9 @@ import io.digitaltowns.consumers.events.PermanentFailureException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -27,6 +29,8 @@ import org.springframework.stereotype.Component;
  * A failure of the server (connection refused or dropped, timeout, a 4xx reply, our sender address or login refused:
  * every mail would fail alike) is left to the consumer's retry in place with backoff, and the partition waits for it.
  *
+ * <p>Every mail is multipart/alternative: the text part and the HTML part, two renderings of its {@link MailContent}.
+ *
  * <p>Nothing personal reaches the log or the failure messages: no address (not even a malformed
  * one, which the mail library would quote in its own message), no subject (it may carry a
  * person's name), no text (links with tokens, residents' messages). The event id identifies the mail.
@@ -41,11 +45,13 @@ class SmtpMailSender {
   private final JavaMailSender mailSender;
   private final EmailProperties properties;
   private final UnrecordedDeliveries unrecorded;
+  private final MailFooter footer;
 
   SmtpMailSender(JavaMailSender mailSender, EmailProperties properties, UnrecordedDeliveries unrecorded) {
     this.mailSender = mailSender;
     this.properties = properties;
     this.unrecorded = unrecorded;
+    this.footer = MailFooter.of(properties);
   }
 
   void send(OutgoingMail mail) {
@@ -64,7 +70,7 @@ class SmtpMailSender {
         helper.setReplyTo(replyTo(mail.replyTo()));
       }
       helper.setSubject(mail.subject());
-      helper.setText(mail.text());
+      message.setContent(alternatives(mail.content()));
       // lets the receiving side (and an operator) tie a mail to its event
       message.setHeader("X-DigitalTowns-Event-Id", mail.eventId());
       mailSender.send(message);
@@ -85,6 +91,21 @@ class SmtpMailSender {
       }
       throw e;
     }
+  }
+
+  /**
+   * multipart/alternative: the plain text first, the HTML last (a client shows the last part it can display), both
+   * rendered from the same content.
+   */
+  private MimeMultipart alternatives(MailContent content) throws MessagingException {
+    MimeBodyPart text = new MimeBodyPart();
+    text.setText(PlainTextMail.render(content, footer), StandardCharsets.UTF_8.name());
+    MimeBodyPart html = new MimeBodyPart();
+    html.setText(HtmlMail.render(content, footer), StandardCharsets.UTF_8.name(), "html");
+    MimeMultipart alternatives = new MimeMultipart("alternative");
+    alternatives.addBodyPart(text);
+    alternatives.addBodyPart(html);
+    return alternatives;
   }
 
   /** Checked here because the helper does not validate what it is given. */

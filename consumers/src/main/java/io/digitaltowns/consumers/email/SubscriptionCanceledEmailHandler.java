@@ -1,5 +1,10 @@
 package io.digitaltowns.consumers.email;
 
+import io.digitaltowns.consumers.email.MailContent.Action;
+import io.digitaltowns.consumers.email.MailContent.Paragraph;
+import java.util.List;
+import io.digitaltowns.consumers.email.MailContent.Block;
+import java.util.ArrayList;
 import io.digitaltowns.events.billing.SubscriptionCanceled;
 import org.springframework.stereotype.Component;
 
@@ -31,19 +36,14 @@ class SubscriptionCanceledEmailHandler implements EmailHandler<SubscriptionCance
         ? "It has ended, and your listing is no longer featured."
         : "It stays active, and your listing featured, until " + BillingMail.date(event.getCancelAt())
             + ". You will not be charged again.";
-    String why = "payment_failed".equals(event.getReason())
-        ? "\nIt was canceled because the payments for it failed.\n"
-        : "";
-    String text = """
-        Hello,
-
-        your DigitalTowns subscription is canceled. %s
-        %s
-        Changed your mind? You can subscribe again at any time here:
-        %s
-
-        The DigitalTowns team
-        """.formatted(until, why, links.subscription(event.getBusinessId()));
-    mail.send(new OutgoingMail(event.getEventId(), event.getOwnerEmail(), SUBJECT, text));
+    List<Block> blocks = new ArrayList<>();
+    blocks.add(new Paragraph("your DigitalTowns subscription is canceled. " + until));
+    if ("payment_failed".equals(event.getReason())) {
+      blocks.add(new Paragraph("It was canceled because the payments for it failed."));
+    }
+    blocks.add(new Paragraph("Changed your mind? You can subscribe again at any time here:"));
+    blocks.add(new Action("Subscribe again", links.subscription(event.getBusinessId())));
+    mail.send(new OutgoingMail(event.getEventId(), event.getOwnerEmail(),
+        new MailContent(SUBJECT, "Hello,", blocks, BillingMail.REASON)));
   }
 }

@@ -1,5 +1,11 @@
 package io.digitaltowns.consumers.email;
 
+import io.digitaltowns.consumers.email.MailContent.Action;
+import io.digitaltowns.consumers.email.MailContent.Paragraph;
+import java.util.List;
+import io.digitaltowns.consumers.email.MailContent.Fact;
+import io.digitaltowns.consumers.email.MailContent.Facts;
+import java.util.ArrayList;
 import io.digitaltowns.events.billing.SubscriptionActivated;
 import org.springframework.stereotype.Component;
 
@@ -25,26 +31,21 @@ class SubscriptionReceiptEmailHandler implements EmailHandler<SubscriptionActiva
     if (!BillingMail.hasRecipient(event.getOwnerEmail(), event.getEventId(), "SubscriptionActivated")) {
       return;
     }
-    StringBuilder facts = new StringBuilder();
+    List<Fact> facts = new ArrayList<>();
     if (event.getAmount() != null && event.getCurrency() != null) {
-      facts.append("Amount paid: ").append(BillingMail.amount(event.getAmount(), event.getCurrency())).append('\n');
+      facts.add(new Fact("Amount paid", BillingMail.amount(event.getAmount(), event.getCurrency())));
     }
     if ("trialing".equals(event.getStatus()) && event.getTrialEnd() != null) {
-      facts.append("Free trial until: ").append(BillingMail.date(event.getTrialEnd())).append('\n');
+      facts.add(new Fact("Free trial until", BillingMail.date(event.getTrialEnd())));
     } else {
-      facts.append("Paid until: ").append(BillingMail.date(event.getCurrentPeriodEnd())).append('\n');
+      facts.add(new Fact("Paid until", BillingMail.date(event.getCurrentPeriodEnd())));
     }
-    String text = """
-        Hello,
-
-        thank you: your DigitalTowns subscription is active and your listing is now featured.
-
-        %s
-        The subscription renews every month. See your invoices, change the card or cancel here:
-        %s
-
-        The DigitalTowns team
-        """.formatted(facts, links.subscription(event.getBusinessId()));
-    mail.send(new OutgoingMail(event.getEventId(), event.getOwnerEmail(), BillingMail.RECEIPT_SUBJECT, text));
+    mail.send(new OutgoingMail(event.getEventId(), event.getOwnerEmail(), new MailContent(BillingMail.RECEIPT_SUBJECT,
+        "Hello,", List.of(
+            new Paragraph("thank you: your DigitalTowns subscription is active and your listing is now featured."),
+            new Facts(facts),
+            new Paragraph("The subscription renews every month. See your invoices, change the card or cancel here:"),
+            new Action("Manage your subscription", links.subscription(event.getBusinessId()))),
+        BillingMail.REASON)));
   }
 }

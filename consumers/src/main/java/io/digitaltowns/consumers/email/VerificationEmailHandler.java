@@ -1,5 +1,8 @@
 package io.digitaltowns.consumers.email;
 
+import io.digitaltowns.consumers.email.MailContent.Action;
+import io.digitaltowns.consumers.email.MailContent.Paragraph;
+import java.util.List;
 import io.digitaltowns.events.accounts.EmailVerificationRequested;
 import org.springframework.stereotype.Component;
 
@@ -24,17 +27,12 @@ class VerificationEmailHandler implements EmailHandler<EmailVerificationRequeste
 
   @Override
   public void handle(EmailVerificationRequested event) {
-    String text = """
-        Hello %s,
-
-        please confirm that this is your email address by opening this link:
-        %s
-
-        The link works once. Links we sent you before no longer work.
-        If you did not ask for this, you can ignore this mail.
-
-        The DigitalTowns team
-        """.formatted(event.getDisplayName(), links.verifyEmail(event.getEventId()));
-    mail.send(new OutgoingMail(event.getEventId(), event.getEmail(), SUBJECT, text));
+    mail.send(new OutgoingMail(event.getEventId(), event.getEmail(), new MailContent(SUBJECT,
+        "Hello " + event.getDisplayName() + ",", List.of(
+            new Paragraph("please confirm that this is your email address by opening this link:"),
+            new Action("Confirm your email address", links.verifyEmail(event.getEventId())),
+            new Paragraph("The link works once. Links we sent you before no longer work.\n"
+                + "If you did not ask for this, you can ignore this mail.")),
+        "You get this mail because someone asked to confirm this address for a DigitalTowns account.")));
   }
 }

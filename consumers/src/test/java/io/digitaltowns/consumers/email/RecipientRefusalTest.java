@@ -21,7 +21,7 @@ class RecipientRefusalTest {
     try (RefusingSmtpServer server = new RefusingSmtpServer("550 5.1.1 no such user")) {
       String to = "nobody-" + UUID.randomUUID() + "@example.org";
 
-      assertThatThrownBy(() -> sender(server).send(new OutgoingMail(UUID.randomUUID().toString(), to, "Welcome", "Hello")))
+      assertThatThrownBy(() -> sender(server).send(new OutgoingMail(UUID.randomUUID().toString(), to, MailContents.titled("Welcome"))))
           .isInstanceOf(PermanentFailureException.class)
           .hasMessageContaining("SMTP 550")
           .hasMessageNotContaining(to);
@@ -32,7 +32,7 @@ class RecipientRefusalTest {
   void a_recipient_the_server_turns_away_for_now_is_left_to_the_retry() throws Exception {
     try (RefusingSmtpServer server = new RefusingSmtpServer("450 4.2.1 mailbox busy, try later")) {
       assertThatThrownBy(() -> sender(server).send(
-          new OutgoingMail(UUID.randomUUID().toString(), "busy@example.org", "Welcome", "Hello")))
+          new OutgoingMail(UUID.randomUUID().toString(), "busy@example.org", MailContents.titled("Welcome"))))
           .isInstanceOf(MailException.class)
           .isNotInstanceOf(PermanentFailureException.class);
     }
@@ -42,7 +42,7 @@ class RecipientRefusalTest {
   void a_message_the_server_refuses_for_good_after_its_data_is_a_permanent_failure() throws Exception {
     try (RefusingSmtpServer server = RefusingSmtpServer.refusingMessages("554 5.6.0 message content rejected")) {
       assertThatThrownBy(() -> sender(server).send(
-          new OutgoingMail(UUID.randomUUID().toString(), "someone@example.org", "Welcome", "Hello")))
+          new OutgoingMail(UUID.randomUUID().toString(), "someone@example.org", MailContents.titled("Welcome"))))
           .isInstanceOf(PermanentFailureException.class)
           .hasMessageContaining("message refused, SMTP 554");
     }
@@ -53,7 +53,7 @@ class RecipientRefusalTest {
     for (String refusal : List.of("550 5.7.1 sender not allowed", "530 5.7.0 authentication required")) {
       try (RefusingSmtpServer server = RefusingSmtpServer.refusingSenders(refusal)) {
         assertThatThrownBy(() -> sender(server).send(
-            new OutgoingMail(UUID.randomUUID().toString(), "someone@example.org", "Welcome", "Hello")))
+            new OutgoingMail(UUID.randomUUID().toString(), "someone@example.org", MailContents.titled("Welcome"))))
             .as(refusal)
             .isInstanceOf(MailException.class)
             .isNotInstanceOf(PermanentFailureException.class);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.digitaltowns.events.businesses.BusinessContacted;
-import io.digitaltowns.events.links.EmailLinkTokens;
 import io.digitaltowns.infra.LocalStack;
 import io.digitaltowns.infra.mail.ReceivedMail;
 import jakarta.mail.internet.MimeMessage;
@@ -15,8 +14,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Names and messages are the users' own words, script included. The mails are plain text only: no HTML part exists
- * in which a {@code <script>} could run, it arrives as the literal text it was, and it cannot break out of a header.
+ * Names and messages are the users' own words, script included. In the text part a {@code <script>} arrives as the
+ * literal text it was; in the HTML part it is escaped (shown as text, never markup); it cannot break out of a header.
  */
 class ScriptInMailTest {
 
@@ -27,11 +26,11 @@ class ScriptInMailTest {
   private final RecordingMailSender smtp = new RecordingMailSender(stack);
   private final EmailProperties properties = new EmailProperties("DigitalTowns <no-reply@towns.example.org>",
       "https://towns.example.org", SECRET, List.of());
-  private final ContactMessageEmailHandler handler = new ContactMessageEmailHandler(new SmtpMailSender(smtp, properties, new UnrecordedDeliveries()),
-      new EmailLinks(new EmailLinkTokens(SECRET), properties));
+  private final ContactMessageEmailHandler handler =
+      new ContactMessageEmailHandler(new SmtpMailSender(smtp, properties, new UnrecordedDeliveries()));
 
   @Test
-  void a_script_in_a_name_or_message_arrives_as_inert_text_in_a_plain_text_mail() throws Exception {
+  void a_script_in_a_name_or_message_arrives_as_inert_text_in_both_parts_of_the_mail() throws Exception {
     String owner = "owner-" + UUID.randomUUID() + "@example.org";
     String message = "Hi! " + SCRIPT + " <img src=x onerror=alert(1)>";
 
@@ -47,13 +46,19 @@ class ScriptInMailTest {
         .until(() -> stack.mail().messages().stream().anyMatch(mail -> mail.to().contains(owner)));
     assertThat(smtp.sent()).hasSize(1);
     MimeMessage sent = smtp.sent().get(0);
-    assertThat(sent.isMimeType("text/plain")).as("a plain-text mail, not multipart with an HTML part").isTrue();
-    assertThat(sent.getContentType()).doesNotContainIgnoringCase("html");
+    assertThat(sent.isMimeType("multipart/alternative")).as("a text part and an HTML part").isTrue();
     ReceivedMail received = stack.mail().messages().stream().filter(mail -> mail.to().contains(owner))
         .findFirst().orElseThrow();
     assertThat(received.to()).containsExactly(owner);
     assertThat(received.text()).contains(message).contains("Olive " + SCRIPT);
     assertThat(received.subject()).doesNotContain("\r").doesNotContain("\n").contains(SCRIPT);
+    // the HTML part shows the same words, escaped: not one tag of theirs is markup
+    String escaped = "&lt;script&gt;alert(document.cookie)&lt;/script&gt;";
+    assertThat(received.html())
+        .doesNotContain("<script").doesNotContain("<img")
+        .contains("Olive " + escaped)
+        .contains("Hi! " + escaped + " &lt;img src=x onerror=alert(1)&gt;")
+        .contains("Bakery " + escaped);
     assertThat(stack.mail().messages()).noneMatch(mail -> mail.to().contains("victim@example.org"));
   }
 }

@@ -38,7 +38,7 @@ class SmtpMailSenderTest {
     String resident = uniqueEmail("resident");
     String eventId = UUID.randomUUID().toString();
 
-    sender.send(new OutgoingMail(eventId, owner, "New message", "Hello",
+    sender.send(new OutgoingMail(eventId, owner, MailContents.titled("New message"),
         new OutgoingMail.ReplyTo(resident, "Rita Résident")));
 
     awaitReceivedBy(owner);
@@ -55,7 +55,7 @@ class SmtpMailSenderTest {
   @Test
   void a_mail_accepted_by_smtp_whose_transaction_then_rolled_back_is_not_sent_again_on_the_retry() {
     String to = uniqueEmail("rolled-back");
-    OutgoingMail mail = new OutgoingMail(UUID.randomUUID().toString(), to, "Welcome", "Hello");
+    OutgoingMail mail = new OutgoingMail(UUID.randomUUID().toString(), to, MailContents.titled("Welcome"));
 
     inATransactionThat(TransactionSynchronization.STATUS_ROLLED_BACK, () -> sender.send(mail)); // the database failed
     inATransactionThat(TransactionSynchronization.STATUS_COMMITTED, () -> sender.send(mail));   // the retry records it
@@ -67,7 +67,7 @@ class SmtpMailSenderTest {
   @Test
   void once_its_record_committed_the_same_mail_is_no_longer_held_back() {
     String to = uniqueEmail("committed");
-    OutgoingMail mail = new OutgoingMail(UUID.randomUUID().toString(), to, "Welcome", "Hello");
+    OutgoingMail mail = new OutgoingMail(UUID.randomUUID().toString(), to, MailContents.titled("Welcome"));
 
     inATransactionThat(TransactionSynchronization.STATUS_COMMITTED, () -> sender.send(mail));
     // processed_events is what stops a second run now; the sender itself sends what it is given
@@ -91,7 +91,7 @@ class SmtpMailSenderTest {
   void a_mail_without_a_reply_to_has_none_and_answers_go_to_the_sender() throws Exception {
     String to = uniqueEmail("plain");
 
-    sender.send(new OutgoingMail(UUID.randomUUID().toString(), to, "Welcome", "Hello"));
+    sender.send(new OutgoingMail(UUID.randomUUID().toString(), to, MailContents.titled("Welcome")));
 
     awaitReceivedBy(to);
     assertThat(onlySent().getHeader("Reply-To")).isNull();
@@ -102,7 +102,7 @@ class SmtpMailSenderTest {
     String owner = uniqueEmail("owner");
     String resident = uniqueEmail("resident");
 
-    sender.send(new OutgoingMail(UUID.randomUUID().toString(), owner, "New message", "Hello",
+    sender.send(new OutgoingMail(UUID.randomUUID().toString(), owner, MailContents.titled("New message"),
         new OutgoingMail.ReplyTo(resident, "Eve\r\nBcc: someone-else@example.org")));
 
     awaitReceivedBy(owner);
@@ -115,7 +115,7 @@ class SmtpMailSenderTest {
     String malformed = "rita at example dot org " + UUID.randomUUID();
 
     assertThatThrownBy(() -> sender.send(new OutgoingMail(UUID.randomUUID().toString(), uniqueEmail("owner"),
-        "New message", "Hello", new OutgoingMail.ReplyTo(malformed, "Rita"))))
+        MailContents.titled("New message"), new OutgoingMail.ReplyTo(malformed, "Rita"))))
         .isInstanceOf(PermanentFailureException.class)
         .hasMessageContaining("cannot be built")
         .hasMessageNotContaining(malformed);

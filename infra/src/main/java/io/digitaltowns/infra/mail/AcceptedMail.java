@@ -17,13 +17,15 @@ final class AcceptedMail {
 
     private static final Logger log = LoggerFactory.getLogger(AcceptedMail.class);
 
+    private final long id;
     private final MimeMessage message;
     private final List<String> recipients;
     private final Instant receivedAt;
     private ReceivedMail read;
     private boolean unreadable;
 
-    AcceptedMail(MimeMessage message, List<String> recipients, Instant receivedAt) {
+    AcceptedMail(long id, MimeMessage message, List<String> recipients, Instant receivedAt) {
+        this.id = id;
         this.message = message;
         this.recipients = recipients;
         this.receivedAt = receivedAt;
@@ -33,7 +35,7 @@ final class AcceptedMail {
     synchronized ReceivedMail read() {
         if (read == null && !unreadable) {
             try {
-                read = ReceivedMail.of(message, recipients, receivedAt);
+                read = ReceivedMail.of(id, message, recipients, receivedAt);
             } catch (IOException | MessagingException | RuntimeException e) {
                 unreadable = true;
                 log.warn("cannot read a received mail to {}", recipients, e);

@@ -40,10 +40,12 @@ final class MailApi implements HttpHandler {
 
     private static Map<String, Object> describe(ReceivedMail mail) {
         Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", mail.id());
         body.put("from", mail.from());
         body.put("to", mail.to());
         body.put("subject", mail.subject());
         body.put("text", mail.text());
+        body.put("html", mail.html());
         body.put("receivedAt", mail.receivedAt().toString());
         body.put("messageId", mail.messageId());
         return body;

@@ -16,11 +16,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real SMTP server (GreenMail) that accepts any mail without authentication, and a JSON endpoint to see what arrived.
+ * A real SMTP server (GreenMail) that accepts any mail without authentication, a JSON endpoint to see what arrived,
+ * and on the same port the inbox page ({@link InboxPage}) that shows each mail as a mail client would.
  * {@link #stop()} takes only SMTP down (tests use it to simulate an outage) while the JSON endpoint keeps answering;
  * {@link #start()} brings SMTP back; {@link #close()} stops both. Received mails are kept across restarts.
  */
@@ -30,6 +32,7 @@ public final class MailServer {
 
     private final int smtpPort;
     private final int apiPort;
+    private final AtomicLong numbers = new AtomicLong();
     private final List<AcceptedMail> received = Collections.synchronizedList(new ArrayList<>());
     /** GreenMail delivers a mail once per recipient; this remembers which SMTP transactions were recorded already. */
     private final Set<MovingMessage> recorded = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
@@ -39,7 +42,11 @@ public final class MailServer {
     public MailServer(int smtpPort, int apiPort) {
         this.smtpPort = smtpPort;
         this.apiPort = apiPort;
-        this.api = new JsonHttpServer("mail-api", apiPort, new MailApi(this));
+        MailApi json = new MailApi(this);
+        InboxPage page = new InboxPage(this);
+        // /api/... is the JSON endpoint tests and scripts read; everything else is the inbox page people read
+        this.api = new JsonHttpServer("mail-api", apiPort,
+                exchange -> (exchange.getRequestURI().getPath().startsWith("/api/") ? json : page).handle(exchange));
     }
 
     public synchronized void start() {
@@ -96,6 +103,11 @@ public final class MailServer {
         return apiPort;
     }
 
+    /** The inbox page, for people: every received mail, its HTML part and its text part. */
+    public String inboxUrl() {
+        return "http://localhost:" + apiPort + "/";
+    }
+
     public String apiUrl() {
         return "http://localhost:" + apiPort;
     }
@@ -103,7 +115,7 @@ public final class MailServer {
     private GreenMailUser record(MovingMessage message, MailAddress recipient) {
         if (recorded.add(message)) {
             List<String> recipients = message.getToAddresses().stream().map(MailAddress::getEmail).toList();
-            received.add(new AcceptedMail(message.getMessage(), recipients, Instant.now()));
+            received.add(new AcceptedMail(numbers.incrementAndGet(), message.getMessage(), recipients, Instant.now()));
         }
         return new RecordedOnlyRecipient(recipient.getEmail());
     }

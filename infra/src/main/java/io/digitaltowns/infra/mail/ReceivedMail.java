@@ -14,20 +14,27 @@ import java.util.Optional;
 
 /**
  * One mail as the SMTP server received it. {@code to} holds the envelope recipients (To, Cc and Bcc alike);
- * {@code text} is the plain-text body, taken from the text/plain part of a multipart mail.
+ * {@code text} is the plain-text body, taken from the text/plain part of a multipart mail; {@code html} is the
+ * text/html part of a multipart mail, or null when the mail has none.
+ *
+ * @param id the mail's number in this server's inbox (the inbox page's address for it)
  */
-public record ReceivedMail(String from, List<String> to, String subject, String text, Instant receivedAt, String messageId) {
+public record ReceivedMail(long id, String from, List<String> to, String subject, String text, String html,
+        Instant receivedAt, String messageId) {
 
     public ReceivedMail {
         to = List.copyOf(to);
     }
 
-    static ReceivedMail of(MimeMessage message, List<String> envelopeRecipients, Instant receivedAt) throws MessagingException, IOException {
+    static ReceivedMail of(long id, MimeMessage message, List<String> envelopeRecipients, Instant receivedAt)
+            throws MessagingException, IOException {
         return new ReceivedMail(
+                id,
                 sender(message),
                 envelopeRecipients,
                 message.getSubject(),
                 plainText(message).orElse(""),
+                message.isMimeType("multipart/*") ? textPart(message, "text/html").orElse(null) : null,
                 receivedAt,
                 message.getMessageID());
     }

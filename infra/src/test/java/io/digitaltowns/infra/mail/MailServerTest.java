@@ -50,7 +50,7 @@ class MailServerTest {
     }
 
     @Test
-    void a_multipart_mail_to_two_recipients_is_one_entry_with_its_plain_text_part() throws Exception {
+    void a_multipart_mail_to_two_recipients_is_one_entry_with_its_plain_text_and_html_parts() throws Exception {
         String subject = "Your listing " + UUID.randomUUID();
         MimeMessage message = new MimeMessage(session());
         message.setFrom(new InternetAddress("noreply@digitaltowns.io"));
@@ -72,8 +72,68 @@ class MailServerTest {
                 .singleElement()
                 .satisfies(mail -> {
                     assertThat(mail.text()).isEqualTo("Your listing is live.");
+                    assertThat(mail.html()).isEqualTo("<p>Your listing is <b>live</b>.</p>");
                     assertThat(mail.to()).containsExactlyInAnyOrder("owner@example.org", "partner@example.org");
                 });
+    }
+
+    @Test
+    void the_inbox_page_lists_a_mail_and_shows_its_html_part_framed_under_a_policy_that_runs_no_script() throws Exception {
+        String subject = "<b>Bold</b> subject " + UUID.randomUUID();
+        MimeMessage message = new MimeMessage(session());
+        message.setFrom(new InternetAddress("noreply@digitaltowns.io"));
+        message.setRecipients(Message.RecipientType.TO, "reader@example.org");
+        message.setSubject(subject);
+        MimeMultipart alternatives = new MimeMultipart("alternative");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText("Plain <i>words</i>.", "UTF-8");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setContent("<html><head><title>t</title></head><body><p>Hi</p><script>alert(1)</script></body></html>",
+                "text/html; charset=UTF-8");
+        alternatives.addBodyPart(text);
+        alternatives.addBodyPart(html);
+        message.setContent(alternatives);
+        Transport.send(message);
+        long id = await().atMost(Duration.ofSeconds(10)).until(() -> inboxEntry(subject), entry -> entry != null).get("id").asLong();
+
+        HttpResponse<String> list = get("/");
+        assertThat(list.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(list.body()).contains("href=\"/messages/" + id + "\">&lt;b&gt;Bold&lt;/b&gt; subject").doesNotContain("<b>Bold");
+
+        HttpResponse<String> shown = get("/messages/" + id);
+        assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(shown.body()).contains("<iframe").contains("src=\"/messages/" + id + "/html\"")
+                .contains("sandbox=\"").doesNotContain("allow-scripts").doesNotContain("allow-same-origin")
+                .contains("Plain &lt;i&gt;words&lt;/i&gt;.");
+
+        HttpResponse<String> part = get("/messages/" + id + "/html");
+        assertThat(part.statusCode()).isEqualTo(200);
+        assertThat(part.headers().firstValue("Content-Security-Policy")).hasValue(InboxPage.MAIL_POLICY);
+        assertThat(InboxPage.MAIL_POLICY).startsWith("default-src 'none';").doesNotContain("script-src");
+        assertThat(part.body()).isEqualTo("<html><head><base target=\"_top\"><title>t</title></head><body><p>Hi</p>"
+                + "<script>alert(1)</script></body></html>");
+        assertThat(get("/messages/999999999").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void a_plain_text_mail_has_no_html_part_to_show() throws Exception {
+        String subject = "Plain " + UUID.randomUUID();
+        MimeMessage message = new MimeMessage(session());
+        message.setFrom(new InternetAddress("noreply@digitaltowns.io"));
+        message.setRecipients(Message.RecipientType.TO, "plain@example.org");
+        message.setSubject(subject);
+        message.setText("<p>not html</p>");
+        Transport.send(message);
+        JsonNode entry = await().atMost(Duration.ofSeconds(10)).until(() -> inboxEntry(subject), found -> found != null);
+
+        assertThat(entry.get("html").isNull()).isTrue();
+        assertThat(get("/messages/" + entry.get("id").asLong() + "/html").statusCode()).isEqualTo(404);
+        assertThat(get("/messages/" + entry.get("id").asLong()).body()).doesNotContain("<iframe").contains("&lt;p&gt;not html");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(stack.mailApiUrl() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -15,16 +15,23 @@ public final class Screenshots {
   private static final int HEIGHT = 844;
 
   private final Path folder;
+  private final List<Integer> widths;
 
   public Screenshots(String testName) {
-    this.folder = Path.of("target", "screenshots", testName);
+    this(testName, WIDTHS);
   }
 
-  /** Both widths, full page; returns the files written. */
+  /** At other widths: a mail's HTML part is read at most 640 px wide (a phone, a mail client's reading pane). */
+  public Screenshots(String testName, List<Integer> widths) {
+    this.folder = Path.of("target", "screenshots", testName);
+    this.widths = List.copyOf(widths);
+  }
+
+  /** Every width, full page; returns the files written. */
   public List<Path> capture(Page page, String name) {
     ViewportSize before = page.viewportSize();
     try {
-      return WIDTHS.stream().map(width -> {
+      return widths.stream().map(width -> {
         page.setViewportSize(width, HEIGHT);
         Path file = folder.resolve(name + "-" + width + ".png");
         page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
