@@ -5,6 +5,7 @@ import io.digitaltowns.infra.mail.MailServer;
 import io.digitaltowns.infra.objectstore.ObjectStoreServer;
 import io.digitaltowns.infra.postgres.PostgresServer;
 import io.digitaltowns.infra.registry.SchemaRegistryServer;
+import io.digitaltowns.infra.stripe.StripeStandIn;
 import io.digitaltowns.infra.topics.TopicCreator;
 import io.digitaltowns.infra.topics.Topics;
 import java.io.IOException;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every server the system needs, running in this JVM from Maven artifacts: PostgreSQL (logical WAL), a KRaft Kafka
- * broker, a Confluent-compatible schema registry, SMTP with a JSON inbox, and an S3-compatible store.
+ * broker, a Confluent-compatible schema registry, SMTP with a JSON inbox, an S3-compatible store, and a stand-in for
+ * Stripe's API, Checkout and customer portal.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -31,6 +33,7 @@ public final class LocalStack implements AutoCloseable {
     private final SchemaRegistryServer schemaRegistry;
     private final MailServer mail;
     private final ObjectStoreServer objectStore;
+    private final StripeStandIn stripe;
     /** What has started, most recent first, so that close() and a failed start undo exactly that. */
     private final Deque<Stoppable> started = new ArrayDeque<>();
 
@@ -41,6 +44,7 @@ public final class LocalStack implements AutoCloseable {
         this.schemaRegistry = new SchemaRegistryServer(kafka.bootstrapServers(), settings.schemaRegistryPort());
         this.mail = new MailServer(settings.smtpPort(), settings.mailApiPort());
         this.objectStore = new ObjectStoreServer(settings.dataDir().resolve("s3"), settings.s3Port());
+        this.stripe = new StripeStandIn(settings.stripePort());
     }
 
     /** Starts PostgreSQL, Kafka, the schema registry, SMTP and S3, in that order; stops what started if one fails. */
@@ -77,6 +81,7 @@ public final class LocalStack implements AutoCloseable {
         startLogged("Schema registry", schemaRegistry::start, schemaRegistry::stop, this::schemaRegistryUrl);
         startLogged("SMTP", mail::start, mail::close, () -> "smtp://" + smtpHost() + ":" + smtpPort() + ", inbox " + mailApiUrl() + "/api/messages");
         startLogged("S3", objectStore::start, objectStore::stop, () -> s3Endpoint() + " (data in " + objectStore.directory() + ")");
+        startLogged("Stripe stand-in", stripe::start, stripe::stop, stripe::url);
         log.info("Local stack started in {} ms", (System.nanoTime() - begin) / 1_000_000);
     }
 
@@ -178,6 +183,10 @@ public final class LocalStack implements AutoCloseable {
 
     public ObjectStoreServer objectStore() {
         return objectStore;
+    }
+
+    public StripeStandIn stripe() {
+        return stripe;
     }
 
     private record Stoppable(String name, Runnable stop) {
