@@ -11,6 +11,8 @@ import io.digitaltowns.infra.topics.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.slf4j.Logger;
@@ -82,6 +84,7 @@ public final class LocalStack implements AutoCloseable {
         startLogged("SMTP", mail::start, mail::close, () -> "smtp://" + smtpHost() + ":" + smtpPort() + ", inbox " + mailApiUrl() + "/api/messages");
         startLogged("S3", objectStore::start, objectStore::stop, () -> s3Endpoint() + " (data in " + objectStore.directory() + ")");
         startLogged("Stripe stand-in", stripe::start, stripe::stop, stripe::url);
+        writeStripeAdminToken();
         log.info("Local stack started in {} ms", (System.nanoTime() - begin) / 1_000_000);
     }
 
@@ -103,6 +106,27 @@ public final class LocalStack implements AutoCloseable {
                 log.warn("{} did not stop cleanly", server.name(), e);
             }
         }
+    }
+
+    /**
+     * The stand-in's operator token (advance the test clock, shuffle deliveries) goes in a file only this user can
+     * read, not in the log.
+     */
+    private void writeStripeAdminToken() {
+        Path file = stripeAdminTokenFile();
+        try {
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, stripe.adminToken() + System.lineSeparator());
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new IllegalStateException("cannot write the Stripe stand-in's admin token to " + file, e);
+        }
+    }
+
+    /** Where the Stripe stand-in's operator token is written at each start. */
+    public Path stripeAdminTokenFile() {
+        return settings.dataDir().resolve("stripe-standin").resolve("admin-token").toAbsolutePath();
     }
 
     private static void createDataDir(LocalStackSettings settings) {
