@@ -18,7 +18,7 @@ final class HostedPages {
 
   private static final String STYLE = """
       body{margin:0;font:16px/1.5 system-ui,sans-serif;background:#f6f9fc;color:#1a1f36}
-      header{background:#635bff;color:#fff;padding:.75rem 1.5rem}
+      header{background:#4b44d6;color:#fff;padding:.75rem 1.5rem}
       header p{margin:0;font-weight:600}
       main{max-width:28rem;margin:2rem auto;padding:1.5rem;background:#fff;border-radius:8px;box-shadow:0 1px 3px #0002}
       h1{font-size:1.4rem;margin-top:0}
