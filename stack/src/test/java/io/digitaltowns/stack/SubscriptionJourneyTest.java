@@ -109,11 +109,13 @@ class SubscriptionJourneyTest {
     page.getByLabel("Card number").fill("4242 4242 4242 4242");
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Subscribe")).click();
     assertThat(page).hasURL(Pattern.compile(".*" + jsRegex(subscriptionPage) + "\\?checkout=success.*"));
-    assertThat(page.getByText("Stripe has your payment details")).isVisible();
+    // "being confirmed" or, once the webhook has been applied, "confirmed"
+    assertThat(page.getByText(Pattern.compile("Thank you! Stripe has"))).isVisible();
     capture("3-back-from-checkout");
     // the page asks again by itself (htmx) until the webhook has landed
     assertThat(statusHeading()).containsText("Active", within(WEBHOOK_TO_PAGE));
     assertThat(page.locator(".subscription-state")).hasText("active");
+    assertThat(page.getByText("Thank you! Stripe has confirmed your payment.")).isVisible();
     assertThat(page.getByText("Next renewal on")).isVisible();
     assertThat(page.getByText("Amount: EUR 19.00 a month")).isVisible();
     capture("4-active");

@@ -48,7 +48,6 @@ class SubscriptionPage {
   String page(Authentication authentication, @PathVariable UUID id,
               @RequestParam(name = "checkout", required = false) String landing, Model model) {
     status(authentication, id, landing, model);
-    model.addAttribute("landing", SubscriptionView.landingMessage(landing));
     return "owner/subscription";
   }
 
@@ -58,8 +57,9 @@ class SubscriptionPage {
                 @RequestParam(name = "checkout", required = false) String landing, Model model) {
     BillableBusiness business = businesses.changeableBy(authentication, id);
     model.addAttribute("business", business);
-    model.addAttribute("subscription",
-        SubscriptionView.of(summaries.of(id).orElse(null), "success".equals(landing)));
+    SubscriptionView view = SubscriptionView.of(summaries.of(id).orElse(null), "success".equals(landing));
+    model.addAttribute("subscription", view);
+    model.addAttribute("landing", view.landingMessage(landing));
     return "owner/subscription-status";
   }
 

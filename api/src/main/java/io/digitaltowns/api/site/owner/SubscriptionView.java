@@ -70,11 +70,16 @@ public record SubscriptionView(String headline, String status, String detail, St
     return code + " " + BigDecimal.valueOf(minorUnits, digits).toPlainString();
   }
 
-  /** What Stripe Checkout's return to {@code ?checkout=success|canceled} says; null for any other value. */
-  static String landingMessage(String checkout) {
+  /**
+   * What Stripe Checkout's return to {@code ?checkout=success|canceled} says, given what the page shows; null for
+   * any other value.
+   */
+  String landingMessage(String checkout) {
     if ("success".equals(checkout)) {
-      return "Thank you! Stripe has your payment details. The subscription shows as active here as soon as Stripe "
-          + "confirms the payment, usually within a minute.";
+      return awaitingPayment
+          ? "Thank you! Stripe has your payment details. The subscription shows as active here as soon as Stripe "
+              + "confirms the payment, usually within a minute."
+          : "Thank you! Stripe has confirmed your payment.";
     }
     if ("canceled".equals(checkout)) {
       return "Checkout was canceled: nothing was charged. You can subscribe whenever you like.";

@@ -18,6 +18,7 @@ class SubscriptionViewTest {
     assertThat(view.headline()).isEqualTo("Payment being confirmed");
     assertThat(view.awaitingPayment()).isTrue();
     assertThat(view.mayStart()).isFalse();
+    assertThat(view.landingMessage("success")).contains("as soon as Stripe confirms the payment");
   }
 
   @Test
@@ -32,6 +33,8 @@ class SubscriptionViewTest {
     assertThat(view.awaitingPayment()).isFalse();
     assertThat(view.mayStart()).isFalse();
     assertThat(view.mayManage()).isTrue();
+    assertThat(view.landingMessage("success")).isEqualTo("Thank you! Stripe has confirmed your payment.");
+    assertThat(view.landingMessage("anything else")).isNull();
   }
 
   @Test
