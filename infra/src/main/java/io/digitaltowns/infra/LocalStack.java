@@ -109,18 +109,23 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * The stand-in's operator token (advance the test clock, shuffle deliveries) goes in a file only this user can
-     * read, not in the log.
+     * The stand-in's operator token (advance the test clock, shuffle deliveries), its API key and its webhook secret
+     * go in files only this user can read, not in the log: an api started apart from this stack reads them there.
      */
     private void writeStripeAdminToken() {
-        Path file = stripeAdminTokenFile();
+        writePrivate(stripeAdminTokenFile(), stripe.adminToken());
+        writePrivate(stripeAdminTokenFile().resolveSibling("secret-key"), stripe.secretKey());
+        writePrivate(stripeAdminTokenFile().resolveSibling("webhook-secret"), stripe.webhookSecret());
+    }
+
+    private static void writePrivate(Path file, String value) {
         try {
             Files.createDirectories(file.getParent());
             Files.deleteIfExists(file);
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, stripe.adminToken() + System.lineSeparator());
+            Files.writeString(file, value + System.lineSeparator());
         } catch (IOException | UnsupportedOperationException e) {
-            throw new IllegalStateException("cannot write the Stripe stand-in's admin token to " + file, e);
+            throw new IllegalStateException("cannot write " + file, e);
         }
     }
 
