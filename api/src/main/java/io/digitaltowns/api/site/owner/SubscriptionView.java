@@ -36,9 +36,11 @@ public record SubscriptionView(String headline, String status, String detail, St
     String amount = summary.amount() == null ? null : money(summary.amount(), summary.currency()) + " a month";
     String periodEnd = periodSentence(summary);
     return switch (status) {
+      // the subscription's event may come before its first invoice's: back from Checkout, ask again until the
+      // payment is in too
       case "active", "trialing" -> new SubscriptionView("Active", status, summary.cancelRequested()
           ? "Your business is featured until the subscription ends." : "Your business is featured.",
-          periodEnd, amount, false, mayManage, false);
+          periodEnd, amount, false, mayManage, backFromCheckout && summary.amount() == null);
       case "past_due", "unpaid" -> new SubscriptionView("Payment overdue", status,
           "Stripe could not take the last payment. Update your card in Stripe's customer portal (Manage).",
           periodEnd, amount, false, mayManage, false);

@@ -38,6 +38,15 @@ class SubscriptionViewTest {
   }
 
   @Test
+  void active_before_the_first_invoice_is_seen_the_page_keeps_asking() {
+    SubscriptionView view = SubscriptionView.of(
+        new SubscriptionSummary("cus_1", "active", PERIOD_END, false, null, null, null), true);
+
+    assertThat(view.headline()).isEqualTo("Active");
+    assertThat(view.awaitingPayment()).isTrue();
+  }
+
+  @Test
   void a_canceled_subscription_still_running_says_when_it_ends() {
     SubscriptionView view = SubscriptionView.of(
         new SubscriptionSummary("cus_1", "active", PERIOD_END, true, PERIOD_END, 1900L, "eur"), false);
