@@ -5,11 +5,14 @@ import io.digitaltowns.infra.mail.MailServer;
 import io.digitaltowns.infra.objectstore.ObjectStoreServer;
 import io.digitaltowns.infra.postgres.PostgresServer;
 import io.digitaltowns.infra.registry.SchemaRegistryServer;
+import io.digitaltowns.infra.stripe.StripeStandIn;
 import io.digitaltowns.infra.topics.TopicCreator;
 import io.digitaltowns.infra.topics.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.slf4j.Logger;
@@ -17,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every server the system needs, running in this JVM from Maven artifacts: PostgreSQL (logical WAL), a KRaft Kafka
- * broker, a Confluent-compatible schema registry, SMTP with a JSON inbox, and an S3-compatible store.
+ * broker, a Confluent-compatible schema registry, SMTP with a JSON inbox, an S3-compatible store, and a stand-in for
+ * Stripe's API, Checkout and customer portal.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -31,6 +35,7 @@ public final class LocalStack implements AutoCloseable {
     private final SchemaRegistryServer schemaRegistry;
     private final MailServer mail;
     private final ObjectStoreServer objectStore;
+    private final StripeStandIn stripe;
     /** What has started, most recent first, so that close() and a failed start undo exactly that. */
     private final Deque<Stoppable> started = new ArrayDeque<>();
 
@@ -41,6 +46,7 @@ public final class LocalStack implements AutoCloseable {
         this.schemaRegistry = new SchemaRegistryServer(kafka.bootstrapServers(), settings.schemaRegistryPort());
         this.mail = new MailServer(settings.smtpPort(), settings.mailApiPort());
         this.objectStore = new ObjectStoreServer(settings.dataDir().resolve("s3"), settings.s3Port());
+        this.stripe = new StripeStandIn(settings.stripePort());
     }
 
     /** Starts PostgreSQL, Kafka, the schema registry, SMTP and S3, in that order; stops what started if one fails. */
@@ -77,6 +83,8 @@ public final class LocalStack implements AutoCloseable {
         startLogged("Schema registry", schemaRegistry::start, schemaRegistry::stop, this::schemaRegistryUrl);
         startLogged("SMTP", mail::start, mail::close, () -> "smtp://" + smtpHost() + ":" + smtpPort() + ", inbox " + inboxUrl());
         startLogged("S3", objectStore::start, objectStore::stop, () -> s3Endpoint() + " (data in " + objectStore.directory() + ")");
+        startLogged("Stripe stand-in", stripe::start, stripe::stop, stripe::url);
+        writeStripeAdminToken();
         log.info("Local stack started in {} ms", (System.nanoTime() - begin) / 1_000_000);
     }
 
@@ -98,6 +106,32 @@ public final class LocalStack implements AutoCloseable {
                 log.warn("{} did not stop cleanly", server.name(), e);
             }
         }
+    }
+
+    /**
+     * The stand-in's operator token (advance the test clock, shuffle deliveries), its API key and its webhook secret
+     * go in files only this user can read, not in the log: an api started apart from this stack reads them there.
+     */
+    private void writeStripeAdminToken() {
+        writePrivate(stripeAdminTokenFile(), stripe.adminToken());
+        writePrivate(stripeAdminTokenFile().resolveSibling("secret-key"), stripe.secretKey());
+        writePrivate(stripeAdminTokenFile().resolveSibling("webhook-secret"), stripe.webhookSecret());
+    }
+
+    private static void writePrivate(Path file, String value) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, value + System.lineSeparator());
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new IllegalStateException("cannot write " + file, e);
+        }
+    }
+
+    /** Where the Stripe stand-in's operator token is written at each start. */
+    public Path stripeAdminTokenFile() {
+        return settings.dataDir().resolve("stripe-standin").resolve("admin-token").toAbsolutePath();
     }
 
     private static void createDataDir(LocalStackSettings settings) {
@@ -183,6 +217,10 @@ public final class LocalStack implements AutoCloseable {
 
     public ObjectStoreServer objectStore() {
         return objectStore;
+    }
+
+    public StripeStandIn stripe() {
+        return stripe;
     }
 
     private record Stoppable(String name, Runnable stop) {

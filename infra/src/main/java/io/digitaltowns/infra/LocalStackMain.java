@@ -36,6 +36,8 @@ public final class LocalStackMain {
                 new String[] {"SMTP", stack.smtpHost() + ":" + stack.smtpPort()},
                 new String[] {"Mail inbox", stack.inboxUrl() + "  (JSON: " + stack.mailApiUrl() + "/api/messages)"},
                 new String[] {"S3", stack.s3Endpoint() + "  (key " + stack.s3AccessKey() + ", region " + stack.s3Region() + ")"},
+                new String[] {"Stripe stand-in", stack.stripe().url() + "  (price " + stack.stripe().priceId()
+                        + "; key, webhook secret, admin token in " + stack.stripeAdminTokenFile().getParent() + ")"},
                 new String[] {"Data directory", stack.settings().dataDir().toAbsolutePath().toString()});
         StringBuilder table = new StringBuilder();
         for (String[] row : rows) {

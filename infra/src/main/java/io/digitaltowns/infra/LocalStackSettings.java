@@ -23,7 +23,8 @@ public record LocalStackSettings(
         int schemaRegistryPort,
         int smtpPort,
         int mailApiPort,
-        int s3Port) {
+        int s3Port,
+        int stripePort) {
 
     /** Fixed ports (overridable by environment variables) and a data directory that outlives the process. */
     public static LocalStackSettings fromEnvironment(Path dataDir) {
@@ -39,7 +40,9 @@ public record LocalStackSettings(
                 port(env, "SCHEMA_REGISTRY_PORT", 8081),
                 port(env, "SMTP_PORT", 2525),
                 port(env, "MAIL_API_PORT", 8025),
-                port(env, "S3_PORT", 9000));
+                port(env, "S3_PORT", 9000),
+                // stripe-mock's port: the local Stripe stand-in
+                port(env, "STRIPE_STANDIN_PORT", 12111));
     }
 
     /**
@@ -52,7 +55,7 @@ public record LocalStackSettings(
         return new LocalStackSettings(
                 dataDir,
                 freePort(taken), freePort(taken), freePort(taken), freePort(taken),
-                freePort(taken), freePort(taken), freePort(taken));
+                freePort(taken), freePort(taken), freePort(taken), freePort(taken));
     }
 
     private static int port(Map<String, String> env, String name, int defaultPort) {

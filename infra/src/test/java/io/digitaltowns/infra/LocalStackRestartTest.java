@@ -31,7 +31,7 @@ class LocalStackRestartTest {
     void a_restarted_stack_keeps_rows_topics_and_schema_ids(@TempDir Path dataDir) throws Exception {
         LocalStackSettings ports = LocalStackSettings.ephemeral();
         LocalStackSettings settings = new LocalStackSettings(dataDir.resolve("nested/.local-data"), ports.postgresPort(), ports.kafkaPort(),
-                ports.kafkaControllerPort(), ports.schemaRegistryPort(), ports.smtpPort(), ports.mailApiPort(), ports.s3Port());
+                ports.kafkaControllerPort(), ports.schemaRegistryPort(), ports.smtpPort(), ports.mailApiPort(), ports.s3Port(), ports.stripePort());
 
         int schemaId;
         try (LocalStack first = LocalStack.start(settings)) {

@@ -113,7 +113,23 @@ public final class LocalSystem implements AutoCloseable {
 
   public void startApi() {
     Map<String, Object> settings = common();
+    // Checkout and the portal send the owner back to the site, so its port must be known before it starts
+    Object port = settings.get("server.port");
+    if (port == null || "0".equals(port.toString())) {
+      port = freePort();
+      settings.put("server.port", port);
+    }
+    settings.putIfAbsent("digitaltowns.stripe.public-base-url", "http://localhost:" + port);
     api = run(ApiApplication.class, ApiApplication.CONFIG_NAME, settings);
+    stack.stripe().deliverWebhooksTo(apiUrl() + "/api/stripe/webhook");
+  }
+
+  private static int freePort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("no free port for the api", e);
+    }
   }
 
   /** Also used by tests to restart the relay as a new process would. */
@@ -165,7 +181,7 @@ public final class LocalSystem implements AutoCloseable {
     settings.put("digitaltowns.backup.storage.path-style", true);
     // the CRM read model: the api in this process serves the CRM endpoints from it
     settings.putIfAbsent("digitaltowns.consumers.crm.enabled", true);
-    // deletions clean up after themselves: photos leave the local S3 (Stripe only where a key is configured)
+    // deletions clean up after themselves: photos leave the local S3 (and Stripe subscriptions from the stand-in)
     settings.putIfAbsent("digitaltowns.consumers.cleanup.enabled", true);
     settings.put("digitaltowns.photo-store.endpoint", stack.s3Endpoint());
     settings.put("digitaltowns.photo-store.region", stack.s3Region());
@@ -211,6 +227,12 @@ public final class LocalSystem implements AutoCloseable {
     settings.put("digitaltowns.jwt.secret", jwtSecret);
     settings.put("digitaltowns.email-links.secret", emailLinkSecret);
     settings.put("digitaltowns.email.link-secret", emailLinkSecret);
+    // billing is on, against the local Stripe stand-in (its key, webhook secret and price are made up at each start);
+    // the consumers' stripe-cleanup group cancels deleted businesses' subscriptions there too
+    settings.putIfAbsent("digitaltowns.stripe.secret-key", stack.stripe().secretKey());
+    settings.putIfAbsent("digitaltowns.stripe.webhook-secret", stack.stripe().webhookSecret());
+    settings.putIfAbsent("digitaltowns.stripe.price-id", stack.stripe().priceId());
+    settings.putIfAbsent("digitaltowns.stripe.api-base", stack.stripe().url());
     // the local SMTP server logs the login it invents for each recipient; keep mail addresses out of the log
     settings.put("logging.level.com.icegreen.greenmail", "WARN");
     return settings;

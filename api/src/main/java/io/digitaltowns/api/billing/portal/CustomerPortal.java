@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
 
 /** A link to Stripe's customer portal, where the owner changes the card, reads invoices or cancels. */
 @Service
-class CustomerPortal {
+public class CustomerPortal {
 
   private final StripeApi stripe;
   private final BillableBusinesses businesses;
@@ -27,7 +27,8 @@ class CustomerPortal {
     this.customers = customers;
   }
 
-  BillingLink open(Authentication caller, UUID businessId) {
+  /** @throws NoBillingAccountException (404) while the business has no Stripe customer */
+  public BillingLink open(Authentication caller, UUID businessId) {
     stripe.requireEnabled();
     BillableBusiness business = businesses.changeableBy(caller, businessId);
     String customer = customers.of(business).orElseThrow(() -> new NoBillingAccountException(business.id()));

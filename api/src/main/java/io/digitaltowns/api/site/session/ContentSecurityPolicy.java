@@ -1,5 +1,6 @@
 package io.digitaltowns.api.site.session;
 
+import io.digitaltowns.api.billing.StripeProperties;
 import io.digitaltowns.api.businesses.photos.StorageProperties;
 import java.net.URI;
 import java.util.LinkedHashSet;
@@ -16,7 +17,7 @@ public class ContentSecurityPolicy {
 
   private final String directives;
 
-  ContentSecurityPolicy(StorageProperties storage) {
+  ContentSecurityPolicy(StorageProperties storage, StripeProperties stripe) {
     Set<String> photoOrigins = new LinkedHashSet<>();
     origin(storage.publicAssetBaseUrl()).ifPresent(photoOrigins::add);
     origin(storage.endpoint()).ifPresent(photoOrigins::add);
@@ -24,11 +25,16 @@ public class ContentSecurityPolicy {
       photoOrigins.add("https://*.amazonaws.com"); // AWS S3 itself: the bucket's host
     }
     String photos = String.join(" ", photoOrigins);
+    // Subscribe and Manage are answered with a redirect to Stripe Checkout or the customer portal; a stand-in for
+    // Stripe (the local stack's) serves both from its API's origin
+    Set<String> stripeOrigins = new LinkedHashSet<>(java.util.List.of("https://checkout.stripe.com",
+        "https://billing.stripe.com"));
+    origin(stripe.apiBase()).filter(origin -> !origin.equals("https://api.stripe.com")).ifPresent(stripeOrigins::add);
     this.directives = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: %s; "
-        // the Subscribe form is answered with a redirect to Stripe Checkout; form-action covers that redirect too
         + "connect-src 'self' %s; font-src 'self'; object-src 'none'; base-uri 'self'; "
-        + "form-action 'self' https://checkout.stripe.com; "
-        + "frame-ancestors 'none'").formatted(photos, photos).replace("  ", " ");
+        // form-action covers the redirect that answers a form too
+        + "form-action 'self' %s; "
+        + "frame-ancestors 'none'").formatted(photos, photos, String.join(" ", stripeOrigins)).replace("  ", " ");
   }
 
   /** The header's value. */

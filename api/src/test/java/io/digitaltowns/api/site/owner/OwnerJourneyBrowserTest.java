@@ -124,7 +124,7 @@ class OwnerJourneyBrowserTest extends BrowserTest {
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Subscription")).click();
     page.navigate(page.url() + "?checkout=success");
 
-    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(2))).containsText("No subscription");
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(2))).containsText("Payment being confirmed");
     assertThat(page.getByRole(AriaRole.STATUS).first()).containsText("Stripe has your payment details");
     checkAndCapture("subscription-after-checkout");
   }

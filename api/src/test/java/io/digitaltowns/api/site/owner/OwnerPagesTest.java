@@ -210,7 +210,8 @@ class OwnerPagesTest extends ApiHttpTest {
     assertThat(subscribe.headers().firstValue("Location").orElseThrow())
         .startsWith("https://checkout.stripe.com/c/pay/" + sessionId);
     assertThat(browser.get(page + "?checkout=success&session_id=" + sessionId).body())
-        .contains("Stripe has your payment details").contains("Status: No subscription");
+        .contains("Stripe has your payment details").contains("Status: Payment being confirmed")
+        .contains("hx-trigger=\"every 2s\"");
     assertThat(browser.get(page + "?checkout=canceled").body()).contains("Checkout was canceled");
   }
 
