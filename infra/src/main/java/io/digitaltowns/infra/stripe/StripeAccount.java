@@ -86,6 +86,14 @@ final class StripeAccount {
     return customer.deepCopy();
   }
 
+  /** The customer the api made for a business (its metadata carries the business id), the newest if several. */
+  synchronized Optional<String> customerOfBusiness(String businessId) {
+    return customers.values().stream()
+        .filter(c -> businessId.equals(c.path("metadata").path("business_id").asText(null)))
+        .max(java.util.Comparator.comparingLong(c -> c.path("created").asLong()))
+        .map(c -> c.path("id").asText());
+  }
+
   synchronized ObjectNode customer(String id) {
     return existing(customers, id, "customer", null).deepCopy();
   }

@@ -235,6 +235,11 @@ public final class StripeStandIn {
     switch (route) {
       case "POST advance" -> {
         String target = query.getOrDefault("subscription", query.get("customer"));
+        if (target == null && query.get("business") != null) {
+          // the id in the owner's page address, so that a newcomer needs no database query to find the customer
+          target = account.customerOfBusiness(query.get("business"))
+              .orElseThrow(() -> StripeError.invalid("business", "No customer was made for this business."));
+        }
         if (target == null) {
           throw StripeError.missing("customer");
         }

@@ -160,12 +160,36 @@ class StripeStandInTest {
     assertThat(raw("POST", "/v1/customers", "name=Other", stripe.secretKey(), "key-1").statusCode()).isEqualTo(400);
   }
 
+  @Test
+  void the_operator_advances_the_subscription_of_a_business_named_by_its_id_and_only_with_the_admin_token()
+      throws Exception {
+    JsonNode session = checkout("b7");
+    pay(session, "4242 4242 4242 4242");
+    await().until(() -> received.size() == 3);
+
+    assertThat(raw("POST", "/_standin/advance?business=b7", null, stripe.secretKey(), null).statusCode())
+        .isEqualTo(401);
+    HttpResponse<String> advanced = raw("POST", "/_standin/advance?business=b7", null, stripe.adminToken(), null);
+
+    assertThat(advanced.statusCode()).as(advanced.body()).isEqualTo(200);
+    assertThat(json.readTree(advanced.body()).path("events")).extracting(JsonNode::asText)
+        .containsExactly("invoice.paid", "customer.subscription.updated");
+    assertThat(raw("POST", "/_standin/advance?business=unknown", null, stripe.adminToken(), null).statusCode())
+        .isEqualTo(400);
+  }
+
   private JsonNode checkout() throws Exception {
-    JsonNode customer = api("POST", "/v1/customers", "email=owner%40example.org&name=Bakery", null);
-    String success = "https://towns.example.org/my/businesses/b1/subscription?checkout=success&session_id={CHECKOUT_SESSION_ID}";
+    return checkout("b1");
+  }
+
+  private JsonNode checkout(String business) throws Exception {
+    JsonNode customer = api("POST", "/v1/customers", "email=owner%40example.org&name=Bakery&metadata%5Bbusiness_id%5D="
+        + business, null);
+    String success = "https://towns.example.org/my/businesses/" + business
+        + "/subscription?checkout=success&session_id={CHECKOUT_SESSION_ID}";
     return api("POST", "/v1/checkout/sessions", "mode=subscription&customer=" + customer.path("id").asText()
         + "&line_items%5B0%5D%5Bprice%5D=" + stripe.priceId() + "&line_items%5B0%5D%5Bquantity%5D=1"
-        + "&client_reference_id=b1&subscription_data%5Bmetadata%5D%5Bbusiness_id%5D=b1"
+        + "&client_reference_id=" + business + "&subscription_data%5Bmetadata%5D%5Bbusiness_id%5D=" + business
         + "&success_url=" + java.net.URLEncoder.encode(success, StandardCharsets.UTF_8)
         + "&cancel_url=https%3A%2F%2Ftowns.example.org%2Fcanceled", null);
   }
