@@ -23,7 +23,7 @@ record StartupBanner(LocalStack stack, String apiUrl, String relayUrl, String co
         + "   (mail received, JSON: " + stack.mailApiUrl() + "/api/messages)"));
     out.append(String.format(row, "S3", stack.s3Endpoint() + "   (access key " + stack.s3AccessKey() + ")"));
     out.append(String.format(row, "Stripe stand-in", stack.stripe().url() + "   (test card 4242 4242 4242 4242; next renewal: POST "
-        + stack.stripe().url() + "/_standin/advance?customer=cus_... with the bearer token in " + stack.stripeAdminTokenFile() + ", see docs/billing.md)"));
+        + stack.stripe().url() + "/_standin/advance?business=<business id> with the bearer token in " + stack.stripeAdminTokenFile() + ", see docs/billing.md)"));
     out.append(String.format(row, "demo town", apiUrl + "/towns/demo-town"));
     return out.toString();
   }
