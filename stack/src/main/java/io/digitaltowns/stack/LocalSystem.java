@@ -23,6 +23,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class LocalSystem implements AutoCloseable {
 
   private final LocalStack stack;
+  private final String jdbcUrl;
   private final Map<String, Object> extraSettings;
   private ConfigurableApplicationContext api;
   private ConfigurableApplicationContext relay;
@@ -35,8 +36,9 @@ public final class LocalSystem implements AutoCloseable {
   private final String jwtSecret;
   private final String emailLinkSecret;
 
-  private LocalSystem(LocalStack stack, Map<String, Object> extraSettings) {
+  private LocalSystem(LocalStack stack, String jdbcUrl, Map<String, Object> extraSettings) {
     this.stack = stack;
+    this.jdbcUrl = jdbcUrl;
     this.extraSettings = extraSettings;
     LocalSecrets secrets = new LocalSecrets(stack.settings().dataDir());
     this.jwtSecret = secrets.named("jwt-secret");
@@ -50,8 +52,17 @@ public final class LocalSystem implements AutoCloseable {
    *                    service gets them and ignores those that are not its own
    */
   public static LocalSystem start(LocalStack stack, Map<String, Object> extraSettings) {
+    return start(stack, stack.jdbcUrl(), extraSettings);
+  }
+
+  /**
+   * Starts them against another database of the stack's PostgreSQL (a restore drill's restored database, say).
+   *
+   * @param jdbcUrl the database every service uses instead of the stack's own
+   */
+  public static LocalSystem start(LocalStack stack, String jdbcUrl, Map<String, Object> extraSettings) {
     TopicCreator.ensure(stack.kafkaBootstrapServers(), Topics.all());
-    LocalSystem system = new LocalSystem(stack, extraSettings);
+    LocalSystem system = new LocalSystem(stack, jdbcUrl, extraSettings);
     system.startApi();
     system.startRelay();
     system.startConsumers();
@@ -173,7 +184,7 @@ public final class LocalSystem implements AutoCloseable {
 
   private Map<String, Object> common() {
     Map<String, Object> settings = new LinkedHashMap<>(extraSettings);
-    settings.put("spring.datasource.url", stack.jdbcUrl());
+    settings.put("spring.datasource.url", jdbcUrl);
     settings.put("spring.datasource.username", stack.databaseUser());
     settings.put("spring.datasource.password", stack.databasePassword());
     settings.put("spring.kafka.bootstrap-servers", stack.kafkaBootstrapServers());
