@@ -155,6 +155,8 @@ public final class LocalSystem implements AutoCloseable {
     settings.put("digitaltowns.backup.storage.key-id", stack.s3AccessKey());
     settings.put("digitaltowns.backup.storage.app-key", stack.s3SecretKey());
     settings.put("digitaltowns.backup.storage.path-style", true);
+    // an operator trying `ops backup list` after a journey sees it archived within seconds, not production's 5 minutes
+    settings.putIfAbsent("digitaltowns.backup.archive.max-age", System.getenv().getOrDefault("BACKUP_ARCHIVE_MAX_AGE", "10s"));
     // the CRM read model: the api in this process serves the CRM endpoints from it
     settings.putIfAbsent("digitaltowns.consumers.crm.enabled", true);
     // deletions clean up after themselves: photos leave the local S3 (Stripe only where a key is configured)

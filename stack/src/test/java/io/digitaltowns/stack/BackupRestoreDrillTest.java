@@ -11,6 +11,7 @@ import io.digitaltowns.backup.snapshot.SnapshotCatalog;
 import io.digitaltowns.backup.snapshot.SnapshotManifest;
 import io.digitaltowns.backup.store.BackupStorageSettings;
 import io.digitaltowns.backup.store.BackupStore;
+import io.digitaltowns.consumers.backup.BackupProperties;
 import io.digitaltowns.ops.OpsCommand;
 import io.digitaltowns.ops.OpsExit;
 import io.digitaltowns.relay.RelayProperties;
@@ -176,8 +177,11 @@ class BackupRestoreDrillTest {
     ConsumerRecord<byte[], byte[]> relayed = await().atMost(Duration.ofSeconds(60))
         .until(() -> recordKeyed(ACCOUNTS, userId), Optional::isPresent).orElseThrow();
 
+    // the flush age the running backup group has; a few seconds more for its poll and the upload
+    Duration flushAge = system.consumers().getBean(BackupProperties.class).archive().maxAge();
+    assertThat(flushAge).as("the local stack's archive flush age").isLessThanOrEqualTo(Duration.ofSeconds(30));
     try (BackupStore store = backupStore()) {
-      await().atMost(SharedSystem.ARCHIVE_MAX_AGE.plusSeconds(30)).until(() -> store.list(ArchiveFileName.topicPrefix(ACCOUNTS))
+      await().atMost(flushAge.plusSeconds(10)).until(() -> store.list(ArchiveFileName.topicPrefix(ACCOUNTS))
           .stream().map(object -> ArchiveFileName.parse(object.key())).flatMap(Optional::stream)
           .anyMatch(file -> file.partition() == relayed.partition() && file.firstOffset() <= relayed.offset()
               && relayed.offset() <= file.lastOffset()));

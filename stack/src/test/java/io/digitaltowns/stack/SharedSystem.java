@@ -1,16 +1,12 @@
 package io.digitaltowns.stack;
 
 import io.digitaltowns.infra.LocalStack;
-import java.time.Duration;
 import java.util.Map;
 
 /** The whole system, started once per test JVM and shared by every end-to-end test. */
 final class SharedSystem {
 
   static final String ADMIN_EMAIL = "stack-admin@example.org";
-
-  /** How long the backup group lets archived records wait before it uploads them (production: 5 minutes). */
-  static final Duration ARCHIVE_MAX_AGE = Duration.ofSeconds(5);
 
   /** What the tests' services run with, on top of the servers' addresses (a restore drill starts a second system so). */
   static final Map<String, Object> SETTINGS = Map.of(
@@ -24,9 +20,7 @@ final class SharedSystem {
       "digitaltowns.abuse-limits.verification-resend.per-ip-capacity", 1_000_000,
       // the api makes this verified address an admin; the email consumer mails admins at it
       "digitaltowns.admins.emails", ADMIN_EMAIL,
-      "digitaltowns.email.admin-addresses", ADMIN_EMAIL,
-      // a test sees the archive catch up in seconds, not minutes
-      "digitaltowns.backup.archive.max-age", ARCHIVE_MAX_AGE.toSeconds() + "s");
+      "digitaltowns.email.admin-addresses", ADMIN_EMAIL);
 
   private static LocalSystem system;
 
