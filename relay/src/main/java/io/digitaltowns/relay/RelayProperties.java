@@ -10,7 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param slotName         the logical replication slot; one per relay deployment
  * @param publicationName  created by the api's migrations (inserts on {@code outbox} only)
- * @param offsetsTable     where Debezium keeps its position, in the same database
+ * @param offsetsTable     where Debezium keeps its position, in the same database (created by Debezium at the first
+ *                         start). Database snapshots leave it out and a restore never brings it back (the backup
+ *                         module's {@code RelayState} names it): its positions belong to this server's WAL
  * @param lockId           PostgreSQL advisory lock id that elects the one active relay
  * @param standbyPoll      how often a standby tries to take over
  * @param restartBackoff   pause before restarting an engine that failed (Kafka down, say)

@@ -25,6 +25,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class LocalSystem implements AutoCloseable {
 
   private final LocalStack stack;
+  private final String jdbcUrl;
   private final Map<String, Object> extraSettings;
   private ConfigurableApplicationContext api;
   private ConfigurableApplicationContext relay;
@@ -38,8 +39,9 @@ public final class LocalSystem implements AutoCloseable {
   private final String jwtSecret;
   private final String emailLinkSecret;
 
-  private LocalSystem(LocalStack stack, Map<String, Object> extraSettings) {
+  private LocalSystem(LocalStack stack, String jdbcUrl, Map<String, Object> extraSettings) {
     this.stack = stack;
+    this.jdbcUrl = jdbcUrl;
     this.extraSettings = extraSettings;
     LocalSecrets secrets = new LocalSecrets(stack.settings().dataDir());
     this.jwtSecret = secrets.named("jwt-secret");
@@ -53,8 +55,17 @@ public final class LocalSystem implements AutoCloseable {
    *                    service gets them and ignores those that are not its own
    */
   public static LocalSystem start(LocalStack stack, Map<String, Object> extraSettings) {
+    return start(stack, stack.jdbcUrl(), extraSettings);
+  }
+
+  /**
+   * Starts them against another database of the stack's PostgreSQL (a restore drill's restored database, say).
+   *
+   * @param jdbcUrl the database every service uses instead of the stack's own
+   */
+  public static LocalSystem start(LocalStack stack, String jdbcUrl, Map<String, Object> extraSettings) {
     TopicCreator.ensure(stack.kafkaBootstrapServers(), Topics.all());
-    LocalSystem system = new LocalSystem(stack, extraSettings);
+    LocalSystem system = new LocalSystem(stack, jdbcUrl, extraSettings);
     system.startApi();
     system.startRelay();
     system.startConsumers();
@@ -179,6 +190,8 @@ public final class LocalSystem implements AutoCloseable {
     settings.put("digitaltowns.backup.storage.key-id", stack.s3AccessKey());
     settings.put("digitaltowns.backup.storage.app-key", stack.s3SecretKey());
     settings.put("digitaltowns.backup.storage.path-style", true);
+    // an operator trying `ops backup list` after a journey sees it archived within seconds, not production's 5 minutes
+    settings.putIfAbsent("digitaltowns.backup.archive.max-age", System.getenv().getOrDefault("BACKUP_ARCHIVE_MAX_AGE", "10s"));
     // the CRM read model: the api in this process serves the CRM endpoints from it
     settings.putIfAbsent("digitaltowns.consumers.crm.enabled", true);
     // deletions clean up after themselves: photos leave the local S3 (and Stripe subscriptions from the stand-in)
@@ -208,7 +221,7 @@ public final class LocalSystem implements AutoCloseable {
 
   private Map<String, Object> common() {
     Map<String, Object> settings = new LinkedHashMap<>(extraSettings);
-    settings.put("spring.datasource.url", stack.jdbcUrl());
+    settings.put("spring.datasource.url", jdbcUrl);
     settings.put("spring.datasource.username", stack.databaseUser());
     settings.put("spring.datasource.password", stack.databasePassword());
     settings.put("spring.kafka.bootstrap-servers", stack.kafkaBootstrapServers());

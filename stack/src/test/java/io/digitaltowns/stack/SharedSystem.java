@@ -8,6 +8,20 @@ final class SharedSystem {
 
   static final String ADMIN_EMAIL = "stack-admin@example.org";
 
+  /** What the tests' services run with, on top of the servers' addresses (a restore drill starts a second system so). */
+  static final Map<String, Object> SETTINGS = Map.of(
+      "server.port", 0,
+      // bcrypt's production cost would make a thousand registrations take minutes
+      "digitaltowns.passwords.bcrypt-strength", 4,
+      // every test client is 127.0.0.1, and one test registers a thousand users
+      "digitaltowns.abuse-limits.register.per-ip-capacity", 1_000_000,
+      "digitaltowns.abuse-limits.login.per-ip-capacity", 1_000_000,
+      "digitaltowns.abuse-limits.password-reset.per-ip-capacity", 1_000_000,
+      "digitaltowns.abuse-limits.verification-resend.per-ip-capacity", 1_000_000,
+      // the api makes this verified address an admin; the email consumer mails admins at it
+      "digitaltowns.admins.emails", ADMIN_EMAIL,
+      "digitaltowns.email.admin-addresses", ADMIN_EMAIL);
+
   private static LocalSystem system;
 
   private SharedSystem() {
@@ -15,18 +29,7 @@ final class SharedSystem {
 
   static synchronized LocalSystem get() {
     if (system == null) {
-      system = LocalSystem.start(LocalStack.shared(), Map.of(
-          "server.port", 0,
-          // bcrypt's production cost would make a thousand registrations take minutes
-          "digitaltowns.passwords.bcrypt-strength", 4,
-          // every test client is 127.0.0.1, and one test registers a thousand users
-          "digitaltowns.abuse-limits.register.per-ip-capacity", 1_000_000,
-          "digitaltowns.abuse-limits.login.per-ip-capacity", 1_000_000,
-          "digitaltowns.abuse-limits.password-reset.per-ip-capacity", 1_000_000,
-          "digitaltowns.abuse-limits.verification-resend.per-ip-capacity", 1_000_000,
-          // the api makes this verified address an admin; the email consumer mails admins at it
-          "digitaltowns.admins.emails", ADMIN_EMAIL,
-          "digitaltowns.email.admin-addresses", ADMIN_EMAIL));
+      system = LocalSystem.start(LocalStack.shared(), SETTINGS);
       Runtime.getRuntime().addShutdownHook(new Thread(system::close));
     }
     return system;

@@ -51,8 +51,19 @@ public record SnapshotManifest(int formatVersion, String id, Instant takenAt, St
   public record Sequence(String schema, String name, Long lastValue) {
   }
 
+  /** The rows a restore brings back: every table's but the relay's state, which snapshots taken before it was left out hold. */
   public long totalRows() {
-    return tables.stream().mapToLong(Table::rows).sum();
+    return restoredTables().stream().mapToLong(Table::rows).sum();
+  }
+
+  /** The tables a restore loads: all but the relay's state ({@link RelayState}). */
+  public List<Table> restoredTables() {
+    return tables.stream().filter(table -> !RelayState.isRelayState(table)).toList();
+  }
+
+  /** The tables of the relay's state an older snapshot holds, which a restore leaves out. */
+  public List<Table> relayState() {
+    return tables.stream().filter(RelayState::isRelayState).toList();
   }
 
   public byte[] toJson() {

@@ -24,7 +24,8 @@ import org.postgresql.copy.CopyManager;
  * Loads a snapshot's data into a database whose tables already exist (created by the migrations of the
  * manifest's schema versions) and are empty. One transaction: all of it or nothing. Foreign keys are dropped
  * for the load and added back after it (so the table order does not matter and every row is checked once at
- * the end, as pg_dump does); user triggers are off during the load, so restored rows fire nothing.
+ * the end, as pg_dump does); user triggers are off during the load, so restored rows fire nothing. The relay's
+ * offsets, which snapshots taken before {@link RelayState} held, are not loaded: they belong to the old server.
  */
 public final class SnapshotRestorer {
 
@@ -51,19 +52,19 @@ public final class SnapshotRestorer {
     boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(false);
     try (ZipFile data = new ZipFile(zip.toFile())) {
-      List<String> schemas = manifest.tables().stream().map(SnapshotManifest.Table::schema).distinct().toList();
+      List<String> schemas = manifest.restoredTables().stream().map(SnapshotManifest.Table::schema).distinct().toList();
       List<ForeignKey> foreignKeys = foreignKeys(connection, schemas);
       try (Statement statement = connection.createStatement()) {
         for (ForeignKey key : foreignKeys) {
           statement.execute("ALTER TABLE " + key.table() + " DROP CONSTRAINT " + Sql.identifier(key.name()));
         }
-        for (SnapshotManifest.Table table : manifest.tables()) {
+        for (SnapshotManifest.Table table : manifest.restoredTables()) {
           statement.execute("ALTER TABLE " + table.qualifiedName() + " DISABLE TRIGGER USER");
         }
       }
       CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
       long total = 0;
-      for (SnapshotManifest.Table table : manifest.tables()) {
+      for (SnapshotManifest.Table table : manifest.restoredTables()) {
         ZipEntry entry = data.getEntry(table.entry());
         if (entry == null) {
           throw new IllegalStateException("snapshot " + manifest.id() + " has no data for " + table.qualifiedName());
@@ -80,7 +81,7 @@ public final class SnapshotRestorer {
         progress.accept(table);
       }
       try (Statement statement = connection.createStatement()) {
-        for (SnapshotManifest.Table table : manifest.tables()) {
+        for (SnapshotManifest.Table table : manifest.restoredTables()) {
           statement.execute("ALTER TABLE " + table.qualifiedName() + " ENABLE TRIGGER USER");
         }
         for (ForeignKey key : foreignKeys) {

@@ -30,7 +30,8 @@ import org.postgresql.copy.CopyManager;
  * Writes a consistent snapshot of the database's schemas to a local zip: one REPEATABLE READ, READ ONLY
  * transaction, so every table is copied as of the same moment while the services keep writing; each table
  * as PostgreSQL's COPY text (exact for every type, read back by COPY FROM). Flyway's history tables are not
- * copied: the manifest keeps their latest versions, and restoring runs those migrations.
+ * copied: the manifest keeps their latest versions, and restoring runs those migrations. Nor is the relay's
+ * offsets table ({@link RelayState}): its positions belong to this server's write-ahead log.
  *
  * <p>Why not {@code pg_dump}: it must be at least the server's major version and is rarely on the machine the
  * consumers run on; COPY over JDBC needs nothing but the connection the service already has.
@@ -95,6 +96,9 @@ public final class SnapshotWriter {
       for (TableToCopy table : tables) {
         if (FLYWAY_HISTORY.matcher(table.name()).matches()) {
           versions.put(table.schema(), latestVersion(connection, table));
+          continue;
+        }
+        if (RelayState.isRelayState(table.schema(), table.name())) {
           continue;
         }
         SnapshotManifest.Table described = new SnapshotManifest.Table(table.schema(), table.name(), table.columns(), 0);

@@ -59,7 +59,7 @@ public class BackupListCommand implements Callable<Integer> {
     out.println("Snapshots (" + snapshots.size() + "):");
     Table table = new Table("ID", "TAKEN", "TABLES", "ROWS", "BYTES", "SCHEMA VERSIONS");
     for (SnapshotManifest snapshot : snapshots) {
-      table.row(snapshot.id(), snapshot.takenAt(), snapshot.tables().size(), snapshot.totalRows(), snapshot.dataBytes(),
+      table.row(snapshot.id(), snapshot.takenAt(), snapshot.restoredTables().size(), snapshot.totalRows(), snapshot.dataBytes(),
           snapshot.schemaVersions());
     }
     table.print(out);

@@ -31,7 +31,9 @@ import picocli.CommandLine.Spec;
         + "tables with the services' migrations at the snapshot's schema versions, loads every table in one "
         + "transaction, sets the sequences, and compares each table's row count with the manifest.",
         "Refuses a database that holds any row in the snapshot's schemas, or that has a replication slot (a relay "
-        + "already reading it would publish the restored outbox rows again): restore first, then start the services."})
+        + "already reading it would publish the restored outbox rows again): restore first, then start the services.",
+        "The relay's offsets (positions in the old server's WAL) are not restored: the relay starts on the restored "
+        + "database as on a first start (docs/backup.md)."})
 public class RestoreSnapshotCommand implements Callable<Integer> {
 
   @Spec
@@ -58,7 +60,7 @@ public class RestoreSnapshotCommand implements Callable<Integer> {
       SnapshotManifest manifest = catalog.find(reference).orElseThrow(() -> new IllegalArgumentException(
           "no snapshot " + reference + " in " + store.settings().describe() + "; `ops backup list` shows them"));
       out.println("Snapshot " + manifest.id() + " taken " + manifest.takenAt() + " (PostgreSQL " + manifest.serverVersion()
-          + "): " + manifest.tables().size() + " tables, " + manifest.totalRows() + " rows, schema versions "
+          + "): " + manifest.restoredTables().size() + " tables, " + manifest.totalRows() + " rows, schema versions "
           + manifest.schemaVersions());
       try (Connection connection = database.connect()) {
         refuseUnlessEmpty(connection, manifest);
@@ -80,7 +82,7 @@ public class RestoreSnapshotCommand implements Callable<Integer> {
           });
           Table check = new Table("TABLE", "SNAPSHOT", "RESTORED");
           List<String> differences = new ArrayList<>();
-          for (SnapshotManifest.Table table : manifest.tables()) {
+          for (SnapshotManifest.Table table : manifest.restoredTables()) {
             long restored = count(connection, table);
             check.row(table.schema() + "." + table.name(), table.rows(), restored);
             if (restored != table.rows()) {
@@ -94,6 +96,12 @@ public class RestoreSnapshotCommand implements Callable<Integer> {
             return OpsExit.DIFFERENCES;
           }
           out.println(rows + " rows restored into " + database.displayUrl() + ".");
+          for (SnapshotManifest.Table left : manifest.relayState()) {
+            out.println("Not restored: " + left.schema() + "." + left.name() + " (" + left.rows() + " rows), the relay's "
+                + "positions in the old server's WAL.");
+          }
+          out.println("The relay starts afresh on this database: a new replication slot, and the outbox rows restored "
+              + "are published again (the consumers' processed_events, restored too, skip what they handled).");
           out.flush();
           return OpsExit.OK;
         } finally {

@@ -7,15 +7,24 @@ import io.digitaltowns.backup.snapshot.SnapshotManifest;
 import io.digitaltowns.ops.Ops;
 import io.digitaltowns.ops.OpsExit;
 import io.digitaltowns.ops.connection.DatabaseOptions;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -129,6 +138,82 @@ class SnapshotRestoreTest {
     assertThat(new SnapshotCatalog(bucket.store, Clock.systemUTC()).find(id)).get()
         .satisfies(manifest -> assertThat(manifest.totalRows()).isEqualTo(snapshot.totalRows()));
   }
+
+  @Test
+  void a_snapshot_of_a_database_a_relay_ran_on_leaves_the_relays_offsets_out_and_restores() throws Exception {
+    DatabaseOptions relayed = database(createDatabase("snap_relayed"));
+    SchemaMigrations.migrate(relayed.dataSource(), Map.of("public", "latest", "consumers", "latest"));
+    try (Connection connection = relayed.connect(); Statement statement = connection.createStatement()) {
+      statement.execute(SEED);
+      statement.execute(RELAY_OFFSETS);
+    }
+    Ops.Run take = Ops.run(bucket.command("backup", "snapshot", "--database-url", relayed.displayUrl(),
+        "--database-user", Ops.stack().databaseUser(), "--database-password", Ops.stack().databasePassword()));
+    assertThat(take.exitCode()).as(take.toString()).isEqualTo(OpsExit.OK);
+    String id = take.out().substring("Snapshot ".length(), take.out().indexOf(" of "));
+    assertThat(new SnapshotCatalog(bucket.store, Clock.systemUTC()).find(id).orElseThrow().tables())
+        .extracting(SnapshotManifest.Table::name).doesNotContain("relay_offsets").contains("outbox");
+
+    String target = createDatabase("snap_relayed_target");
+    Ops.Run restore = Ops.run(bucket.command("backup", "restore-snapshot", id, "--database-url", jdbcUrl(target),
+        "--database-user", Ops.stack().databaseUser(), "--database-password", Ops.stack().databasePassword()));
+
+    assertThat(restore.exitCode()).as(restore.toString()).isEqualTo(OpsExit.OK);
+    Map<String, List<String>> original = everyTable(relayed);
+    original.remove("public.relay_offsets");
+    assertThat(everyTable(database(target))).isEqualTo(original);
+  }
+
+  @Test
+  void a_snapshot_taken_before_the_relays_offsets_were_left_out_restores_without_them() throws Exception {
+    // what the nightly snapshot of a deployment held until now: the relay's offsets as one more table
+    Path zip = Files.createTempFile("old-snapshot-", ".zip");
+    Path old = Files.createTempFile("old-snapshot-", ".zip");
+    SnapshotCatalog catalog = new SnapshotCatalog(bucket.store, Clock.systemUTC());
+    catalog.download(snapshot, zip);
+    List<String> columns = List.of("id", "offset_key", "offset_val", "record_insert_ts", "record_insert_seq");
+    SnapshotManifest.Table offsets = new SnapshotManifest.Table("public", "relay_offsets", columns, 1);
+    MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+    try (ZipFile in = new ZipFile(zip.toFile());
+         ZipOutputStream out = new ZipOutputStream(new DigestOutputStream(Files.newOutputStream(old), sha256))) {
+      for (ZipEntry entry : java.util.Collections.list(in.entries())) {
+        out.putNextEntry(new ZipEntry(entry.getName()));
+        in.getInputStream(entry).transferTo(out);
+        out.closeEntry();
+      }
+      out.putNextEntry(new ZipEntry(offsets.entry()));
+      out.write(("6f1d2c1e-0000-4000-8000-000000000001\t[\"digitaltowns-outbox-relay\",{\"server\":\"dt\"}]\t"
+          + "{\"lsn\":987654321}\t2026-11-29 01:59:58\t1\n").getBytes(StandardCharsets.UTF_8));
+      out.closeEntry();
+    }
+    String id = snapshot.id() + "-with-relay-offsets";
+    String dataKey = "snapshots/" + id + "/data.zip";
+    List<SnapshotManifest.Table> tables = new ArrayList<>(snapshot.tables());
+    tables.add(offsets);
+    bucket.store.upload(dataKey, old);
+    bucket.store.upload("snapshots/" + id + "/manifest.json", new SnapshotManifest(snapshot.formatVersion(), id,
+        snapshot.takenAt(), snapshot.serverVersion(), snapshot.schemaVersions(), tables, snapshot.sequences(), dataKey,
+        Files.size(old), HexFormat.of().formatHex(sha256.digest())).toJson(), "application/json");
+    Files.delete(zip);
+    Files.delete(old);
+
+    String target = createDatabase("snap_old");
+    Ops.Run restore = Ops.run(bucket.command("backup", "restore-snapshot", id, "--database-url", jdbcUrl(target),
+        "--database-user", Ops.stack().databaseUser(), "--database-password", Ops.stack().databasePassword()));
+
+    assertThat(restore.exitCode()).as(restore.toString()).isEqualTo(OpsExit.OK);
+    assertThat(restore.out()).contains("Not restored: public.relay_offsets (1 rows)")
+        .contains(snapshot.totalRows() + " rows restored");
+    assertThat(everyTable(database(target))).isEqualTo(everyTable(source));
+  }
+
+  /** The table Debezium's JDBC offset store creates at the relay's first start, with a position in it. */
+  private static final String RELAY_OFFSETS = """
+      CREATE TABLE relay_offsets (id VARCHAR(36) NOT NULL, offset_key VARCHAR(1255), offset_val VARCHAR(1255),
+        record_insert_ts TIMESTAMP NOT NULL, record_insert_seq INTEGER NOT NULL);
+      INSERT INTO relay_offsets VALUES ('6f1d2c1e-0000-4000-8000-000000000001',
+        '["digitaltowns-outbox-relay",{"server":"dt"}]', '{"lsn":987654321}', now(), 1);
+      """;
 
   /** Every row of every table of the schemas, each as text in a fixed order, by table. */
   private static Map<String, List<String>> everyTable(DatabaseOptions database) throws Exception {
