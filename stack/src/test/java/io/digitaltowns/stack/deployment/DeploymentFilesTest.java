@@ -176,7 +176,7 @@ class DeploymentFilesTest {
         if (service.containsKey("build")) {
           Map<String, String> env = environment(service);
           assertThat(env.keySet()).as(name + " runs with the prod profile and needs")
-              .containsAll(productionRequired(env.get("SERVICE")));
+              .containsAll(productionRequired(env.get("SERVICE"), env));
         }
       });
     }
@@ -308,7 +308,7 @@ class DeploymentFilesTest {
           continue;
         }
         assertThat(renderEnvDefinitions(service).keySet()).as(service.get("name") + " runs with the prod profile and needs")
-            .containsAll(productionRequired(renderEnv(service).get("SERVICE")));
+            .containsAll(productionRequired(renderEnv(service).get("SERVICE"), renderEnv(service)));
       }
     }
 
@@ -356,11 +356,11 @@ class DeploymentFilesTest {
       }
       for (Map<String, Object> service : renderServices()) {
         Map<String, String> env = renderEnv(service);
-        // the api does not start without both; the consumers jar does not start without the link key
+        // the api does not start without both; the consumers' email group does not start without the link key
         if ("api".equals(env.get("SERVICE"))) {
           assertThat(renderEnvDefinitions(service)).as(service.get("name") + "").containsKeys("JWT_SECRET", "EMAIL_LINK_SECRET");
         }
-        if ("consumers".equals(env.get("SERVICE")) && !"cron".equals(service.get("type"))) {
+        if ("consumers".equals(env.get("SERVICE")) && "true".equals(env.get("CONSUMER_EMAIL_ENABLED"))) {
           assertThat(renderEnvDefinitions(service)).as(service.get("name") + "").containsKey("EMAIL_LINK_SECRET");
         }
       }
@@ -421,6 +421,26 @@ class DeploymentFilesTest {
       }
     }
 
+    /** Issue 19: a worker of another group carried the email group's settings only because the jar demanded them. */
+    @Test
+    void consumer_workers_with_the_email_group_off_carry_no_email_settings() {
+      Set<String> emailOnly = RepositoryFiles.productionRequired("consumers/src/main/resources/consumers.yml",
+          Map.of("CONSUMER_EMAIL_ENABLED", "true"));
+      emailOnly.removeAll(RepositoryFiles.productionRequired("consumers/src/main/resources/consumers.yml",
+          Map.of("CONSUMER_EMAIL_ENABLED", "false")));
+      assertThat(emailOnly).containsExactlyInAnyOrder("EMAIL_LINK_SECRET", "PUBLIC_BASE_URL", "SMTP_HOST");
+      List<String> workers = new ArrayList<>();
+      for (Map<String, Object> service : renderServices()) {
+        Map<String, String> env = renderEnv(service);
+        if ("consumers".equals(env.get("SERVICE")) && "false".equals(env.get("CONSUMER_EMAIL_ENABLED"))) {
+          workers.add(string(service.get("name")));
+          assertThat(renderEnvDefinitions(service).keySet()).as(service.get("name") + " runs no email group")
+              .doesNotContainAnyElementsOf(emailOnly);
+        }
+      }
+      assertThat(workers).contains("digitaltowns-backup", "digitaltowns-analytics", "digitaltowns-crm-sync");
+    }
+
     @Test
     void names_only_variables_env_example_lists() {
       Set<String> names = new TreeSet<>();
@@ -432,14 +452,14 @@ class DeploymentFilesTest {
 
   // ------------------------------------------------------------------------------------------ helpers
 
-  /** What the service a SERVICE value starts refuses to start without under the prod profile. */
-  private static Set<String> productionRequired(String service) {
+  /** What the service a SERVICE value starts, with these variables, refuses to start without under the prod profile. */
+  private static Set<String> productionRequired(String service, Map<String, String> env) {
     return RepositoryFiles.productionRequired(switch (service) {
       case "api" -> "api/src/main/resources/api.yml";
       case "relay" -> "relay/src/main/resources/relay.yml";
       case "consumers" -> "consumers/src/main/resources/consumers.yml";
       default -> throw new IllegalArgumentException("unknown SERVICE " + service);
-    });
+    }, env);
   }
 
   /** The SERVICE values the image's start script starts a jar for. */
