@@ -203,7 +203,7 @@ public final class LocalSystem implements AutoCloseable {
    * would lock their actuator endpoints behind a generated password. The site's template engine (JTE) is on the
    * classpath too; they render no pages.
    */
-  private static void withoutApiSecurity(Map<String, Object> settings) {
+  static void withoutApiSecurity(Map<String, Object> settings) {
     settings.put("spring.autoconfigure.exclude", String.join(",",
         "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
@@ -222,7 +222,7 @@ public final class LocalSystem implements AutoCloseable {
    * Settings go in as command-line arguments: they must outrank each service's own config file,
    * and system properties would leak from one service into the others sharing this JVM.
    */
-  private static ConfigurableApplicationContext run(Class<?> application, String configName, Map<String, Object> settings) {
+  static ConfigurableApplicationContext run(Class<?> application, String configName, Map<String, Object> settings) {
     List<String> args = new ArrayList<>();
     args.add("--spring.config.name=" + configName);
     settings.forEach((key, value) -> args.add("--" + key + "=" + value));
