@@ -30,8 +30,8 @@ public record LocalLogLevels(Level infraLevel) {
   static final List<String> PINNED_BY_SERVICES = List.of("org.apache.kafka", "kafka", "org.apache.zookeeper",
       "io.debezium", "com.icegreen.greenmail");
 
-  public static LocalLogLevels fromEnvironment(Map<String, String> environment) {
-    String value = environment.getOrDefault(VARIABLE, "").strip();
+  public static LocalLogLevels fromEnvironment(Map<String, String> env) {
+    String value = env.getOrDefault("LOG_LEVEL_INFRA", "").strip();
     if (value.isEmpty()) {
       return new LocalLogLevels(Level.WARN);
     }
