@@ -75,6 +75,8 @@ public final class LocalSystem implements AutoCloseable {
       settings.put(RELAY_HTTP_PORT, System.getenv().getOrDefault("RELAY_HTTP_PORT", "8082"));
       settings.put(CONSUMERS_HTTP_PORT, System.getenv().getOrDefault("CONSUMERS_HTTP_PORT", "8083"));
       settings.put("digitaltowns.demo.seed", true);
+      // each application's start is one line of run() below, not Spring's three
+      settings.put("spring.main.log-startup-info", false);
       system = start(stack, settings);
     } catch (RuntimeException e) {
       stack.close();
