@@ -3,7 +3,7 @@
 # One image for every DigitalTowns service. SERVICE picks the jar that runs:
 #
 #   SERVICE=api        the api jar: the public web service, or with SERVICE_ROLE=auth PORT=3002 the private
-#                      auth service (SERVICE_ROLE=crm PORT=3001 is reserved for the coming CRM service)
+#                      auth service, or with SERVICE_ROLE=crm PORT=3001 the private CRM service
 #   SERVICE=relay      the Debezium outbox relay (run one deployment; extra instances stand by)
 #   SERVICE=consumers  the event consumers; CONSUMER_<GROUP>_ENABLED picks the consumer groups of the process
 #
@@ -24,10 +24,12 @@ RUN --mount=type=cache,target=/root/.m2 \
  && mkdir /out \
  && cp api/target/api-*-exec.jar /out/api.jar \
  && cp relay/target/relay-*-exec.jar /out/relay.jar \
- && cp consumers/target/consumers-*-exec.jar /out/consumers.jar
+ && cp consumers/target/consumers-*-exec.jar /out/consumers.jar \
+ && mkdir -p /out/probe/io/digitaltowns/platform/health \
+ && cp platform/target/classes/io/digitaltowns/platform/health/HealthProbe.class /out/probe/io/digitaltowns/platform/health/
 
 ############################################################################
-# Runtime: JRE only, unprivileged user, the three executable jars and two small scripts.
+# Runtime: JRE only, unprivileged user, the three executable jars, the health probe class and two small scripts.
 ############################################################################
 FROM eclipse-temurin:17-jre
 
@@ -38,6 +40,8 @@ RUN groupadd --system --gid 10001 digitaltowns \
 WORKDIR /app
 # Owned by root and read-only for the service user: the process cannot change its own code.
 COPY --from=build /out/api.jar /out/relay.jar /out/consumers.jar /app/
+# The health check's HTTP client (module platform, HealthProbe): a JRE image has no curl or wget.
+COPY --from=build /out/probe /app/probe
 
 # /app/bin/run: starts the service named by SERVICE (or by its first argument). DATABASE_URL may be a JDBC URL or
 # the platform form postgres://user:password@host:5432/db?sslmode=require: the services translate it (module platform).
@@ -73,24 +77,20 @@ exec java ${JAVA_OPTS:-} \
   -jar "$jar"
 EOF
 
-# /app/bin/healthcheck: the image's HEALTHCHECK.
+# /app/bin/healthcheck: the image's HEALTHCHECK, with the JRE's own java and the probe class (no curl, no wget).
 #  api: GET /health on PORT (the liveness answer; dependency health is on /actuator/health).
-#  relay, consumers: they run without a web server (spring.main.web-application-type=none), so their actuator
-#  health endpoint is not reachable over HTTP; the check can only see that the service's JVM is running.
+#  relay, consumers: GET /actuator/health/liveness on their operator port (PORT, 8082 and 8083 unless set).
+# A small heap and the client compiler keep the probe's JVM to a fraction of a second.
 COPY --chmod=0755 <<'EOF' /app/bin/healthcheck
 #!/bin/sh
-service="${SERVICE:-api}"
-if [ "$service" = api ]; then
-  exec curl --fail --silent --show-error --max-time 4 --output /dev/null "http://127.0.0.1:${PORT:-8080}/health"
-fi
-for cmdline in /proc/[0-9]*/cmdline; do
-  # the first word must end in "java", so this loop's own commands never match
-  if tr '\000' ' ' < "$cmdline" 2>/dev/null | grep -q "^[^ ]*java .*-jar /app/$service\.jar"; then
-    exit 0
-  fi
-done
-echo "healthcheck: no running $service JVM" >&2
-exit 1
+case "${SERVICE:-api}" in
+  api) url="http://127.0.0.1:${PORT:-8080}/health" ;;
+  relay) url="http://127.0.0.1:${PORT:-8082}/actuator/health/liveness" ;;
+  consumers) url="http://127.0.0.1:${PORT:-8083}/actuator/health/liveness" ;;
+  *) echo "healthcheck: unknown SERVICE '${SERVICE}'" >&2; exit 1 ;;
+esac
+exec java -Xmx16m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto \
+  -cp /app/probe io.digitaltowns.platform.health.HealthProbe "$url"
 EOF
 
 ENV SERVICE=api \

@@ -3,12 +3,14 @@ package io.digitaltowns.consumers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.digitaltowns.events.links.EmailLinkTokens;
 import io.digitaltowns.infra.LocalStack;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A consumer with the wrong link key would mail links the api rejects, one with a malformed admin
@@ -43,6 +45,46 @@ class ConsumersStartupTest {
         .hasStackTraceContaining("ADMIN_EMAILS")
         .hasStackTraceContaining("entry 2 is not a valid email address")
         .satisfies(failure -> assertThat(stackTrace(failure)).doesNotContain("not-an-address"));
+  }
+
+  /**
+   * A worker of another group (here the CRM read model, as render.yaml's digitaltowns-crm-read-model runs it) starts
+   * under the prod profile with no email settings at all: no link key, no public base URL, no SMTP host.
+   */
+  @Test
+  void a_prod_worker_whose_email_group_is_off_starts_without_any_email_setting() {
+    Map<String, Object> settings = prodWorker(LocalStack.shared());
+    settings.put("digitaltowns.consumers.email.enabled", false);
+    settings.put("digitaltowns.consumers.crm.enabled", true);
+
+    try (ConfigurableApplicationContext worker = RunningConsumers.start(LocalStack.shared(), settings)) {
+      assertThat(worker.isActive()).isTrue();
+      assertThat(worker.getBeanNamesForType(EmailLinkTokens.class)).as("no link key where no mail is sent").isEmpty();
+    }
+  }
+
+  @Test
+  void a_prod_worker_whose_email_group_is_on_is_refused_naming_the_group_and_what_it_lacks() {
+    Map<String, Object> settings = prodWorker(LocalStack.shared());
+    settings.put("digitaltowns.consumers.email.enabled", true);
+    settings.put("PUBLIC_BASE_URL", RunningConsumers.PUBLIC_BASE_URL);
+
+    assertThatThrownBy(() -> RunningConsumers.start(LocalStack.shared(), settings))
+        .hasStackTraceContaining("the email group is on (digitaltowns.consumers.email.enabled) and needs EMAIL_LINK_SECRET, "
+            + "SMTP_HOST, not set");
+  }
+
+  /** The prod profile with only what every group needs, as variables (the link key the test harness sets is removed). */
+  private static Map<String, Object> prodWorker(LocalStack stack) {
+    Map<String, Object> settings = new HashMap<>(QUIET);
+    settings.put("spring.profiles.active", "prod");
+    settings.put("DATABASE_URL", stack.jdbcUrl());
+    settings.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers());
+    settings.put("SCHEMA_REGISTRY_URL", stack.schemaRegistryUrl());
+    settings.put("digitaltowns.email.link-secret", "");
+    // the prod profile writes JSON lines; the test's output stays readable
+    settings.put("logging.structured.format.console", "");
+    return settings;
   }
 
   private static String stackTrace(Throwable failure) {

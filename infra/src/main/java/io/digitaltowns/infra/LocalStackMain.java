@@ -1,12 +1,11 @@
 package io.digitaltowns.infra;
 
-import ch.qos.logback.classic.Level;
+import io.digitaltowns.infra.logging.LocalLogLevels;
 import io.digitaltowns.infra.topics.TopicCreator;
 import io.digitaltowns.infra.topics.Topics;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import org.slf4j.LoggerFactory;
 
 /** Runs only the servers of the local stack (no application), for debugging; Ctrl-C stops them. */
 public final class LocalStackMain {
@@ -15,7 +14,7 @@ public final class LocalStackMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        quietServerLogs();
+        LocalLogLevels.fromEnvironment(System.getenv()).apply();
         LocalStack stack = LocalStack.start(LocalStackSettings.fromEnvironment(Path.of(".local-data")));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -44,14 +43,5 @@ public final class LocalStackMain {
             table.append(String.format("  %-18s %s%n", row[0], row[1]));
         }
         return table.toString();
-    }
-
-    /** The servers log every config value at INFO; the table above is what a developer needs. */
-    private static void quietServerLogs() {
-        for (String noisy : List.of("kafka", "org.apache.kafka", "state.change.logger", "io.zonky", "org.gaul", "com.icegreen")) {
-            if (LoggerFactory.getLogger(noisy) instanceof ch.qos.logback.classic.Logger logger) {
-                logger.setLevel(Level.WARN);
-            }
-        }
     }
 }

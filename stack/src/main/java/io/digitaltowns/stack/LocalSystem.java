@@ -4,6 +4,7 @@ import io.digitaltowns.api.ApiApplication;
 import io.digitaltowns.consumers.ConsumersApplication;
 import io.digitaltowns.infra.LocalStack;
 import io.digitaltowns.infra.LocalStackSettings;
+import io.digitaltowns.infra.logging.LocalLogLevels;
 import io.digitaltowns.infra.topics.TopicCreator;
 import io.digitaltowns.infra.topics.Topics;
 import io.digitaltowns.relay.RelayApplication;
@@ -14,6 +15,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -23,6 +26,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * command starts, and what the end-to-end tests run against.
  */
 public final class LocalSystem implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(LocalSystem.class);
 
   private final LocalStack stack;
   private final String jdbcUrl;
@@ -73,14 +78,20 @@ public final class LocalSystem implements AutoCloseable {
   }
 
   public static void main(String[] args) {
+    // one line per server, the banner, then the system's own lines (LOG_LEVEL_INFRA=debug for the servers' detail)
+    LocalLogLevels logLevels = LocalLogLevels.fromEnvironment(System.getenv());
+    logLevels.apply();
     LocalStack stack = LocalStack.start(LocalStackSettings.fromEnvironment(Path.of(".local-data")));
     LocalSystem system;
     try {
-      system = start(stack, Map.of(
-          "server.port", System.getenv().getOrDefault("PORT", "8080"),
-          RELAY_HTTP_PORT, 8082,
-          CONSUMERS_HTTP_PORT, 8083,
-          "digitaltowns.demo.seed", true));
+      Map<String, Object> settings = new LinkedHashMap<>(logLevels.asSpringSettings());
+      settings.put("server.port", System.getenv().getOrDefault("PORT", "8080"));
+      settings.put(RELAY_HTTP_PORT, System.getenv().getOrDefault("RELAY_HTTP_PORT", "8082"));
+      settings.put(CONSUMERS_HTTP_PORT, System.getenv().getOrDefault("CONSUMERS_HTTP_PORT", "8083"));
+      settings.put("digitaltowns.demo.seed", true);
+      // each application's start is one line of run() below, not Spring's three
+      settings.put("spring.main.log-startup-info", false);
+      system = start(stack, settings);
     } catch (RuntimeException e) {
       stack.close();
       throw e;
@@ -257,7 +268,7 @@ public final class LocalSystem implements AutoCloseable {
    * would lock their actuator endpoints behind a generated password. The site's template engine (JTE) is on the
    * classpath too; they render no pages.
    */
-  private static void withoutApiSecurity(Map<String, Object> settings) {
+  static void withoutApiSecurity(Map<String, Object> settings) {
     settings.put("spring.autoconfigure.exclude", String.join(",",
         "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
@@ -276,13 +287,18 @@ public final class LocalSystem implements AutoCloseable {
    * Settings go in as command-line arguments: they must outrank each service's own config file,
    * and system properties would leak from one service into the others sharing this JVM.
    */
-  private static ConfigurableApplicationContext run(Class<?> application, String configName, Map<String, Object> settings) {
+  static ConfigurableApplicationContext run(Class<?> application, String configName, Map<String, Object> settings) {
     List<String> args = new ArrayList<>();
     args.add("--spring.config.name=" + configName);
     settings.forEach((key, value) -> args.add("--" + key + "=" + value));
-    return new SpringApplicationBuilder(application)
+    long begin = System.nanoTime();
+    ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
         .registerShutdownHook(false)
         .run(args.toArray(String[]::new));
+    // Spring's own start-up lines are below the local stack's log level: this one says the same in one line
+    log.info("{} started on http://localhost:{} in {} ms", configName,
+        context.getEnvironment().getProperty("local.server.port"), (System.nanoTime() - begin) / 1_000_000);
+    return context;
   }
 
   private static void closeQuietly(ConfigurableApplicationContext context) {

@@ -1,10 +1,13 @@
 package io.digitaltowns.consumers.email;
 
 import io.digitaltowns.events.links.EmailLinkTokens;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+/** The key of emailed links, needed only where the email group runs (the other groups' workers have none). */
 @Configuration
+@ConditionalOnProperty(name = "digitaltowns.consumers.email.enabled", havingValue = "true", matchIfMissing = true)
 class EmailLinkConfiguration {
 
   /** Fails the start when the key is missing or short: mails with links the api rejects are worse than no consumer. */

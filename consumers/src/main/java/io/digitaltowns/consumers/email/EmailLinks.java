@@ -4,6 +4,9 @@ import io.digitaltowns.events.links.EmailLinkTokens;
 import io.digitaltowns.events.links.EmailLinkTokens.Purpose;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,10 +34,20 @@ public class EmailLinks {
   /** A front-end page that asks for the address and mails a reset link to it. */
   static final String FORGOT_PASSWORD_PATH = "/forgot-password";
 
-  private final EmailLinkTokens tokens;
+  /** Only the email group signs links: with it off there is no key (EMAIL_LINK_SECRET) and no link is ever made. */
+  private final Supplier<EmailLinkTokens> tokens;
   private final String baseUrl;
 
   public EmailLinks(EmailLinkTokens tokens, EmailProperties properties) {
+    this(() -> tokens, properties);
+  }
+
+  @Autowired
+  EmailLinks(ObjectProvider<EmailLinkTokens> tokens, EmailProperties properties) {
+    this((Supplier<EmailLinkTokens>) tokens::getObject, properties);
+  }
+
+  private EmailLinks(Supplier<EmailLinkTokens> tokens, EmailProperties properties) {
     this.tokens = tokens;
     this.baseUrl = withoutTrailingSlash(properties.publicBaseUrl());
   }
@@ -84,7 +97,7 @@ public class EmailLinks {
 
   private String link(String path, Purpose purpose, String eventId) {
     // the token is unpadded base64url: safe in a query string as it is
-    return baseUrl + path + "?token=" + tokens.tokenFor(purpose, eventId);
+    return baseUrl + path + "?token=" + tokens.get().tokenFor(purpose, eventId);
   }
 
   /** Ids are UUIDs; encoding anyway keeps any other value inside its path segment. */

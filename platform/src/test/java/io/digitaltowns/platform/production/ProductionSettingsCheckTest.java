@@ -85,6 +85,68 @@ class ProductionSettingsCheckTest {
         .doesNotContain("0123456789abcdef", "pw@", "kafka:9092");
   }
 
+  /** The consumers jar as render.yaml runs it: one worker per group, each with only its own group's settings. */
+  private static Map<String, Object> consumersWorker(String emailEnabled) {
+    Map<String, Object> settings = new java.util.HashMap<>(Map.of(
+        ProductionSettingsCheck.REQUIRED, "DATABASE_URL,KAFKA_BOOTSTRAP_SERVERS",
+        "DATABASE_URL", "postgres://u:pw@db:5432/app",
+        "KAFKA_BOOTSTRAP_SERVERS", "kafka:9092",
+        "digitaltowns.production.groups.email.when", "digitaltowns.consumers.email.enabled",
+        "digitaltowns.production.groups.email.required-variables", "EMAIL_LINK_SECRET,PUBLIC_BASE_URL,SMTP_HOST",
+        "digitaltowns.production.groups.crm-sync.when", "digitaltowns.consumers.crm-sync.enabled",
+        "digitaltowns.production.groups.crm-sync.required-variables", "HUBSPOT_ACCESS_TOKEN",
+        "digitaltowns.consumers.email.enabled", "${CONSUMER_EMAIL_ENABLED:true}",
+        "digitaltowns.consumers.crm-sync.enabled", "${CONSUMER_CRM_SYNC_ENABLED:false}"));
+    settings.put("CONSUMER_EMAIL_ENABLED", emailEnabled);
+    return settings;
+  }
+
+  @Test
+  void a_worker_whose_email_group_is_off_starts_without_the_email_settings() {
+    StandardEnvironment analyticsWorker = environment(consumersWorker("false"));
+    analyticsWorker.setActiveProfiles("prod");
+
+    assertThatCode(() -> check().postProcessEnvironment(analyticsWorker, null)).doesNotThrowAnyException();
+    assertThat(logged).singleElement().asString().contains("email group off", "crm-sync group off");
+  }
+
+  @Test
+  void a_worker_whose_email_group_is_on_is_refused_naming_the_group_and_each_missing_setting() {
+    Map<String, Object> settings = consumersWorker("true");
+    settings.put("PUBLIC_BASE_URL", "https://town.example");
+    StandardEnvironment emailWorker = environment(settings);
+    emailWorker.setActiveProfiles("prod");
+
+    assertThatThrownBy(() -> check().postProcessEnvironment(emailWorker, null))
+        .hasMessage("the email group is on (digitaltowns.consumers.email.enabled) and needs EMAIL_LINK_SECRET, SMTP_HOST, not set");
+  }
+
+  @Test
+  void each_group_that_is_on_and_the_service_itself_are_named_in_one_refusal() {
+    Map<String, Object> settings = consumersWorker("true");
+    settings.remove("KAFKA_BOOTSTRAP_SERVERS");
+    settings.put("CONSUMER_CRM_SYNC_ENABLED", "true");
+    settings.put("EMAIL_LINK_SECRET", "tooshort");
+    StandardEnvironment worker = environment(settings);
+    worker.setActiveProfiles("prod");
+
+    assertThatThrownBy(() -> check().postProcessEnvironment(worker, null))
+        .hasMessage("KAFKA_BOOTSTRAP_SERVERS is not set; the prod profile needs it; "
+            + "the crm-sync group is on (digitaltowns.consumers.crm-sync.enabled) and needs HUBSPOT_ACCESS_TOKEN, not set; "
+            + "the email group is on (digitaltowns.consumers.email.enabled) and needs PUBLIC_BASE_URL, SMTP_HOST, not set");
+  }
+
+  @Test
+  void a_short_link_secret_of_a_group_that_is_on_is_refused() {
+    Map<String, Object> settings = consumersWorker("true");
+    settings.putAll(Map.of("PUBLIC_BASE_URL", "https://town.example", "SMTP_HOST", "smtp.example", "EMAIL_LINK_SECRET", "tooshort"));
+    StandardEnvironment worker = environment(settings);
+    worker.setActiveProfiles("prod");
+
+    assertThatThrownBy(() -> check().postProcessEnvironment(worker, null))
+        .hasMessage("EMAIL_LINK_SECRET is shorter than 32 bytes");
+  }
+
   private static StandardEnvironment environment(Map<String, Object> properties) {
     StandardEnvironment environment = new StandardEnvironment();
     environment.getPropertySources().addFirst(new MapPropertySource("test", properties));

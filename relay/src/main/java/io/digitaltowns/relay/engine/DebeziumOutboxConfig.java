@@ -40,6 +40,9 @@ final class DebeziumOutboxConfig {
     p.setProperty("database.dbname", connection.database());
     p.setProperty("database.user", database.getUsername());
     p.setProperty("database.password", nullToEmpty(database.getPassword()));
+    // TLS as the database URL asks for it (sslmode=require on Render's external URLs, verify-full with a root
+    // certificate, a client certificate): the same for the replication stream as for the relay's other connections
+    PostgresSsl.fromJdbcUrl(database.getUrl()).settings().forEach(p::setProperty);
     p.setProperty("plugin.name", "pgoutput");
     p.setProperty("slot.name", relay.slotName());
     p.setProperty("publication.name", relay.publicationName());

@@ -80,6 +80,32 @@ class DeploymentFilesTest {
       assertThat(apiServesHealth()).as("the api has GET /health").isTrue();
     }
 
+    /**
+     * Issue 19: the check ran curl, which a JRE image never promised (Temurin's dropped it from 25 on). It runs the
+     * JRE's own java with the probe class the build compiles (module platform), copied into the runtime stage, and
+     * polls each service's own health endpoint.
+     */
+    @Test
+    void the_health_check_needs_only_the_jre_and_the_probe_class() {
+      String healthcheck = script("healthcheck");
+      assertThat(healthcheck).doesNotContainPattern("\\b(curl|wget|nc)\\b");
+      String probe = "io.digitaltowns.platform.health.HealthProbe";
+      assertThat(healthcheck).contains("exec java ").contains("-cp /app/probe " + probe + " \"$url\"");
+      String classFile = probe.replace('.', '/') + ".class";
+      assertThat(RepositoryFiles.path("platform/src/main/java/" + probe.replace('.', '/') + ".java")).exists();
+      assertThat(dockerfile).contains("cp platform/target/classes/" + classFile + " /out/probe/")
+          .contains("COPY --from=build /out/probe /app/probe");
+      assertThat(RepositoryFiles.read("Dockerfile")).contains("-pl api,relay,consumers -am package");
+      assertThat(RepositoryFiles.read("api/pom.xml")).as("platform is built with -am for the api")
+          .contains("<artifactId>platform</artifactId>");
+      // each service's own endpoint: the api's /health, the relay's and the consumers' liveness on their ports
+      assertThat(healthcheck).contains("api) url=\"http://127.0.0.1:${PORT:-8080}/health\"")
+          .contains("relay) url=\"http://127.0.0.1:${PORT:-8082}/actuator/health/liveness\"")
+          .contains("consumers) url=\"http://127.0.0.1:${PORT:-8083}/actuator/health/liveness\"");
+      assertThat(RepositoryFiles.read("relay/src/main/resources/relay.yml")).contains("port: ${PORT:8082}");
+      assertThat(RepositoryFiles.read("consumers/src/main/resources/consumers.yml")).contains("port: ${PORT:8083}");
+    }
+
     @Test
     void has_the_executable_jar_of_every_service() {
       for (String module : List.of("api", "relay", "consumers")) {
@@ -176,9 +202,37 @@ class DeploymentFilesTest {
         if (service.containsKey("build")) {
           Map<String, String> env = environment(service);
           assertThat(env.keySet()).as(name + " runs with the prod profile and needs")
-              .containsAll(productionRequired(env.get("SERVICE")));
+              .containsAll(productionRequired(env.get("SERVICE"), env));
         }
       });
+    }
+
+    /** What each server image ships: no health check may call a tool its image lacks (curl is in none of ours). */
+    @Test
+    void health_checks_use_only_tools_their_image_ships() {
+      Map<String, String> shippedTool = Map.of(
+          "postgres", "pg_isready", "kafka", "/opt/kafka/bin/kafka-broker-api-versions.sh",
+          // Confluent's UBI-based images ship curl; MinIO's ships its client mc and no curl
+          "schema-registry", "curl", "minio", "mc", "redis", "redis-cli");
+      services(compose).forEach((name, service) -> {
+        if (!service.containsKey("healthcheck")) {
+          return;
+        }
+        List<String> test = list(map(service.get("healthcheck")).get("test"));
+        String command = "CMD-SHELL".equals(test.get(0)) ? test.get(1).split(" ")[0] : test.get(1);
+        assertThat(shippedTool).as(name + " has a known health check tool").containsKey(name);
+        assertThat(command).as(name + " health check").isEqualTo(shippedTool.get(name));
+      });
+      assertThat(services(compose).get("minio")).containsKey("healthcheck");
+    }
+
+    /** Billing can be switched on for the web service, and its ops page reads the cluster's consumer lag. */
+    @Test
+    void the_web_service_gets_the_stripe_settings_and_kafka_for_the_ops_page() {
+      Map<String, String> web = environment(services(compose).get("web"));
+      assertThat(web).containsKeys("STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_PRICE_ID");
+      assertThat(web.get("STRIPE_SECRET_KEY")).as("empty unless .env sets it: billing stays off").isEqualTo("${STRIPE_SECRET_KEY:-}");
+      assertThat(web).containsEntry("KAFKA_BOOTSTRAP_SERVERS", environment(services(compose).get("relay")).get("KAFKA_BOOTSTRAP_SERVERS"));
     }
 
     @Test
@@ -308,7 +362,7 @@ class DeploymentFilesTest {
           continue;
         }
         assertThat(renderEnvDefinitions(service).keySet()).as(service.get("name") + " runs with the prod profile and needs")
-            .containsAll(productionRequired(renderEnv(service).get("SERVICE")));
+            .containsAll(productionRequired(renderEnv(service).get("SERVICE"), renderEnv(service)));
       }
     }
 
@@ -356,11 +410,11 @@ class DeploymentFilesTest {
       }
       for (Map<String, Object> service : renderServices()) {
         Map<String, String> env = renderEnv(service);
-        // the api does not start without both; the consumers jar does not start without the link key
+        // the api does not start without both; the consumers' email group does not start without the link key
         if ("api".equals(env.get("SERVICE"))) {
           assertThat(renderEnvDefinitions(service)).as(service.get("name") + "").containsKeys("JWT_SECRET", "EMAIL_LINK_SECRET");
         }
-        if ("consumers".equals(env.get("SERVICE")) && !"cron".equals(service.get("type"))) {
+        if ("consumers".equals(env.get("SERVICE")) && "true".equals(env.get("CONSUMER_EMAIL_ENABLED"))) {
           assertThat(renderEnvDefinitions(service)).as(service.get("name") + "").containsKey("EMAIL_LINK_SECRET");
         }
       }
@@ -421,6 +475,56 @@ class DeploymentFilesTest {
       }
     }
 
+    /**
+     * Issue 19: the ops page's consumer-lag panel said "Kafka not configured" in production: the web service had no
+     * KAFKA_* variables. It takes every variable the api's ops settings read from the relay, which owns them.
+     */
+    @Test
+    void the_web_service_reads_consumer_lag_from_the_relays_kafka() {
+      Matcher placeholder = Pattern.compile("\\$\\{(KAFKA_[A-Z_]+):").matcher(opsSection());
+      Set<String> opsVariables = new TreeSet<>();
+      while (placeholder.find()) {
+        opsVariables.add(placeholder.group(1));
+      }
+      assertThat(opsVariables).contains("KAFKA_BOOTSTRAP_SERVERS", "KAFKA_SECURITY_PROTOCOL", "KAFKA_SASL_MECHANISM",
+          "KAFKA_SASL_JAAS_CONFIG");
+      Map<String, Map<String, Object>> web = renderEnvDefinitions(renderServicesByName().get("digitaltowns-web"));
+      for (String variable : opsVariables) {
+        assertThat(web).as("digitaltowns-web " + variable).containsKey(variable);
+        assertThat(map(web.get(variable).get("fromService"))).as("digitaltowns-web " + variable)
+            .containsEntry("name", "digitaltowns-relay").containsEntry("envVarKey", variable);
+      }
+    }
+
+    /** The api.yml lines of {@code digitaltowns.ops}, where the ops page's settings are read. */
+    private static String opsSection() {
+      String apiYml = RepositoryFiles.read("api/src/main/resources/api.yml");
+      int start = apiYml.indexOf("\n  ops:\n");
+      assertThat(start).as("api.yml has digitaltowns.ops").isPositive();
+      Matcher nextSection = Pattern.compile("\n(  )?[a-z]").matcher(apiYml);
+      return apiYml.substring(start, nextSection.find(start + 8) ? nextSection.start() : apiYml.length());
+    }
+
+    /** Issue 19: a worker of another group carried the email group's settings only because the jar demanded them. */
+    @Test
+    void consumer_workers_with_the_email_group_off_carry_no_email_settings() {
+      Set<String> emailOnly = RepositoryFiles.productionRequired("consumers/src/main/resources/consumers.yml",
+          Map.of("CONSUMER_EMAIL_ENABLED", "true"));
+      emailOnly.removeAll(RepositoryFiles.productionRequired("consumers/src/main/resources/consumers.yml",
+          Map.of("CONSUMER_EMAIL_ENABLED", "false")));
+      assertThat(emailOnly).containsExactlyInAnyOrder("EMAIL_LINK_SECRET", "PUBLIC_BASE_URL", "SMTP_HOST");
+      List<String> workers = new ArrayList<>();
+      for (Map<String, Object> service : renderServices()) {
+        Map<String, String> env = renderEnv(service);
+        if ("consumers".equals(env.get("SERVICE")) && "false".equals(env.get("CONSUMER_EMAIL_ENABLED"))) {
+          workers.add(string(service.get("name")));
+          assertThat(renderEnvDefinitions(service).keySet()).as(service.get("name") + " runs no email group")
+              .doesNotContainAnyElementsOf(emailOnly);
+        }
+      }
+      assertThat(workers).contains("digitaltowns-backup", "digitaltowns-analytics", "digitaltowns-crm-sync");
+    }
+
     @Test
     void names_only_variables_env_example_lists() {
       Set<String> names = new TreeSet<>();
@@ -432,14 +536,14 @@ class DeploymentFilesTest {
 
   // ------------------------------------------------------------------------------------------ helpers
 
-  /** What the service a SERVICE value starts refuses to start without under the prod profile. */
-  private static Set<String> productionRequired(String service) {
+  /** What the service a SERVICE value starts, with these variables, refuses to start without under the prod profile. */
+  private static Set<String> productionRequired(String service, Map<String, String> env) {
     return RepositoryFiles.productionRequired(switch (service) {
       case "api" -> "api/src/main/resources/api.yml";
       case "relay" -> "relay/src/main/resources/relay.yml";
       case "consumers" -> "consumers/src/main/resources/consumers.yml";
       default -> throw new IllegalArgumentException("unknown SERVICE " + service);
-    });
+    }, env);
   }
 
   /** The SERVICE values the image's start script starts a jar for. */

@@ -113,6 +113,41 @@ final class RepositoryFiles {
     return required;
   }
 
+  /**
+   * What a service started with these variables refuses to start without under the prod profile: the service's own
+   * {@link #productionRequired(String)} and those of each group ({@code digitaltowns.production.groups}) whose switch
+   * is on, the switch read as the configuration file reads it ({@code ${CONSUMER_EMAIL_ENABLED:true}}).
+   */
+  static Set<String> productionRequired(String configFile, Map<String, String> env) {
+    Set<String> required = productionRequired(configFile);
+    List<Object> documents = new ArrayList<>();
+    new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(read(configFile)).forEach(documents::add);
+    for (Object document : documents) {
+      if (at(document, "digitaltowns", "production", "groups") instanceof Map<?, ?> groups) {
+        groups.forEach((name, group) -> {
+          String when = String.valueOf(at(group, "when"));
+          if (isOn(documents.get(0), when, env)) {
+            for (String variable : String.valueOf(at(group, "required-variables")).split(",")) {
+              required.add(variable.strip());
+            }
+          }
+        });
+      }
+    }
+    return required;
+  }
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("^\\$\\{(" + NAME + "):([^}]*)}$");
+
+  private static boolean isOn(Object defaults, String property, Map<String, String> env) {
+    String value = String.valueOf(at(defaults, property.split("\\.")));
+    Matcher placeholder = PLACEHOLDER.matcher(value);
+    if (placeholder.matches()) {
+      value = env.getOrDefault(placeholder.group(1), placeholder.group(2));
+    }
+    return Boolean.parseBoolean(value.strip());
+  }
+
   private static Object at(Object node, String... path) {
     Object current = node;
     for (String key : path) {
