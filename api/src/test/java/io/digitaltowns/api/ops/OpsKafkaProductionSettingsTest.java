@@ -43,7 +43,7 @@ class OpsKafkaProductionSettingsTest {
       admin.alterConsumerGroupOffsets(group, Map.of(new TopicPartition(topic, 0), new OffsetAndMetadata(1))).all().get();
     }
 
-    KafkaStatus kafka = new KafkaStatusReader(prodOpsSettings(Map.of(
+    KafkaStatus kafka = reader(prodOpsSettings(Map.of(
         "KAFKA_BOOTSTRAP_SERVERS", bootstrap,
         "KAFKA_SECURITY_PROTOCOL", "PLAINTEXT",
         "KAFKA_SASL_MECHANISM", "PLAIN",
@@ -70,7 +70,11 @@ class OpsKafkaProductionSettingsTest {
 
   @Test
   void without_the_variables_the_prod_panel_says_kafka_is_not_configured() throws IOException {
-    assertThat(new KafkaStatusReader(prodOpsSettings(Map.of())).read().error()).startsWith("not configured");
+    assertThat(reader(prodOpsSettings(Map.of())).read().error()).startsWith("not configured");
+  }
+
+  private static KafkaStatusReader reader(OpsProperties ops) {
+    return new KafkaStatusReader(ops, new OpsKafka(ops));
   }
 
   /** digitaltowns.ops bound as the api binds it with SPRING_PROFILES_ACTIVE=prod, from these variables only. */
