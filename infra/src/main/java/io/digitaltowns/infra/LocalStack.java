@@ -1,6 +1,7 @@
 package io.digitaltowns.infra;
 
 import io.digitaltowns.infra.kafka.KafkaBroker;
+import io.digitaltowns.infra.logging.StartProgress;
 import io.digitaltowns.infra.mail.MailServer;
 import io.digitaltowns.infra.objectstore.ObjectStoreServer;
 import io.digitaltowns.infra.postgres.PostgresServer;
@@ -90,7 +91,9 @@ public final class LocalStack implements AutoCloseable {
 
     private void startLogged(String name, Runnable start, Runnable stop, java.util.function.Supplier<String> where) {
         long begin = System.nanoTime();
-        start.run();
+        try (StartProgress progress = StartProgress.of(log, name)) {
+            start.run();
+        }
         started.push(new Stoppable(name, stop));
         log.info("{} started on {} in {} ms", name, where.get(), (System.nanoTime() - begin) / 1_000_000);
     }

@@ -5,6 +5,7 @@ import io.digitaltowns.consumers.ConsumersApplication;
 import io.digitaltowns.infra.LocalStack;
 import io.digitaltowns.infra.LocalStackSettings;
 import io.digitaltowns.infra.logging.LocalLogLevels;
+import io.digitaltowns.infra.logging.StartProgress;
 import io.digitaltowns.infra.topics.TopicCreator;
 import io.digitaltowns.infra.topics.Topics;
 import io.digitaltowns.relay.RelayApplication;
@@ -292,9 +293,12 @@ public final class LocalSystem implements AutoCloseable {
     args.add("--spring.config.name=" + configName);
     settings.forEach((key, value) -> args.add("--" + key + "=" + value));
     long begin = System.nanoTime();
-    ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-        .registerShutdownHook(false)
-        .run(args.toArray(String[]::new));
+    ConfigurableApplicationContext context;
+    try (StartProgress progress = StartProgress.of(log, configName)) {
+      context = new SpringApplicationBuilder(application)
+          .registerShutdownHook(false)
+          .run(args.toArray(String[]::new));
+    }
     // Spring's own start-up lines are below the local stack's log level: this one says the same in one line
     log.info("{} started on http://localhost:{} in {} ms", configName,
         context.getEnvironment().getProperty("local.server.port"), (System.nanoTime() - begin) / 1_000_000);
