@@ -50,6 +50,27 @@ class RelayOverTlsTest {
   private static TestCertificates.Issued relayCertificate;
   private static EmbeddedPostgres postgres;
   private static final LocalStack stack = LocalStack.shared();
+  /** The shared system's relay, stopped while this class runs its own (see {@link #pauseTheSharedRelay()}). */
+  private static LocalSystem pausedRelayOf;
+
+  /**
+   * Debezium registers its metrics under the connector's name ("dt") once per JVM: while the shared system's relay
+   * runs, a second engine waits a minute for the name and streams nothing meanwhile.
+   */
+  @BeforeAll
+  static void pauseTheSharedRelay() {
+    SharedSystem.ifStarted().filter(system -> system.relay() != null).ifPresent(system -> {
+      system.stopRelay();
+      pausedRelayOf = system;
+    });
+  }
+
+  @AfterAll
+  static void resumeTheSharedRelay() {
+    if (pausedRelayOf != null) {
+      pausedRelayOf.startRelay();
+    }
+  }
 
   @BeforeAll
   static void startPostgresWithTlsOnly() throws IOException, SQLException {

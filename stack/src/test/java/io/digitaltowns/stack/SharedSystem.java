@@ -27,6 +27,11 @@ final class SharedSystem {
   private SharedSystem() {
   }
 
+  /** The shared system if a test of this JVM has started it (without starting it). */
+  static synchronized java.util.Optional<LocalSystem> ifStarted() {
+    return java.util.Optional.ofNullable(system);
+  }
+
   static synchronized LocalSystem get() {
     if (system == null) {
       system = LocalSystem.start(LocalStack.shared(), SETTINGS);
