@@ -34,6 +34,8 @@ public final class LocalSystem implements AutoCloseable {
   private final String jdbcUrl;
   private final Map<String, Object> extraSettings;
   private ConfigurableApplicationContext api;
+  /** Where the Stripe stand-in sent webhooks before this system's api took them over; given back at close. */
+  private String webhooksBefore;
   private ConfigurableApplicationContext relay;
   private RelayMode relayMode;
   private ConfigurableApplicationContext consumers;
@@ -144,6 +146,8 @@ public final class LocalSystem implements AutoCloseable {
     }
     settings.putIfAbsent("digitaltowns.stripe.public-base-url", "http://localhost:" + port);
     api = run(ApiApplication.class, ApiApplication.CONFIG_NAME, settings);
+    // a second system on the same servers (a restore drill) takes the stand-in's webhooks over until it closes
+    webhooksBefore = stack.stripe().webhookEndpoint();
     stack.stripe().deliverWebhooksTo(apiUrl() + "/api/stripe/webhook");
   }
 
@@ -226,6 +230,10 @@ public final class LocalSystem implements AutoCloseable {
 
   @Override
   public void close() {
+    if (api != null && webhooksBefore != null
+        && (apiUrl() + "/api/stripe/webhook").equals(stack.stripe().webhookEndpoint())) {
+      stack.stripe().deliverWebhooksTo(webhooksBefore);
+    }
     closeQuietly(consumers);
     closeQuietly(relay);
     closeQuietly(api);

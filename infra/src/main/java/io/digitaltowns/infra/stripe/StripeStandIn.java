@@ -105,6 +105,11 @@ public final class StripeStandIn {
     deliveries.endpoint(endpointUrl);
   }
 
+  /** Where webhook events go now, or null while nobody receives them. */
+  public String webhookEndpoint() {
+    return deliveries.endpoint();
+  }
+
   public void deliveryMode(DeliveryMode mode) {
     deliveries.mode(mode);
   }

@@ -51,6 +51,10 @@ final class WebhookDeliveries implements AutoCloseable {
     this.clock = clock;
   }
 
+  String endpoint() {
+    return endpoint;
+  }
+
   synchronized void endpoint(String url) {
     this.endpoint = url;
     List<WebhookEvent> held = new ArrayList<>(waiting);
