@@ -1,10 +1,56 @@
 package io.digitaltowns.events.catalog;
 
+import io.digitaltowns.events.accounts.EmailVerificationRequested;
+import io.digitaltowns.events.accounts.EmailVerified;
+import io.digitaltowns.events.accounts.PasswordChanged;
+import io.digitaltowns.events.accounts.PasswordResetRequested;
+import io.digitaltowns.events.accounts.UserDeleted;
+import io.digitaltowns.events.accounts.UserRegistered;
+import io.digitaltowns.events.accounts.UserReinstated;
+import io.digitaltowns.events.accounts.UserRoleChanged;
+import io.digitaltowns.events.accounts.UserSignedIn;
+import io.digitaltowns.events.accounts.UserSuspended;
+import io.digitaltowns.events.analytics.EngagementDaily;
+import io.digitaltowns.events.analytics.EngagementDailyKey;
+import io.digitaltowns.events.analytics.Listings;
+import io.digitaltowns.events.analytics.ListingsKey;
+import io.digitaltowns.events.analytics.RevenueDaily;
+import io.digitaltowns.events.analytics.RevenueDailyKey;
+import io.digitaltowns.events.analytics.SignupsDaily;
+import io.digitaltowns.events.analytics.SignupsDailyKey;
+import io.digitaltowns.events.analytics.SubscriptionsDaily;
+import io.digitaltowns.events.analytics.SubscriptionsDailyKey;
+import io.digitaltowns.events.billing.PaymentFailed;
+import io.digitaltowns.events.billing.SubscriptionActivated;
+import io.digitaltowns.events.billing.SubscriptionCanceled;
+import io.digitaltowns.events.billing.SubscriptionEnded;
+import io.digitaltowns.events.billing.SubscriptionRenewed;
+import io.digitaltowns.events.businesses.BusinessApproved;
+import io.digitaltowns.events.businesses.BusinessContacted;
+import io.digitaltowns.events.businesses.BusinessCreated;
+import io.digitaltowns.events.businesses.BusinessDeleted;
+import io.digitaltowns.events.businesses.BusinessPhotoAdded;
+import io.digitaltowns.events.businesses.BusinessPhotoRemoved;
+import io.digitaltowns.events.businesses.BusinessRejected;
+import io.digitaltowns.events.businesses.BusinessSubmitted;
+import io.digitaltowns.events.businesses.BusinessUnpublished;
+import io.digitaltowns.events.businesses.BusinessUpdated;
+import io.digitaltowns.events.crm.CrmNoteAdded;
+import io.digitaltowns.events.stripe.StripeEventReceived;
+import io.digitaltowns.events.towns.TownCreated;
+import io.digitaltowns.events.towns.TownUpdated;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.avro.specific.SpecificRecord;
 
-/** The project's Kafka topics: one place that says how many partitions they have and how long they keep data. */
+/**
+ * The project's Kafka topics, the one place that names them: typed topics ({@link Topic}) with the events each
+ * carries, their dead letters per {@link ConsumerGroup}, and how many partitions they have and how long they keep data.
+ * The {@code String} constants are the same names as compile-time constants, for annotation attributes.
+ */
 public final class Topics {
 
     public static final String ACCOUNTS_EVENTS = "dt.accounts.events";
@@ -41,6 +87,39 @@ public final class Topics {
     public static final String ANALYTICS_REVENUE_DAILY = "dt.analytics.revenue-daily";
     public static final String ANALYTICS_ENGAGEMENT_DAILY = "dt.analytics.engagement-daily";
 
+    /** Domain events, in the order their schemas are registered ({@link io.digitaltowns.events.EventCatalog}). */
+    public static final Topic<String, SpecificRecord> ACCOUNTS = Topic.events(ACCOUNTS_EVENTS, "accounts",
+            UserRegistered.class, EmailVerificationRequested.class, EmailVerified.class, PasswordResetRequested.class,
+            PasswordChanged.class, UserSignedIn.class, UserRoleChanged.class, UserSuspended.class,
+            UserReinstated.class, UserDeleted.class);
+    public static final Topic<String, SpecificRecord> TOWNS = Topic.events(TOWNS_EVENTS, "towns",
+            TownCreated.class, TownUpdated.class);
+    public static final Topic<String, SpecificRecord> BUSINESSES = Topic.events(BUSINESSES_EVENTS, "businesses",
+            BusinessCreated.class, BusinessUpdated.class, BusinessSubmitted.class, BusinessApproved.class,
+            BusinessRejected.class, BusinessUnpublished.class, BusinessDeleted.class, BusinessPhotoAdded.class,
+            BusinessPhotoRemoved.class, BusinessContacted.class);
+    public static final Topic<String, SpecificRecord> STRIPE = Topic.events(STRIPE_EVENTS, "stripe",
+            StripeEventReceived.class);
+    public static final Topic<String, SpecificRecord> BILLING = Topic.events(BILLING_EVENTS, "billing",
+            SubscriptionActivated.class, SubscriptionRenewed.class, PaymentFailed.class, SubscriptionCanceled.class,
+            SubscriptionEnded.class);
+    public static final Topic<String, SpecificRecord> CRM = Topic.events(CRM_EVENTS, "crm", CrmNoteAdded.class);
+
+    /** The aggregated figures (docs/analytics.md), written by the analytics topology. */
+    public static final Topic<SignupsDailyKey, SignupsDaily> ANALYTICS_SIGNUPS =
+            Topic.of(ANALYTICS_SIGNUPS_DAILY, SignupsDailyKey.class, SignupsDaily.class);
+    public static final Topic<ListingsKey, Listings> ANALYTICS_LISTINGS_TOPIC =
+            Topic.of(ANALYTICS_LISTINGS, ListingsKey.class, Listings.class);
+    public static final Topic<SubscriptionsDailyKey, SubscriptionsDaily> ANALYTICS_SUBSCRIPTIONS =
+            Topic.of(ANALYTICS_SUBSCRIPTIONS_DAILY, SubscriptionsDailyKey.class, SubscriptionsDaily.class);
+    public static final Topic<RevenueDailyKey, RevenueDaily> ANALYTICS_REVENUE =
+            Topic.of(ANALYTICS_REVENUE_DAILY, RevenueDailyKey.class, RevenueDaily.class);
+    public static final Topic<EngagementDailyKey, EngagementDaily> ANALYTICS_ENGAGEMENT =
+            Topic.of(ANALYTICS_ENGAGEMENT_DAILY, EngagementDailyKey.class, EngagementDaily.class);
+
+    private static final List<Topic<String, SpecificRecord>> EVENT_TOPICS =
+            List.of(ACCOUNTS, TOWNS, BUSINESSES, STRIPE, BILLING, CRM);
+
     private static final short SINGLE_NODE = 1;
 
     private Topics() {
@@ -73,6 +152,31 @@ public final class Topics {
                 compacted(ANALYTICS_SUBSCRIPTIONS_DAILY),
                 compacted(ANALYTICS_REVENUE_DAILY),
                 compacted(ANALYTICS_ENGAGEMENT_DAILY));
+    }
+
+    /** The topics the relay writes, one per aggregate type. */
+    public static List<Topic<String, SpecificRecord>> eventTopics() {
+        return EVENT_TOPICS;
+    }
+
+    /** Where events of this class are published. */
+    public static Topic<String, SpecificRecord> of(Class<? extends SpecificRecord> eventType) {
+        return EVENT_TOPICS.stream().filter(topic -> topic.carries(eventType)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(eventType.getName() + " is not an event of the catalog"));
+    }
+
+    /** The topic of an outbox row's {@code aggregate_type}, if the catalog has one. */
+    public static Optional<Topic<String, SpecificRecord>> forAggregateType(String aggregateType) {
+        return EVENT_TOPICS.stream().filter(topic -> topic.aggregateType().equals(aggregateType)).findFirst();
+    }
+
+    /** A topic of the catalog by name: events, figures or dead letters. */
+    public static Optional<Topic<?, ?>> named(String name) {
+        return Stream.concat(Stream.concat(EVENT_TOPICS.stream(), Stream.of(ANALYTICS_SIGNUPS,
+                        ANALYTICS_LISTINGS_TOPIC, ANALYTICS_SUBSCRIPTIONS, ANALYTICS_REVENUE, ANALYTICS_ENGAGEMENT)),
+                        Stream.of(ConsumerGroup.values()).flatMap(group -> group.deadLetterTopics().stream()))
+                .<Topic<?, ?>>map(topic -> topic)
+                .filter(topic -> topic.name().equals(name)).findFirst();
     }
 
     /** Domain events of one aggregate type, keyed by aggregate id: partitions keep each aggregate in order. */
