@@ -32,7 +32,7 @@ import io.digitaltowns.events.wire.AvroEventSerializer;
 import io.digitaltowns.events.wire.SchemaRegistryClient;
 import io.digitaltowns.infra.LocalStack;
 import io.digitaltowns.infra.mail.ReceivedMail;
-import io.digitaltowns.infra.topics.Topics;
+import io.digitaltowns.events.catalog.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

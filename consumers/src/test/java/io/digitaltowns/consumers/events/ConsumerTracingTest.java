@@ -12,7 +12,7 @@ import io.digitaltowns.events.accounts.UserRegistered;
 import io.digitaltowns.events.wire.AvroEventSerializer;
 import io.digitaltowns.events.wire.SchemaRegistryClient;
 import io.digitaltowns.infra.LocalStack;
-import io.digitaltowns.infra.topics.Topics;
+import io.digitaltowns.events.catalog.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
