@@ -27,10 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -195,16 +192,7 @@ class CrmReadModelTest {
 
   /** Waits until the crm group has committed past each of the records. */
   private static void awaitConsumed(List<Published> records) {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {
-      await().atMost(DEADLINE).until(() -> {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("crm")
-            .partitionsToOffsetAndMetadata().get();
-        return records.stream().allMatch(record -> {
-          OffsetAndMetadata offset = committed.get(new TopicPartition(record.metadata.topic(), record.metadata.partition()));
-          return offset != null && offset.offset() > record.metadata.offset();
-        });
-      });
-    }
+    records.forEach(record -> feed.awaitCommittedPast(CrmGroup.NAME, record.metadata));
   }
 
   private static List<String> kinds(String businessId) {

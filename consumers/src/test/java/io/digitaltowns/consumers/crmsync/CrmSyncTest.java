@@ -45,14 +45,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -99,6 +94,7 @@ class CrmSyncTest {
   @BeforeAll
   static void start() throws Exception {
     stack = LocalStack.shared();
+    feed = new EventFeed(stack);
     createDeadLetterTopics();
     hubSpot = new WireMockServer(wireMockConfig().dynamicPort());
     hubSpot.start();
@@ -116,7 +112,6 @@ class CrmSyncTest {
     capture.start();
     root.addAppender(capture);
     jdbc = consumers.getBean(JdbcClient.class);
-    feed = new EventFeed(stack);
   }
 
   @AfterAll
@@ -386,18 +381,8 @@ class CrmSyncTest {
     feed.send(topic, key, event);
   }
 
-  private static void createDeadLetterTopics() throws InterruptedException {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {
-      for (String topic : List.of(ACCOUNTS_DLT, BUSINESSES_DLT)) {
-        try {
-          admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
-        } catch (ExecutionException e) {
-          if (!(e.getCause() instanceof TopicExistsException)) {
-            throw new IllegalStateException("could not create " + topic, e);
-          }
-        }
-      }
-    }
+  private static void createDeadLetterTopics() {
+    feed.ensureTopics(ACCOUNTS_DLT, BUSINESSES_DLT);
   }
 
   private static List<byte[]> deadLetterValues(String topic) {

@@ -23,14 +23,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,9 +51,9 @@ class BillingMailsTest {
   @BeforeAll
   static void startConsumers() throws Exception {
     stack = LocalStack.shared();
+    feed = new EventFeed(stack);
     createDeadLetterTopic();
     consumers = RunningConsumers.start(stack, Map.of());
-    feed = new EventFeed(stack);
   }
 
   @AfterAll
@@ -254,14 +249,8 @@ class BillingMailsTest {
   }
 
   /** The dead-letter topic is not (yet) among the stack's topics, and the dead-letter publisher creates none. */
-  private static void createDeadLetterTopic() throws Exception {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {
-      admin.createTopics(List.of(new NewTopic(DEAD_LETTERS, 1, (short) 1))).all().get();
-    } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof TopicExistsException)) {
-        throw e;
-      }
-    }
+  private static void createDeadLetterTopic() {
+    feed.ensureTopics(DEAD_LETTERS);
   }
 
   private static RecordMetadata publish(String key, SpecificRecord event) {
