@@ -1,8 +1,8 @@
 package io.digitaltowns.infra;
 
 import io.digitaltowns.infra.logging.LocalLogLevels;
-import io.digitaltowns.infra.topics.TopicCreator;
-import io.digitaltowns.infra.topics.Topics;
+import io.digitaltowns.events.catalog.TopicCreator;
+import io.digitaltowns.events.catalog.Topics;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;

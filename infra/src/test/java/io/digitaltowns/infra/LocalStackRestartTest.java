@@ -3,8 +3,8 @@ package io.digitaltowns.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.digitaltowns.infra.topics.TopicCreator;
-import io.digitaltowns.infra.topics.Topics;
+import io.digitaltowns.events.catalog.TopicCreator;
+import io.digitaltowns.events.catalog.Topics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -10,6 +10,7 @@ import io.digitaltowns.events.analytics.SignupsDaily;
 import io.digitaltowns.events.analytics.SignupsDailyKey;
 import io.digitaltowns.events.analytics.SubscriptionsDaily;
 import io.digitaltowns.events.analytics.SubscriptionsDailyKey;
+import io.digitaltowns.events.catalog.Topics;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -36,14 +37,14 @@ public final class AnalyticsCatalog {
 
   public static final String PREFIX = "dt.analytics.";
   public static final AnalyticsTopic SIGNUPS_DAILY =
-      new AnalyticsTopic(PREFIX + "signups-daily", SignupsDailyKey.getClassSchema(), SignupsDaily.getClassSchema());
+      new AnalyticsTopic(Topics.ANALYTICS_SIGNUPS_DAILY, SignupsDailyKey.getClassSchema(), SignupsDaily.getClassSchema());
   public static final AnalyticsTopic LISTINGS =
-      new AnalyticsTopic(PREFIX + "listings", ListingsKey.getClassSchema(), Listings.getClassSchema());
-  public static final AnalyticsTopic SUBSCRIPTIONS_DAILY = new AnalyticsTopic(PREFIX + "subscriptions-daily",
+      new AnalyticsTopic(Topics.ANALYTICS_LISTINGS, ListingsKey.getClassSchema(), Listings.getClassSchema());
+  public static final AnalyticsTopic SUBSCRIPTIONS_DAILY = new AnalyticsTopic(Topics.ANALYTICS_SUBSCRIPTIONS_DAILY,
       SubscriptionsDailyKey.getClassSchema(), SubscriptionsDaily.getClassSchema());
   public static final AnalyticsTopic REVENUE_DAILY =
-      new AnalyticsTopic(PREFIX + "revenue-daily", RevenueDailyKey.getClassSchema(), RevenueDaily.getClassSchema());
-  public static final AnalyticsTopic ENGAGEMENT_DAILY = new AnalyticsTopic(PREFIX + "engagement-daily",
+      new AnalyticsTopic(Topics.ANALYTICS_REVENUE_DAILY, RevenueDailyKey.getClassSchema(), RevenueDaily.getClassSchema());
+  public static final AnalyticsTopic ENGAGEMENT_DAILY = new AnalyticsTopic(Topics.ANALYTICS_ENGAGEMENT_DAILY,
       EngagementDailyKey.getClassSchema(), EngagementDaily.getClassSchema());
 
   private static final List<AnalyticsTopic> TOPICS =

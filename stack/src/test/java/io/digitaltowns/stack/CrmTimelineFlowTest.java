@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.digitaltowns.api.accounts.AccountRoles;
 import io.digitaltowns.api.accounts.Role;
-import io.digitaltowns.infra.topics.Topics;
+import io.digitaltowns.events.catalog.Topics;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;

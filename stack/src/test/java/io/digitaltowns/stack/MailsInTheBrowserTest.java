@@ -19,7 +19,7 @@ import io.digitaltowns.events.billing.SubscriptionRenewed;
 import io.digitaltowns.events.wire.AvroEventSerializer;
 import io.digitaltowns.events.wire.SchemaRegistryClient;
 import io.digitaltowns.infra.mail.ReceivedMail;
-import io.digitaltowns.infra.topics.Topics;
+import io.digitaltowns.events.catalog.Topics;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package io.digitaltowns.benchmark.peers;
 
-import io.digitaltowns.infra.topics.TopicCreator;
-import io.digitaltowns.infra.topics.TopicDefinition;
+import io.digitaltowns.events.catalog.TopicCreator;
+import io.digitaltowns.events.catalog.TopicDefinition;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

@@ -17,7 +17,7 @@ import io.digitaltowns.events.analytics.SignupsDailyKey;
 import io.digitaltowns.events.wire.AvroEventDeserializer;
 import io.digitaltowns.events.wire.SchemaRegistryClient;
 import io.digitaltowns.infra.LocalStack;
-import io.digitaltowns.infra.topics.Topics;
+import io.digitaltowns.events.catalog.Topics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

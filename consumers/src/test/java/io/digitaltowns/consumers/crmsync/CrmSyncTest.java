@@ -36,7 +36,7 @@ import io.digitaltowns.events.accounts.UserRegistered;
 import io.digitaltowns.events.businesses.BusinessApproved;
 import io.digitaltowns.events.businesses.BusinessContacted;
 import io.digitaltowns.infra.LocalStack;
-import io.digitaltowns.infra.topics.Topics;
+import io.digitaltowns.events.catalog.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -31,7 +31,7 @@ import io.digitaltowns.events.links.EmailLinkTokens;
 import io.digitaltowns.events.links.EmailLinkTokens.Purpose;
 import io.digitaltowns.infra.LocalStack;
 import io.digitaltowns.infra.mail.ReceivedMail;
-import io.digitaltowns.infra.topics.Topics;
+import io.digitaltowns.events.catalog.Topics;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;

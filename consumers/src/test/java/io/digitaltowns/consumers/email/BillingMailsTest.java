@@ -17,7 +17,7 @@ import io.digitaltowns.events.billing.SubscriptionEnded;
 import io.digitaltowns.events.billing.SubscriptionRenewed;
 import io.digitaltowns.infra.LocalStack;
 import io.digitaltowns.infra.mail.ReceivedMail;
-import io.digitaltowns.infra.topics.Topics;
+import io.digitaltowns.events.catalog.Topics;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;

@@ -13,7 +13,7 @@ import io.digitaltowns.events.accounts.SignupMethod;
 import io.digitaltowns.events.accounts.UserRegistered;
 import io.digitaltowns.infra.LocalStack;
 import io.digitaltowns.infra.mail.ReceivedMail;
-import io.digitaltowns.infra.topics.Topics;
+import io.digitaltowns.events.catalog.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -10,7 +10,7 @@ import io.digitaltowns.consumers.RunningConsumers;
 import io.digitaltowns.consumers.events.ConsumerMetrics;
 import io.digitaltowns.events.businesses.BusinessDeleted;
 import io.digitaltowns.infra.LocalStack;
-import io.digitaltowns.infra.topics.Topics;
+import io.digitaltowns.events.catalog.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;

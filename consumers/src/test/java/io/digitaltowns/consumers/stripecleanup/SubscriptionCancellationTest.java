@@ -16,7 +16,7 @@ import io.digitaltowns.consumers.EventFeed;
 import io.digitaltowns.consumers.RunningConsumers;
 import io.digitaltowns.events.businesses.BusinessDeleted;
 import io.digitaltowns.infra.LocalStack;
-import io.digitaltowns.infra.topics.Topics;
+import io.digitaltowns.events.catalog.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,7 +1,7 @@
 package io.digitaltowns.infra.registry;
 
-import io.digitaltowns.infra.topics.TopicCreator;
-import io.digitaltowns.infra.topics.TopicDefinition;
+import io.digitaltowns.events.catalog.TopicCreator;
+import io.digitaltowns.events.catalog.TopicDefinition;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.digitaltowns.ops.topics;
 
-import io.digitaltowns.infra.topics.TopicDefinition;
-import io.digitaltowns.infra.topics.Topics;
+import io.digitaltowns.events.catalog.TopicDefinition;
+import io.digitaltowns.events.catalog.Topics;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Option;

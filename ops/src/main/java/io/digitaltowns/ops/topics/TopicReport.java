@@ -1,6 +1,6 @@
 package io.digitaltowns.ops.topics;
 
-import io.digitaltowns.infra.topics.TopicDefinition;
+import io.digitaltowns.events.catalog.TopicDefinition;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;

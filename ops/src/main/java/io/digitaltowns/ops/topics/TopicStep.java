@@ -1,6 +1,6 @@
 package io.digitaltowns.ops.topics;
 
-import io.digitaltowns.infra.topics.TopicDefinition;
+import io.digitaltowns.events.catalog.TopicDefinition;
 import java.util.TreeMap;
 
 /** One thing that differs between a topic on the cluster and its definition, and what fixing it takes. */

@@ -1,6 +1,6 @@
 package io.digitaltowns.ops.topics;
 
-import io.digitaltowns.infra.topics.TopicDefinition;
+import io.digitaltowns.events.catalog.TopicDefinition;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.digitaltowns.ops.topics;
 
-import io.digitaltowns.infra.topics.TopicDefinition;
+import io.digitaltowns.events.catalog.TopicDefinition;
 import io.digitaltowns.ops.OpsExit;
 import io.digitaltowns.ops.connection.KafkaOptions;
 import java.io.PrintWriter;

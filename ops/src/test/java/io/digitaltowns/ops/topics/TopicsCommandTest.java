@@ -3,8 +3,8 @@ package io.digitaltowns.ops.topics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.digitaltowns.infra.topics.TopicDefinition;
-import io.digitaltowns.infra.topics.Topics;
+import io.digitaltowns.events.catalog.TopicDefinition;
+import io.digitaltowns.events.catalog.Topics;
 import io.digitaltowns.ops.Ops;
 import io.digitaltowns.ops.OpsExit;
 import java.time.Duration;

@@ -2,8 +2,8 @@ package io.digitaltowns.stack.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.digitaltowns.infra.topics.TopicDefinition;
-import io.digitaltowns.infra.topics.Topics;
+import io.digitaltowns.events.catalog.TopicDefinition;
+import io.digitaltowns.events.catalog.Topics;
 import io.digitaltowns.stack.deployment.RepositoryFiles.EnvExample;
 import java.lang.reflect.Method;
 import java.nio.file.Files;

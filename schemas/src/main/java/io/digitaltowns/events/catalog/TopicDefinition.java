@@ -1,4 +1,4 @@
-package io.digitaltowns.infra.topics;
+package io.digitaltowns.events.catalog;
 
 import java.util.Map;
 
