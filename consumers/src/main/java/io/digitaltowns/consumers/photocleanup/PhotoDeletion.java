@@ -1,6 +1,6 @@
 package io.digitaltowns.consumers.photocleanup;
 
-import io.digitaltowns.consumers.crmview.CleanupTimeline;
+import io.digitaltowns.consumers.crm.CleanupTimeline;
 import io.digitaltowns.consumers.events.EventHandler;
 import io.digitaltowns.events.businesses.BusinessDeleted;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.digitaltowns.consumers.analytics;
 
+import io.digitaltowns.consumers.EventFeed;
 import static io.digitaltowns.consumers.analytics.AnalyticsEvents.activated;
 import static io.digitaltowns.consumers.analytics.AnalyticsEvents.approved;
 import static io.digitaltowns.consumers.analytics.AnalyticsEvents.deleted;
@@ -14,7 +15,6 @@ import io.digitaltowns.events.accounts.UserRegistered;
 import io.digitaltowns.events.analytics.SignupsDaily;
 import io.digitaltowns.events.analytics.SignupsDailyKey;
 import io.digitaltowns.events.wire.AvroEventDeserializer;
-import io.digitaltowns.events.wire.AvroEventSerializer;
 import io.digitaltowns.events.wire.SchemaRegistryClient;
 import io.digitaltowns.infra.LocalStack;
 import io.digitaltowns.events.catalog.Topics;
@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,15 +30,8 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,8 +53,7 @@ class AnalyticsOnKafkaTest {
 
   private static LocalStack stack;
   private static ConfigurableApplicationContext consumers;
-  private static KafkaProducer<byte[], byte[]> producer;
-  private static AvroEventSerializer serializer;
+  private static EventFeed feed;
   private static AvroEventDeserializer deserializer;
   private static JdbcClient jdbc;
 
@@ -70,7 +61,6 @@ class AnalyticsOnKafkaTest {
   static void start() {
     stack = LocalStack.shared();
     SchemaRegistryClient registry = new SchemaRegistryClient(stack.schemaRegistryUrl());
-    serializer = new AvroEventSerializer(registry);
     deserializer = new AvroEventDeserializer(registry);
     consumers = RunningConsumers.start(stack, Map.of(
         "digitaltowns.consumers.email.enabled", "false",
@@ -79,15 +69,13 @@ class AnalyticsOnKafkaTest {
         // commit (and so emit) often: the test waits for figures, not for throughput
         "spring.kafka.streams.properties[commit.interval.ms]", "200"));
     jdbc = consumers.getBean(JdbcClient.class);
-    producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-        ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer());
+    feed = new EventFeed(stack);
   }
 
   @AfterAll
   static void stop() {
-    if (producer != null) {
-      producer.close();
+    if (feed != null) {
+      feed.close();
     }
     if (consumers != null) {
       consumers.close();
@@ -170,15 +158,11 @@ class AnalyticsOnKafkaTest {
 
   private static void publish(String topic, SpecificRecord event) {
     String key = String.valueOf(((GenericRecord) event).get("aggregateId"));
-    send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), serializer.serialize(event)));
+    feed.send(topic, key, event);
   }
 
   private static void send(ProducerRecord<byte[], byte[]> record) {
-    try {
-      producer.send(record).get();
-    } catch (Exception e) {
-      throw new IllegalStateException("could not publish to " + record.topic(), e);
-    }
+    feed.send(record);
   }
 
   private static Optional<Long> tableFigure(String topic, String keyField, String keyValue, String figure) {
@@ -205,21 +189,6 @@ class AnalyticsOnKafkaTest {
 
   /** Every committed record of the topic, from the beginning. */
   private static List<ConsumerRecord<byte[], byte[]>> recordsOf(String topic) {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    try (KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = reader.partitionsFor(topic).stream()
-          .map(info -> new TopicPartition(topic, info.partition())).toList();
-      reader.assign(partitions);
-      reader.seekToBeginning(partitions);
-      Map<TopicPartition, Long> ends = reader.endOffsets(partitions);
-      List<ConsumerRecord<byte[], byte[]>> records = new java.util.ArrayList<>();
-      while (partitions.stream().anyMatch(partition -> reader.position(partition) < ends.get(partition))) {
-        reader.poll(Duration.ofMillis(500)).forEach(records::add);
-      }
-      return records;
-    }
+    return feed.recordsIn(topic);
   }
 }

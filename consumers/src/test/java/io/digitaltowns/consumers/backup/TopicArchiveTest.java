@@ -1,5 +1,6 @@
 package io.digitaltowns.consumers.backup;
 
+import io.digitaltowns.consumers.EventFeed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -18,7 +19,6 @@ import java.io.InputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,11 +33,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -62,7 +59,7 @@ class TopicArchiveTest {
   private static ConfigurableApplicationContext consumers;
   private static BackupStore store;
   private static Admin admin;
-  private static KafkaProducer<byte[], byte[]> producer;
+  private static EventFeed feed;
   private static final List<ProducerRecord<byte[], byte[]>> sent = new ArrayList<>();
 
   @BeforeAll
@@ -72,8 +69,7 @@ class TopicArchiveTest {
     s3.start();
     admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()));
     admin.createTopics(List.of(new NewTopic(TOPIC, 2, (short) 1))).all().get(30, TimeUnit.SECONDS);
-    producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-        ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer());
+    feed = new EventFeed(stack);
     Map<String, Object> settings = new HashMap<>();
     settings.put("digitaltowns.consumers.email.enabled", "false");
     settings.put("digitaltowns.consumers.backup.enabled", "true");
@@ -97,8 +93,8 @@ class TopicArchiveTest {
     if (consumers != null) {
       consumers.close();
     }
-    if (producer != null) {
-      producer.close();
+    if (feed != null) {
+      feed.close();
     }
     if (admin != null) {
       admin.close();
@@ -197,7 +193,7 @@ class TopicArchiveTest {
           ("value-" + index).getBytes(StandardCharsets.UTF_8));
       record.headers().add("traceparent", ("00-" + UUID.randomUUID().toString().replace("-", "") + "-01")
           .getBytes(StandardCharsets.UTF_8));
-      producer.send(record).get();
+      feed.send(record);
       sent.add(record);
     }
   }

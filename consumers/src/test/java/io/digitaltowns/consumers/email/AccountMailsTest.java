@@ -1,5 +1,6 @@
 package io.digitaltowns.consumers.email;
 
+import io.digitaltowns.consumers.EventFeed;
 import static io.digitaltowns.consumers.email.EmailGroupProbe.DEADLINE;
 import static io.digitaltowns.consumers.email.EmailGroupProbe.awaitMail;
 import static io.digitaltowns.consumers.email.EmailGroupProbe.committedOffset;
@@ -28,36 +29,19 @@ import io.digitaltowns.events.accounts.UserSignedIn;
 import io.digitaltowns.events.accounts.UserSuspended;
 import io.digitaltowns.events.links.EmailLinkTokens;
 import io.digitaltowns.events.links.EmailLinkTokens.Purpose;
-import io.digitaltowns.events.wire.AvroEventSerializer;
-import io.digitaltowns.events.wire.SchemaRegistryClient;
 import io.digitaltowns.infra.LocalStack;
 import io.digitaltowns.infra.mail.ReceivedMail;
 import io.digitaltowns.events.catalog.Topics;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,8 +62,7 @@ class AccountMailsTest {
 
   private static LocalStack stack;
   private static ConfigurableApplicationContext consumers;
-  private static KafkaProducer<byte[], byte[]> producer;
-  private static AvroEventSerializer serializer;
+  private static EventFeed feed;
 
   private final EmailLinkTokens tokens = new EmailLinkTokens(RunningConsumers.EMAIL_LINK_SECRET);
 
@@ -87,16 +70,13 @@ class AccountMailsTest {
   static void startConsumers() {
     stack = LocalStack.shared();
     consumers = RunningConsumers.start(stack, Map.of());
-    serializer = new AvroEventSerializer(new SchemaRegistryClient(stack.schemaRegistryUrl()));
-    producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-        ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer());
+    feed = new EventFeed(stack);
   }
 
   @AfterAll
   static void stopConsumers() {
-    if (producer != null) {
-      producer.close();
+    if (feed != null) {
+      feed.close();
     }
     if (consumers != null) {
       consumers.close();
@@ -289,12 +269,7 @@ class AccountMailsTest {
   }
 
   private RecordMetadata publish(String key, SpecificRecord event) {
-    try {
-      return producer.send(new ProducerRecord<>(TOPIC, key.getBytes(StandardCharsets.UTF_8), serializer.serialize(event)))
-          .get();
-    } catch (Exception e) {
-      throw new IllegalStateException("could not publish " + event.getSchema().getName(), e);
-    }
+    return feed.send(TOPIC, key, event);
   }
 
   private static PasswordChanged passwordChanged(String userId, String email, PasswordChangeReason reason) {

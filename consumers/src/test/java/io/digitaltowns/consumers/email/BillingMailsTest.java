@@ -1,5 +1,6 @@
 package io.digitaltowns.consumers.email;
 
+import io.digitaltowns.consumers.EventFeed;
 import static io.digitaltowns.consumers.email.EmailGroupProbe.DEADLINE;
 import static io.digitaltowns.consumers.email.EmailGroupProbe.awaitMail;
 import static io.digitaltowns.consumers.email.EmailGroupProbe.committedOffset;
@@ -14,37 +15,17 @@ import io.digitaltowns.events.billing.SubscriptionActivated;
 import io.digitaltowns.events.billing.SubscriptionCanceled;
 import io.digitaltowns.events.billing.SubscriptionEnded;
 import io.digitaltowns.events.billing.SubscriptionRenewed;
-import io.digitaltowns.events.wire.AvroEventSerializer;
-import io.digitaltowns.events.wire.SchemaRegistryClient;
 import io.digitaltowns.infra.LocalStack;
 import io.digitaltowns.infra.mail.ReceivedMail;
 import io.digitaltowns.events.catalog.Topics;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,24 +46,20 @@ class BillingMailsTest {
 
   private static LocalStack stack;
   private static ConfigurableApplicationContext consumers;
-  private static KafkaProducer<byte[], byte[]> producer;
-  private static AvroEventSerializer serializer;
+  private static EventFeed feed;
 
   @BeforeAll
   static void startConsumers() throws Exception {
     stack = LocalStack.shared();
+    feed = new EventFeed(stack);
     createDeadLetterTopic();
     consumers = RunningConsumers.start(stack, Map.of());
-    serializer = new AvroEventSerializer(new SchemaRegistryClient(stack.schemaRegistryUrl()));
-    producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-        ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer());
   }
 
   @AfterAll
   static void stopConsumers() {
-    if (producer != null) {
-      producer.close();
+    if (feed != null) {
+      feed.close();
     }
     if (consumers != null) {
       consumers.close();
@@ -272,23 +249,12 @@ class BillingMailsTest {
   }
 
   /** The dead-letter topic is not (yet) among the stack's topics, and the dead-letter publisher creates none. */
-  private static void createDeadLetterTopic() throws Exception {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {
-      admin.createTopics(List.of(new NewTopic(DEAD_LETTERS, 1, (short) 1))).all().get();
-    } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof TopicExistsException)) {
-        throw e;
-      }
-    }
+  private static void createDeadLetterTopic() {
+    feed.ensureTopics(DEAD_LETTERS);
   }
 
   private static RecordMetadata publish(String key, SpecificRecord event) {
-    try {
-      return producer.send(new ProducerRecord<>(TOPIC, key.getBytes(StandardCharsets.UTF_8), serializer.serialize(event)))
-          .get();
-    } catch (Exception e) {
-      throw new IllegalStateException("could not publish " + event.getSchema().getName(), e);
-    }
+    return feed.send(TOPIC, key, event);
   }
 
   /** Mail travels with CRLF line ends. */

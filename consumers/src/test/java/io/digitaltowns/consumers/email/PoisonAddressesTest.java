@@ -1,5 +1,6 @@
 package io.digitaltowns.consumers.email;
 
+import io.digitaltowns.consumers.EventFeed;
 import static io.digitaltowns.consumers.email.EmailGroupProbe.deadLetterKeys;
 import static io.digitaltowns.consumers.email.EmailGroupProbe.deadLetterReasons;
 import static io.digitaltowns.consumers.email.EmailGroupProbe.mailsTo;
@@ -10,12 +11,9 @@ import ch.qos.logback.classic.Level;
 import io.digitaltowns.consumers.RunningConsumers;
 import io.digitaltowns.events.accounts.SignupMethod;
 import io.digitaltowns.events.accounts.UserRegistered;
-import io.digitaltowns.events.wire.AvroEventSerializer;
-import io.digitaltowns.events.wire.SchemaRegistryClient;
 import io.digitaltowns.infra.LocalStack;
 import io.digitaltowns.infra.mail.ReceivedMail;
 import io.digitaltowns.events.catalog.Topics;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,10 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,8 +47,7 @@ class PoisonAddressesTest {
 
   private static RecipientFilteringRelay smtp;
   private static ConfigurableApplicationContext consumers;
-  private static KafkaProducer<byte[], byte[]> producer;
-  private static AvroEventSerializer serializer;
+  private static EventFeed feed;
 
   @BeforeAll
   static void startConsumers() throws Exception {
@@ -66,16 +59,13 @@ class PoisonAddressesTest {
         "spring.mail.port", smtp.port(),
         "digitaltowns.consumers.retry.initial-interval", "200ms",
         "digitaltowns.consumers.retry.max-interval", "1s"));
-    serializer = new AvroEventSerializer(new SchemaRegistryClient(stack.schemaRegistryUrl()));
-    producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-        ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer());
+    feed = new EventFeed(stack);
   }
 
   @AfterAll
   static void stopConsumers() {
-    if (producer != null) {
-      producer.close();
+    if (feed != null) {
+      feed.close();
     }
     if (consumers != null) {
       consumers.close();
@@ -88,7 +78,7 @@ class PoisonAddressesTest {
   @Test
   void poison_addresses_on_every_partition_are_dead_lettered_at_once_with_their_reason_and_every_mail_behind_them_goes_out()
       throws Exception {
-    int partitions = producer.partitionsFor(TOPIC).size();
+    int partitions = feed.partitionsOf(TOPIC);
     Map<String, String> poisonReasonByUser = new LinkedHashMap<>();
     List<String> poisonAddresses = new ArrayList<>();
     List<String> poisonIds = new ArrayList<>();
@@ -177,11 +167,10 @@ class PoisonAddressesTest {
     UserRegistered registered = UserRegistered.newBuilder()
         .setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
         .setAggregateId(userId).setEmail(email).setDisplayName("Reg").setSignupMethod(SignupMethod.PASSWORD).build();
-    try {
-      producer.send(new ProducerRecord<>(TOPIC, partition, userId.getBytes(StandardCharsets.UTF_8),
-          serializer.serialize(registered))).get();
-    } catch (Exception e) {
-      throw new IllegalStateException("could not publish", e);
+    if (partition == null) {
+      feed.send(TOPIC, userId, registered);
+    } else {
+      feed.send(TOPIC, partition, userId, registered);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.digitaltowns.consumers.events;
 
+import io.digitaltowns.consumers.EventFeed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,8 +10,6 @@ import ch.qos.logback.core.AppenderBase;
 import io.digitaltowns.consumers.RunningConsumers;
 import io.digitaltowns.events.accounts.SignupMethod;
 import io.digitaltowns.events.accounts.UserRegistered;
-import io.digitaltowns.events.wire.AvroEventSerializer;
-import io.digitaltowns.events.wire.SchemaRegistryClient;
 import io.digitaltowns.infra.LocalStack;
 import io.digitaltowns.events.catalog.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,10 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,8 +39,7 @@ class ConsumerTracingTest {
 
   private static LocalStack stack;
   private static ConfigurableApplicationContext consumers;
-  private static KafkaProducer<byte[], byte[]> producer;
-  private static AvroEventSerializer serializer;
+  private static EventFeed feed;
 
   private final List<ILoggingEvent> lines = new CopyOnWriteArrayList<>();
 
@@ -52,16 +47,13 @@ class ConsumerTracingTest {
   static void startConsumers() {
     stack = LocalStack.shared();
     consumers = RunningConsumers.start(stack, Map.of());
-    serializer = new AvroEventSerializer(new SchemaRegistryClient(stack.schemaRegistryUrl()));
-    producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-        ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer());
+    feed = new EventFeed(stack);
   }
 
   @AfterAll
   static void stopConsumers() {
-    if (producer != null) {
-      producer.close();
+    if (feed != null) {
+      feed.close();
     }
     if (consumers != null) {
       consumers.close();
@@ -78,7 +70,7 @@ class ConsumerTracingTest {
         .setAggregateId(userId).setEmail("traced-" + userId.substring(0, 8) + "@example.org")
         .setDisplayName("Traced").setSignupMethod(SignupMethod.PASSWORD).build();
     ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(Topics.ACCOUNTS_EVENTS,
-        userId.getBytes(StandardCharsets.UTF_8), serializer.serialize(registered));
+        userId.getBytes(StandardCharsets.UTF_8), feed.wireBytes(registered));
     record.headers().add("traceparent", ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.UTF_8));
     MeterRegistry registry = consumers.getBean(MeterRegistry.class);
 
@@ -93,7 +85,7 @@ class ConsumerTracingTest {
     capture.start();
     root.addAppender(capture);
     try {
-      producer.send(record).get();
+      feed.send(record);
 
       ILoggingEvent mailSent = await().atMost(DEADLINE).until(
           () -> lines.stream().filter(line -> line.getFormattedMessage().contains("mail sent for event " + registered.getEventId()))

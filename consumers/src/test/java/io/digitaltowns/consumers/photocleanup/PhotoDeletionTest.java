@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.digitaltowns.backup.store.BackupStorageSettings;
 import io.digitaltowns.backup.store.BackupStore;
-import io.digitaltowns.consumers.EventTraffic;
+import io.digitaltowns.consumers.EventFeed;
 import io.digitaltowns.consumers.RunningConsumers;
 import io.digitaltowns.consumers.events.ConsumerMetrics;
 import io.digitaltowns.events.businesses.BusinessDeleted;
@@ -39,7 +39,7 @@ class PhotoDeletionTest {
   private static LocalStack stack;
   private static BackupStore bucket;
   private static ConfigurableApplicationContext consumers;
-  private static EventTraffic traffic;
+  private static EventFeed feed;
   private static JdbcClient jdbc;
 
   @BeforeAll
@@ -58,13 +58,13 @@ class PhotoDeletionTest {
         "digitaltowns.consumers.retry.initial-interval", "200ms",
         "digitaltowns.consumers.retry.max-interval", "1s"));
     jdbc = consumers.getBean(JdbcClient.class);
-    traffic = new EventTraffic(stack);
+    feed = new EventFeed(stack);
   }
 
   @AfterAll
   static void stop() {
-    if (traffic != null) {
-      traffic.close();
+    if (feed != null) {
+      feed.close();
     }
     if (consumers != null) {
       consumers.close();
@@ -82,8 +82,8 @@ class PhotoDeletionTest {
     String neighbours = photo(UUID.randomUUID().toString());
     BusinessDeleted deleted = deleted(businessId, List.of(front, inside));
 
-    traffic.publish(Topics.BUSINESSES_EVENTS, businessId, deleted);
-    traffic.publish(Topics.BUSINESSES_EVENTS, businessId, deleted);
+    feed.send(Topics.BUSINESSES_EVENTS, businessId, deleted);
+    feed.send(Topics.BUSINESSES_EVENTS, businessId, deleted);
 
     await().atMost(DEADLINE).until(() -> !bucket.exists(front) && !bucket.exists(inside));
     assertThat(bucket.exists(neighbours)).isTrue();
@@ -99,7 +99,7 @@ class PhotoDeletionTest {
     String key = photo(businessId);
     stack.objectStore().stop();
     try {
-      traffic.publish(Topics.BUSINESSES_EVENTS, businessId, deleted(businessId, List.of(key)));
+      feed.send(Topics.BUSINESSES_EVENTS, businessId, deleted(businessId, List.of(key)));
       await().atMost(DEADLINE).until(() -> failedAttempts() > 0);
     } finally {
       stack.objectStore().start();
@@ -108,7 +108,7 @@ class PhotoDeletionTest {
     await().atMost(DEADLINE).until(() -> !bucket.exists(key));
     await().atMost(DEADLINE).until(() -> timeline(businessId), entries -> entries.equals(
         List.of("PHOTOS_DELETED 1 photo deleted from the store")));
-    assertThat(traffic.keysIn(Topics.BUSINESSES_EVENTS_PHOTO_CLEANUP_DLT)).doesNotContain(businessId);
+    assertThat(feed.keysIn(Topics.BUSINESSES_EVENTS_PHOTO_CLEANUP_DLT)).doesNotContain(businessId);
   }
 
   @Test
@@ -124,7 +124,7 @@ class PhotoDeletionTest {
 
   /** Failed attempts of the group so far ({@code dt.consumer.failed}: each retry counts). */
   private static double failedAttempts() {
-    return consumers.getBean(MeterRegistry.class).find(ConsumerMetrics.FAILED).tag("group", PhotoCleanupConsumer.GROUP)
+    return consumers.getBean(MeterRegistry.class).find(ConsumerMetrics.FAILED).tag("group", PhotoCleanupGroup.NAME)
         .counters().stream().mapToDouble(Counter::count).sum();
   }
 

@@ -12,7 +12,7 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.digitaltowns.consumers.EventTraffic;
+import io.digitaltowns.consumers.EventFeed;
 import io.digitaltowns.consumers.RunningConsumers;
 import io.digitaltowns.events.businesses.BusinessDeleted;
 import io.digitaltowns.infra.LocalStack;
@@ -44,7 +44,7 @@ class SubscriptionCancellationTest {
   private static LocalStack stack;
   private static WireMockServer stripe;
   private static ConfigurableApplicationContext consumers;
-  private static EventTraffic traffic;
+  private static EventFeed feed;
   private static JdbcClient jdbc;
 
   @BeforeAll
@@ -64,13 +64,13 @@ class SubscriptionCancellationTest {
         Map.entry("digitaltowns.consumers.retry.max-interval", "1s"),
         Map.entry("digitaltowns.consumers.retry.max-elapsed", "60s")));
     jdbc = consumers.getBean(JdbcClient.class);
-    traffic = new EventTraffic(stack);
+    feed = new EventFeed(stack);
   }
 
   @AfterAll
   static void stop() {
-    if (traffic != null) {
-      traffic.close();
+    if (feed != null) {
+      feed.close();
     }
     if (consumers != null) {
       consumers.close();
@@ -89,10 +89,10 @@ class SubscriptionCancellationTest {
     stripeCancels(later);
     BusinessDeleted deleted = deleted(businessId, subscription);
 
-    traffic.publish(Topics.BUSINESSES_EVENTS, businessId, deleted);
-    traffic.publish(Topics.BUSINESSES_EVENTS, businessId, deleted);
+    feed.send(Topics.BUSINESSES_EVENTS, businessId, deleted);
+    feed.send(Topics.BUSINESSES_EVENTS, businessId, deleted);
     // same key, same partition: once this one reached Stripe, both copies before it were handled
-    traffic.publish(Topics.BUSINESSES_EVENTS, businessId, deleted(businessId, later));
+    feed.send(Topics.BUSINESSES_EVENTS, businessId, deleted(businessId, later));
 
     await().atMost(DEADLINE).untilAsserted(() -> stripe.verify(1, deleteRequestedFor(urlEqualTo(path(later)))));
     List<LoggedRequest> cancels = stripe.findAll(deleteRequestedFor(urlEqualTo(path(subscription))));
@@ -117,14 +117,14 @@ class SubscriptionCancellationTest {
     stripe.stubFor(delete(urlEqualTo(path(subscription))).inScenario(scenario).whenScenarioStateIs("back")
         .willReturn(okJson(canceledSubscription(subscription))));
 
-    traffic.publish(Topics.BUSINESSES_EVENTS, businessId, deleted(businessId, subscription));
+    feed.send(Topics.BUSINESSES_EVENTS, businessId, deleted(businessId, subscription));
 
     await().atMost(DEADLINE).until(() -> timeline(businessId).size(), n -> n == 1);
     List<LoggedRequest> attempts = stripe.findAll(deleteRequestedFor(urlEqualTo(path(subscription))));
     assertThat(attempts).hasSize(3);
     assertThat(attempts).extracting(request -> request.getHeader("Idempotency-Key")).containsOnly(
         attempts.get(0).getHeader("Idempotency-Key"));
-    assertThat(traffic.keysIn(DLT)).doesNotContain(businessId);
+    assertThat(feed.keysIn(DLT)).doesNotContain(businessId);
   }
 
   @Test
@@ -135,12 +135,12 @@ class SubscriptionCancellationTest {
     stripe.stubFor(delete(urlEqualTo(path(subscription)))
         .willReturn(stripeError(404, "invalid_request_error", "resource_missing")));
 
-    traffic.publish(Topics.BUSINESSES_EVENTS, businessId, deleted(businessId, subscription));
+    feed.send(Topics.BUSINESSES_EVENTS, businessId, deleted(businessId, subscription));
 
     await().atMost(DEADLINE).until(() -> timeline(businessId), entries -> entries.contains(
         "SUBSCRIPTION_CANCELED_AT_STRIPE " + subscription + " Subscription already over at Stripe (listing deleted)"));
     stripe.verify(1, deleteRequestedFor(urlEqualTo(path(subscription))));
-    assertThat(traffic.keysIn(DLT)).doesNotContain(businessId);
+    assertThat(feed.keysIn(DLT)).doesNotContain(businessId);
   }
 
   @Test
