@@ -14,10 +14,4 @@ final class AccountPaths {
   static boolean owns(String path) {
     return PREFIXES.stream().anyMatch(path::startsWith);
   }
-
-  /** What any instance answers whatever its role. */
-  static boolean isOperational(String path) {
-    return path.equals("/health") || path.startsWith("/actuator/") || path.startsWith("/v3/api-docs")
-        || path.startsWith("/swagger-ui");
-  }
 }

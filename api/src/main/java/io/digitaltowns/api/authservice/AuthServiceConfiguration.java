@@ -1,11 +1,11 @@
 package io.digitaltowns.api.authservice;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import io.digitaltowns.api.web.ServiceForwarder;
+import io.digitaltowns.api.web.SplitService;
+import io.digitaltowns.api.web.SplitServiceFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 /**
  * Wires the role of this instance: the whole web service (default), the web service in front of
@@ -14,25 +14,15 @@ import org.springframework.core.Ordered;
 @Configuration
 class AuthServiceConfiguration {
 
-  /** Before Spring Security (order -100): forwarded requests are authenticated by the auth service. */
-  private static final int BEFORE_SECURITY = Ordered.HIGHEST_PRECEDENCE + 50;
+  /** Every role but {@code auth} forwards to AUTH_SERVICE_URL when it is set; {@code /error} is not operational. */
+  static final SplitService AUTH_SERVICE = new SplitService("auth", AccountPaths::owns,
+      SplitService.ForwardingRoles.ALL_BUT_THE_SERVICE, false,
+      "The auth service serves only the accounts endpoints.",
+      new ServiceForwarder.Unavailable("https://digitaltowns.io/problems/auth-service-unavailable",
+          "Sign-in is unavailable", "The accounts service did not answer. Try again in a moment."));
 
   @Bean
-  @ConditionalOnProperty(name = "digitaltowns.auth-service.role", havingValue = "auth")
-  FilterRegistrationBean<AuthRoleBoundary> authRoleBoundary() {
-    return registration(new AuthRoleBoundary());
-  }
-
-  @Bean
-  @ConditionalOnExpression("'${digitaltowns.auth-service.url:}' != '' and '${digitaltowns.auth-service.role:web}' != 'auth'")
-  FilterRegistrationBean<AuthServiceForwarding> authServiceForwarding(AuthServiceProperties properties) {
-    return registration(new AuthServiceForwarding(properties));
-  }
-
-  private static <F extends jakarta.servlet.Filter> FilterRegistrationBean<F> registration(F filter) {
-    FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
-    registration.setOrder(BEFORE_SECURITY);
-    registration.addUrlPatterns("/*");
-    return registration;
+  FilterRegistrationBean<SplitServiceFilter> authServiceSplit(AuthServiceProperties properties) {
+    return AUTH_SERVICE.registration(properties.role(), properties.url(), properties.timeout());
   }
 }

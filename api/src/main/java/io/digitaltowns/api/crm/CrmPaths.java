@@ -11,10 +11,4 @@ final class CrmPaths {
   static boolean owns(String path) {
     return path.equals(PREFIX) || path.startsWith(PREFIX + "/");
   }
-
-  /** What any instance answers whatever its role. */
-  static boolean isOperational(String path) {
-    return path.equals("/health") || path.startsWith("/actuator/") || path.startsWith("/v3/api-docs")
-        || path.startsWith("/swagger-ui") || path.equals("/error");
-  }
 }

@@ -1,11 +1,11 @@
 package io.digitaltowns.api.crm;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import io.digitaltowns.api.web.ServiceForwarder;
+import io.digitaltowns.api.web.SplitService;
+import io.digitaltowns.api.web.SplitServiceFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 /**
  * Wires where the CRM endpoints are answered: here (default), at a separate CRM service
@@ -14,25 +14,19 @@ import org.springframework.core.Ordered;
 @Configuration
 class CrmServiceConfiguration {
 
-  /** Before Spring Security (order -100): forwarded requests are authorised by the CRM service. */
-  private static final int BEFORE_SECURITY = Ordered.HIGHEST_PRECEDENCE + 50;
+  /**
+   * Only the web role forwards to CRM_SERVICE_URL (the auth service answers CRM paths with its own 404); the CRM
+   * service answers {@code /error} too. The CRM service checks the token and the ADMIN role itself (it shares
+   * JWT_SECRET), so the admin's Authorization header is forwarded as it came.
+   */
+  static final SplitService CRM_SERVICE = new SplitService("crm", CrmPaths::owns,
+      SplitService.ForwardingRoles.WEB_ONLY, true,
+      "The CRM service serves only the CRM endpoints.",
+      new ServiceForwarder.Unavailable("https://digitaltowns.io/problems/crm-service-unavailable",
+          "The CRM is unavailable", "The CRM service did not answer. Try again in a moment."));
 
   @Bean
-  @ConditionalOnProperty(name = "digitaltowns.crm-service.role", havingValue = "crm")
-  FilterRegistrationBean<CrmRoleBoundary> crmRoleBoundary() {
-    return registration(new CrmRoleBoundary());
-  }
-
-  @Bean
-  @ConditionalOnExpression("'${digitaltowns.crm-service.url:}' != '' and '${digitaltowns.crm-service.role:web}' == 'web'")
-  FilterRegistrationBean<CrmServiceForwarding> crmServiceForwarding(CrmServiceProperties properties) {
-    return registration(new CrmServiceForwarding(properties));
-  }
-
-  private static <F extends jakarta.servlet.Filter> FilterRegistrationBean<F> registration(F filter) {
-    FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
-    registration.setOrder(BEFORE_SECURITY);
-    registration.addUrlPatterns("/*");
-    return registration;
+  FilterRegistrationBean<SplitServiceFilter> crmServiceSplit(CrmServiceProperties properties) {
+    return CRM_SERVICE.registration(properties.role(), properties.url(), properties.timeout());
   }
 }

@@ -5,23 +5,20 @@ import static io.digitaltowns.api.billing.apply.StripeJson.string;
 import static io.digitaltowns.api.billing.apply.StripeJson.time;
 
 import com.stripe.exception.StripeException;
-import com.stripe.model.Subscription;
 import io.digitaltowns.api.billing.StripeApi;
-import io.digitaltowns.api.outbox.OutboxWriter;
-import io.digitaltowns.events.billing.PaymentFailed;
-import io.digitaltowns.events.billing.SubscriptionActivated;
-import io.digitaltowns.events.billing.SubscriptionCanceled;
-import io.digitaltowns.events.billing.SubscriptionEnded;
-import io.digitaltowns.events.billing.SubscriptionRenewed;
-import java.sql.Timestamp;
+import io.digitaltowns.api.billing.apply.SubscriptionStore.Subscription;
+import io.digitaltowns.api.billing.apply.SubscriptionTransitions.BillingEvent;
+import io.digitaltowns.api.billing.apply.SubscriptionTransitions.Fact;
+import io.digitaltowns.api.billing.apply.SubscriptionTransitions.InvoicePaid;
+import io.digitaltowns.api.billing.apply.SubscriptionTransitions.InvoicePaymentFailed;
+import io.digitaltowns.api.billing.apply.SubscriptionTransitions.SubscriptionSeen;
+import io.digitaltowns.api.billing.apply.SubscriptionTransitions.Transition;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -44,6 +41,10 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>an invoice of a subscription whose state was never seen fetches the subscription from Stripe;</li>
  *   <li>{@code businesses.featured} is recomputed from the stored state (see {@link FeaturedFlag}).</li>
  * </ul>
+ *
+ * <p>What each event does to a subscription is the pure {@link SubscriptionTransitions} (the table of
+ * {@code docs/billing.md}); the ledger finds the business, takes its lock, loads the state ({@link SubscriptionStore}),
+ * stores the transition's result and emits its billing events ({@link BillingEventEmitter}).
  */
 @Service
 public class SubscriptionLedger {
@@ -69,26 +70,17 @@ public class SubscriptionLedger {
   private record Result(Outcome outcome, UUID businessId) {
   }
 
-  /** The stored state of one subscription. */
-  private record Row(String subscriptionId, UUID businessId, String customerId, String status,
-                     Instant currentPeriodEnd, Instant pastDueSince, Instant stateAsOf) {
-
-    boolean ended() {
-      return status != null && SubscriptionSnapshot.ENDED.contains(status);
-    }
-  }
-
-  private final JdbcClient jdbc;
-  private final OutboxWriter outbox;
+  private final SubscriptionStore store;
+  private final BillingEventEmitter emitter;
   private final JsonMapper json;
   private final Clock clock;
   private final StripeApi stripe;
   private final FeaturedFlag featured;
 
-  SubscriptionLedger(JdbcClient jdbc, OutboxWriter outbox, JsonMapper json, Clock clock, StripeApi stripe,
-                     FeaturedFlag featured) {
-    this.jdbc = jdbc;
-    this.outbox = outbox;
+  SubscriptionLedger(SubscriptionStore store, BillingEventEmitter emitter, JsonMapper json, Clock clock,
+                     StripeApi stripe, FeaturedFlag featured) {
+    this.store = store;
+    this.emitter = emitter;
     this.json = json;
     this.clock = clock;
     this.stripe = stripe;
@@ -112,13 +104,7 @@ public class SubscriptionLedger {
     if (id == null || type == null || created == null || !object.isObject()) {
       throw new IllegalArgumentException("not a Stripe event");
     }
-    int fresh = jdbc.sql("""
-            INSERT INTO applied_stripe_events (event_id, type, outcome, applied_at)
-            VALUES (:id, :type, 'pending', :now) ON CONFLICT (event_id) DO NOTHING
-            """)
-        .param("id", id).param("type", type).param("now", Timestamp.from(clock.instant()))
-        .update();
-    if (fresh == 0) {
+    if (!store.claim(id, type)) {
       return Outcome.DUPLICATE;
     }
     Result result = switch (type) {
@@ -126,14 +112,11 @@ public class SubscriptionLedger {
       case "customer.subscription.created", "customer.subscription.updated", "customer.subscription.deleted",
            "customer.subscription.paused", "customer.subscription.resumed" ->
           subscriptionChanged(SubscriptionSnapshot.of(object), created, id);
-      case "invoice.paid" -> invoicePaid(InvoiceFacts.of(object), created, id);
-      case "invoice.payment_failed" -> paymentFailed(InvoiceFacts.of(object), created, id);
+      case "invoice.paid" -> invoice(InvoiceFacts.of(object), created, id, true);
+      case "invoice.payment_failed" -> invoice(InvoiceFacts.of(object), created, id, false);
       default -> new Result(Outcome.IGNORED, null);
     };
-    jdbc.sql("UPDATE applied_stripe_events SET outcome = :outcome, business_id = :businessId WHERE event_id = :id")
-        .param("outcome", result.outcome().name().toLowerCase()).param("businessId", result.businessId())
-        .param("id", id)
-        .update();
+    store.finish(id, result.outcome(), result.businessId());
     if (result.businessId() != null) {
       featured.refresh(result.businessId());
     }
@@ -148,12 +131,7 @@ public class SubscriptionLedger {
    */
   @Transactional
   public void markUnreadable(String stripeEventId, String type) {
-    jdbc.sql("""
-            INSERT INTO applied_stripe_events (event_id, type, outcome, applied_at)
-            VALUES (:id, :type, 'unreadable', :now) ON CONFLICT (event_id) DO NOTHING
-            """)
-        .param("id", stripeEventId).param("type", type).param("now", Timestamp.from(clock.instant()))
-        .update();
+    store.markUnreadable(stripeEventId, type);
   }
 
   // --- event types ---------------------------------------------------------------------------------------------
@@ -168,365 +146,87 @@ public class SubscriptionLedger {
     if (businessRef == null) {
       businessRef = string(session.path("metadata").get("business_id"));
     }
-    UUID businessId = businessOf(subscriptionId, customerId, businessRef);
+    UUID businessId = store.businessOf(subscriptionId, customerId, businessRef);
     if (businessId == null) {
       return new Result(Outcome.NO_BUSINESS, null);
     }
-    lock(businessId);
+    store.lock(businessId);
     if (subscriptionId != null) {
-      link(subscriptionId, businessId, customerId);
-      mirror(subscriptionId);
+      store.link(subscriptionId, businessId, customerId);
+      store.mirror(subscriptionId);
     }
     return new Result(Outcome.APPLIED, businessId);
   }
 
   private Result subscriptionChanged(SubscriptionSnapshot snapshot, Instant asOf, String stripeEventId) {
-    UUID businessId = businessOf(snapshot.id(), snapshot.customerId(), snapshot.businessId());
+    UUID businessId = store.businessOf(snapshot.id(), snapshot.customerId(), snapshot.businessId());
     if (businessId == null) {
       return new Result(Outcome.NO_BUSINESS, null);
     }
-    lock(businessId);
-    link(snapshot.id(), businessId, snapshot.customerId());
-    boolean newer = applySnapshot(snapshot, asOf);
-    boolean emitted = evidence(snapshot, asOf, stripeEventId);
-    return new Result(newer || emitted ? Outcome.APPLIED : Outcome.STALE, businessId);
+    store.lock(businessId);
+    store.link(snapshot.id(), businessId, snapshot.customerId());
+    Transition transition = step(subscription(snapshot.id()), new SubscriptionSeen(snapshot, asOf), stripeEventId);
+    return new Result(transition.stale() ? Outcome.STALE : Outcome.APPLIED, businessId);
   }
 
-  private Result invoicePaid(InvoiceFacts invoice, Instant created, String stripeEventId) {
+  /** {@code invoice.paid} ({@code paid}) or {@code invoice.payment_failed}. */
+  private Result invoice(InvoiceFacts invoice, Instant created, String stripeEventId, boolean paid) {
     if (invoice.subscriptionId() == null || invoice.id() == null) {
       return new Result(Outcome.IGNORED, null);
     }
-    UUID businessId = businessOf(invoice.subscriptionId(), invoice.customerId(), null);
+    UUID businessId = store.businessOf(invoice.subscriptionId(), invoice.customerId(), null);
     if (businessId == null) {
       return new Result(Outcome.NO_BUSINESS, null);
     }
-    lock(businessId);
-    link(invoice.subscriptionId(), businessId, invoice.customerId());
-    Row row = row(invoice.subscriptionId()).orElseThrow();
-    if (row.stateAsOf() == null) {
-      row = fetchCurrent(row);
+    store.lock(businessId);
+    store.link(invoice.subscriptionId(), businessId, invoice.customerId());
+    Subscription subscription = subscription(invoice.subscriptionId());
+    if (subscription.state().stateAsOf() == null) {
+      subscription = fetchCurrent(subscription);
     }
-    int recorded = recordPayment(invoice, row, "paid", 0, invoice.amountPaid(), stripeEventId);
-    if (recorded == 0) {
-      return new Result(Outcome.STALE, businessId);
-    }
-    if (invoice.firstOfSubscription()) {
-      String status = row.status() != null && SubscriptionSnapshot.ACTIVE.contains(row.status()) ? row.status()
-          : "active";
-      Instant periodEnd = firstNonNull(invoice.periodEnd(), row.currentPeriodEnd(), created);
-      emitActivated(row, status, periodEnd, null, stripeEventId);
-    } else {
-      Instant periodEnd = firstNonNull(invoice.periodEnd(), row.currentPeriodEnd(), created);
-      String ownerEmail = ownerEmail(businessId);
-      Row subscription = row;
-      outbox.publish(AGGREGATE_TYPE, businessId, null, (eventId, occurredAt, aggregateId) ->
-          SubscriptionRenewed.newBuilder()
-              .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId)
-              .setBusinessId(businessId.toString()).setSubscriptionId(subscription.subscriptionId())
-              .setCustomerId(subscription.customerId()).setOwnerEmail(ownerEmail).setStripeEventId(stripeEventId)
-              .setCurrentPeriodEnd(periodEnd).setAmount(invoice.amountPaid()).setCurrency(invoice.currency())
-              .setInvoiceId(invoice.id())
-              .build());
-    }
-    return new Result(Outcome.APPLIED, businessId);
-  }
-
-  private Result paymentFailed(InvoiceFacts invoice, Instant created, String stripeEventId) {
-    if (invoice.subscriptionId() == null || invoice.id() == null) {
-      return new Result(Outcome.IGNORED, null);
-    }
-    UUID businessId = businessOf(invoice.subscriptionId(), invoice.customerId(), null);
-    if (businessId == null) {
-      return new Result(Outcome.NO_BUSINESS, null);
-    }
-    lock(businessId);
-    link(invoice.subscriptionId(), businessId, invoice.customerId());
-    Row row = row(invoice.subscriptionId()).orElseThrow();
-    if (row.stateAsOf() == null) {
-      row = fetchCurrent(row);
-    }
-    int recorded = recordPayment(invoice, row, "failed", Math.max(1, invoice.attemptCount()), invoice.amountDue(),
-        stripeEventId);
-    if (recorded == 0) {
-      return new Result(Outcome.STALE, businessId);
-    }
-    String ownerEmail = ownerEmail(businessId);
-    Row subscription = row;
-    outbox.publish(AGGREGATE_TYPE, businessId, null, (eventId, occurredAt, aggregateId) ->
-        PaymentFailed.newBuilder()
-            .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId)
-            .setBusinessId(businessId.toString()).setSubscriptionId(subscription.subscriptionId())
-            .setCustomerId(subscription.customerId()).setOwnerEmail(ownerEmail).setStripeEventId(stripeEventId)
-            .setAmount(invoice.amountDue()).setCurrency(invoice.currency()).setInvoiceId(invoice.id())
-            .setNextPaymentAttempt(invoice.nextPaymentAttempt())
-            // a portal session expires within minutes: the email links to the app, which makes one on click
-            .setPortalUrl(null)
-            .build());
-    return new Result(Outcome.APPLIED, businessId);
+    boolean firstRecord = paid
+        ? store.recordPayment(invoice, subscription, "paid", 0, invoice.amountPaid(), stripeEventId)
+        : store.recordPayment(invoice, subscription, "failed", Math.max(1, invoice.attemptCount()),
+            invoice.amountDue(), stripeEventId);
+    Fact fact = paid ? new InvoicePaid(invoice, created, firstRecord) : new InvoicePaymentFailed(invoice, firstRecord);
+    Transition transition = step(subscription, fact, stripeEventId);
+    return new Result(transition.stale() ? Outcome.STALE : Outcome.APPLIED, businessId);
   }
 
   // --- state ---------------------------------------------------------------------------------------------------
 
-  /**
-   * Stores the snapshot unless the stored state is newer (by Stripe time) or ended. On equal times an ended
-   * snapshot wins; between two live snapshots of the same second the later delivery wins.
-   *
-   * @return whether the snapshot was stored
-   */
-  private boolean applySnapshot(SubscriptionSnapshot snapshot, Instant asOf) {
-    Row row = row(snapshot.id()).orElseThrow();
-    if (row.stateAsOf() != null) {
-      if (row.ended() && !snapshot.ended()) {
-        return false;
-      }
-      if (asOf.isBefore(row.stateAsOf())) {
-        return false;
-      }
+  /** Asks the transition function, stores its answer and emits its billing events. */
+  private Transition step(Subscription subscription, Fact fact, String stripeEventId) {
+    Transition transition = SubscriptionTransitions.on(subscription.state(), fact);
+    store.save(subscription, transition);
+    for (BillingEvent event : transition.events()) {
+      emitter.emit(subscription, event, stripeEventId);
     }
-    Instant pastDueSince = null;
-    if ("past_due".equals(snapshot.status())) {
-      pastDueSince = "past_due".equals(row.status()) && row.pastDueSince() != null ? row.pastDueSince() : asOf;
-    }
-    jdbc.sql("""
-            UPDATE billing_subscriptions
-            SET status = :status, current_period_end = :periodEnd, cancel_at = :cancelAt,
-                cancel_requested = :cancelRequested, past_due_since = :pastDueSince, state_as_of = :asOf,
-                updated_at = now()
-            WHERE subscription_id = :id
-            """)
-        .param("status", snapshot.status()).param("periodEnd", timestamp(snapshot.currentPeriodEnd()))
-        .param("cancelAt", timestamp(snapshot.cancelAt())).param("cancelRequested", snapshot.cancelRequested())
-        .param("pastDueSince", timestamp(pastDueSince)).param("asOf", timestamp(asOf)).param("id", snapshot.id())
-        .update();
-    mirror(snapshot.id());
-    return true;
-  }
-
-  /**
-   * Emits what the snapshot proves happened, old or not, each once per subscription.
-   *
-   * @return whether anything was emitted
-   */
-  private boolean evidence(SubscriptionSnapshot snapshot, Instant asOf, String stripeEventId) {
-    Row row = row(snapshot.id()).orElseThrow();
-    boolean emitted = false;
-    if (snapshot.active()) {
-      emitted |= emitActivated(row, snapshot.status(),
-          firstNonNull(snapshot.currentPeriodEnd(), row.currentPeriodEnd(), asOf), snapshot.trialEnd(),
-          stripeEventId);
-    }
-    boolean canceled = "canceled".equals(snapshot.status());
-    if ((snapshot.cancelRequested() || canceled) && !"incomplete_expired".equals(snapshot.status())
-        && mark(row.subscriptionId(), "canceled_at")) {
-      Instant cancelAt = snapshot.cancelAt();
-      String ownerEmail = ownerEmail(row.businessId());
-      outbox.publish(AGGREGATE_TYPE, row.businessId(), null, (eventId, occurredAt, aggregateId) ->
-          SubscriptionCanceled.newBuilder()
-              .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId)
-              .setBusinessId(row.businessId().toString()).setSubscriptionId(row.subscriptionId())
-              .setCustomerId(row.customerId()).setOwnerEmail(ownerEmail).setStripeEventId(stripeEventId)
-              .setCancelAt(cancelAt).setReason(snapshot.cancellationReason())
-              .build());
-      emitted = true;
-    }
-    if (canceled && mark(row.subscriptionId(), "ended_at")) {
-      Instant endedAt = firstNonNull(snapshot.endedAt(), snapshot.canceledAt(), asOf);
-      String ownerEmail = ownerEmail(row.businessId());
-      outbox.publish(AGGREGATE_TYPE, row.businessId(), null, (eventId, occurredAt, aggregateId) ->
-          SubscriptionEnded.newBuilder()
-              .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId)
-              .setBusinessId(row.businessId().toString()).setSubscriptionId(row.subscriptionId())
-              .setCustomerId(row.customerId()).setOwnerEmail(ownerEmail).setStripeEventId(stripeEventId)
-              .setEndedAt(endedAt).setReason(snapshot.cancellationReason())
-              .build());
-      emitted = true;
-    }
-    return emitted;
-  }
-
-  private boolean emitActivated(Row row, String status, Instant periodEnd, Instant trialEnd, String stripeEventId) {
-    if (!mark(row.subscriptionId(), "activated_at")) {
-      return false;
-    }
-    record FirstPayment(long amount, String currency) {
-    }
-    Optional<FirstPayment> first = jdbc.sql("""
-            SELECT amount, currency FROM billing_invoice_payments
-            WHERE subscription_id = :id AND outcome = 'paid' AND billing_reason = 'subscription_create'
-            ORDER BY recorded_at LIMIT 1
-            """)
-        .param("id", row.subscriptionId())
-        .query((rs, n) -> new FirstPayment(rs.getLong("amount"), rs.getString("currency")))
-        .optional();
-    String ownerEmail = ownerEmail(row.businessId());
-    outbox.publish(AGGREGATE_TYPE, row.businessId(), null, (eventId, occurredAt, aggregateId) ->
-        SubscriptionActivated.newBuilder()
-            .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId)
-            .setBusinessId(row.businessId().toString()).setSubscriptionId(row.subscriptionId())
-            .setCustomerId(row.customerId()).setOwnerEmail(ownerEmail).setStripeEventId(stripeEventId)
-            .setStatus(status).setCurrentPeriodEnd(periodEnd).setTrialEnd(trialEnd)
-            .setAmount(first.map(FirstPayment::amount).orElse(null))
-            .setCurrency(first.map(FirstPayment::currency).orElse(null))
-            .build());
-    return true;
-  }
-
-  /** Sets a once-per-subscription marker column. @return whether it was unset (the caller emits its event) */
-  private boolean mark(String subscriptionId, String column) {
-    return jdbc.sql("UPDATE billing_subscriptions SET " + column + " = :now WHERE subscription_id = :id AND "
-            + column + " IS NULL")
-        .param("now", Timestamp.from(clock.instant())).param("id", subscriptionId)
-        .update() == 1;
-  }
-
-  private int recordPayment(InvoiceFacts invoice, Row row, String outcome, int attempt, long amount,
-                            String stripeEventId) {
-    return jdbc.sql("""
-            INSERT INTO billing_invoice_payments (invoice_id, attempt, subscription_id, business_id, outcome,
-                                                  billing_reason, amount, currency, period_end, stripe_event_id)
-            VALUES (:invoice, :attempt, :subscription, :business, :outcome, :reason, :amount, :currency, :periodEnd,
-                    :stripeEventId)
-            ON CONFLICT DO NOTHING
-            """)
-        .param("invoice", invoice.id()).param("attempt", attempt).param("subscription", row.subscriptionId())
-        .param("business", row.businessId()).param("outcome", outcome).param("reason", invoice.billingReason())
-        .param("amount", amount).param("currency", invoice.currency())
-        .param("periodEnd", timestamp(invoice.periodEnd())).param("stripeEventId", stripeEventId)
-        .update();
+    return transition;
   }
 
   /**
    * The subscription as Stripe has it now, stored with the time of asking: for an invoice of a subscription whose
    * state no event has told yet.
    */
-  private Row fetchCurrent(Row row) {
+  private Subscription fetchCurrent(Subscription stored) {
     if (!stripe.properties().enabled()) {
-      return row;
+      return stored;
     }
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     SubscriptionSnapshot snapshot;
     try {
-      Subscription subscription = stripe.client().v1().subscriptions().retrieve(row.subscriptionId());
+      com.stripe.model.Subscription subscription =
+          stripe.client().v1().subscriptions().retrieve(stored.subscriptionId());
       snapshot = SubscriptionSnapshot.of(json.readTree(subscription.getLastResponse().body()));
     } catch (StripeException e) {
       throw stripe.failed("retrieve subscription", e);
     }
-    applySnapshot(snapshot, now);
-    evidence(snapshot, now, null);
-    return row(row.subscriptionId()).orElseThrow();
+    step(stored, new SubscriptionSeen(snapshot, now), null);
+    return subscription(stored.subscriptionId());
   }
 
-  /** business_billing shows the business's current subscription: this one, unless another live one is current. */
-  private void mirror(String subscriptionId) {
-    jdbc.sql("""
-            UPDATE business_billing bb
-            SET subscription_id = s.subscription_id, status = s.status, current_period_end = s.current_period_end,
-                cancel_at = s.cancel_at, state_as_of = s.state_as_of, updated_at = now()
-            FROM billing_subscriptions s
-            WHERE s.subscription_id = :id AND bb.business_id = s.business_id
-              AND (bb.subscription_id IS NULL OR bb.subscription_id = s.subscription_id
-                   OR (coalesce(bb.status, 'canceled') IN ('canceled', 'incomplete_expired')
-                       AND coalesce(s.status, '') NOT IN ('canceled', 'incomplete_expired')))
-            """)
-        .param("id", subscriptionId)
-        .update();
-  }
-
-  // --- lookups -------------------------------------------------------------------------------------------------
-
-  /**
-   * The business of a subscription: as linked before, else by the business's Stripe customer, else by the business
-   * id Checkout put in the metadata (then the customer is kept as the business's).
-   */
-  private UUID businessOf(String subscriptionId, String customerId, String businessRef) {
-    if (subscriptionId != null) {
-      Optional<UUID> linked = jdbc.sql("SELECT business_id FROM billing_subscriptions WHERE subscription_id = :id")
-          .param("id", subscriptionId).query(UUID.class).optional();
-      if (linked.isPresent()) {
-        return linked.get();
-      }
-    }
-    if (customerId != null) {
-      Optional<UUID> byCustomer = jdbc.sql("SELECT business_id FROM business_billing WHERE stripe_customer_id = :id")
-          .param("id", customerId).query(UUID.class).optional();
-      if (byCustomer.isPresent()) {
-        return byCustomer.get();
-      }
-    }
-    if (businessRef == null) {
-      return null;
-    }
-    UUID businessId;
-    try {
-      businessId = UUID.fromString(businessRef);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-    boolean exists = jdbc.sql("SELECT count(*) FROM businesses WHERE id = :id").param("id", businessId)
-        .query(Long.class).single() > 0;
-    if (!exists) {
-      return null;
-    }
-    if (customerId != null) {
-      jdbc.sql("""
-              INSERT INTO business_billing (business_id, stripe_customer_id) VALUES (:business, :customer)
-              ON CONFLICT DO NOTHING
-              """)
-          .param("business", businessId).param("customer", customerId).update();
-    }
-    return businessId;
-  }
-
-  /** One business's billing is applied by one transaction at a time. */
-  private void lock(UUID businessId) {
-    jdbc.sql("SELECT id FROM businesses WHERE id = :id FOR NO KEY UPDATE").param("id", businessId)
-        .query(UUID.class).optional();
-  }
-
-  private void link(String subscriptionId, UUID businessId, String customerId) {
-    String customer = customerId != null ? customerId
-        : jdbc.sql("SELECT stripe_customer_id FROM business_billing WHERE business_id = :id").param("id", businessId)
-            .query(String.class).optional().orElse("");
-    jdbc.sql("""
-            INSERT INTO billing_subscriptions (subscription_id, business_id, customer_id)
-            VALUES (:id, :business, :customer) ON CONFLICT (subscription_id) DO NOTHING
-            """)
-        .param("id", subscriptionId).param("business", businessId).param("customer", customer)
-        .update();
-  }
-
-  private Optional<Row> row(String subscriptionId) {
-    return jdbc.sql("""
-            SELECT subscription_id, business_id, customer_id, status, current_period_end, past_due_since, state_as_of
-            FROM billing_subscriptions WHERE subscription_id = :id
-            """)
-        .param("id", subscriptionId)
-        .query((rs, n) -> new Row(rs.getString("subscription_id"), rs.getObject("business_id", UUID.class),
-            rs.getString("customer_id"), rs.getString("status"), instant(rs.getTimestamp("current_period_end")),
-            instant(rs.getTimestamp("past_due_since")), instant(rs.getTimestamp("state_as_of"))))
-        .optional();
-  }
-
-  private String ownerEmail(UUID businessId) {
-    return jdbc.sql("SELECT u.email FROM businesses b JOIN users u ON u.id = b.owner_id WHERE b.id = :id")
-        .param("id", businessId).query(String.class).optional().orElse(null);
-  }
-
-  @SafeVarargs
-  private static <T> T firstNonNull(T... values) {
-    for (T value : values) {
-      if (value != null) {
-        return value;
-      }
-    }
-    return null;
-  }
-
-  private static Timestamp timestamp(Instant instant) {
-    return instant == null ? null : Timestamp.from(instant);
-  }
-
-  private static Instant instant(Timestamp timestamp) {
-    return timestamp == null ? null : timestamp.toInstant();
+  private Subscription subscription(String subscriptionId) {
+    return store.subscription(subscriptionId).orElseThrow();
   }
 }

@@ -3,14 +3,15 @@ package io.digitaltowns.api.towns.admin;
 import io.digitaltowns.api.outbox.OutboxWriter;
 import io.digitaltowns.api.towns.Town;
 import io.digitaltowns.api.towns.TownNotFoundException;
+import io.digitaltowns.api.towns.TownRepository;
 import io.digitaltowns.api.towns.Towns;
 import io.digitaltowns.events.towns.TownCreated;
 import io.digitaltowns.events.towns.TownUpdated;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,12 +19,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TownAdministration {
 
-  private final JdbcClient jdbc;
+  private final TownRepository repository;
   private final Towns towns;
   private final OutboxWriter outbox;
 
-  TownAdministration(JdbcClient jdbc, Towns towns, OutboxWriter outbox) {
-    this.jdbc = jdbc;
+  TownAdministration(TownRepository repository, Towns towns, OutboxWriter outbox) {
+    this.repository = repository;
     this.towns = towns;
     this.outbox = outbox;
   }
@@ -32,11 +33,9 @@ public class TownAdministration {
   public Town create(String name, String slug, String region, String timezone, String traceId) {
     UUID id = UUID.randomUUID();
     try {
-      jdbc.sql("INSERT INTO towns (id, slug, name, region, timezone) VALUES (:id, :slug, :name, :region, :timezone)")
-          .param("id", id).param("slug", slug).param("name", name.trim()).param("region", blankToNull(region))
-          .param("timezone", timezone).update();
-    } catch (DuplicateKeyException e) {
-      throw new SlugTakenException();
+      repository.insert(Town.unsaved(id, slug, name.trim(), blankToNull(region), timezone));
+    } catch (DataAccessException e) {
+      throw slugTakenOr(e);
     }
     Town town = towns.byId(id).orElseThrow();
     publish(town, true, traceId);
@@ -45,23 +44,21 @@ public class TownAdministration {
 
   @Transactional
   public Town update(UUID id, String name, String slug, String region, String timezone, String traceId) {
-    int updated;
+    Town current = towns.byId(id).orElseThrow(TownNotFoundException::new);
     try {
-      updated = jdbc.sql("""
-              UPDATE towns SET slug = :slug, name = :name, region = :region, timezone = :timezone, updated_at = now()
-              WHERE id = :id
-              """)
-          .param("id", id).param("slug", slug).param("name", name.trim()).param("region", blankToNull(region))
-          .param("timezone", timezone).update();
-    } catch (DuplicateKeyException e) {
-      throw new SlugTakenException();
-    }
-    if (updated == 0) {
-      throw new TownNotFoundException();
+      repository.save(current.edited(slug, name.trim(), blankToNull(region), timezone, Instant.now()));
+    } catch (DataAccessException e) {
+      throw slugTakenOr(e);
     }
     Town town = towns.byId(id).orElseThrow();
     publish(town, false, traceId);
     return town;
+  }
+
+  /** Spring Data JDBC wraps the driver's unique violation in its own exception; the slug is the only unique key. */
+  private static RuntimeException slugTakenOr(DataAccessException e) {
+    return e instanceof DuplicateKeyException || e.getCause() instanceof DuplicateKeyException
+        ? new SlugTakenException() : e;
   }
 
   private void publish(Town town, boolean created, String traceId) {
