@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class OpsCommandTest {
 
   @Test
-  void withoutACommandItPrintsUsageAndExitsWithTheUsageCode() {
+  void without_a_command_it_prints_usage_and_exits_with_the_usage_code() {
     Ops.Run run = Ops.run();
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(OpsExit.USAGE);
@@ -15,7 +15,7 @@ class OpsCommandTest {
   }
 
   @Test
-  void replayWithoutAStartingPointIsAUsageError() {
+  void replay_without_a_starting_point_is_a_usage_error() {
     Ops.Run run = Ops.run("replay", "--group", "email", "--topic", "dt.accounts.events");
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(OpsExit.USAGE);
@@ -23,7 +23,7 @@ class OpsCommandTest {
   }
 
   @Test
-  void everyCommandHasHelp() {
+  void every_command_has_help() {
     for (String[] command : new String[][] {
         {"topics", "check", "--help"}, {"topics", "create", "--help"}, {"outbox", "status", "--help"},
         {"dlt", "list", "--help"}, {"dlt", "show", "--help"}, {"dlt", "redrive", "--help"},

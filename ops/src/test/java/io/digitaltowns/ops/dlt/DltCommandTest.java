@@ -28,7 +28,7 @@ class DltCommandTest {
   }
 
   @Test
-  void listShowsEachDeadLetterWithItsOriginEventTypeAndFailureReason() {
+  void list_shows_each_dead_letter_with_its_origin_event_type_and_failure_reason() {
     DeadLetters.Letter letter = deadLetters.deadLetterRegistration("ada@example.org", 1, 42,
         "SMTP server refused the recipient: 550 5.1.1 mailbox unavailable");
 
@@ -49,7 +49,7 @@ class DltCommandTest {
   }
 
   @Test
-  void showDecodesTheDeadLetteredEventAsJsonBesideTheFailureReason() {
+  void show_decodes_the_dead_lettered_event_as_json_beside_the_failure_reason() {
     DeadLetters.Letter letter = deadLetters.deadLetterRegistration("grace@example.org", 2, 7,
         "template welcome.txt is missing");
 
@@ -67,7 +67,7 @@ class DltCommandTest {
   }
 
   @Test
-  void redriveSendsARecordBackToItsOriginalTopicExactlyOnce() throws Exception {
+  void redrive_sends_a_record_back_to_its_original_topic_exactly_once() throws Exception {
     DeadLetters.Letter letter = deadLetters.deadLetterRegistration("ada@example.org", 1, 42, "SMTP down");
 
     Ops.Run first = Ops.kafka("dlt", "redrive", deadLetters.dlt, "--partition", "0", "--offset", "0");
@@ -92,7 +92,7 @@ class DltCommandTest {
   }
 
   @Test
-  void redriveAllSendsEveryRecordNotRedrivenYetAndNothingTwice() throws Exception {
+  void redrive_all_sends_every_record_not_redriven_yet_and_nothing_twice() throws Exception {
     deadLetters.deadLetterRegistration("a@example.org", 0, 1, "SMTP down");
     deadLetters.deadLetterRegistration("b@example.org", 1, 2, "SMTP down");
     deadLetters.deadLetterRegistration("c@example.org", 2, 3, "SMTP down");
@@ -112,7 +112,7 @@ class DltCommandTest {
   }
 
   @Test
-  void purgeDeletesOnlyWhatWasRedrivenUnlessToldAll() throws Exception {
+  void purge_deletes_only_what_was_redriven_unless_told_all() throws Exception {
     deadLetters.deadLetterRegistration("a@example.org", 0, 1, "SMTP down");
     deadLetters.deadLetterRegistration("b@example.org", 0, 2, "SMTP down");
     Ops.kafka("dlt", "redrive", deadLetters.dlt, "--partition", "0", "--offset", "0");

@@ -35,7 +35,7 @@ class OutboxStatusCommandTest {
   }
 
   @Test
-  void reportsTheRowsWaitingForTheRelayAndTheAgeOfTheOldest() throws Exception {
+  void status_reports_the_rows_waiting_for_the_relay_and_the_age_of_the_oldest() throws Exception {
     database.createSlot();
     database.insertEvent(Duration.ofMinutes(10));
     database.insertEvent(Duration.ofMinutes(5));
@@ -54,7 +54,7 @@ class OutboxStatusCommandTest {
   }
 
   @Test
-  void rowsTheRelayConfirmedAreNoLongerWaiting() throws Exception {
+  void rows_the_relay_confirmed_are_no_longer_waiting() throws Exception {
     database.createSlot();
     database.insertEvent(Duration.ofMinutes(30));
     database.insertEvent(Duration.ofMinutes(20));
@@ -72,7 +72,7 @@ class OutboxStatusCommandTest {
   }
 
   @Test
-  void countsWaitingRowsWhileTheRelayStreamsFromItsSlot() throws Exception {
+  void status_counts_waiting_rows_while_the_relay_streams_from_its_slot() throws Exception {
     database.createSlot();
     database.insertEvent(Duration.ofMinutes(3));
     database.insertEvent(Duration.ofMinutes(4));
@@ -97,7 +97,7 @@ class OutboxStatusCommandTest {
   }
 
   @Test
-  void showsWhichRelayInstanceHoldsTheLock() throws Exception {
+  void status_shows_which_relay_instance_holds_the_lock() throws Exception {
     database.createSlot();
     try (Connection relay = database.connect("digitaltowns-relay 4242@relay-host-a");
          Statement statement = relay.createStatement()) {
@@ -115,7 +115,7 @@ class OutboxStatusCommandTest {
   }
 
   @Test
-  void withoutASlotEveryRowWaitsForTheRelaysFirstStart() throws Exception {
+  void without_a_slot_every_row_waits_for_the_relays_first_start() throws Exception {
     database.insertEvent(Duration.ofMinutes(7));
 
     Ops.Run status = status();
@@ -127,7 +127,7 @@ class OutboxStatusCommandTest {
   }
 
   @Test
-  void inPollingModeEveryRowInTheTableIsWaitingAndNoSlotIsNeeded() throws Exception {
+  void in_polling_mode_every_row_in_the_table_is_waiting_and_no_slot_is_needed() throws Exception {
     database.insertEvent(Duration.ofMinutes(6));
     database.insertEvent(Duration.ofMinutes(2));
 
@@ -143,7 +143,7 @@ class OutboxStatusCommandTest {
   }
 
   @Test
-  void inPollingModeASlotLeftFromDebeziumModeIsNamedAsKeepingWal() throws Exception {
+  void in_polling_mode_a_slot_left_from_debezium_mode_is_named_as_keeping_wal() throws Exception {
     database.createSlot();
     database.insertEvent(Duration.ofMinutes(1));
 

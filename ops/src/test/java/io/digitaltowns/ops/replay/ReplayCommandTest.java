@@ -63,7 +63,7 @@ class ReplayCommandTest {
   }
 
   @Test
-  void refusesWhileAConsumerOfTheGroupIsActive() throws Exception {
+  void a_replay_is_refused_while_a_consumer_of_the_group_is_active() throws Exception {
     try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
       consumeEverything(consumer);
 
@@ -77,7 +77,7 @@ class ReplayCommandTest {
   }
 
   @Test
-  void resetsAnInactiveGroupToTheBeginning() throws Exception {
+  void replay_resets_an_inactive_group_to_the_beginning() throws Exception {
     try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
       consumeEverything(consumer);
     }
@@ -97,7 +97,7 @@ class ReplayCommandTest {
   }
 
   @Test
-  void resetsToTheFirstRecordsAtOrAfterATimestamp() throws Exception {
+  void replay_from_a_timestamp_resets_to_the_first_records_at_or_after_it() throws Exception {
     try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
       consumeEverything(consumer);
     }
@@ -112,7 +112,7 @@ class ReplayCommandTest {
   }
 
   @Test
-  void movesOnlyTheNamedPartitionsToTheGivenOffsets() throws Exception {
+  void replay_moves_only_the_named_partitions_to_the_given_offsets() throws Exception {
     try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
       consumeEverything(consumer);
     }
@@ -129,7 +129,7 @@ class ReplayCommandTest {
   }
 
   @Test
-  void aGroupThatDoesNotExistIsNotCreatedByATypo() throws Exception {
+  void a_group_that_does_not_exist_is_not_created_by_a_typo() throws Exception {
     Ops.Run replay = Ops.kafka("replay", "--group", "emial", "--topic", topic, "--from-beginning");
 
     assertThat(replay.exitCode()).as(replay.toString()).isEqualTo(OpsExit.FAILED);

@@ -36,7 +36,7 @@ class TopicsCommandTest {
   }
 
   @Test
-  void checkFindsAMissingTopicAndCreateMakesItAsDefined() throws Exception {
+  void check_finds_a_missing_topic_and_create_makes_it_as_defined() throws Exception {
     TopicDefinition definition = definition(Topics.TOWNS_EVENTS);
     String topic = definition.name();
     admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
@@ -65,7 +65,7 @@ class TopicsCommandTest {
   }
 
   @Test
-  void aConfigThatDriftedIsReportedAndSetBack() throws Exception {
+  void a_config_that_drifted_is_reported_and_set_back() throws Exception {
     TopicDefinition definition = definition(Topics.ACCOUNTS_EVENTS);
     String topic = definition.name();
     String retention = definition.configs().get("retention.ms");
@@ -85,7 +85,7 @@ class TopicsCommandTest {
   }
 
   @Test
-  void aReplicationFactorTheTopicDoesNotHaveIsLeftToAnOperator() {
+  void a_replication_factor_the_topic_does_not_have_is_left_to_an_operator() {
     Ops.Run create = Ops.kafka("topics", "create", "--topic", Topics.ACCOUNTS_EVENTS, "--replication-factor", "3");
 
     assertThat(create.exitCode()).as(create.toString()).isEqualTo(OpsExit.DIFFERENCES);
