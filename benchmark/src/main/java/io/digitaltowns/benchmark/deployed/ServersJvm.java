@@ -29,6 +29,7 @@ public final class ServersJvm implements AutoCloseable {
         "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=" + ServiceJvm.AVRO_PACKAGES,
         "-cp", System.getProperty("java.class.path"), LocalServersMain.class.getName())
         .redirectErrorStream(true);
+    builder.environment().remove("JAVA_TOOL_OPTIONS");
     Process process = builder.start();
     Map<String, String> addresses = new LinkedHashMap<>();
     Path log = logDir.resolve("servers.log");

@@ -76,6 +76,8 @@ public final class ServiceJvm implements AutoCloseable {
     command.addAll(arguments);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve(name + ".log").toFile()));
+    // the benchmark's own -Dbench.* options are not the service's
+    builder.environment().remove("JAVA_TOOL_OPTIONS");
     builder.environment().putAll(environment);
     process = builder.start();
     exitValue = null;
