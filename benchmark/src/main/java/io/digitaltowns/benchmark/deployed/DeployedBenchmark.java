@@ -87,6 +87,9 @@ public final class DeployedBenchmark {
     Path out = Path.of(args.length > 0 ? args[0] : "target/bench");
     Files.createDirectories(out);
     DeployedBenchmark benchmark = new DeployedBenchmark(out);
+    // stopped from outside (Ctrl-C, a timeout): the service JVMs are not children that die with this one
+    Thread stopProcesses = new Thread(benchmark::stopProcesses, "bench-stop-processes");
+    Runtime.getRuntime().addShutdownHook(stopProcesses);
     int code = 0;
     try {
       benchmark.run();
@@ -391,6 +394,19 @@ public final class DeployedBenchmark {
     System.out.println("[bench] load " + when + ": " + load);
   }
 
+  private synchronized void stopProcesses() {
+    if (system != null) {
+      system.close();
+    }
+    if (servers != null) {
+      try {
+        servers.close();
+      } catch (Exception e) {
+        e.printStackTrace();
+      }
+    }
+  }
+
   private void finish() {
     sampleLoad("end");
     report.put("loadAverage", loadSamples);
@@ -404,15 +420,8 @@ public final class DeployedBenchmark {
         memory.put(service.name(), m);
       }
       report.put("memory", memory);
-      system.close();
     }
-    if (servers != null) {
-      try {
-        servers.close();
-      } catch (Exception e) {
-        e.printStackTrace();
-      }
-    }
+    stopProcesses();
     try {
       Files.writeString(outDir.resolve("report.json"), Json.write(report) + "\n");
       Files.writeString(outDir.resolve("report.md"), DeployedReport.markdown(report));

@@ -66,7 +66,9 @@ public final class DeployedSystem implements AutoCloseable {
     common.put("S3_SECRET_ACCESS_KEY", servers.get("s3SecretKey"));
     // the local servers speak plain HTTP and SMTP on loopback
     common.put("SITE_SECURE_COOKIE", "false");
-    benchArguments = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
+    // each service listens on its PORT, as on Render: the tests' "any free port" would hide it from the benchmark
+    benchArguments = settings.entrySet().stream().filter(e -> !e.getKey().equals("server.port"))
+        .map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
 
     Map<String, String> apiEnv = new LinkedHashMap<>(common);
     apiEnv.put("SERVICE", "api");

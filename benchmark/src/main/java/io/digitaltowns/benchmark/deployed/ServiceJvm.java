@@ -85,7 +85,7 @@ public final class ServiceJvm implements AutoCloseable {
 
   /** Waits until the service's health endpoint answers 200; fails if the JVM ends first. */
   public void awaitHealthy(Duration timeout) throws Exception {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
