@@ -276,7 +276,7 @@ public final class Benchmark {
   }
 
   /** pg_logical_slot_peek_* decodes up to the flushed WAL position: wait until the backlog is flushed. */
-  private static void awaitWalFlushed(Connection session) throws Exception {
+  public static void awaitWalFlushed(Connection session) throws Exception {
     try (Statement s = session.createStatement()) {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
       while (System.nanoTime() < deadline) {
@@ -292,7 +292,7 @@ public final class Benchmark {
   }
 
   /** 1b. raw logical decoding of the backlog from the temporary slot: in the server only, then streamed to this JVM. */
-  private static Map<String, Object> logicalDecodingLimits(Connection slotSession) throws Exception {
+  public static Map<String, Object> logicalDecodingLimits(Connection slotSession) throws Exception {
     Map<String, Object> result = new LinkedHashMap<>();
     List<Object> peeks = new ArrayList<>();
     for (int run = 0; run < 2; run++) {

@@ -4,12 +4,12 @@ import java.util.Iterator;
 import java.util.Map;
 
 /** Just enough JSON for the report: maps, lists, strings, numbers, booleans and null. */
-final class Json {
+public final class Json {
 
   private Json() {
   }
 
-  static String write(Object value) {
+  public static String write(Object value) {
     StringBuilder out = new StringBuilder();
     write(value, out, "");
     return out.toString();

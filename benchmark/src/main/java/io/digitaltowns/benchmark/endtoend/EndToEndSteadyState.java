@@ -36,11 +36,17 @@ public final class EndToEndSteadyState {
   private final HttpClient http;
   private final String apiUrl;
   private final String bootstrapServers;
-  private final MailServer mail;
+  private final Inbox mail;
   private final Callable<Connection> database;
   private final long postgresPostmaster;
 
   public EndToEndSteadyState(HttpClient http, String apiUrl, String bootstrapServers, MailServer mail,
+                             Callable<Connection> database, long postgresPostmaster) {
+    this(http, apiUrl, bootstrapServers, Inbox.of(mail), database, postgresPostmaster);
+  }
+
+  /** @param mail the SMTP server's mails, when that server runs in another JVM */
+  public EndToEndSteadyState(HttpClient http, String apiUrl, String bootstrapServers, Inbox mail,
                              Callable<Connection> database, long postgresPostmaster) {
     this.postgresPostmaster = postgresPostmaster;
     this.http = http;
