@@ -1,6 +1,10 @@
 package io.digitaltowns.consumers.crmview;
 
 import io.digitaltowns.events.businesses.BusinessContacted;
+import io.digitaltowns.readmodels.crm.Activity;
+import io.digitaltowns.readmodels.crm.ActivityKind;
+import io.digitaltowns.readmodels.crm.ErasedUsers;
+import io.digitaltowns.readmodels.crm.Timeline;
 import org.springframework.stereotype.Component;
 
 /** A resident wrote to the business: the message is on the company's timeline, unless its sender was erased. */

@@ -1,6 +1,10 @@
 package io.digitaltowns.consumers.crmview;
 
 import io.digitaltowns.events.businesses.BusinessRejected;
+import io.digitaltowns.readmodels.crm.Activity;
+import io.digitaltowns.readmodels.crm.ActivityKind;
+import io.digitaltowns.readmodels.crm.Companies;
+import io.digitaltowns.readmodels.crm.Timeline;
 import org.springframework.stereotype.Component;
 
 /** An admin rejected the listing; the reason is on the timeline. */

@@ -1,6 +1,7 @@
 package io.digitaltowns.consumers.crmview;
 
 import io.digitaltowns.events.businesses.BusinessUpdated;
+import io.digitaltowns.readmodels.crm.Companies;
 import org.springframework.stereotype.Component;
 
 /** The owner edited the listing: the company takes its new name, category and status (no timeline entry: edits are frequent and say little). */

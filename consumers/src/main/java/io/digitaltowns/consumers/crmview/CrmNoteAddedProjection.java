@@ -1,6 +1,9 @@
 package io.digitaltowns.consumers.crmview;
 
 import io.digitaltowns.events.crm.CrmNoteAdded;
+import io.digitaltowns.readmodels.crm.Activity;
+import io.digitaltowns.readmodels.crm.ActivityKind;
+import io.digitaltowns.readmodels.crm.Timeline;
 import org.springframework.stereotype.Component;
 
 /** An admin's note: on the company's timeline, with its author. */

@@ -1,6 +1,7 @@
 package io.digitaltowns.consumers.crmview;
 
 import io.digitaltowns.events.accounts.EmailVerified;
+import io.digitaltowns.readmodels.crm.Contacts;
 import org.springframework.stereotype.Component;
 
 /** The contact proved their address. */

@@ -1,6 +1,10 @@
 package io.digitaltowns.consumers.crmview;
 
 import io.digitaltowns.events.billing.PaymentFailed;
+import io.digitaltowns.readmodels.crm.Activity;
+import io.digitaltowns.readmodels.crm.ActivityKind;
+import io.digitaltowns.readmodels.crm.Deals;
+import io.digitaltowns.readmodels.crm.Timeline;
 import org.springframework.stereotype.Component;
 
 /** A payment failed: the deal is past due. */

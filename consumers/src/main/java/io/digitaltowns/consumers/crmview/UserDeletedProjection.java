@@ -1,6 +1,7 @@
 package io.digitaltowns.consumers.crmview;
 
 import io.digitaltowns.events.accounts.UserDeleted;
+import io.digitaltowns.readmodels.crm.Contacts;
 import org.springframework.stereotype.Component;
 
 /** The user deleted their account: their personal data leaves the read model (see {@link Contacts#erase}). */

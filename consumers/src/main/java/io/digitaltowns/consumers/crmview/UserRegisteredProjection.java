@@ -1,6 +1,10 @@
 package io.digitaltowns.consumers.crmview;
 
 import io.digitaltowns.events.accounts.UserRegistered;
+import io.digitaltowns.readmodels.crm.Activity;
+import io.digitaltowns.readmodels.crm.ActivityKind;
+import io.digitaltowns.readmodels.crm.Contacts;
+import io.digitaltowns.readmodels.crm.Timeline;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 

@@ -1,6 +1,10 @@
 package io.digitaltowns.consumers.crmview;
 
 import io.digitaltowns.events.accounts.UserReinstated;
+import io.digitaltowns.readmodels.crm.Activity;
+import io.digitaltowns.readmodels.crm.ActivityKind;
+import io.digitaltowns.readmodels.crm.Contacts;
+import io.digitaltowns.readmodels.crm.Timeline;
 import org.springframework.stereotype.Component;
 
 /** An admin lifted the suspension. */

@@ -1,4 +1,4 @@
-package io.digitaltowns.consumers.crmview;
+package io.digitaltowns.readmodels.crm;
 
 import java.sql.Timestamp;
 import java.time.Instant;

@@ -1,7 +1,7 @@
-package io.digitaltowns.consumers.crmview;
+package io.digitaltowns.readmodels.crm;
 
 /** What an entry of the CRM timeline is about; stored by name in {@code crm_view_activities.kind}. */
-enum ActivityKind {
+public enum ActivityKind {
   SIGNED_UP,
   SUSPENDED,
   REINSTATED,
