@@ -1,6 +1,7 @@
 package io.digitaltowns.api.analytics;
 
 import io.digitaltowns.events.AnalyticsCatalog.AnalyticsTopic;
+import io.digitaltowns.readmodels.analytics.AnalyticsFiguresQueries;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads {@code consumers.analytics_figures}, which the consumers' analytics sink keeps equal to the latest record of
- * each key of each {@code dt.analytics.*} topic. Before the consumers first ran the table does not exist: no figures.
+ * each key of each {@code dt.analytics.*} topic, through its owner's queries (module readmodels), in the topic's
+ * schema order. Before the consumers first ran the table does not exist: no figures.
  */
 @Component
 class AnalyticsFigures {
@@ -22,34 +24,17 @@ class AnalyticsFigures {
   private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {
   };
 
-  private final JdbcClient jdbc;
+  private final AnalyticsFiguresQueries queries;
 
   AnalyticsFigures(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+    this.queries = new AnalyticsFiguresQueries(jdbc);
   }
 
   AnalyticsReport read(AnalyticsTopic topic, LocalDate from, LocalDate to) {
     List<String> columns = topic.value().getFields().stream().map(Schema.Field::name).toList();
-    if (!tableExists()) {
-      return new AnalyticsReport(topic.name(), from, to, columns, List.of());
-    }
-    List<String> stored = topic.daily()
-        ? jdbc.sql("""
-              SELECT figures::text FROM consumers.analytics_figures
-              WHERE topic = :topic AND day_utc BETWEEN :from AND :to
-              ORDER BY day_utc, record_key
-              """)
-            .param("topic", topic.name()).param("from", from).param("to", to)
-            .query(String.class).list()
-        : jdbc.sql("SELECT figures::text FROM consumers.analytics_figures WHERE topic = :topic ORDER BY record_key")
-            .param("topic", topic.name())
-            .query(String.class).list();
+    List<String> stored = topic.daily() ? queries.daily(topic.name(), from, to) : queries.latest(topic.name());
     List<Map<String, Object>> rows = stored.stream().map(json -> inSchemaOrder(columns, JSON.readValue(json, FIELDS))).toList();
     return new AnalyticsReport(topic.name(), from, to, columns, rows);
-  }
-
-  private boolean tableExists() {
-    return jdbc.sql("SELECT to_regclass('consumers.analytics_figures') IS NOT NULL").query(Boolean.class).single();
   }
 
   /** jsonb keeps keys in its own order; readers expect the schema's. */

@@ -1,6 +1,9 @@
 package io.digitaltowns.api.crm;
 
 import io.digitaltowns.api.web.TraceParent;
+import io.digitaltowns.readmodels.crm.CrmCompany;
+import io.digitaltowns.readmodels.crm.CrmContact;
+import io.digitaltowns.readmodels.crm.TimelineEntry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

@@ -4,20 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.digitaltowns.api.ApiHttpTest;
+import io.digitaltowns.readmodels.ReadModelMigrations;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The admins' analytics endpoint over the table the consumers' analytics sink writes. The table is made by the
- * consumers' own migration (the api and the consumers share the database), and filled here with rows as the sink
+ * migration of its owner, module readmodels (the api and the consumers share the database), and filled here with rows as the sink
  * writes them: the latest value of each key of a dt.analytics.* topic, as JSON.
  */
 class AnalyticsEndpointTest extends ApiHttpTest {
@@ -30,10 +30,7 @@ class AnalyticsEndpointTest extends ApiHttpTest {
 
   @BeforeEach
   void figuresAsTheSinkWritesThem() {
-    Flyway.configure().dataSource(dataSource)
-        .locations("filesystem:../consumers/src/main/resources/db/migration/consumers")
-        .schemas("consumers").defaultSchema("consumers").createSchemas(true).table("flyway_consumers_history")
-        .load().migrate();
+    ReadModelMigrations.migrate(dataSource);
     jdbc.sql("DELETE FROM consumers.analytics_figures WHERE topic IN (:signups, :listings)")
         .param("signups", SIGNUPS).param("listings", LISTINGS).update();
     signups("2026-03-01", 4, 2, 1, 1, 2);

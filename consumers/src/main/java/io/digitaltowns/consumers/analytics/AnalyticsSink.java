@@ -1,6 +1,7 @@
 package io.digitaltowns.consumers.analytics;
 
 import io.digitaltowns.events.wire.AvroEventDeserializer;
+import io.digitaltowns.readmodels.analytics.AnalyticsFiguresTable;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;

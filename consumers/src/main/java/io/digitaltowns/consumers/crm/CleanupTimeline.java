@@ -1,5 +1,8 @@
 package io.digitaltowns.consumers.crm;
 
+import io.digitaltowns.readmodels.crm.Activity;
+import io.digitaltowns.readmodels.crm.ActivityKind;
+import io.digitaltowns.readmodels.crm.Timeline;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 

@@ -1,5 +1,9 @@
 package io.digitaltowns.consumers.crm;
 
+import io.digitaltowns.readmodels.crm.Activity;
+import io.digitaltowns.readmodels.crm.ActivityKind;
+import io.digitaltowns.readmodels.crm.Deals;
+import io.digitaltowns.readmodels.crm.Timeline;
 import io.digitaltowns.consumers.events.EventHandler;
 import io.digitaltowns.events.billing.PaymentFailed;
 import io.digitaltowns.events.billing.SubscriptionActivated;

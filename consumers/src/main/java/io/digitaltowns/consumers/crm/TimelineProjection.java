@@ -1,5 +1,9 @@
 package io.digitaltowns.consumers.crm;
 
+import io.digitaltowns.readmodels.crm.Activity;
+import io.digitaltowns.readmodels.crm.ActivityKind;
+import io.digitaltowns.readmodels.crm.ErasedUsers;
+import io.digitaltowns.readmodels.crm.Timeline;
 import io.digitaltowns.consumers.events.EventHandler;
 import io.digitaltowns.events.businesses.BusinessContacted;
 import io.digitaltowns.events.crm.CrmNoteAdded;

@@ -1,5 +1,6 @@
 package io.digitaltowns.ops.backup;
 
+import io.digitaltowns.readmodels.ReadModelMigrations;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -34,7 +35,8 @@ final class SchemaMigrations {
     if (consumers != null) {
       Flyway.configure()
           .dataSource(dataSource)
-          .locations("classpath:db/migration/consumers")
+          // the consumers' own tables and the read models they write (owned by module readmodels), one history
+          .locations("classpath:db/migration/consumers", ReadModelMigrations.LOCATION)
           .schemas(CONSUMERS_SCHEMA)
           .defaultSchema(CONSUMERS_SCHEMA)
           .createSchemas(true)

@@ -1,41 +1,33 @@
 package io.digitaltowns.ops.outbox;
 
 import io.digitaltowns.ops.console.Progress;
+import io.digitaltowns.platform.relaystatus.RelayStatusQueries;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
-/** Read-only questions to PostgreSQL about the outbox, the relay's replication slot and its lock. */
+/**
+ * Read-only questions to PostgreSQL about the outbox, the relay's replication slot and its lock: the relay's status
+ * through the shared {@link RelayStatusQueries}, and what only this tool asks (the exact backlog, by peeking the WAL).
+ */
 final class OutboxInspector {
-
-  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
-
-  record TableState(long rows, Instant oldest) {
-  }
-
-  record SlotState(String plugin, String database, boolean active, Integer activePid, String activeApplication,
-                   String confirmedFlushLsn, String currentLsn, Long lagBytes, Long retainedBytes, String walStatus) {
-  }
-
-  record LockHolder(int pid, String applicationName, String clientAddress, Instant backendStart, boolean granted) {
-  }
 
   /** Events inserted into the outbox that the relay has not confirmed yet. */
   record Backlog(long rows, Instant oldest, boolean atLeast) {
   }
 
   private final Connection connection;
+  private final RelayStatusQueries status;
 
   OutboxInspector(Connection connection) throws SQLException {
     this.connection = connection;
+    // the caller closes the connection; the queries only borrow it
+    this.status = new RelayStatusQueries(JdbcClient.create(new SingleConnectionDataSource(connection, true)));
     try (Statement statement = connection.createStatement()) {
       // the text form of timestamps that logical decoding hands back follows these two settings
       statement.execute("SET TimeZone = 'UTC'");
@@ -51,66 +43,9 @@ final class OutboxInspector {
     return single("SELECT now()", result -> result.getTimestamp(1).toInstant());
   }
 
-  /** Rows kept in the table (relayed ones too, until the relay's clean-up), or empty if there is no such table. */
-  Optional<TableState> table(String table) throws SQLException {
-    requireIdentifier(table);
-    try {
-      return Optional.of(single("SELECT count(*), min(occurred_at) FROM " + table,
-          result -> new TableState(result.getLong(1), instant(result.getTimestamp(2)))));
-    } catch (SQLException e) {
-      if ("42P01".equals(e.getSQLState())) { // undefined_table
-        return Optional.empty();
-      }
-      throw e;
-    }
-  }
-
-  Optional<SlotState> slot(String slot) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement("""
-        SELECT s.plugin, s.database, s.active, s.active_pid, a.application_name,
-               s.confirmed_flush_lsn::text, pg_current_wal_lsn()::text,
-               pg_wal_lsn_diff(pg_current_wal_lsn(), s.confirmed_flush_lsn)::bigint,
-               pg_wal_lsn_diff(pg_current_wal_lsn(), s.restart_lsn)::bigint,
-               s.wal_status
-        FROM pg_replication_slots s LEFT JOIN pg_stat_activity a ON a.pid = s.active_pid
-        WHERE s.slot_name = ?
-        """)) {
-      statement.setString(1, slot);
-      try (ResultSet result = statement.executeQuery()) {
-        if (!result.next()) {
-          return Optional.empty();
-        }
-        return Optional.of(new SlotState(result.getString(1), result.getString(2), result.getBoolean(3),
-            (Integer) result.getObject(4), result.getString(5), result.getString(6), result.getString(7),
-            (Long) result.getObject(8), (Long) result.getObject(9), result.getString(10)));
-      }
-    }
-  }
-
-  /**
-   * Sessions holding (or waiting for) the advisory lock {@code pg_try_advisory_lock(lockId)} in this database.
-   * A bigint key shows in pg_locks as classid = high 32 bits, objid = low 32 bits, objsubid = 1.
-   */
-  List<LockHolder> lockHolders(long lockId) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement("""
-        SELECT l.pid, a.application_name, host(a.client_addr), a.backend_start, l.granted
-        FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
-        WHERE l.locktype = 'advisory'
-          AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
-          AND l.classid::bigint = ? AND l.objid::bigint = ? AND l.objsubid = 1
-        ORDER BY l.granted DESC, l.pid
-        """)) {
-      statement.setLong(1, lockId >>> 32);
-      statement.setLong(2, lockId & 0xFFFF_FFFFL);
-      List<LockHolder> holders = new ArrayList<>();
-      try (ResultSet result = statement.executeQuery()) {
-        while (result.next()) {
-          holders.add(new LockHolder(result.getInt(1), result.getString(2), result.getString(3),
-              instant(result.getTimestamp(4)), result.getBoolean(5)));
-        }
-      }
-      return holders;
-    }
+  /** The relay's status as the relay itself and the api's operations page read it (same queries, same connection). */
+  RelayStatusQueries status() {
+    return status;
   }
 
   /**
@@ -185,16 +120,6 @@ final class OutboxInspector {
         return result.getTimestamp(1).toInstant();
       }
     }
-  }
-
-  private static void requireIdentifier(String name) {
-    if (!IDENTIFIER.matcher(name).matches()) {
-      throw new IllegalArgumentException("not a table name: " + name);
-    }
-  }
-
-  private static Instant instant(Timestamp timestamp) {
-    return timestamp == null ? null : timestamp.toInstant();
   }
 
   private interface Row<T> {

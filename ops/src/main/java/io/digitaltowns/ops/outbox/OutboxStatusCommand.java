@@ -4,6 +4,10 @@ import io.digitaltowns.ops.OpsExit;
 import io.digitaltowns.ops.connection.DatabaseOptions;
 import io.digitaltowns.ops.console.Durations;
 import io.digitaltowns.ops.console.Progress;
+import io.digitaltowns.platform.relaystatus.OutboxRows;
+import io.digitaltowns.platform.relaystatus.RelayLockKey;
+import io.digitaltowns.platform.relaystatus.RelayLockSession;
+import io.digitaltowns.platform.relaystatus.ReplicationSlot;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -71,7 +75,7 @@ public class OutboxStatusCommand implements Callable<Integer> {
       Instant now = inspector.now();
       String currentDatabase = inspector.currentDatabase();
       out.println("Outbox (" + database.displayUrl() + "), relay mode " + mode.text());
-      Optional<OutboxInspector.TableState> tableState = inspector.table(table);
+      Optional<OutboxRows> tableState = inspector.status().outbox(table);
       if (tableState.isEmpty()) {
         line(out, "table " + table, "does not exist in database " + currentDatabase);
       } else {
@@ -81,7 +85,7 @@ public class OutboxStatusCommand implements Callable<Integer> {
         line(out, "oldest row", age(tableState.get().oldest(), now));
       }
 
-      Optional<OutboxInspector.SlotState> slotState = inspector.slot(slot);
+      Optional<ReplicationSlot> slotState = inspector.status().slot(slot);
       if (mode == RelayModeOption.Mode.POLLING) {
         tableState.ifPresent(state -> {
           line(out, "waiting to be relayed", String.valueOf(state.rows()));
@@ -101,7 +105,7 @@ public class OutboxStatusCommand implements Callable<Integer> {
       } else if (slotState.isEmpty()) {
         out.println("  does not exist: the relay has not run yet against this database, or uses another slot name");
       } else {
-        OutboxInspector.SlotState state = slotState.get();
+        ReplicationSlot state = slotState.get();
         line(out, "plugin / database", state.plugin() + " / " + state.database());
         line(out, "active", (state.active()
             ? "yes, pid " + state.activePid() + application(state.activeApplication())
@@ -113,12 +117,12 @@ public class OutboxStatusCommand implements Callable<Integer> {
       }
 
       out.println("Relay lock (advisory lock " + lockId + ")");
-      List<OutboxInspector.LockHolder> holders = inspector.lockHolders(lockId);
-      List<OutboxInspector.LockHolder> granted = holders.stream().filter(OutboxInspector.LockHolder::granted).toList();
+      List<RelayLockSession> holders = inspector.status().lockSessions(new RelayLockKey(lockId));
+      List<RelayLockSession> granted = holders.stream().filter(RelayLockSession::granted).toList();
       if (granted.isEmpty()) {
         out.println("  held by:                nobody: no relay is active (standbys retry every few seconds)");
       }
-      for (OutboxInspector.LockHolder holder : granted) {
+      for (RelayLockSession holder : granted) {
         out.println("  held by:                pid " + holder.pid() + application(holder.applicationName())
             + (holder.clientAddress() == null ? "" : ", client " + holder.clientAddress())
             + (holder.backendStart() == null ? "" : ", connected since " + holder.backendStart()));
@@ -131,7 +135,7 @@ public class OutboxStatusCommand implements Callable<Integer> {
   }
 
   private void printBacklog(PrintWriter out, PrintWriter err, OutboxInspector inspector,
-                            Optional<OutboxInspector.TableState> tableState, Optional<OutboxInspector.SlotState> slotState,
+                            Optional<OutboxRows> tableState, Optional<ReplicationSlot> slotState,
                             String currentDatabase, Instant now) {
     if (slotState.isEmpty()) {
       tableState.ifPresent(state -> {

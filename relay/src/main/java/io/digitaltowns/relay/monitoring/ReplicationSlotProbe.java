@@ -1,23 +1,28 @@
 package io.digitaltowns.relay.monitoring;
 
+import io.digitaltowns.platform.relaystatus.OutboxRows;
+import io.digitaltowns.platform.relaystatus.RelayStatusQueries;
 import io.digitaltowns.relay.RelayProperties;
 import java.util.Optional;
+import org.springframework.dao.InvalidDataAccessResourceUsageException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Reads the relay's replication slot and the outbox from PostgreSQL, for health and metrics. */
+/** This relay's replication slot and outbox, read through the shared relay status queries, for health and metrics. */
 @Component
 class ReplicationSlotProbe {
 
-  /** What PostgreSQL says about the slot; lag = WAL written since the relay last confirmed a position. */
+  /** What PostgreSQL says about the slot; lag = WAL written since the relay last confirmed a position (0 before). */
   record SlotState(boolean active, long lagBytes, String walStatus) {
   }
 
-  private final JdbcClient jdbc;
+  private static final String OUTBOX = "outbox";
+
+  private final RelayStatusQueries queries;
   private final String slotName;
 
   ReplicationSlotProbe(JdbcClient jdbc, RelayProperties properties) {
-    this.jdbc = jdbc;
+    this.queries = new RelayStatusQueries(jdbc);
     this.slotName = properties.slotName();
   }
 
@@ -26,19 +31,14 @@ class ReplicationSlotProbe {
   }
 
   Optional<SlotState> slot() {
-    return jdbc.sql("""
-            SELECT active,
-                   coalesce(pg_wal_lsn_diff(pg_current_wal_lsn(), confirmed_flush_lsn), 0)::bigint AS lag,
-                   wal_status
-            FROM pg_replication_slots WHERE slot_name = :slot
-            """)
-        .param("slot", slotName)
-        .query((row, number) -> new SlotState(row.getBoolean("active"), row.getLong("lag"), row.getString("wal_status")))
-        .optional();
+    return queries.slot(slotName).map(slot -> new SlotState(slot.active(),
+        slot.lagBytes() == null ? 0 : slot.lagBytes(), slot.walStatus()));
   }
 
   /** Rows in the outbox: not yet relayed, or relayed and kept for the retention period. */
   long outboxRows() {
-    return jdbc.sql("SELECT count(*) FROM outbox").query(Long.class).single();
+    // no table is a database the api never migrated: unreadable (NaN, DOWN), not an empty backlog
+    return queries.outbox(OUTBOX).map(OutboxRows::rows)
+        .orElseThrow(() -> new InvalidDataAccessResourceUsageException("no table " + OUTBOX));
   }
 }

@@ -1,12 +1,12 @@
 package io.digitaltowns.api.site.analytics;
 
+import io.digitaltowns.readmodels.ReadModelMigrations;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Rows in {@code consumers.analytics_figures} as the consumers' analytics sink writes them (the latest value of each
- * key of a dt.analytics.* topic, as JSON), in a table made by the consumers' own migration: the api and the consumers
+ * key of a dt.analytics.* topic, as JSON), in a table made by its owner's migration (module readmodels): the api and the consumers
  * share the database. How the figures get there from real events is the stack's AnalyticsFlowTest.
  */
 public final class AnalyticsFiguresSeed {
@@ -18,10 +18,7 @@ public final class AnalyticsFiguresSeed {
 
   public AnalyticsFiguresSeed(DataSource dataSource, JdbcClient jdbc) {
     this.jdbc = jdbc;
-    Flyway.configure().dataSource(dataSource)
-        .locations("filesystem:../consumers/src/main/resources/db/migration/consumers")
-        .schemas("consumers").defaultSchema("consumers").createSchemas(true).table("flyway_consumers_history")
-        .load().migrate();
+    ReadModelMigrations.migrate(dataSource);
   }
 
   /** Sign-ups of March 2026: 4 on the 1st, 1 on the 2nd, 7 on the 3rd; revenue in euros on the 2nd. */

@@ -1,4 +1,8 @@
+<<<<<<<< HEAD:consumers/src/main/java/io/digitaltowns/consumers/crm/ErasedUsers.java
 package io.digitaltowns.consumers.crm;
+========
+package io.digitaltowns.readmodels.crm;
+>>>>>>>> owners:readmodels/src/main/java/io/digitaltowns/readmodels/crm/ErasedUsers.java
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -8,20 +12,20 @@ import org.springframework.stereotype.Component;
  * after the erasure (a message on another topic, a replay into a fresh group) brings nothing back.
  */
 @Component
-class ErasedUsers {
+public class ErasedUsers {
 
   private final JdbcClient jdbc;
 
-  ErasedUsers(JdbcClient jdbc) {
+  public ErasedUsers(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
-  boolean contains(String userId) {
+  public boolean contains(String userId) {
     return userId != null && jdbc.sql("SELECT count(*) FROM consumers.crm_view_erased_users WHERE user_id = :userId")
         .param("userId", userId).query(Long.class).single() > 0;
   }
 
-  void add(String userId) {
+  public void add(String userId) {
     jdbc.sql("INSERT INTO consumers.crm_view_erased_users (user_id, erased_at) VALUES (:userId, now()) ON CONFLICT DO NOTHING")
         .param("userId", userId).update();
   }

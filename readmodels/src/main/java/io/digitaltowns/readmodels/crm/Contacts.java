@@ -1,4 +1,8 @@
+<<<<<<<< HEAD:consumers/src/main/java/io/digitaltowns/consumers/crm/Contacts.java
 package io.digitaltowns.consumers.crm;
+========
+package io.digitaltowns.readmodels.crm;
+>>>>>>>> owners:readmodels/src/main/java/io/digitaltowns/readmodels/crm/Contacts.java
 
 import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -6,18 +10,18 @@ import org.springframework.stereotype.Component;
 
 /** The CRM's contacts (users), and their erasure from the whole read model. */
 @Component
-class Contacts {
+public class Contacts {
 
   private final JdbcClient jdbc;
   private final ErasedUsers erased;
 
-  Contacts(JdbcClient jdbc, ErasedUsers erased) {
+  public Contacts(JdbcClient jdbc, ErasedUsers erased) {
     this.jdbc = jdbc;
     this.erased = erased;
   }
 
   /** @return false when the user was erased, and nothing was written */
-  boolean registered(String userId, String email, String displayName, String signupMethod, Instant at) {
+  public boolean registered(String userId, String email, String displayName, String signupMethod, Instant at) {
     if (erased.contains(userId)) {
       return false;
     }
@@ -33,7 +37,7 @@ class Contacts {
     return true;
   }
 
-  void verified(String userId, String email, Instant at) {
+  public void verified(String userId, String email, Instant at) {
     jdbc.sql("""
             UPDATE consumers.crm_view_contacts SET email_verified = true, email = :email, updated_at = :at
             WHERE user_id = :userId
@@ -41,7 +45,7 @@ class Contacts {
         .param("userId", userId).param("email", email).param("at", Timestamps.of(at)).update();
   }
 
-  void suspended(String userId, boolean suspended, Instant at) {
+  public void suspended(String userId, boolean suspended, Instant at) {
     jdbc.sql("UPDATE consumers.crm_view_contacts SET suspended = :suspended, updated_at = :at WHERE user_id = :userId")
         .param("userId", userId).param("suspended", suspended).param("at", Timestamps.of(at)).update();
   }
@@ -51,7 +55,7 @@ class Contacts {
    * messages are cleared from the companies' timelines (the entries stay, so a company's history
    * still shows that a message came); as an owner, their name and address leave the company.
    */
-  void erase(String userId) {
+  public void erase(String userId) {
     erased.add(userId);
     jdbc.sql("DELETE FROM consumers.crm_view_contacts WHERE user_id = :userId").param("userId", userId).update();
     jdbc.sql("DELETE FROM consumers.crm_view_activities WHERE user_id = :userId AND business_id IS NULL")

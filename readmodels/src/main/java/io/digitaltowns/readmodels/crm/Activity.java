@@ -1,4 +1,8 @@
+<<<<<<<< HEAD:consumers/src/main/java/io/digitaltowns/consumers/crm/Activity.java
 package io.digitaltowns.consumers.crm;
+========
+package io.digitaltowns.readmodels.crm;
+>>>>>>>> owners:readmodels/src/main/java/io/digitaltowns/readmodels/crm/Activity.java
 
 import java.time.Instant;
 
@@ -9,40 +13,40 @@ import java.time.Instant;
  * @param businessId the company it belongs to, or null for a contact's own activity (a sign-up)
  * @param userId     the contact it concerns (the sender of a message, the user who signed up), if any
  */
-record Activity(String eventId, Instant occurredAt, ActivityKind kind, String summary, String businessId,
+public record Activity(String eventId, Instant occurredAt, ActivityKind kind, String summary, String businessId,
                 String userId, String actorId, String actorName, String detail, Long amountMinor, String currency,
                 String referenceId) {
 
-  static Activity of(String eventId, Instant occurredAt, ActivityKind kind, String summary) {
+  public static Activity of(String eventId, Instant occurredAt, ActivityKind kind, String summary) {
     return new Activity(eventId, occurredAt, kind, summary, null, null, null, null, null, null, null, null);
   }
 
-  Activity business(String id) {
+  public Activity business(String id) {
     return new Activity(eventId, occurredAt, kind, summary, id, userId, actorId, actorName, detail, amountMinor,
         currency, referenceId);
   }
 
-  Activity user(String id) {
+  public Activity user(String id) {
     return new Activity(eventId, occurredAt, kind, summary, businessId, id, actorId, actorName, detail, amountMinor,
         currency, referenceId);
   }
 
-  Activity actor(String id, String name) {
+  public Activity actor(String id, String name) {
     return new Activity(eventId, occurredAt, kind, summary, businessId, userId, id, name, detail, amountMinor,
         currency, referenceId);
   }
 
-  Activity detail(String text) {
+  public Activity detail(String text) {
     return new Activity(eventId, occurredAt, kind, summary, businessId, userId, actorId, actorName, text, amountMinor,
         currency, referenceId);
   }
 
-  Activity amount(Long minor, String currencyCode) {
+  public Activity amount(Long minor, String currencyCode) {
     return new Activity(eventId, occurredAt, kind, summary, businessId, userId, actorId, actorName, detail, minor,
         currencyCode, referenceId);
   }
 
-  Activity reference(String id) {
+  public Activity reference(String id) {
     return new Activity(eventId, occurredAt, kind, summary, businessId, userId, actorId, actorName, detail, amountMinor,
         currency, id);
   }

@@ -1,4 +1,8 @@
+<<<<<<<< HEAD:consumers/src/main/java/io/digitaltowns/consumers/crm/Companies.java
 package io.digitaltowns.consumers.crm;
+========
+package io.digitaltowns.readmodels.crm;
+>>>>>>>> owners:readmodels/src/main/java/io/digitaltowns/readmodels/crm/Companies.java
 
 import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -6,22 +10,22 @@ import org.springframework.stereotype.Component;
 
 /** The CRM's companies (businesses): their latest name, category, status and owner. */
 @Component
-class Companies {
+public class Companies {
 
   private final JdbcClient jdbc;
   private final ErasedUsers erased;
 
-  Companies(JdbcClient jdbc, ErasedUsers erased) {
+  public Companies(JdbcClient jdbc, ErasedUsers erased) {
     this.jdbc = jdbc;
     this.erased = erased;
   }
 
   /** The listing as an event describes it; an erased owner's name and address are left out. */
-  record Listing(String businessId, String townId, String name, String category, String ownerId, String ownerName,
+  public record Listing(String businessId, String townId, String name, String category, String ownerId, String ownerName,
                  String ownerEmail) {
   }
 
-  void upsert(Listing listing, String status, Instant at) {
+  public void upsert(Listing listing, String status, Instant at) {
     boolean ownerErased = erased.contains(listing.ownerId());
     jdbc.sql("""
             INSERT INTO consumers.crm_view_companies (business_id, town_id, name, category, status, owner_id, owner_name,
@@ -46,7 +50,7 @@ class Companies {
   }
 
   /** For events that carry no name (a deletion): only a company already known changes. */
-  void status(String businessId, String status, Instant at) {
+  public void status(String businessId, String status, Instant at) {
     jdbc.sql("UPDATE consumers.crm_view_companies SET status = :status, updated_at = :at WHERE business_id = :businessId")
         .param("businessId", businessId).param("status", status).param("at", Timestamps.of(at)).update();
   }

@@ -1,19 +1,23 @@
+<<<<<<<< HEAD:consumers/src/main/java/io/digitaltowns/consumers/crm/Timeline.java
 package io.digitaltowns.consumers.crm;
+========
+package io.digitaltowns.readmodels.crm;
+>>>>>>>> owners:readmodels/src/main/java/io/digitaltowns/readmodels/crm/Timeline.java
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** The activity rows of the CRM timeline: one per event, so writing the same event twice adds nothing. */
 @Component
-class Timeline {
+public class Timeline {
 
   private final JdbcClient jdbc;
 
-  Timeline(JdbcClient jdbc) {
+  public Timeline(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
-  void record(Activity activity) {
+  public void record(Activity activity) {
     jdbc.sql("""
             INSERT INTO consumers.crm_view_activities (event_id, business_id, user_id, kind, occurred_at, summary,
               actor_id, actor_name, detail, amount_minor, currency, reference_id)

@@ -1,4 +1,8 @@
+<<<<<<<< HEAD:consumers/src/main/java/io/digitaltowns/consumers/crm/Deals.java
 package io.digitaltowns.consumers.crm;
+========
+package io.digitaltowns.readmodels.crm;
+>>>>>>>> owners:readmodels/src/main/java/io/digitaltowns/readmodels/crm/Deals.java
 
 import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,22 +14,22 @@ import org.springframework.stereotype.Component;
  * once (the group's message log), so adding to the revenue is safe.
  */
 @Component
-class Deals {
+public class Deals {
 
   private final JdbcClient jdbc;
 
-  Deals(JdbcClient jdbc) {
+  public Deals(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
-  record Change(String subscriptionId, String businessId, String customerId, String status, Instant at) {
+  public record Change(String subscriptionId, String businessId, String customerId, String status, Instant at) {
   }
 
   /**
    * @param periodEnd end of the paid period, if the event says (kept otherwise)
    * @param paid      revenue to add, in the minor unit, or null
    */
-  void apply(Change change, Instant periodEnd, Long paid, String currency) {
+  public void apply(Change change, Instant periodEnd, Long paid, String currency) {
     jdbc.sql("""
             INSERT INTO consumers.crm_view_deals (subscription_id, business_id, customer_id, status, current_period_end,
               revenue_minor, currency, started_at, updated_at)
@@ -44,13 +48,13 @@ class Deals {
         .update();
   }
 
-  void canceled(Change change, Instant cancelAt) {
+  public void canceled(Change change, Instant cancelAt) {
     apply(change, null, null, null);
     jdbc.sql("UPDATE consumers.crm_view_deals SET cancel_at = :cancelAt WHERE subscription_id = :subscriptionId")
         .param("subscriptionId", change.subscriptionId()).param("cancelAt", Timestamps.of(cancelAt)).update();
   }
 
-  void ended(Change change, Instant endedAt) {
+  public void ended(Change change, Instant endedAt) {
     apply(change, null, null, null);
     jdbc.sql("UPDATE consumers.crm_view_deals SET ended_at = :endedAt WHERE subscription_id = :subscriptionId")
         .param("subscriptionId", change.subscriptionId()).param("endedAt", Timestamps.of(endedAt)).update();

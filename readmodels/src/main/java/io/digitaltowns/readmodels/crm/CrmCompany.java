@@ -1,4 +1,4 @@
-package io.digitaltowns.api.crm;
+package io.digitaltowns.readmodels.crm;
 
 import java.time.Instant;
 

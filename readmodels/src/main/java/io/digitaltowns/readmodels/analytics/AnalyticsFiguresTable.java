@@ -1,4 +1,4 @@
-package io.digitaltowns.consumers.analytics;
+package io.digitaltowns.readmodels.analytics;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,19 +19,19 @@ import org.springframework.stereotype.Component;
  * idempotent, so a redelivery or a re-read of the whole topic leaves the same rows.
  */
 @Component
-class AnalyticsFiguresTable {
+public class AnalyticsFiguresTable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final JdbcClient jdbc;
   private final Clock clock;
 
-  AnalyticsFiguresTable(JdbcClient jdbc) {
+  public AnalyticsFiguresTable(JdbcClient jdbc) {
     this.jdbc = jdbc;
     this.clock = Clock.systemUTC();
   }
 
-  void put(String topic, GenericRecord key, GenericRecord figures) {
+  public void put(String topic, GenericRecord key, GenericRecord figures) {
     Object day = figures.hasField("dayUtc") ? figures.get("dayUtc") : null;
     jdbc.sql("""
             INSERT INTO consumers.analytics_figures (topic, record_key, day_utc, figures, updated_at)
@@ -47,7 +47,7 @@ class AnalyticsFiguresTable {
         .update();
   }
 
-  void remove(String topic, GenericRecord key) {
+  public void remove(String topic, GenericRecord key) {
     jdbc.sql("DELETE FROM consumers.analytics_figures WHERE topic = :topic AND record_key = :key")
         .param("topic", topic)
         .param("key", json(key))
