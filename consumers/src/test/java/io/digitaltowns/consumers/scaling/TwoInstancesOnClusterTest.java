@@ -3,7 +3,7 @@ package io.digitaltowns.consumers.scaling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.digitaltowns.consumers.EventTraffic;
+import io.digitaltowns.consumers.EventFeed;
 import io.digitaltowns.consumers.RunningConsumers;
 import io.digitaltowns.events.accounts.SignupMethod;
 import io.digitaltowns.events.accounts.UserRegistered;
@@ -50,7 +50,7 @@ class TwoInstancesOnClusterTest {
   private static LocalStack cluster;
   private static ConfigurableApplicationContext first;
   private static ConfigurableApplicationContext second;
-  private static EventTraffic traffic;
+  private static EventFeed traffic;
   private static int emailMembersPerInstance;
   private static int crmMembersPerInstance;
 
@@ -63,7 +63,7 @@ class TwoInstancesOnClusterTest {
     emailMembersPerInstance = members("email");
     crmMembersPerInstance = members("crm");
     second = RunningConsumers.start(cluster, instance());
-    traffic = new EventTraffic(cluster);
+    traffic = new EventFeed(cluster);
     await().atMost(DEADLINE).until(() -> members("email") == 2 * emailMembersPerInstance
         && members("crm") == 2 * crmMembersPerInstance);
   }
@@ -106,7 +106,7 @@ class TwoInstancesOnClusterTest {
   private static void register(List<String> emails, Map<String, String> users) {
     String userId = UUID.randomUUID().toString();
     String email = "scaled-" + userId + "@example.org";
-    traffic.publish(Topics.ACCOUNTS_EVENTS, userId, UserRegistered.newBuilder()
+    traffic.send(Topics.ACCOUNTS_EVENTS, userId, UserRegistered.newBuilder()
         .setEventId(UUID.randomUUID().toString())
         .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
         .setAggregateId(userId)

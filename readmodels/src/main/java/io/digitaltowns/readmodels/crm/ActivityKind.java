@@ -1,8 +1,4 @@
-<<<<<<<< HEAD:consumers/src/main/java/io/digitaltowns/consumers/crm/ActivityKind.java
-package io.digitaltowns.consumers.crm;
-========
 package io.digitaltowns.readmodels.crm;
->>>>>>>> owners:readmodels/src/main/java/io/digitaltowns/readmodels/crm/ActivityKind.java
 
 /** What an entry of the CRM timeline is about; stored by name in {@code crm_view_activities.kind}. */
 public enum ActivityKind {

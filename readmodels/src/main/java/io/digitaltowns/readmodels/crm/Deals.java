@@ -1,8 +1,4 @@
-<<<<<<<< HEAD:consumers/src/main/java/io/digitaltowns/consumers/crm/Deals.java
-package io.digitaltowns.consumers.crm;
-========
 package io.digitaltowns.readmodels.crm;
->>>>>>>> owners:readmodels/src/main/java/io/digitaltowns/readmodels/crm/Deals.java
 
 import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;

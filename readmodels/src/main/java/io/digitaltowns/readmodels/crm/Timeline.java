@@ -1,8 +1,4 @@
-<<<<<<<< HEAD:consumers/src/main/java/io/digitaltowns/consumers/crm/Timeline.java
-package io.digitaltowns.consumers.crm;
-========
 package io.digitaltowns.readmodels.crm;
->>>>>>>> owners:readmodels/src/main/java/io/digitaltowns/readmodels/crm/Timeline.java
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

@@ -1,8 +1,4 @@
-<<<<<<<< HEAD:consumers/src/main/java/io/digitaltowns/consumers/crm/Timestamps.java
-package io.digitaltowns.consumers.crm;
-========
 package io.digitaltowns.readmodels.crm;
->>>>>>>> owners:readmodels/src/main/java/io/digitaltowns/readmodels/crm/Timestamps.java
 
 import java.sql.Timestamp;
 import java.time.Instant;
