@@ -1,6 +1,8 @@
 package io.digitaltowns.infra;
 
 import io.digitaltowns.infra.kafka.KafkaBroker;
+import io.digitaltowns.infra.kafka.KafkaCluster;
+import io.digitaltowns.infra.kafka.KafkaServers;
 import io.digitaltowns.infra.logging.StartProgress;
 import io.digitaltowns.infra.mail.MailServer;
 import io.digitaltowns.infra.objectstore.ObjectStoreServer;
@@ -8,6 +10,7 @@ import io.digitaltowns.infra.postgres.PostgresServer;
 import io.digitaltowns.infra.registry.SchemaRegistryServer;
 import io.digitaltowns.infra.stripe.StripeStandIn;
 import io.digitaltowns.infra.topics.TopicCreator;
+import io.digitaltowns.infra.topics.TopicReplication;
 import io.digitaltowns.infra.topics.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,10 +32,11 @@ public final class LocalStack implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
     private static LocalStack shared;
+    private static LocalStack sharedCluster;
 
     private final LocalStackSettings settings;
     private final PostgresServer postgres;
-    private final KafkaBroker kafka;
+    private final KafkaServers kafka;
     private final SchemaRegistryServer schemaRegistry;
     private final MailServer mail;
     private final ObjectStoreServer objectStore;
@@ -43,7 +47,9 @@ public final class LocalStack implements AutoCloseable {
     private LocalStack(LocalStackSettings settings) {
         this.settings = settings;
         this.postgres = new PostgresServer(settings.dataDir().resolve("postgres"), settings.postgresPort());
-        this.kafka = new KafkaBroker(settings.dataDir().resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort());
+        this.kafka = settings.kafkaBrokers() == 1
+                ? new KafkaBroker(settings.dataDir().resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort())
+                : new KafkaCluster(settings.dataDir().resolve("kafka-cluster"), settings.kafkaNodes());
         this.schemaRegistry = new SchemaRegistryServer(kafka.bootstrapServers(), settings.schemaRegistryPort());
         this.mail = new MailServer(settings.smtpPort(), settings.mailApiPort());
         this.objectStore = new ObjectStoreServer(settings.dataDir().resolve("s3"), settings.s3Port());
@@ -70,23 +76,44 @@ public final class LocalStack implements AutoCloseable {
     public static synchronized LocalStack shared() {
         if (shared == null) {
             LocalStack stack = start(LocalStackSettings.ephemeral());
-            TopicCreator.ensure(stack.kafkaBootstrapServers(), Topics.all());
+            TopicCreator.ensure(stack.kafkaBootstrapServers(), Topics.all(stack.topicReplication()));
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
             shared = stack;
         }
         return shared;
     }
 
+    /**
+     * A second shared stack whose Kafka is a three-broker cluster of child processes (replication factor 3,
+     * min.insync.replicas 2), for the tests that kill, restart or pause brokers; started once per test JVM.
+     */
+    public static synchronized LocalStack sharedCluster() {
+        if (sharedCluster == null) {
+            LocalStack stack = start(LocalStackSettings.ephemeral(3));
+            TopicCreator.ensure(stack.kafkaBootstrapServers(), Topics.all(stack.topicReplication()));
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-cluster-stack-shutdown"));
+            sharedCluster = stack;
+        }
+        return sharedCluster;
+    }
+
     private void startAll() {
         long begin = System.nanoTime();
         startLogged("PostgreSQL", postgres::start, postgres::stop, () -> jdbcUrl() + " (data in " + postgres.dataDirectory() + ")");
-        startLogged("Kafka", kafka::start, kafka::stop, () -> kafkaBootstrapServers() + " (controller :" + settings.kafkaControllerPort() + ")");
+        startLogged("Kafka", kafka::start, kafka::stop, this::kafkaDescription);
         startLogged("Schema registry", schemaRegistry::start, schemaRegistry::stop, this::schemaRegistryUrl);
         startLogged("SMTP", mail::start, mail::close, () -> "smtp://" + smtpHost() + ":" + smtpPort() + ", inbox " + inboxUrl());
         startLogged("S3", objectStore::start, objectStore::stop, () -> s3Endpoint() + " (data in " + objectStore.directory() + ")");
         startLogged("Stripe stand-in", stripe::start, stripe::stop, stripe::url);
         writeStripeAdminToken();
         log.info("Local stack started in {} ms", (System.nanoTime() - begin) / 1_000_000);
+    }
+
+    private String kafkaDescription() {
+        if (kafka instanceof KafkaCluster cluster) {
+            return kafkaBootstrapServers() + " (" + cluster.brokerCount() + " brokers, data in " + cluster.dataDirectory() + ")";
+        }
+        return kafkaBootstrapServers() + " (controller :" + settings.kafkaControllerPort() + ")";
     }
 
     private void startLogged(String name, Runnable start, Runnable stop, java.util.function.Supplier<String> where) {
@@ -206,8 +233,21 @@ public final class LocalStack implements AutoCloseable {
         return postgres;
     }
 
-    public KafkaBroker kafka() {
+    /** The replication this stack's Kafka can give its topics: 1/1 on one broker, 3/2 on a cluster of three. */
+    public TopicReplication topicReplication() {
+        return TopicReplication.forBrokers(kafka.brokerCount());
+    }
+
+    public KafkaServers kafka() {
         return kafka;
+    }
+
+    /** The cluster, when this stack runs one ({@code LOCAL_KAFKA_BROKERS} above 1, or {@link #sharedCluster()}). */
+    public KafkaCluster kafkaCluster() {
+        if (kafka instanceof KafkaCluster cluster) {
+            return cluster;
+        }
+        throw new IllegalStateException("this stack runs a single Kafka broker, not a cluster");
     }
 
     public SchemaRegistryServer schemaRegistry() {

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * A real single-node Kafka (KRaft, combined broker and controller) running inside this JVM, on fixed ports, with
  * its log directory under the stack's data directory so that topics and offsets survive a restart.
  */
-public final class KafkaBroker {
+public final class KafkaBroker implements KafkaServers {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaBroker.class);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
@@ -34,6 +34,7 @@ public final class KafkaBroker {
         this.controllerPort = controllerPort;
     }
 
+    @Override
     public synchronized void start() {
         if (server != null) {
             return;
@@ -52,6 +53,7 @@ public final class KafkaBroker {
         server = starting;
     }
 
+    @Override
     public synchronized void stop() {
         if (server == null) {
             return;
@@ -63,10 +65,17 @@ public final class KafkaBroker {
         }
     }
 
+    @Override
     public synchronized boolean isRunning() {
         return server != null;
     }
 
+    @Override
+    public int brokerCount() {
+        return 1;
+    }
+
+    @Override
     public String bootstrapServers() {
         return "localhost:" + port;
     }

@@ -27,6 +27,11 @@ final class KraftStorage {
 
     /** Formats the directory with a new cluster id unless it already holds a cluster: its data must survive restarts. */
     void formatIfNeeded(Properties serverProperties) {
+        formatIfNeeded(serverProperties, Uuid.randomUuid().toString());
+    }
+
+    /** The nodes of one cluster are formatted with the same cluster id; a node refuses to join another cluster's. */
+    void formatIfNeeded(Properties serverProperties, String clusterId) {
         if (isFormatted()) {
             return;
         }
@@ -37,7 +42,7 @@ final class KraftStorage {
                 try (OutputStream out = Files.newOutputStream(configFile)) {
                     serverProperties.store(out, "used once to format " + logDirectory);
                 }
-                format(configFile);
+                format(configFile, clusterId);
             } finally {
                 Files.deleteIfExists(configFile);
             }
@@ -46,12 +51,12 @@ final class KraftStorage {
         }
     }
 
-    private void format(Path configFile) {
+    private void format(Path configFile, String clusterId) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         // execute(), unlike main(), reports failure by its return value instead of calling System.exit.
         int exitCode = StorageTool.execute(new String[] {
                 "format",
-                "--cluster-id", Uuid.randomUuid().toString(),
+                "--cluster-id", clusterId,
                 "--config", configFile.toString(),
                 "--ignore-formatted"
         }, new PrintStream(output, true, StandardCharsets.UTF_8));

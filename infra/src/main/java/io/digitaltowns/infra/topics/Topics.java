@@ -41,64 +41,68 @@ public final class Topics {
     public static final String ANALYTICS_REVENUE_DAILY = "dt.analytics.revenue-daily";
     public static final String ANALYTICS_ENGAGEMENT_DAILY = "dt.analytics.engagement-daily";
 
-    private static final short SINGLE_NODE = 1;
-
     private Topics() {
     }
 
+    /** The topics as a single broker holds them: one replica each. */
     public static List<TopicDefinition> all() {
+        return all(TopicReplication.SINGLE_BROKER);
+    }
+
+    /** The topics with the replication the cluster is configured for (KAFKA_REPLICATION_FACTOR, KAFKA_MIN_INSYNC_REPLICAS). */
+    public static List<TopicDefinition> all(TopicReplication replication) {
         return List.of(
-                events(ACCOUNTS_EVENTS),
-                events(TOWNS_EVENTS),
-                events(BUSINESSES_EVENTS),
-                deadLetters(ACCOUNTS_EVENTS_EMAIL_DLT),
-                deadLetters(BUSINESSES_EVENTS_EMAIL_DLT),
-                deadLetters(BILLING_EVENTS_EMAIL_DLT),
-                deadLetters(ACCOUNTS_EVENTS_CRM_SYNC_DLT),
-                deadLetters(BUSINESSES_EVENTS_CRM_SYNC_DLT),
-                events(STRIPE_EVENTS),
-                events(BILLING_EVENTS),
-                events(CRM_EVENTS),
-                deadLetters(ACCOUNTS_EVENTS_CRM_DLT),
-                deadLetters(BUSINESSES_EVENTS_CRM_DLT),
-                deadLetters(BILLING_EVENTS_CRM_DLT),
-                deadLetters(CRM_EVENTS_CRM_DLT),
-                deadLetters(ACCOUNTS_EVENTS_ANALYTICS_DLT),
-                deadLetters(BUSINESSES_EVENTS_ANALYTICS_DLT),
-                deadLetters(BILLING_EVENTS_ANALYTICS_DLT),
-                deadLetters(BUSINESSES_EVENTS_STRIPE_CLEANUP_DLT),
-                deadLetters(BUSINESSES_EVENTS_PHOTO_CLEANUP_DLT),
-                compacted(ANALYTICS_SIGNUPS_DAILY),
-                compacted(ANALYTICS_LISTINGS),
-                compacted(ANALYTICS_SUBSCRIPTIONS_DAILY),
-                compacted(ANALYTICS_REVENUE_DAILY),
-                compacted(ANALYTICS_ENGAGEMENT_DAILY));
+                events(ACCOUNTS_EVENTS, replication),
+                events(TOWNS_EVENTS, replication),
+                events(BUSINESSES_EVENTS, replication),
+                deadLetters(ACCOUNTS_EVENTS_EMAIL_DLT, replication),
+                deadLetters(BUSINESSES_EVENTS_EMAIL_DLT, replication),
+                deadLetters(BILLING_EVENTS_EMAIL_DLT, replication),
+                deadLetters(ACCOUNTS_EVENTS_CRM_SYNC_DLT, replication),
+                deadLetters(BUSINESSES_EVENTS_CRM_SYNC_DLT, replication),
+                events(STRIPE_EVENTS, replication),
+                events(BILLING_EVENTS, replication),
+                events(CRM_EVENTS, replication),
+                deadLetters(ACCOUNTS_EVENTS_CRM_DLT, replication),
+                deadLetters(BUSINESSES_EVENTS_CRM_DLT, replication),
+                deadLetters(BILLING_EVENTS_CRM_DLT, replication),
+                deadLetters(CRM_EVENTS_CRM_DLT, replication),
+                deadLetters(ACCOUNTS_EVENTS_ANALYTICS_DLT, replication),
+                deadLetters(BUSINESSES_EVENTS_ANALYTICS_DLT, replication),
+                deadLetters(BILLING_EVENTS_ANALYTICS_DLT, replication),
+                deadLetters(BUSINESSES_EVENTS_STRIPE_CLEANUP_DLT, replication),
+                deadLetters(BUSINESSES_EVENTS_PHOTO_CLEANUP_DLT, replication),
+                compacted(ANALYTICS_SIGNUPS_DAILY, replication),
+                compacted(ANALYTICS_LISTINGS, replication),
+                compacted(ANALYTICS_SUBSCRIPTIONS_DAILY, replication),
+                compacted(ANALYTICS_REVENUE_DAILY, replication),
+                compacted(ANALYTICS_ENGAGEMENT_DAILY, replication));
     }
 
     /** Domain events of one aggregate type, keyed by aggregate id: partitions keep each aggregate in order. */
-    private static TopicDefinition events(String name) {
-        return new TopicDefinition(name, 3, SINGLE_NODE, Map.of(
+    private static TopicDefinition events(String name, TopicReplication replication) {
+        return new TopicDefinition(name, 3, replication.factor(), Map.of(
                 "retention.ms", millis(Duration.ofDays(7)),
-                "min.insync.replicas", "1"));
+                "min.insync.replicas", Integer.toString(replication.minInsyncReplicas())));
     }
 
     /** Kept longer than the events, so an operator has time to look and redrive. */
-    private static TopicDefinition deadLetters(String name) {
-        return new TopicDefinition(name, 1, SINGLE_NODE, Map.of(
+    private static TopicDefinition deadLetters(String name, TopicReplication replication) {
+        return new TopicDefinition(name, 1, replication.factor(), Map.of(
                 "retention.ms", millis(Duration.ofDays(30)),
-                "min.insync.replicas", "1"));
+                "min.insync.replicas", Integer.toString(replication.minInsyncReplicas())));
     }
 
     /**
      * The latest record per key, kept for good (retention.ms -1 only matters to the delete policy, which these topics
      * do not have); segments roll daily so the cleaner compacts a day's updates soon after.
      */
-    private static TopicDefinition compacted(String name) {
-        return new TopicDefinition(name, 3, SINGLE_NODE, Map.of(
+    private static TopicDefinition compacted(String name, TopicReplication replication) {
+        return new TopicDefinition(name, 3, replication.factor(), Map.of(
                 "cleanup.policy", "compact",
                 "retention.ms", "-1",
                 "segment.ms", millis(Duration.ofDays(1)),
-                "min.insync.replicas", "1"));
+                "min.insync.replicas", Integer.toString(replication.minInsyncReplicas())));
     }
 
     private static String millis(Duration duration) {

@@ -1,0 +1,30 @@
+package io.digitaltowns.infra.topics;
+
+/**
+ * How many copies of each partition the cluster keeps ({@code factor}) and how many of them must have a write before
+ * an {@code acks=all} producer is answered ({@code minInsyncReplicas}). One broker: 1/1. A cluster: 3/2, so a write
+ * acknowledged to the relay survives the loss of any one broker, and writes go on while one is down.
+ */
+public record TopicReplication(short factor, int minInsyncReplicas) {
+
+    public static final TopicReplication SINGLE_BROKER = new TopicReplication((short) 1, 1);
+    public static final TopicReplication CLUSTER = new TopicReplication((short) 3, 2);
+
+    public TopicReplication {
+        if (factor < 1) {
+            throw new IllegalArgumentException("the replication factor must be 1 or more, was " + factor);
+        }
+        if (minInsyncReplicas < 1 || minInsyncReplicas > factor) {
+            throw new IllegalArgumentException("min.insync.replicas must be between 1 and the replication factor ("
+                    + factor + "), was " + minInsyncReplicas);
+        }
+    }
+
+    /** What a cluster of {@code brokers} brokers can give: 3/2 from three brokers on, else one copy per broker. */
+    public static TopicReplication forBrokers(int brokers) {
+        if (brokers >= 3) {
+            return CLUSTER;
+        }
+        return new TopicReplication((short) brokers, 1);
+    }
+}
