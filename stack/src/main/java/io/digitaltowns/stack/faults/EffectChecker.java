@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -49,6 +50,7 @@ public final class EffectChecker implements AutoCloseable {
   private final Instant watchingSince = Instant.now();
   /** first time each effect of each command (by its order) was seen */
   private final Map<Long, Map<Effect, Instant>> firstSeen = new HashMap<>();
+  private Thread follower;
 
   private EffectChecker(LocalSystem system) {
     this.system = system;
@@ -67,11 +69,35 @@ public final class EffectChecker implements AutoCloseable {
   }
 
   /**
+   * Looks once a second, on a thread of its own, at the effects of the commands acknowledged so far, so that the time
+   * each effect took is known while the traffic and the faults go on; {@link #await} stops it.
+   */
+  public EffectChecker following(Supplier<List<AcceptedCommand>> acknowledged) {
+    Thread follower = new Thread(() -> {
+      while (!Thread.currentThread().isInterrupted()) {
+        try {
+          look(acknowledged.get());
+          Thread.sleep(PASS.toMillis());
+        } catch (InterruptedException e) {
+          return;
+        } catch (RuntimeException e) {
+          // a look during a fault may fail; the next one is a second away
+        }
+      }
+    }, "effect-checker");
+    follower.setDaemon(true);
+    follower.start();
+    this.follower = follower;
+    return this;
+  }
+
+  /**
    * Looks again and again until every effect of these commands has come or the deadline passed, then counts.
    *
    * @param faults the faults injected while they were sent; the recovery times are of the commands they covered
    */
   public Verdict await(List<AcceptedCommand> commands, List<FaultWindow> faults, Duration deadline) {
+    stopFollowing();
     Instant end = Instant.now().plus(deadline);
     Pass pass = look(commands);
     while (!(pass.everyEffectCame() && pass.signupsCounted(signupsBefore)) && Instant.now().isBefore(end)) {
@@ -81,8 +107,20 @@ public final class EffectChecker implements AutoCloseable {
     return pass.verdict(faults);
   }
 
+  private void stopFollowing() {
+    if (follower != null) {
+      follower.interrupt();
+      try {
+        follower.join(Duration.ofSeconds(30).toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      follower = null;
+    }
+  }
+
   /** One look at everything; remembers when each effect was first seen. */
-  private Pass look(List<AcceptedCommand> commands) {
+  private synchronized Pass look(List<AcceptedCommand> commands) {
     relayed.catchUp();
     archived.catchUp();
     Pass pass = new Pass(system.stack().mail().messages(), commands);
@@ -160,16 +198,12 @@ public final class EffectChecker implements AutoCloseable {
   }
 
   private static void sleep(Duration pause) {
-    try {
-      Thread.sleep(pause.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    Polling.pause(pause.toMillis());
   }
 
   @Override
   public void close() {
+    stopFollowing();
     relayed.close();
     archived.close();
   }

@@ -151,7 +151,8 @@ public final class SteadyTraffic implements AutoCloseable {
   }
 
   private void contact(long n) {
-    String text = "Traffic message " + run + " " + n;
+    // "#n." so that message 2 is not found inside message 20
+    String text = "Traffic message " + run + " #" + n + ".";
     HttpResponse<String> response = resident.post(this, "/api/businesses/" + contactedBusiness + "/contact",
         "{\"message\":\"" + text + "\"}");
     acknowledged(Kind.CONTACT, response, contactedBusiness, text);
@@ -315,12 +316,7 @@ public final class SteadyTraffic implements AutoCloseable {
     }
 
     private static void pause() {
-      try {
-        Thread.sleep(250);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+      Polling.pause(250);
     }
   }
 }
