@@ -194,6 +194,15 @@ public final class LocalSystem implements AutoCloseable {
   }
 
   public void startConsumers() {
+    consumers = launchConsumers(null);
+  }
+
+  /**
+   * Starts one more instance of every consumer group (the fault tests run two of each); the caller closes it.
+   *
+   * @param instance a name for its local state (the analytics state stores), or null for the first instance
+   */
+  public ConfigurableApplicationContext launchConsumers(String instance) {
     Map<String, Object> settings = common();
     // links in mails lead to this api, wherever it listens
     settings.put("digitaltowns.email.public-base-url", apiUrl());
@@ -219,8 +228,9 @@ public final class LocalSystem implements AutoCloseable {
     settings.put("digitaltowns.photo-store.path-style", true);
     // the analytics topology runs in-process too; its state stores live beside the other local data
     settings.putIfAbsent("digitaltowns.consumers.analytics.enabled", true);
-    settings.putIfAbsent("digitaltowns.consumers.analytics.state-dir", stack.settings().dataDir().resolve("analytics-streams").toAbsolutePath());
-    consumers = run(ConsumersApplication.class, ConsumersApplication.CONFIG_NAME, settings);
+    settings.putIfAbsent("digitaltowns.consumers.analytics.state-dir", stack.settings().dataDir()
+        .resolve(instance == null ? "analytics-streams" : "analytics-streams-" + instance).toAbsolutePath());
+    return run(ConsumersApplication.class, ConsumersApplication.CONFIG_NAME, settings);
   }
 
   public void stopConsumers() {
