@@ -2,8 +2,8 @@ package io.digitaltowns.benchmark.soak;
 
 import io.digitaltowns.infra.LocalStack;
 import io.digitaltowns.infra.LocalStackSettings;
-import io.digitaltowns.infra.topics.TopicCreator;
-import io.digitaltowns.infra.topics.Topics;
+import io.digitaltowns.events.catalog.TopicCreator;
+import io.digitaltowns.events.catalog.Topics;
 import io.digitaltowns.stack.faults.EffectChecker;
 import io.digitaltowns.stack.faults.FaultWindow;
 import io.digitaltowns.stack.faults.Faults;

@@ -3,7 +3,7 @@ package io.digitaltowns.stack.faults;
 import io.digitaltowns.backup.store.BackupStorageSettings;
 import io.digitaltowns.backup.store.BackupStore;
 import io.digitaltowns.infra.mail.ReceivedMail;
-import io.digitaltowns.infra.topics.Topics;
+import io.digitaltowns.events.catalog.Topics;
 import io.digitaltowns.stack.LocalSystem;
 import java.sql.Connection;
 import java.sql.DriverManager;

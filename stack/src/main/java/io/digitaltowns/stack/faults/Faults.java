@@ -1,7 +1,7 @@
 package io.digitaltowns.stack.faults;
 
 import io.digitaltowns.infra.kafka.KafkaCluster;
-import io.digitaltowns.infra.topics.Topics;
+import io.digitaltowns.events.catalog.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
