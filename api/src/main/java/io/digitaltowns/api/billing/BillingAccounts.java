@@ -1,12 +1,13 @@
 package io.digitaltowns.api.billing;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Column;
+import org.springframework.data.relational.core.mapping.Table;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,18 +20,19 @@ public class BillingAccounts {
   /** Stripe subscription statuses in which the business has a subscription it must manage, not start again. */
   static final Set<String> LIVE_STATUSES = Set.of("trialing", "active", "past_due", "unpaid");
 
-  private final JdbcClient jdbc;
+  private final BillingAccountRepository repository;
 
-  BillingAccounts(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  BillingAccounts(BillingAccountRepository repository) {
+    this.repository = repository;
   }
 
   /**
    * @param status Stripe's subscription status (incomplete, trialing, active, past_due, canceled, unpaid, ...), or
    *               null before the first subscription
    */
-  public record BillingAccount(UUID businessId, String customerId, String subscriptionId, String status,
-                               Instant currentPeriodEnd) {
+  @Table("business_billing")
+  public record BillingAccount(@Id UUID businessId, @Column("stripe_customer_id") String customerId,
+                               String subscriptionId, String status, Instant currentPeriodEnd) {
 
     /** A subscription that is running (possibly behind on payment): start no second one. */
     public boolean subscriptionLive() {
@@ -39,18 +41,7 @@ public class BillingAccounts {
   }
 
   public Optional<BillingAccount> of(UUID businessId) {
-    return jdbc.sql("""
-            SELECT business_id, stripe_customer_id, subscription_id, status, current_period_end
-            FROM business_billing WHERE business_id = :businessId
-            """)
-        .param("businessId", businessId)
-        .query((rs, n) -> {
-          Timestamp periodEnd = rs.getTimestamp("current_period_end");
-          return new BillingAccount(rs.getObject("business_id", UUID.class), rs.getString("stripe_customer_id"),
-              rs.getString("subscription_id"), rs.getString("status"),
-              periodEnd == null ? null : periodEnd.toInstant());
-        })
-        .optional();
+    return repository.findById(businessId);
   }
 
   /**
@@ -61,12 +52,7 @@ public class BillingAccounts {
    */
   public String attachCustomer(UUID businessId, String customerId) {
     try {
-      jdbc.sql("""
-              INSERT INTO business_billing (business_id, stripe_customer_id) VALUES (:businessId, :customerId)
-              ON CONFLICT (business_id) DO NOTHING
-              """)
-          .param("businessId", businessId).param("customerId", customerId)
-          .update();
+      repository.keepCustomer(businessId, customerId);
     } catch (DataIntegrityViolationException e) {
       throw BillableBusinesses.notFound();
     }

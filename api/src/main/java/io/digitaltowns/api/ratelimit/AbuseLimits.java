@@ -1,6 +1,5 @@
 package io.digitaltowns.api.ratelimit;
 
-import io.digitaltowns.api.ratelimit.AbuseLimitsProperties.ActionLimits;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import java.net.Inet6Address;
@@ -55,7 +54,7 @@ public class AbuseLimits {
     this.enabled = properties.enabled();
     this.store = Objects.requireNonNull(store, "store");
     for (LimitedAction action : LimitedAction.values()) {
-      ActionLimits limits = properties.limitsFor(action);
+      Limits limits = properties.limitsFor(action);
       if (limits.perIpCapacity() > 0) {
         perIp.put(action, bucket(limits.perIpCapacity(), limits.perIpPeriod()));
       }

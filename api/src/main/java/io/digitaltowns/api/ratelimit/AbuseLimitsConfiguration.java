@@ -1,16 +1,18 @@
 package io.digitaltowns.api.ratelimit;
 
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
-/**
- * Wires the abuse limits. ApiApplication's {@code @ConfigurationPropertiesScan} would find the
- * properties too; enabling them here keeps the module self-contained (Boot registers them once).
- */
+/** Wires the abuse limits; the module is self-contained (its properties are bound here, see AbuseLimitsProperties). */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AbuseLimitsProperties.class)
 class AbuseLimitsConfiguration {
+
+  @Bean
+  AbuseLimitsProperties abuseLimitsProperties(Environment environment) {
+    return AbuseLimitsProperties.bind(Binder.get(environment));
+  }
 
   /** Closed with the context: the Redis connection and client are shut down. */
   @Bean(destroyMethod = "close")

@@ -1,14 +1,22 @@
 package io.digitaltowns.api.ratelimit;
 
 import java.time.Duration;
-import org.springframework.boot.context.properties.ConfigurationProperties;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import org.springframework.boot.context.properties.bind.BindContext;
+import org.springframework.boot.context.properties.bind.BindHandler;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 
 /**
- * Abuse limits, {@code digitaltowns.abuse-limits.*}. Every limit is a token bucket of
- * {@code capacity} tokens that refills at {@code capacity} tokens per {@code period}, smoothly
- * (so after a burst one more attempt is allowed every {@code period / capacity}). A capacity of
- * {@code 0} switches that limit off.
+ * Abuse limits, {@code digitaltowns.abuse-limits.*}: one {@link Limits} per {@link LimitedAction}. Every limit is a
+ * token bucket of {@code capacity} tokens that refills at {@code capacity} tokens per {@code period}, smoothly (so
+ * after a burst one more attempt is allowed every {@code period / capacity}). A capacity of {@code 0} switches that
+ * limit off. An action's settings sit under its {@link LimitedAction#key() key}; whatever is left out keeps the
+ * action's {@link LimitedAction#defaults() default}.
  *
  * <pre>
  * digitaltowns.abuse-limits:
@@ -21,51 +29,61 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     per-account-period: 15m
  * </pre>
  *
- * @param enabled            switch every limit off (for load tests, say); on by default
- * @param redisUrl           REDIS_URL, e.g. {@code redis://:secret@redis:6379/0} or {@code rediss://…}:
- *                           when set, the buckets live in Redis and are shared by every api
- *                           instance; when blank, each instance keeps its own buckets in memory
- * @param redisTimeout       how long a check waits for Redis; when Redis does not answer in time
- *                           the request is let through (and a warning logged) rather than refused
- * @param register           {@code POST /api/auth/register}; per IP only by default
- * @param login              password sign-in
- * @param passwordReset      requests for a password-reset email
- * @param verificationResend requests to send the verification email again
- * @param oauthSignIn        sign-in with Google / Facebook; per IP only by default
- * @param businessContact    messages from residents to businesses
- * @param currentPassword    signed-in requests that prove the current password (change it, delete the
- *                           account), per user: a stolen access token must not become a password oracle
+ * <p>Environment variables follow Spring's relaxed binding as before, e.g.
+ * {@code DIGITALTOWNS_ABUSELIMITS_PASSWORDRESET_PERACCOUNTCAPACITY=1}. The actions' settings share the prefix with
+ * {@code enabled} and {@code redis-url}, which a {@code Map} component of a {@code @ConfigurationProperties} record
+ * cannot bind (it would read {@code enabled} as an action): {@link #bind} walks the enum instead.
+ *
+ * @param enabled      switch every limit off (for load tests, say); on by default
+ * @param redisUrl     REDIS_URL, e.g. {@code redis://:secret@redis:6379/0} or {@code rediss://…}: when set, the
+ *                     buckets live in Redis and are shared by every api instance; when blank, each instance keeps
+ *                     its own buckets in memory
+ * @param redisTimeout how long a check waits for Redis; when Redis does not answer in time the request is let
+ *                     through (and a warning logged) rather than refused
+ * @param limits       the limits of every action
  */
-@ConfigurationProperties("digitaltowns.abuse-limits")
-public record AbuseLimitsProperties(
-    @DefaultValue("true") boolean enabled,
-    String redisUrl,
-    @DefaultValue("1s") Duration redisTimeout,
-    @DefaultValue Register register,
-    @DefaultValue Login login,
-    @DefaultValue PasswordReset passwordReset,
-    @DefaultValue VerificationResend verificationResend,
-    @DefaultValue OauthSignIn oauthSignIn,
-    @DefaultValue BusinessContact businessContact,
-    @DefaultValue CurrentPassword currentPassword) {
+public record AbuseLimitsProperties(boolean enabled, String redisUrl, Duration redisTimeout,
+    Map<LimitedAction, Limits> limits) {
+
+  public static final String PREFIX = "digitaltowns.abuse-limits";
 
   public AbuseLimitsProperties {
-    if (redisTimeout == null || redisTimeout.isNegative() || redisTimeout.isZero()) {
-      throw new IllegalArgumentException("digitaltowns.abuse-limits.redis-timeout must be positive");
+    requirePositive(redisTimeout);
+    EnumMap<LimitedAction, Limits> complete = new EnumMap<>(LimitedAction.class);
+    for (LimitedAction action : LimitedAction.values()) {
+      Limits given = limits == null ? null : limits.get(action);
+      complete.put(action, given == null ? action.defaults() : given.validated(PREFIX + "." + action.key()));
     }
+    limits = Collections.unmodifiableMap(complete);
+  }
+
+  /**
+   * {@code digitaltowns.abuse-limits.*} as Spring binds it; a wrong value fails with a
+   * {@link org.springframework.boot.context.properties.bind.BindException} that names the setting.
+   */
+  public static AbuseLimitsProperties bind(Binder binder) {
+    Switches switches = binder.bindOrCreate(PREFIX, Bindable.of(Switches.class));
+    Map<LimitedAction, Limits> limits = new EnumMap<>(LimitedAction.class);
+    for (LimitedAction action : LimitedAction.values()) {
+      String name = PREFIX + "." + action.key();
+      Limits.Settings settings = binder.bindOrCreate(name, Bindable.of(Limits.Settings.class), new BindHandler() {
+        @Override
+        public Object onSuccess(ConfigurationPropertyName property, Bindable<?> target, BindContext context,
+            Object result) {
+          if (result instanceof Limits.Settings bound) {
+            bound.over(action.defaults()).validated(name); // fails inside the binding, so it names the setting
+          }
+          return result;
+        }
+      });
+      limits.put(action, settings.over(action.defaults()));
+    }
+    return new AbuseLimitsProperties(switches.enabled(), switches.redisUrl(), switches.redisTimeout(), limits);
   }
 
   /** The limits that apply to one action. */
-  public ActionLimits limitsFor(LimitedAction action) {
-    return switch (action) {
-      case REGISTER -> register;
-      case LOGIN -> login;
-      case PASSWORD_RESET -> passwordReset;
-      case VERIFICATION_RESEND -> verificationResend;
-      case OAUTH_SIGN_IN -> oauthSignIn;
-      case BUSINESS_CONTACT -> businessContact;
-      case CURRENT_PASSWORD -> currentPassword;
-    };
+  public Limits limitsFor(LimitedAction action) {
+    return limits.get(action);
   }
 
   /** Whether a Redis address is configured. */
@@ -73,120 +91,17 @@ public record AbuseLimitsProperties(
     return redisUrl != null && !redisUrl.isBlank();
   }
 
-  /** The per-IP and per-account limits of one action; a capacity of 0 means no limit. */
-  public sealed interface ActionLimits permits Register, Login, PasswordReset, VerificationResend, OauthSignIn,
-      BusinessContact, CurrentPassword {
+  /** The settings beside the actions' limits. */
+  record Switches(@DefaultValue("true") boolean enabled, String redisUrl, @DefaultValue("1s") Duration redisTimeout) {
 
-    long perIpCapacity();
-
-    Duration perIpPeriod();
-
-    long perAccountCapacity();
-
-    Duration perAccountPeriod();
-  }
-
-  /** Registration: 5 an hour per IP; no per-account limit (a taken address answers 409 anyway). */
-  public record Register(
-      @DefaultValue("5") long perIpCapacity,
-      @DefaultValue("1h") Duration perIpPeriod,
-      @DefaultValue("0") long perAccountCapacity,
-      @DefaultValue("1h") Duration perAccountPeriod) implements ActionLimits {
-
-    public Register {
-      validate("register", perIpCapacity, perIpPeriod, perAccountCapacity, perAccountPeriod);
+    Switches {
+      requirePositive(redisTimeout); // here too, so that a wrong value fails the binding that names it
     }
   }
 
-  /**
-   * Password sign-in: 10 attempts a minute per IP; 5 <em>failed</em> attempts per 15 minutes per account
-   * and client address (a success hands its token back), so guessing from one address never locks the
-   * owner out from another.
-   */
-  public record Login(
-      @DefaultValue("10") long perIpCapacity,
-      @DefaultValue("1m") Duration perIpPeriod,
-      @DefaultValue("5") long perAccountCapacity,
-      @DefaultValue("15m") Duration perAccountPeriod) implements ActionLimits {
-
-    public Login {
-      validate("login", perIpCapacity, perIpPeriod, perAccountCapacity, perAccountPeriod);
-    }
-  }
-
-  /** Password-reset emails: 5 an hour per IP, 3 an hour per account. */
-  public record PasswordReset(
-      @DefaultValue("5") long perIpCapacity,
-      @DefaultValue("1h") Duration perIpPeriod,
-      @DefaultValue("3") long perAccountCapacity,
-      @DefaultValue("1h") Duration perAccountPeriod) implements ActionLimits {
-
-    public PasswordReset {
-      validate("password-reset", perIpCapacity, perIpPeriod, perAccountCapacity, perAccountPeriod);
-    }
-  }
-
-  /** Verification emails sent again: 5 an hour per IP, 3 an hour per account. */
-  public record VerificationResend(
-      @DefaultValue("5") long perIpCapacity,
-      @DefaultValue("1h") Duration perIpPeriod,
-      @DefaultValue("3") long perAccountCapacity,
-      @DefaultValue("1h") Duration perAccountPeriod) implements ActionLimits {
-
-    public VerificationResend {
-      validate("verification-resend", perIpCapacity, perIpPeriod, perAccountCapacity, perAccountPeriod);
-    }
-  }
-
-  /** Sign-in with Google / Facebook: 20 a minute per IP; no per-account limit. */
-  public record OauthSignIn(
-      @DefaultValue("20") long perIpCapacity,
-      @DefaultValue("1m") Duration perIpPeriod,
-      @DefaultValue("0") long perAccountCapacity,
-      @DefaultValue("1m") Duration perAccountPeriod) implements ActionLimits {
-
-    public OauthSignIn {
-      validate("oauth-sign-in", perIpCapacity, perIpPeriod, perAccountCapacity, perAccountPeriod);
-    }
-  }
-
-  /** Messages to businesses: 20 an hour per IP, 10 an hour per sender. */
-  public record BusinessContact(
-      @DefaultValue("20") long perIpCapacity,
-      @DefaultValue("1h") Duration perIpPeriod,
-      @DefaultValue("10") long perAccountCapacity,
-      @DefaultValue("1h") Duration perAccountPeriod) implements ActionLimits {
-
-    public BusinessContact {
-      validate("business-contact", perIpCapacity, perIpPeriod, perAccountCapacity, perAccountPeriod);
-    }
-  }
-
-  /** The current password proven while signed in: no per-IP limit (the user is known), 5 per 15 minutes per user. */
-  public record CurrentPassword(
-      @DefaultValue("0") long perIpCapacity,
-      @DefaultValue("1m") Duration perIpPeriod,
-      @DefaultValue("5") long perAccountCapacity,
-      @DefaultValue("15m") Duration perAccountPeriod) implements ActionLimits {
-
-    public CurrentPassword {
-      validate("current-password", perIpCapacity, perIpPeriod, perAccountCapacity, perAccountPeriod);
-    }
-  }
-
-  private static void validate(String action, long perIpCapacity, Duration perIpPeriod,
-      long perAccountCapacity, Duration perAccountPeriod) {
-    validate(action + ".per-ip", perIpCapacity, perIpPeriod);
-    validate(action + ".per-account", perAccountCapacity, perAccountPeriod);
-  }
-
-  private static void validate(String limit, long capacity, Duration period) {
-    String name = "digitaltowns.abuse-limits." + limit;
-    if (capacity < 0) {
-      throw new IllegalArgumentException(name + "-capacity must be 0 (no limit) or more");
-    }
-    if (period == null || period.isNegative() || period.isZero()) {
-      throw new IllegalArgumentException(name + "-period must be positive");
+  private static void requirePositive(Duration redisTimeout) {
+    if (redisTimeout == null || redisTimeout.isNegative() || redisTimeout.isZero()) {
+      throw new IllegalArgumentException(PREFIX + ".redis-timeout must be positive");
     }
   }
 }

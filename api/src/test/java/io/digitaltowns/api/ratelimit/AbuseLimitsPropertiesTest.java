@@ -3,11 +3,13 @@ package io.digitaltowns.api.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.digitaltowns.api.ratelimit.AbuseLimitsProperties.ActionLimits;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 class AbuseLimitsPropertiesTest {
 
@@ -36,6 +38,28 @@ class AbuseLimitsPropertiesTest {
   }
 
   @Test
+  void the_environment_variables_set_an_action_s_limits_as_before() {
+    var environment = new StandardEnvironment();
+    // Spring maps DIGITALTOWNS_ABUSELIMITS_... to digitaltowns.abuse-limits... only in the system environment source
+    environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+        new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+            Map.<String, Object>of("DIGITALTOWNS_ABUSELIMITS_PASSWORDRESET_PERACCOUNTCAPACITY", "1",
+                "DIGITALTOWNS_ABUSELIMITS_OAUTHSIGNIN_PERIPPERIOD", "5m", "DIGITALTOWNS_ABUSELIMITS_ENABLED", "false")));
+
+    AbuseLimitsProperties properties = AbuseLimitsProperties.bind(Binder.get(environment));
+
+    assertThat(properties.enabled()).isFalse();
+    assertLimits(properties.limitsFor(LimitedAction.PASSWORD_RESET), 5, Duration.ofHours(1), 1, Duration.ofHours(1));
+    assertLimits(properties.limitsFor(LimitedAction.OAUTH_SIGN_IN), 20, Duration.ofMinutes(5), 0, Duration.ofMinutes(1));
+    assertLimits(properties.limitsFor(LimitedAction.LOGIN), 10, Duration.ofMinutes(1), 5, Duration.ofMinutes(15));
+  }
+
+  @Test
+  void every_action_has_its_limits() {
+    assertThat(TestLimits.defaults().limits()).containsOnlyKeys(LimitedAction.values());
+  }
+
+  @Test
   void a_blank_redis_url_means_buckets_in_memory() {
     assertThat(TestLimits.properties(Map.of("redis-url", " ")).sharedThroughRedis()).isFalse();
   }
@@ -50,7 +74,7 @@ class AbuseLimitsPropertiesTest {
         .hasRootCauseMessage("digitaltowns.abuse-limits.password-reset.per-account-period must be positive");
   }
 
-  private static void assertLimits(ActionLimits limits, long perIpCapacity, Duration perIpPeriod,
+  private static void assertLimits(Limits limits, long perIpCapacity, Duration perIpPeriod,
       long perAccountCapacity, Duration perAccountPeriod) {
     assertThat(limits.perIpCapacity()).isEqualTo(perIpCapacity);
     assertThat(limits.perIpPeriod()).isEqualTo(perIpPeriod);

@@ -4,7 +4,6 @@ import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
@@ -18,7 +17,7 @@ final class TestLimits {
   static AbuseLimitsProperties properties(Map<String, String> entries) {
     MapConfigurationPropertySource source = new MapConfigurationPropertySource();
     entries.forEach((key, value) -> source.put("digitaltowns.abuse-limits." + key, value));
-    return new Binder(source).bindOrCreate("digitaltowns.abuse-limits", Bindable.of(AbuseLimitsProperties.class));
+    return AbuseLimitsProperties.bind(new Binder(source));
   }
 
   static AbuseLimitsProperties defaults() {

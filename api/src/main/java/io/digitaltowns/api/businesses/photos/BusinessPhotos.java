@@ -3,7 +3,6 @@ package io.digitaltowns.api.businesses.photos;
 import io.digitaltowns.api.businesses.BusinessEvents;
 import io.digitaltowns.api.businesses.listing.BusinessListings;
 import io.digitaltowns.api.businesses.listing.Caller;
-import io.digitaltowns.api.businesses.photos.PhotoStore.PhotoRow;
 import io.digitaltowns.api.web.FieldProblem;
 import io.digitaltowns.events.businesses.BusinessPhotoAdded;
 import java.time.Clock;

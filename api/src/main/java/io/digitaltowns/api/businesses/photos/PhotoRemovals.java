@@ -2,7 +2,6 @@ package io.digitaltowns.api.businesses.photos;
 
 import io.digitaltowns.api.businesses.BusinessEvents;
 import io.digitaltowns.api.businesses.ListingDeletionListener;
-import io.digitaltowns.api.businesses.photos.PhotoStore.PhotoRow;
 import io.digitaltowns.events.businesses.BusinessDeleted;
 import io.digitaltowns.events.businesses.BusinessPhotoRemoved;
 import java.util.List;
