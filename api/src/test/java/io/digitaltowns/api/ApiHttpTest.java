@@ -17,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,7 +28,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The api, running on a random port against the shared real servers, driven over HTTP as a
- * client would. Every subclass shares one application context.
+ * client would. Every subclass shares one application context, unless it adds settings of its own
+ * ({@code @TestPropertySource}; a per-address limit through {@code tests.abuse-limits.<action>.per-ip-capacity},
+ * see {@link ApiTestServers}); every api test that speaks HTTP to the api does so through this class's client
+ * and {@link #url(String)}.
  */
 @SpringBootTest(classes = ApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"spring.config.name=" + ApiApplication.CONFIG_NAME,
@@ -53,7 +57,7 @@ public abstract class ApiHttpTest {
   @Autowired
   protected AccountRoles roles;
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   protected final EmailLinkTokens linkTokens = new EmailLinkTokens(ApiTestServers.EMAIL_LINK_SECRET);
 
   /** A registered user with their tokens. */
@@ -155,8 +159,14 @@ public abstract class ApiHttpTest {
         .method("PATCH", HttpRequest.BodyPublishers.ofString(body.toString())));
   }
 
-  private HttpRequest.Builder request(String path, String accessToken) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+  /** The address of {@code path} (with its query) on the running api. */
+  protected URI url(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+
+  /** A request to {@code path}, with the member's bearer token unless it is null, for headers of the test's choosing. */
+  protected HttpRequest.Builder request(String path, String accessToken) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(url(path));
     if (accessToken != null) {
       builder.header("Authorization", "Bearer " + accessToken);
     }
@@ -206,9 +216,15 @@ public abstract class ApiHttpTest {
     return read(confirmed);
   }
 
-  private HttpResponse<String> send(HttpRequest.Builder request) {
+  /** Sends a request built by the test (its own method, headers or body), the answer's body as text. */
+  protected HttpResponse<String> send(HttpRequest.Builder request) {
+    return send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** As {@link #send(HttpRequest.Builder)}, the body read as {@code body} says (bytes, discarded...). */
+  protected <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
     try {
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return http.send(request.build(), body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

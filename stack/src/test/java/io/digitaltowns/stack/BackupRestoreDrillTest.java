@@ -104,12 +104,7 @@ class BackupRestoreDrillTest {
         statement.execute("DROP DATABASE IF EXISTS " + restoredDatabase + " WITH (FORCE)");
       }
     }
-    if (system.relay() == null) {
-      system.startRelay();
-    }
-    if (system.consumers() == null) {
-      system.startConsumers();
-    }
+    SharedSystem.running();
   }
 
   @Test

@@ -46,17 +46,15 @@ import org.junit.jupiter.api.Test;
  * cause them; the billing mails by publishing the billing events on dt.billing.events as the relay does (Stripe's
  * webhooks are not what is under test here).
  */
-class MailsInTheBrowserTest {
+class MailsInTheBrowserTest extends StackBrowserTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern TOKEN = Pattern.compile("[?&]token=([A-Za-z0-9_-]+)");
   private static final Duration ARRIVAL = Duration.ofSeconds(90);
   private static final Instant PERIOD_END = Instant.parse("2026-12-31T00:00:00Z");
 
-  private final LocalSystem system = SharedSystem.get();
-  private final ApiClient api = new ApiClient(system.apiUrl());
-  private final Screenshots screenshots = new Screenshots("MailsInTheBrowserTest", List.of(390, 640));
-  private final Screenshots darkScreenshots = new Screenshots("MailsInTheBrowserTest", List.of(390));
+  private final Screenshots mailScreenshots = screenshotsOfTheClass(List.of(390, 640));
+  private final Screenshots darkScreenshots = screenshotsOfTheClass(List.of(390));
 
   /** One mail to open: whom it is for, how it is found, its button and where that button must lead. */
   private record Expected(String kind, String to, String subject, String button, String landingPath, String readBy) {
@@ -167,7 +165,7 @@ class MailsInTheBrowserTest {
       assertThat(opened.status()).isEqualTo(200);
       assertThat(opened.headerValue("content-security-policy")).as("the mail's markup runs no script").contains("default-src 'none'");
       AccessibilityCheck.assertNoSeriousViolations(page);
-      screenshots.capture(page, expected.kind());
+      mailScreenshots.capture(page, expected.kind());
       // a reader in dark mode: the colours change, and still read
       page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(ColorScheme.DARK));
       AccessibilityCheck.assertNoSeriousViolations(page);
@@ -196,21 +194,15 @@ class MailsInTheBrowserTest {
 
   /** The inbox page shows the mail as a mail client would: its HTML part framed, its text part below. */
   private void showInTheInbox(ReceivedMail mail) {
-    BrowserContext browser = SiteSignIn.anonymous(system);
-    try {
-      Page page = browser.newPage();
-      page.navigate(system.stack().inboxUrl());
-      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(mail.subject())).first().click();
-      page.waitForURL(url -> url.contains("/messages/" + mail.id()));
-      assertThat(page.locator("iframe[sandbox]").count()).isEqualTo(1);
-      assertThat(page.frameLocator("iframe").getByText("front door").count()).isEqualTo(1);
-      assertThat(page.locator("pre").textContent()).contains("<front door>");
-      // no axe run here: axe descends into frames by running a script in them, which the sandbox forbids (the
-      // framed HTML part was checked on its own above)
-      new Screenshots("MailsInTheBrowserTest", List.of(1280)).capture(page, "inbox-page");
-    } finally {
-      browser.close();
-    }
+    page.navigate(system.stack().inboxUrl());
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(mail.subject())).first().click();
+    page.waitForURL(url -> url.contains("/messages/" + mail.id()));
+    assertThat(page.locator("iframe[sandbox]").count()).isEqualTo(1);
+    assertThat(page.frameLocator("iframe").getByText("front door").count()).isEqualTo(1);
+    assertThat(page.locator("pre").textContent()).contains("<front door>");
+    // no axe run here: axe descends into frames by running a script in them, which the sandbox forbids (the
+    // framed HTML part was checked on its own above)
+    screenshotsOfTheClass(List.of(1280)).capture(page, "inbox-page");
   }
 
   private String htmlPartOf(ReceivedMail mail) {

@@ -52,9 +52,7 @@ class OpsToolAgainstTheStackTest {
   @AfterEach
   void closeAdmin() {
     admin.close();
-    if (system.consumers() == null) {
-      system.startConsumers();
-    }
+    SharedSystem.running();
   }
 
   @Test

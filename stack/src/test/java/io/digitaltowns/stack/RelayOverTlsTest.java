@@ -51,7 +51,7 @@ class RelayOverTlsTest {
   private static EmbeddedPostgres postgres;
   private static final LocalStack stack = LocalStack.shared();
   /** The shared system's relay, stopped while this class runs its own (see {@link #pauseTheSharedRelay()}). */
-  private static LocalSystem pausedRelayOf;
+  private static SharedSystem.PausedRelay pausedRelay;
 
   /**
    * Debezium registers its metrics under the connector's name ("dt") once per JVM: while the shared system's relay
@@ -59,16 +59,13 @@ class RelayOverTlsTest {
    */
   @BeforeAll
   static void pauseTheSharedRelay() {
-    SharedSystem.ifStarted().filter(system -> system.relay() != null).ifPresent(system -> {
-      system.stopRelay();
-      pausedRelayOf = system;
-    });
+    pausedRelay = SharedSystem.pauseRelay();
   }
 
   @AfterAll
   static void resumeTheSharedRelay() {
-    if (pausedRelayOf != null) {
-      pausedRelayOf.startRelay();
+    if (pausedRelay != null) {
+      pausedRelay.close();
     }
   }
 

@@ -38,9 +38,7 @@ class RelayStandbyTest {
       }
     } finally {
       standby.close();
-      if (system.relay() == null) {
-        system.startRelay();
-      }
+      SharedSystem.running();
     }
   }
 

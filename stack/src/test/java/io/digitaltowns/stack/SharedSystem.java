@@ -2,6 +2,7 @@ package io.digitaltowns.stack;
 
 import io.digitaltowns.infra.LocalStack;
 import java.util.Map;
+import java.util.Optional;
 
 /** The whole system, started once per test JVM and shared by every end-to-end test. */
 final class SharedSystem {
@@ -28,8 +29,43 @@ final class SharedSystem {
   }
 
   /** The shared system if a test of this JVM has started it (without starting it). */
-  static synchronized java.util.Optional<LocalSystem> ifStarted() {
-    return java.util.Optional.ofNullable(system);
+  static synchronized Optional<LocalSystem> ifStarted() {
+    return Optional.ofNullable(system);
+  }
+
+  /**
+   * The shared system with its relay and consumers running: a test that stopped either (a replay, a restore drill, a
+   * relay restart) calls it afterwards so that the next test finds the whole system again.
+   */
+  static synchronized LocalSystem running() {
+    LocalSystem running = get();
+    if (running.relay() == null) {
+      running.startRelay();
+    }
+    if (running.consumers() == null) {
+      running.startConsumers();
+    }
+    return running;
+  }
+
+  /**
+   * Stops the shared system's relay, if a test of this JVM started the system and the relay runs, until the answer is
+   * closed: Debezium registers its metrics under the connector's name once per JVM, so a test's own relay streams
+   * nothing while the shared one runs. Nothing is started for it.
+   */
+  static synchronized PausedRelay pauseRelay() {
+    Optional<LocalSystem> paused = ifStarted().filter(running -> running.relay() != null);
+    paused.ifPresent(LocalSystem::stopRelay);
+    return new PausedRelay(paused);
+  }
+
+  /** The shared relay, stopped by {@link #pauseRelay()}; closing it starts that relay again. */
+  record PausedRelay(Optional<LocalSystem> of) implements AutoCloseable {
+
+    @Override
+    public void close() {
+      of.filter(paused -> paused.relay() == null).ifPresent(LocalSystem::startRelay);
+    }
   }
 
   static synchronized LocalSystem get() {

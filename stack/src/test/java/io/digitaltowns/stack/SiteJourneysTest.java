@@ -7,50 +7,25 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import io.digitaltowns.api.site.browser.AccessibilityCheck;
 import io.digitaltowns.api.site.browser.MailInbox;
-import io.digitaltowns.api.site.browser.Screenshots;
-import io.digitaltowns.api.site.browser.SharedBrowser;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 
 /**
  * Residents' journeys through the site's pages in Chromium, against the whole system (api, relay, Kafka, email
  * consumer, SMTP): the test only reads the mail inbox; everything else is done by clicking and typing. The world
  * the resident finds (a town, an owner's published listings) is set up through the JSON API beforehand.
  */
-class SiteJourneysTest {
+class SiteJourneysTest extends StackBrowserTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CHOSEN_PASSWORD = "my own chosen passphrase";
 
-  private final LocalSystem system = SharedSystem.get();
-  private final ApiClient api = new ApiClient(system.apiUrl());
   private final MailInbox inbox = new MailInbox(system.stack().mail());
-  private BrowserContext context;
-  private Page page;
-  private Screenshots screenshots;
-
-  @BeforeEach
-  void aBrowser(TestInfo test) {
-    context = SharedBrowser.get().newContext(new Browser.NewContextOptions().setBaseURL(system.apiUrl()).setLocale("en-GB"));
-    page = context.newPage();
-    screenshots = new Screenshots("SiteJourneysTest/" + test.getTestMethod().orElseThrow().getName());
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    context.close();
-  }
 
   @Test
   void a_resident_signs_up_confirms_from_the_mail_signs_in_finds_an_open_business_and_writes_to_it() {
@@ -138,19 +113,6 @@ class SiteJourneysTest {
     assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Fergus Forgetful"))).isVisible();
   }
 
-  private void signIn(String email, String password) {
-    page.navigate("/sign-in");
-    page.getByLabel("Email").fill(email);
-    page.getByLabel("Password").fill(password);
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-    page.waitForURL(url -> !url.contains("/sign-in"));
-  }
-
-  private void capture(String name) {
-    AccessibilityCheck.assertNoSeriousViolations(page);
-    screenshots.capture(page, name);
-  }
-
   private String publish(String owner, String admin, String townId, String name, String description, boolean alwaysOpen) {
     ObjectNode listing = JSON.createObjectNode().put("townId", townId).put("name", name).put("category", "GIFTS")
         .put("description", description).put("address", "2 Clay Lane");
@@ -162,9 +124,6 @@ class SiteJourneysTest {
         periods.addObject().put("opens", "12:00").put("closes", "00:00");
       }
     }
-    String id = ApiClient.read(api.call("POST", "/api/businesses", owner, listing).body()).get("id").asText();
-    api.call("POST", "/api/businesses/" + id + "/submit", owner, null);
-    api.call("POST", "/api/admin/businesses/" + id + "/approve", admin, null);
-    return id;
+    return published(owner, admin, listing);
   }
 }

@@ -6,15 +6,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import io.digitaltowns.api.site.browser.AccessibilityCheck;
-import io.digitaltowns.api.site.browser.Screenshots;
-import io.digitaltowns.api.site.browser.SharedBrowser;
 import io.digitaltowns.infra.stripe.DeliveryMode;
 import io.digitaltowns.infra.stripe.StripeStandIn;
 import java.time.Duration;
@@ -23,9 +18,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -33,31 +26,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * test card, the webhooks signed and delivered to the api, the ledger, the outbox, the email consumer and SMTP. The
  * test only reads the inbox and the database and moves the stand-in's test clock; the rest is clicks and typing.
  */
-class SubscriptionJourneyTest {
+class SubscriptionJourneyTest extends StackBrowserTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String RECEIPT = "Receipt: your DigitalTowns subscription";
   private static final String PAYMENT_FAILED = "Your payment did not go through";
   private static final Duration WEBHOOK_TO_PAGE = Duration.ofSeconds(60);
 
-  private final LocalSystem system = SharedSystem.get();
   private final StripeStandIn stripe = system.stack().stripe();
-  private final ApiClient api = new ApiClient(system.apiUrl());
   private final JdbcClient db = JdbcClient.create(system.api().getBean(DataSource.class));
-  private BrowserContext context;
-  private Page page;
-  private Screenshots screenshots;
-
-  @BeforeEach
-  void aBrowser(TestInfo test) {
-    context = SharedBrowser.get().newContext(new Browser.NewContextOptions().setBaseURL(system.apiUrl()).setLocale("en-GB"));
-    page = context.newPage();
-    screenshots = new Screenshots("SubscriptionJourneyTest/" + test.getTestMethod().orElseThrow().getName());
-  }
 
   @AfterEach
-  void closeBrowser() {
-    context.close();
+  void webhooksInOrderAgain() {
     stripe.deliveryMode(DeliveryMode.IN_ORDER);
   }
 
@@ -251,24 +231,12 @@ class SubscriptionJourneyTest {
   }
 
   private void signIn(String email) {
-    page.navigate("/sign-in");
-    page.getByLabel("Email").fill(email);
-    page.getByLabel("Password").fill(ApiClient.PASSWORD);
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-    page.waitForURL(url -> !url.contains("/sign-in"));
-  }
-
-  private void capture(String name) {
-    AccessibilityCheck.assertNoSeriousViolations(page);
-    screenshots.capture(page, name);
+    signIn(email, ApiClient.PASSWORD);
   }
 
   private String publish(String owner, String admin, String townId, String name) {
     ObjectNode listing = JSON.createObjectNode().put("townId", townId).put("name", name).put("category", "BOOKS")
         .put("description", "New and second-hand books by the harbour").put("address", "1 Quay Street");
-    String id = ApiClient.read(api.call("POST", "/api/businesses", owner, listing).body()).get("id").asText();
-    api.call("POST", "/api/businesses/" + id + "/submit", owner, null);
-    api.call("POST", "/api/admin/businesses/" + id + "/approve", admin, null);
-    return id;
+    return published(owner, admin, listing);
   }
 }

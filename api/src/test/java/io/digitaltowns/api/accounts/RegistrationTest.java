@@ -3,42 +3,14 @@ package io.digitaltowns.api.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.digitaltowns.api.ApiApplication;
-import io.digitaltowns.api.ApiTestServers;
+import io.digitaltowns.api.ApiHttpTest;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(classes = ApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "spring.config.name=" + ApiApplication.CONFIG_NAME)
-class RegistrationTest {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String PASSWORD = "correct horse battery staple";
-
-  @DynamicPropertySource
-  static void servers(DynamicPropertyRegistry registry) {
-    ApiTestServers.register(registry);
-  }
-
-  @LocalServerPort
-  int port;
-
-  @Autowired
-  JdbcClient jdbc;
-
-  private final HttpClient http = HttpClient.newHttpClient();
+class RegistrationTest extends ApiHttpTest {
 
   @Test
   void registering_creates_the_account_and_its_event_in_one_go() throws Exception {
@@ -110,28 +82,21 @@ class RegistrationTest {
 
   @Test
   void the_health_check_answers_ok() throws Exception {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url("/health"))).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = get("/health", null);
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(response.body()).get("status").asText()).isEqualTo("ok");
   }
 
   @Test
   void the_openapi_document_describes_registration() throws Exception {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url("/v3/api-docs"))).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = get("/v3/api-docs", null);
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(response.body()).get("paths").has("/api/auth/register")).isTrue();
   }
 
   private HttpResponse<String> register(String json) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create(url("/api/auth/register")))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private String url(String path) {
-    return "http://localhost:" + port + path;
+    return send(request("/api/auth/register", null).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   private static String body(String email, String password, String displayName) {

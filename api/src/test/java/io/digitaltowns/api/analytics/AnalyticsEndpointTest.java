@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.digitaltowns.api.ApiHttpTest;
 import io.digitaltowns.readmodels.ReadModelMigrations;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import javax.sql.DataSource;
@@ -64,9 +61,8 @@ class AnalyticsEndpointTest extends ApiHttpTest {
         """;
     String token = admin().accessToken();
 
-    HttpResponse<String> byAccept = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            URI.create("http://localhost:" + port + "/api/admin/analytics/signups-daily?from=2026-03-02&to=2026-03-03"))
-        .header("Authorization", "Bearer " + token).header("Accept", "text/csv").GET().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> byAccept = send(request("/api/admin/analytics/signups-daily?from=2026-03-02&to=2026-03-03", token)
+        .header("Accept", "text/csv").GET());
     HttpResponse<String> byParameter = get("/api/admin/analytics/signups-daily?from=2026-03-02&to=2026-03-03&format=csv", token);
 
     assertThat(byAccept.statusCode()).isEqualTo(200);

@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.digitaltowns.api.ApiHttpTest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -19,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 public abstract class BillingHttpTest extends ApiHttpTest {
 
   protected final WireMockServer stripe = StripeStub.shared();
-  private final HttpClient http = HttpClient.newHttpClient();
 
   protected Member admin;
   protected Member owner;
@@ -51,16 +46,8 @@ public abstract class BillingHttpTest extends ApiHttpTest {
 
   /** A POST with a raw body and headers of the test's choosing. */
   protected HttpResponse<String> postRaw(String path, String body, Map<String, String> headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request = request(path, null).POST(HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(request::header);
-    try {
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return send(request);
   }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.digitaltowns.api.ApiHttpTest;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
@@ -16,7 +14,6 @@ class TraceParentHttpTest extends ApiHttpTest {
 
   private static final String TRACEPARENT_FORMAT = "00-[0-9a-f]{32}-[0-9a-f]{16}-01";
 
-  private final HttpClient client = HttpClient.newHttpClient();
 
   @Test
   void a_registration_without_a_traceparent_is_given_one_and_its_trace_id_is_in_the_outbox() throws Exception {
@@ -75,13 +72,12 @@ class TraceParentHttpTest extends ApiHttpTest {
   }
 
   private HttpResponse<String> register(String email, String traceparent) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/auth/register"))
-        .header("Content-Type", "application/json")
+    HttpRequest.Builder request = request("/api/auth/register", null).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(
             json().put("email", email).put("password", PASSWORD).put("displayName", "Traced").toString()));
     if (traceparent != null) {
       request.header("traceparent", traceparent);
     }
-    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return send(request);
   }
 }

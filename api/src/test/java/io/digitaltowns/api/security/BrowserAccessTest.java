@@ -3,8 +3,6 @@ package io.digitaltowns.api.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.digitaltowns.api.ApiHttpTest;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
@@ -12,7 +10,6 @@ import org.junit.jupiter.api.Test;
 /** Browsers: the site at PUBLIC_BASE_URL may call the api, other sites may not; responses carry protective headers. */
 class BrowserAccessTest extends ApiHttpTest {
 
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void the_site_may_call_the_api_from_the_browser() throws Exception {
@@ -41,11 +38,10 @@ class BrowserAccessTest extends ApiHttpTest {
   }
 
   private HttpResponse<String> preflight(String origin) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/auth/login"))
+    return send(request("/api/auth/login", null)
         .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
         .header("Origin", origin)
         .header("Access-Control-Request-Method", "POST")
-        .header("Access-Control-Request-Headers", "content-type")
-        .build(), HttpResponse.BodyHandlers.ofString());
+        .header("Access-Control-Request-Headers", "content-type"));
   }
 }

@@ -12,9 +12,7 @@ import io.digitaltowns.api.security.OpenApiOperations.Parameter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -47,8 +45,6 @@ class MalformedInputTest extends ApiHttpTest {
   private static final int HUGE_BODY = io.digitaltowns.api.web.RequestBodyLimit.MAX_BODY_BYTES + 200_000;
 
   private static final Map<String, Integer> FIGURES = new LinkedHashMap<>();
-
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   private Member admin;
   private String townSlug;
@@ -493,20 +489,16 @@ class MalformedInputTest extends ApiHttpTest {
   private HttpResponse<String> send(BadInput input) {
     HttpRequest.BodyPublisher body = input.body() == null ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofByteArray(input.body());
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + input.path()))
+    HttpRequest.Builder request = request(input.path(), admin.accessToken())
         .timeout(Duration.ofSeconds(30))
-        .header("Authorization", "Bearer " + admin.accessToken())
         .method(input.method(), body);
     if (input.contentType() != null) {
       request.header("Content-Type", input.contentType());
     }
     try {
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(input.describe(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+      return send(request);
+    } catch (UncheckedIOException e) {
+      throw new UncheckedIOException(input.describe(), e.getCause());
     }
   }
 

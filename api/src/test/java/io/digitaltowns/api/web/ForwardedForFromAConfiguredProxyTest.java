@@ -2,37 +2,24 @@ package io.digitaltowns.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.digitaltowns.api.ApiApplication;
-import io.digitaltowns.api.ApiTestServers;
+import io.digitaltowns.api.ApiHttpTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The api with this machine configured as its proxy (INTERNAL_PROXIES, as Render's network is in render.yaml):
  * the client address is the proxy's X-Forwarded-For, and a client that writes its own header in front of
  * the proxy's entry still lands in its own bucket.
  */
-@SpringBootTest(classes = ApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"spring.config.name=" + ApiApplication.CONFIG_NAME, "INTERNAL_PROXIES=127.0.0.0/8, ::1/128"})
-class ForwardedForFromAConfiguredProxyTest {
+@TestPropertySource(properties = {"INTERNAL_PROXIES=127.0.0.0/8, ::1/128",
+    "tests.abuse-limits.register.per-ip-capacity=" + ForwardedForFromAConfiguredProxyTest.PER_ADDRESS})
+class ForwardedForFromAConfiguredProxyTest extends ApiHttpTest {
 
   static final int PER_ADDRESS = 3;
 
-  @DynamicPropertySource
-  static void servers(DynamicPropertyRegistry registry) {
-    ApiTestServers.register(registry);
-    registry.add("digitaltowns.abuse-limits.register.per-ip-capacity", () -> PER_ADDRESS);
-  }
-
-  @LocalServerPort
-  int port;
-
   @Test
   void behind_a_configured_proxy_each_client_address_it_forwards_has_its_own_bucket() {
-    RegistrationsFromOneMachine proxy = new RegistrationsFromOneMachine(port);
+    RegistrationsFromOneMachine proxy = new RegistrationsFromOneMachine(this::send, url("/api/auth/register"));
     for (int i = 1; i <= PER_ADDRESS; i++) {
       assertThat(proxy.register("198.51.100.7")).as("registration %d of one client", i).isEqualTo(201);
     }

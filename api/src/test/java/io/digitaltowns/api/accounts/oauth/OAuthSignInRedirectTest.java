@@ -3,9 +3,7 @@ package io.digitaltowns.api.accounts.oauth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.digitaltowns.api.ApiApplication;
-import io.digitaltowns.api.ApiTestServers;
+import io.digitaltowns.api.ApiHttpTest;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
@@ -17,29 +15,22 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Only Google has credentials, and a page to land on after signing in is configured: the tokens
  * travel in that page's URL fragment, and Facebook is off.
  */
-@SpringBootTest(classes = ApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"spring.config.name=" + ApiApplication.CONFIG_NAME,
-        "digitaltowns.oauth.success-redirect-uri=" + OAuthSignInRedirectTest.LANDING_PAGE})
-class OAuthSignInRedirectTest {
+@TestPropertySource(properties = "digitaltowns.oauth.success-redirect-uri=" + OAuthSignInRedirectTest.LANDING_PAGE)
+class OAuthSignInRedirectTest extends ApiHttpTest {
 
   static final String LANDING_PAGE = "https://town.example.org/signed-in";
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final ProviderStandIn PROVIDERS = new ProviderStandIn();
 
   @DynamicPropertySource
-  static void servers(DynamicPropertyRegistry registry) {
-    ApiTestServers.register(registry);
+  static void providers(DynamicPropertyRegistry registry) {
     registry.add("digitaltowns.oauth.google.client-id", () -> "google-client-id");
     registry.add("digitaltowns.oauth.google.client-secret", () -> "google-client-secret");
     registry.add("digitaltowns.oauth.google.issuer-uri", () -> PROVIDERS.issuerUrl("google"));
@@ -52,12 +43,6 @@ class OAuthSignInRedirectTest {
   static void stopProviders() {
     PROVIDERS.close();
   }
-
-  @LocalServerPort
-  int port;
-
-  @Autowired
-  JdbcClient jdbc;
 
   private final Browser browser = new Browser();
 
@@ -99,9 +84,5 @@ class OAuthSignInRedirectTest {
     assertThat(facebook.headers().firstValue("Content-Type")).hasValueSatisfying(
         type -> assertThat(type).startsWith("application/problem+json"));
     assertThat(browser.get(url("/oauth2/authorization/google")).statusCode()).isEqualTo(302);
-  }
-
-  private URI url(String path) {
-    return URI.create("http://localhost:" + port + path);
   }
 }

@@ -3,8 +3,7 @@ package io.digitaltowns.api.accounts.oauth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.digitaltowns.api.ApiApplication;
+import io.digitaltowns.api.ApiHttpTest;
 import io.digitaltowns.api.ApiTestServers;
 import io.digitaltowns.events.accounts.SignupMethod;
 import io.digitaltowns.events.accounts.UserRegistered;
@@ -13,9 +12,7 @@ import io.digitaltowns.events.links.EmailLinkTokens.Purpose;
 import io.digitaltowns.events.wire.AvroEventDeserializer;
 import io.digitaltowns.events.wire.SchemaRegistryClient;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
@@ -28,9 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -38,18 +32,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * Sign in with Google and with Facebook, driven like a browser through the whole redirect dance
  * against a real local OpenID Connect / OAuth 2 server standing in for both providers.
  */
-@SpringBootTest(classes = ApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "spring.config.name=" + ApiApplication.CONFIG_NAME)
-class OAuthSignInTest {
+class OAuthSignInTest extends ApiHttpTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String PASSWORD = "correct horse battery staple";
   /** started once for the class; its issuers google and facebook stand in for the two providers */
   private static final ProviderStandIn PROVIDERS = new ProviderStandIn();
 
   @DynamicPropertySource
-  static void servers(DynamicPropertyRegistry registry) {
-    ApiTestServers.register(registry);
+  static void providers(DynamicPropertyRegistry registry) {
     registry.add("digitaltowns.oauth.google.client-id", () -> "google-client-id");
     registry.add("digitaltowns.oauth.google.client-secret", () -> "google-client-secret");
     registry.add("digitaltowns.oauth.google.issuer-uri", () -> PROVIDERS.issuerUrl("google"));
@@ -66,17 +55,10 @@ class OAuthSignInTest {
     PROVIDERS.close();
   }
 
-  @LocalServerPort
-  int port;
-
-  @Autowired
-  JdbcClient jdbc;
-
   @Autowired
   SchemaRegistryClient schemaRegistry;
 
   private final Browser browser = new Browser();
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void a_new_google_user_gets_an_account_and_our_tokens() throws Exception {
@@ -145,7 +127,7 @@ class OAuthSignInTest {
   void an_unverified_password_account_with_the_same_verified_address_is_claimed_not_duplicated() throws Exception {
     String email = unique("Claimed");
     UUID registeredId = register(email);
-    String squattersRefreshToken = login(email, PASSWORD).get("refreshToken").asText();
+    String squattersRefreshToken = tokensAfterLogin(email, PASSWORD).get("refreshToken").asText();
     String subject = "google-" + UUID.randomUUID();
 
     HttpResponse<String> answer = signInWithGoogle(subject, email.toUpperCase(), true, "Rightful Owner").answer();
@@ -180,7 +162,7 @@ class OAuthSignInTest {
     assertThat(usersWithEmail(email)).isEqualTo(1);
     assertThat(identityOwner("google", subject)).isEqualTo(registeredId);
     assertThat(events(registeredId, "EmailVerified")).isEqualTo(1);
-    assertThat(login(email, PASSWORD).get("accessToken")).isNotNull();
+    assertThat(tokensAfterLogin(email, PASSWORD).get("accessToken")).isNotNull();
   }
 
   @Test
@@ -290,7 +272,7 @@ class OAuthSignInTest {
 
     assertUnauthorizedProblem(again);
     assertThat(again.body()).contains("confirmed by email");
-    assertThat(login(email, PASSWORD).get("accessToken")).isNotNull();
+    assertThat(tokensAfterLogin(email, PASSWORD).get("accessToken")).isNotNull();
   }
 
   /** Issue 16 finding 1: a provider vouching for a look-alike does not make it the address it imitates. */
@@ -371,7 +353,7 @@ class OAuthSignInTest {
     HttpResponse<String> toProvider = browser.get(start("google"));
     String state = queryParameter(Browser.location(toProvider), "state");
 
-    HttpResponse<String> answer = browser.get(URI.create(url("/login/oauth2/code/google?error=access_denied&state=" + state)));
+    HttpResponse<String> answer = browser.get(url("/login/oauth2/code/google?error=access_denied&state=" + state));
 
     assertUnauthorizedProblem(answer);
     assertThat(JSON.readTree(answer.body()).get("error").asText()).isEqualTo("access_denied");
@@ -403,18 +385,16 @@ class OAuthSignInTest {
 
   @Test
   void a_state_cookie_that_was_altered_is_refused() throws Exception {
-    HttpClient noCookies = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    HttpResponse<String> toProvider = noCookies.send(HttpRequest.newBuilder(start("google")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    // the base's client: no cookies, no redirects followed
+    HttpResponse<String> toProvider = send(HttpRequest.newBuilder(start("google")));
     String cookie = toProvider.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
     String value = cookie.substring(cookie.indexOf('=') + 1);
     char flipped = value.charAt(value.length() / 2) == 'A' ? 'B' : 'A';
     String altered = value.substring(0, value.length() / 2) + flipped + value.substring(value.length() / 2 + 1);
-    HttpResponse<String> fromProvider = noCookies.send(
-        HttpRequest.newBuilder(Browser.location(toProvider)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> fromProvider = send(HttpRequest.newBuilder(Browser.location(toProvider)));
 
-    HttpResponse<String> answer = noCookies.send(HttpRequest.newBuilder(Browser.location(fromProvider))
-        .header("Cookie", "dt_oauth_request=" + altered).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> answer = send(HttpRequest.newBuilder(Browser.location(fromProvider))
+        .header("Cookie", "dt_oauth_request=" + altered));
 
     assertUnauthorizedProblem(answer);
     assertThat(JSON.readTree(answer.body()).get("error").asText()).isEqualTo("authorization_request_not_found");
@@ -430,8 +410,8 @@ class OAuthSignInTest {
 
   @Test
   void the_api_still_answers_401_problems_not_redirects_to_a_login_page() throws Exception {
-    HttpResponse<String> me = browser.get(URI.create(url("/api/me")));
-    HttpResponse<String> loginPage = browser.get(URI.create(url("/login")));
+    HttpResponse<String> me = browser.get(url("/api/me"));
+    HttpResponse<String> loginPage = browser.get(url("/login"));
 
     assertThat(me.statusCode()).isEqualTo(401);
     assertThat(me.headers().firstValue("Location")).isEmpty();
@@ -490,7 +470,7 @@ class OAuthSignInTest {
   }
 
   private URI start(String provider) {
-    return URI.create(url("/oauth2/authorization/" + provider));
+    return url("/oauth2/authorization/" + provider);
   }
 
   // --- the api and the database ---
@@ -511,7 +491,7 @@ class OAuthSignInTest {
         .statusCode()).isEqualTo(200);
   }
 
-  private JsonNode login(String email, String password) throws IOException {
+  private JsonNode tokensAfterLogin(String email, String password) throws IOException {
     HttpResponse<String> response = post("/api/auth/login",
         JSON.createObjectNode().put("email", email).put("password", password));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -519,7 +499,7 @@ class OAuthSignInTest {
   }
 
   private JsonNode me(String accessToken) throws IOException {
-    HttpResponse<String> me = browser.get(URI.create(url("/api/me")), accessToken);
+    HttpResponse<String> me = browser.get(url("/api/me"), accessToken);
     assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
     return JSON.readTree(me.body());
   }
@@ -540,15 +520,7 @@ class OAuthSignInTest {
   }
 
   private HttpResponse<String> post(String path, JsonNode body) {
-    try {
-      return http.send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return post(path, null, body);
   }
 
   private long usersWithEmail(String email) {
@@ -587,10 +559,6 @@ class OAuthSignInTest {
       }
     }
     throw new AssertionError("no " + name + " in " + uri);
-  }
-
-  private String url(String path) {
-    return "http://localhost:" + port + path;
   }
 
   private static String unique(String name) {

@@ -3,8 +3,6 @@ package io.digitaltowns.api.accounts.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.digitaltowns.api.ApiHttpTest;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
@@ -77,8 +75,7 @@ class MyAccountTest extends ApiHttpTest {
     Member member = registerAndSignIn("delete-body");
 
     HttpResponse<String> noPassword = delete("/api/me", member.accessToken(), json());
-    HttpResponse<String> plainText = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/me"))
-        .header("Authorization", "Bearer " + member.accessToken()).header("Content-Type", "text/plain")
+    HttpResponse<String> plainText = send(request("/api/me", member.accessToken()).header("Content-Type", "text/plain")
         .method("DELETE", HttpRequest.BodyPublishers.ofString("{\"password\":\"x\"}")));
 
     assertThat(noPassword.statusCode()).isEqualTo(400);
@@ -115,14 +112,6 @@ class MyAccountTest extends ApiHttpTest {
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body()).contains("newPassword").contains("72 bytes");
     assertThat(login(member.email(), PASSWORD).statusCode()).isEqualTo(200);
-  }
-
-  private static HttpResponse<String> send(HttpRequest.Builder request) {
-    try {
-      return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (java.io.IOException | InterruptedException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** Moves the member's session start back an hour and refreshes: the access token of a session begun long ago. */

@@ -13,7 +13,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +44,6 @@ class BusinessPhotosTest extends ApiHttpTest {
   /** the test's own look into the store, independent of the api's client */
   private static S3Client s3;
 
-  private final HttpClient http = HttpClient.newHttpClient();
   private Member admin;
   private Member owner;
   private UUID townId;
@@ -549,14 +547,7 @@ class BusinessPhotosTest extends ApiHttpTest {
   private HttpResponse<String> putBytes(String url, Map<String, String> headers, byte[] body) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.ofByteArray(body));
     headers.forEach(request::header);
-    try {
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return send(request);
   }
 
   private byte[] fetch(String url) throws Exception {
@@ -564,8 +555,7 @@ class BusinessPhotosTest extends ApiHttpTest {
   }
 
   private HttpResponse<byte[]> fetchResponse(String url) throws Exception {
-    HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response = send(HttpRequest.newBuilder(URI.create(url)), HttpResponse.BodyHandlers.ofByteArray());
     assertThat(response.statusCode()).isEqualTo(200);
     return response;
   }

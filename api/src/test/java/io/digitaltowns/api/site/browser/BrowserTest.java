@@ -44,7 +44,7 @@ public abstract class BrowserTest extends ApiHttpTest {
   }
 
   protected String baseUrl() {
-    return "http://localhost:" + port;
+    return url("").toString();
   }
 
   /** Signs {@code member} in through the sign-in page of the browser {@code on}. */

@@ -10,7 +10,6 @@ import io.digitaltowns.api.billing.StripeObjects;
 import io.digitaltowns.api.billing.StripeStub;
 import io.digitaltowns.api.site.SiteClient;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
@@ -223,7 +222,7 @@ class OwnerPagesTest extends ApiHttpTest {
     HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(ticket.get("uploadUrl").asText()))
         .PUT(HttpRequest.BodyPublishers.ofByteArray(jpeg));
     ticket.get("headers").properties().forEach(header -> put.header(header.getKey(), header.getValue().asText()));
-    assertThat(HttpClient.newHttpClient().send(put.build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+    assertThat(send(put, HttpResponse.BodyHandlers.discarding()).statusCode())
         .isEqualTo(200);
     UUID photoId = UUID.fromString(ticket.get("photoId").asText());
     HttpResponse<String> confirmed = post("/api/businesses/" + business + "/photos/" + photoId + "/confirm",
