@@ -28,7 +28,10 @@ import java.util.stream.Stream;
 public final class DeployedSystem implements AutoCloseable {
 
   private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
-  /** Consumer workers to start (render.yaml's worker names without digitaltowns-): -Dbench.consumerWorkers=email,crm-read-model */
+  /**
+   * Consumer workers to start (render.yaml's worker names without digitaltowns-), or "all": one consumers service
+   * with the four groups: -Dbench.consumerWorkers=all
+   */
   static final List<String> CONSUMER_WORKERS = List.of(
       System.getProperty("bench.consumerWorkers", "email,crm-read-model,analytics,backup").split(","));
   static final String SPRING_PROFILE = System.getProperty("bench.springProfile", "prod");
@@ -83,29 +86,18 @@ public final class DeployedSystem implements AutoCloseable {
       env.put("PORT", String.valueOf(port));
       env.put("CONSUMER_EMAIL_ENABLED", "false");
       switch (worker.trim()) {
-        case "email" -> {
-          env.put("CONSUMER_EMAIL_ENABLED", "true");
-          env.put("CONSUMER_EMAIL_CONCURRENCY", System.getProperty("bench.emailConcurrency", "3"));
-          env.put("CONSUMER_RETRY_MAX_ELAPSED", "30m");
-          env.put("SMTP_HOST", servers.get("smtpHost"));
-          env.put("SMTP_PORT", servers.get("smtpPort"));
-          env.put("SMTP_AUTH", "false");
-          env.put("SMTP_STARTTLS", "false");
-          env.put("SMTP_SSL", "false");
-        }
+        case "email" -> env.putAll(email(servers));
         case "crm-read-model" -> env.put("CONSUMER_CRM_ENABLED", "true");
-        case "analytics" -> {
-          env.put("CONSUMER_ANALYTICS_ENABLED", "true");
-          env.put("ANALYTICS_STATE_DIR", logDir.resolve("analytics-state").toAbsolutePath().toString());
+        case "all" -> {
+          // one consumers service with the groups email, crm, analytics and backup (what docker-compose runs): fewer
+          // JVMs on a machine too busy for seven
+          env.putAll(email(servers));
+          env.put("CONSUMER_CRM_ENABLED", "true");
+          env.putAll(analytics(logDir));
+          env.putAll(backup(servers));
         }
-        case "backup" -> {
-          env.put("CONSUMER_BACKUP_ENABLED", "true");
-          env.put("B2_ENDPOINT", servers.get("s3Endpoint"));
-          env.put("B2_REGION", servers.get("s3Region"));
-          env.put("B2_KEY_ID", servers.get("s3AccessKey"));
-          env.put("B2_APP_KEY", servers.get("s3SecretKey"));
-          env.put("BACKUP_SNAPSHOT_ENABLED", "false");
-        }
+        case "analytics" -> env.putAll(analytics(logDir));
+        case "backup" -> env.putAll(backup(servers));
         default -> throw new IllegalArgumentException("no consumer worker " + worker);
       }
       List<String> args = new ArrayList<>(benchArguments);
@@ -126,6 +118,30 @@ public final class DeployedSystem implements AutoCloseable {
       relays.put(mode, new ServiceJvm(mode == RelayMode.DEBEZIUM ? "relay" : "relay-polling", jar(repository, "relay"),
           env, benchArguments, "http://127.0.0.1:" + port + "/actuator/health/liveness", logDir));
     }
+  }
+
+  private static Map<String, String> email(ServersJvm servers) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("CONSUMER_EMAIL_ENABLED", "true");
+    env.put("CONSUMER_EMAIL_CONCURRENCY", System.getProperty("bench.emailConcurrency", "3"));
+    env.put("CONSUMER_RETRY_MAX_ELAPSED", "30m");
+    env.put("SMTP_HOST", servers.get("smtpHost"));
+    env.put("SMTP_PORT", servers.get("smtpPort"));
+    env.put("SMTP_AUTH", "false");
+    env.put("SMTP_STARTTLS", "false");
+    env.put("SMTP_SSL", "false");
+    return env;
+  }
+
+  private static Map<String, String> analytics(Path logDir) {
+    return Map.of("CONSUMER_ANALYTICS_ENABLED", "true",
+        "ANALYTICS_STATE_DIR", logDir.resolve("analytics-state").toAbsolutePath().toString());
+  }
+
+  private static Map<String, String> backup(ServersJvm servers) {
+    return Map.of("CONSUMER_BACKUP_ENABLED", "true", "B2_ENDPOINT", servers.get("s3Endpoint"),
+        "B2_REGION", servers.get("s3Region"), "B2_KEY_ID", servers.get("s3AccessKey"),
+        "B2_APP_KEY", servers.get("s3SecretKey"), "BACKUP_SNAPSHOT_ENABLED", "false");
   }
 
   /**
