@@ -50,9 +50,6 @@ public class SubscriptionLedger {
 
   private static final Logger log = LoggerFactory.getLogger(SubscriptionLedger.class);
 
-  /** Routes to topic dt.billing.events. */
-  public static final String AGGREGATE_TYPE = "billing";
-
   public enum Outcome {
     /** The event changed the stored state or emitted a domain event. */
     APPLIED,
@@ -219,14 +216,12 @@ public class SubscriptionLedger {
       Instant periodEnd = firstNonNull(invoice.periodEnd(), row.currentPeriodEnd(), created);
       String ownerEmail = ownerEmail(businessId);
       Row subscription = row;
-      outbox.publish(AGGREGATE_TYPE, businessId, null, (eventId, occurredAt, aggregateId) ->
+      outbox.publish(businessId, null,
           SubscriptionRenewed.newBuilder()
-              .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId)
               .setBusinessId(businessId.toString()).setSubscriptionId(subscription.subscriptionId())
               .setCustomerId(subscription.customerId()).setOwnerEmail(ownerEmail).setStripeEventId(stripeEventId)
               .setCurrentPeriodEnd(periodEnd).setAmount(invoice.amountPaid()).setCurrency(invoice.currency())
-              .setInvoiceId(invoice.id())
-              .build());
+              .setInvoiceId(invoice.id()));
     }
     return new Result(Outcome.APPLIED, businessId);
   }
@@ -252,16 +247,14 @@ public class SubscriptionLedger {
     }
     String ownerEmail = ownerEmail(businessId);
     Row subscription = row;
-    outbox.publish(AGGREGATE_TYPE, businessId, null, (eventId, occurredAt, aggregateId) ->
+    outbox.publish(businessId, null,
         PaymentFailed.newBuilder()
-            .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId)
             .setBusinessId(businessId.toString()).setSubscriptionId(subscription.subscriptionId())
             .setCustomerId(subscription.customerId()).setOwnerEmail(ownerEmail).setStripeEventId(stripeEventId)
             .setAmount(invoice.amountDue()).setCurrency(invoice.currency()).setInvoiceId(invoice.id())
             .setNextPaymentAttempt(invoice.nextPaymentAttempt())
             // a portal session expires within minutes: the email links to the app, which makes one on click
-            .setPortalUrl(null)
-            .build());
+            .setPortalUrl(null));
     return new Result(Outcome.APPLIED, businessId);
   }
 
@@ -320,25 +313,21 @@ public class SubscriptionLedger {
         && mark(row.subscriptionId(), "canceled_at")) {
       Instant cancelAt = snapshot.cancelAt();
       String ownerEmail = ownerEmail(row.businessId());
-      outbox.publish(AGGREGATE_TYPE, row.businessId(), null, (eventId, occurredAt, aggregateId) ->
+      outbox.publish(row.businessId(), null,
           SubscriptionCanceled.newBuilder()
-              .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId)
               .setBusinessId(row.businessId().toString()).setSubscriptionId(row.subscriptionId())
               .setCustomerId(row.customerId()).setOwnerEmail(ownerEmail).setStripeEventId(stripeEventId)
-              .setCancelAt(cancelAt).setReason(snapshot.cancellationReason())
-              .build());
+              .setCancelAt(cancelAt).setReason(snapshot.cancellationReason()));
       emitted = true;
     }
     if (canceled && mark(row.subscriptionId(), "ended_at")) {
       Instant endedAt = firstNonNull(snapshot.endedAt(), snapshot.canceledAt(), asOf);
       String ownerEmail = ownerEmail(row.businessId());
-      outbox.publish(AGGREGATE_TYPE, row.businessId(), null, (eventId, occurredAt, aggregateId) ->
+      outbox.publish(row.businessId(), null,
           SubscriptionEnded.newBuilder()
-              .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId)
               .setBusinessId(row.businessId().toString()).setSubscriptionId(row.subscriptionId())
               .setCustomerId(row.customerId()).setOwnerEmail(ownerEmail).setStripeEventId(stripeEventId)
-              .setEndedAt(endedAt).setReason(snapshot.cancellationReason())
-              .build());
+              .setEndedAt(endedAt).setReason(snapshot.cancellationReason()));
       emitted = true;
     }
     return emitted;
@@ -359,15 +348,13 @@ public class SubscriptionLedger {
         .query((rs, n) -> new FirstPayment(rs.getLong("amount"), rs.getString("currency")))
         .optional();
     String ownerEmail = ownerEmail(row.businessId());
-    outbox.publish(AGGREGATE_TYPE, row.businessId(), null, (eventId, occurredAt, aggregateId) ->
+    outbox.publish(row.businessId(), null,
         SubscriptionActivated.newBuilder()
-            .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId)
             .setBusinessId(row.businessId().toString()).setSubscriptionId(row.subscriptionId())
             .setCustomerId(row.customerId()).setOwnerEmail(ownerEmail).setStripeEventId(stripeEventId)
             .setStatus(status).setCurrentPeriodEnd(periodEnd).setTrialEnd(trialEnd)
             .setAmount(first.map(FirstPayment::amount).orElse(null))
-            .setCurrency(first.map(FirstPayment::currency).orElse(null))
-            .build());
+            .setCurrency(first.map(FirstPayment::currency).orElse(null)));
     return true;
   }
 
