@@ -1,5 +1,7 @@
 package io.digitaltowns.consumers.crm;
 
+import io.digitaltowns.events.catalog.ConsumerGroup;
+import io.digitaltowns.events.catalog.Topics;
 import io.digitaltowns.consumers.events.EventDispatcher;
 import io.digitaltowns.consumers.events.ProcessedEvents;
 import io.digitaltowns.events.wire.AvroEventDeserializer;
@@ -19,9 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class CrmSyncConsumer {
 
-  static final String GROUP = "crm-sync";
-  static final String ACCOUNTS_TOPIC = "dt.accounts.events";
-  static final String BUSINESSES_TOPIC = "dt.businesses.events";
+  static final String GROUP = ConsumerGroup.Names.CRM_SYNC;
+  static final String ACCOUNTS_TOPIC = Topics.ACCOUNTS_EVENTS;
+  static final String BUSINESSES_TOPIC = Topics.BUSINESSES_EVENTS;
 
   private final EventDispatcher dispatcher;
 

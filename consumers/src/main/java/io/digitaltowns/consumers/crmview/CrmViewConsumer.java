@@ -1,5 +1,7 @@
 package io.digitaltowns.consumers.crmview;
 
+import io.digitaltowns.events.catalog.ConsumerGroup;
+import io.digitaltowns.events.catalog.Topics;
 import io.digitaltowns.consumers.events.EventDispatcher;
 import io.digitaltowns.consumers.events.ProcessedEvents;
 import io.digitaltowns.events.wire.AvroEventDeserializer;
@@ -19,11 +21,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class CrmViewConsumer {
 
-  static final String GROUP = "crm";
-  static final String ACCOUNTS_TOPIC = "dt.accounts.events";
-  static final String BUSINESSES_TOPIC = "dt.businesses.events";
-  static final String BILLING_TOPIC = "dt.billing.events";
-  static final String CRM_TOPIC = "dt.crm.events";
+  static final String GROUP = ConsumerGroup.Names.CRM;
+  static final String ACCOUNTS_TOPIC = Topics.ACCOUNTS_EVENTS;
+  static final String BUSINESSES_TOPIC = Topics.BUSINESSES_EVENTS;
+  static final String BILLING_TOPIC = Topics.BILLING_EVENTS;
+  static final String CRM_TOPIC = Topics.CRM_EVENTS;
 
   private final EventDispatcher dispatcher;
 

@@ -1,5 +1,7 @@
 package io.digitaltowns.consumers.email;
 
+import io.digitaltowns.events.catalog.ConsumerGroup;
+import io.digitaltowns.events.catalog.Topics;
 import io.digitaltowns.consumers.events.EventDispatcher;
 import io.digitaltowns.consumers.events.ProcessedEvents;
 import io.digitaltowns.events.wire.AvroEventDeserializer;
@@ -25,10 +27,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class EmailConsumer {
 
-  static final String GROUP = "email";
-  static final String ACCOUNTS_TOPIC = "dt.accounts.events";
-  static final String BUSINESSES_TOPIC = "dt.businesses.events";
-  static final String BILLING_TOPIC = "dt.billing.events";
+  static final String GROUP = ConsumerGroup.Names.EMAIL;
+  static final String ACCOUNTS_TOPIC = Topics.ACCOUNTS_EVENTS;
+  static final String BUSINESSES_TOPIC = Topics.BUSINESSES_EVENTS;
+  static final String BILLING_TOPIC = Topics.BILLING_EVENTS;
 
   private final EventDispatcher dispatcher;
 

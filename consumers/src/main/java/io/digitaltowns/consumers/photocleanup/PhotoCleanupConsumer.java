@@ -1,5 +1,7 @@
 package io.digitaltowns.consumers.photocleanup;
 
+import io.digitaltowns.events.catalog.ConsumerGroup;
+import io.digitaltowns.events.catalog.Topics;
 import io.digitaltowns.consumers.events.EventDispatcher;
 import io.digitaltowns.consumers.events.ProcessedEvents;
 import io.digitaltowns.events.wire.AvroEventDeserializer;
@@ -18,8 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class PhotoCleanupConsumer {
 
-  static final String GROUP = "photo-cleanup";
-  static final String BUSINESSES_TOPIC = "dt.businesses.events";
+  static final String GROUP = ConsumerGroup.Names.PHOTO_CLEANUP;
+  static final String BUSINESSES_TOPIC = Topics.BUSINESSES_EVENTS;
 
   private final EventDispatcher dispatcher;
 
