@@ -1,7 +1,7 @@
 package io.digitaltowns.consumers.analytics;
 
-import io.digitaltowns.events.catalog.Topics;
 import io.digitaltowns.events.catalog.ConsumerGroup;
+import io.digitaltowns.events.catalog.Topics;
 import io.digitaltowns.events.wire.AvroEventDeserializer;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

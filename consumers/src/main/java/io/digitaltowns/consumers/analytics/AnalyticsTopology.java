@@ -38,9 +38,9 @@ import org.apache.kafka.streams.state.Stores;
  */
 final class AnalyticsTopology {
 
-  static final String ACCOUNTS_TOPIC = Topics.ACCOUNTS.name();
-  static final String BUSINESSES_TOPIC = Topics.BUSINESSES.name();
-  static final String BILLING_TOPIC = Topics.BILLING.name();
+  static final String ACCOUNTS_TOPIC = Topics.ACCOUNTS_EVENTS;
+  static final String BUSINESSES_TOPIC = Topics.BUSINESSES_EVENTS;
+  static final String BILLING_TOPIC = Topics.BILLING_EVENTS;
 
   private AnalyticsTopology() {
   }
