@@ -83,7 +83,7 @@ public final class Benchmark {
   static final int SITE_RATE = Integer.getInteger("bench.siteRate", 200);
   static final int SITE_SECONDS = Integer.getInteger("bench.siteSeconds", 30);
   static final int SITE_WARMUP_SECONDS = Integer.getInteger("bench.siteWarmupSeconds", 10);
-  static final String BENCH_TOPIC = "dt.bench.events";
+  static final String BENCH_TOPIC = BenchOutboxRows.TOPIC;
   /** How the relay reads the outbox in the drain and the steady states: -Dbench.relayMode=polling (RELAY_MODE). */
   static final RelayMode RELAY_MODE = RelayMode.valueOf(System.getProperty("bench.relayMode", "debezium").toUpperCase());
 

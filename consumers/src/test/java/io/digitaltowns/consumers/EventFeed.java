@@ -3,6 +3,7 @@ package io.digitaltowns.consumers;
 import static org.awaitility.Awaitility.await;
 
 import io.digitaltowns.consumers.events.FailureReason;
+import io.digitaltowns.events.catalog.Topics;
 import io.digitaltowns.events.wire.AvroEventSerializer;
 import io.digitaltowns.events.wire.SchemaRegistryClient;
 import io.digitaltowns.infra.LocalStack;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -47,6 +49,12 @@ public final class EventFeed implements AutoCloseable {
   public EventFeed(LocalStack stack) {
     this.stack = stack;
     this.serializer = new AvroEventSerializer(new SchemaRegistryClient(stack.schemaRegistryUrl()));
+  }
+
+  /** Sends the event to its topic in the catalog, keyed by its aggregate id: exactly as the relay publishes it. */
+  public RecordMetadata send(SpecificRecord event) {
+    String aggregateId = String.valueOf(((GenericRecord) event).get("aggregateId"));
+    return send(Topics.of(event.getClass()).name(), aggregateId, event);
   }
 
   /** Sends the event keyed by {@code key}; returns where it landed once the broker acknowledged it. */

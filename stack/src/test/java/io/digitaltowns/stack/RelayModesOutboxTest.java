@@ -167,15 +167,16 @@ class RelayModesOutboxTest {
   private static void insert(Connection connection, UUID eventId, String aggregateId, byte[] payload)
       throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement("""
-        INSERT INTO outbox (id, aggregate_type, aggregate_id, event_type, trace_id, occurred_at, payload)
-        VALUES (?, ?, ?, 'RelayProbe', ?, ?, ?)
+        INSERT INTO outbox (id, topic, aggregate_type, aggregate_id, event_type, trace_id, occurred_at, payload)
+        VALUES (?, ?, ?, ?, 'RelayProbe', ?, ?, ?)
         """)) {
       statement.setObject(1, eventId);
-      statement.setString(2, AGGREGATE_TYPE);
-      statement.setString(3, aggregateId);
-      statement.setString(4, TRACE_ID);
-      statement.setTimestamp(5, Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MILLIS)));
-      statement.setBytes(6, payload);
+      statement.setString(2, TOPIC);
+      statement.setString(3, AGGREGATE_TYPE);
+      statement.setString(4, aggregateId);
+      statement.setString(5, TRACE_ID);
+      statement.setTimestamp(6, Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+      statement.setBytes(7, payload);
       statement.executeUpdate();
     }
   }

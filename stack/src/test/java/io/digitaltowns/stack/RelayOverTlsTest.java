@@ -157,7 +157,7 @@ class RelayOverTlsTest {
     String key = UUID.randomUUID().toString();
     try (ConfigurableApplicationContext relay = startRelay(url, database);
         TopicReader reader = new TopicReader(stack.kafkaBootstrapServers(), topic)) {
-      writeOutboxRow(url, aggregateType, key);
+      writeOutboxRow(url, topic, aggregateType, key);
       await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(reader.poll())
           .anySatisfy(record -> assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(key)));
       return replicationConnections(database);
@@ -178,15 +178,16 @@ class RelayOverTlsTest {
     return LocalSystem.run(RelayApplication.class, RelayApplication.CONFIG_NAME, settings);
   }
 
-  private static void writeOutboxRow(String url, String aggregateType, String key) throws SQLException {
+  private static void writeOutboxRow(String url, String topic, String aggregateType, String key) throws SQLException {
     try (Connection connection = DriverManager.getConnection(url, USER, PASSWORD);
-        PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox (id, aggregate_type, aggregate_id, "
-            + "event_type, occurred_at, payload) VALUES (?, ?, ?, 'TlsProbe', ?, ?)")) {
+        PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox (id, topic, aggregate_type, "
+            + "aggregate_id, event_type, occurred_at, payload) VALUES (?, ?, ?, ?, 'TlsProbe', ?, ?)")) {
       insert.setObject(1, UUID.randomUUID());
-      insert.setString(2, aggregateType);
-      insert.setString(3, key);
-      insert.setObject(4, OffsetDateTime.now());
-      insert.setBytes(5, new byte[] {0, 0, 0, 0, 1});
+      insert.setString(2, topic);
+      insert.setString(3, aggregateType);
+      insert.setString(4, key);
+      insert.setObject(5, OffsetDateTime.now());
+      insert.setBytes(6, new byte[] {0, 0, 0, 0, 1});
       insert.executeUpdate();
     }
   }

@@ -51,16 +51,10 @@ public class AccountRegistration {
     if (inserted == 0) {
       throw new EmailAlreadyRegisteredException();
     }
-    UUID eventId = UUID.randomUUID();
-    outbox.write(AccountEvents.AGGREGATE_TYPE, id.toString(), eventId, now, traceId, UserRegistered.newBuilder()
-        .setEventId(eventId.toString())
-        .setOccurredAt(now)
-        .setAggregateId(id.toString())
-        .setTraceId(traceId)
+    UUID eventId = outbox.publish(id, traceId, UserRegistered.newBuilder()
         .setEmail(email)
         .setDisplayName(displayName)
-        .setSignupMethod(SignupMethod.PASSWORD)
-        .build());
+        .setSignupMethod(SignupMethod.PASSWORD));
     jdbc.sql("INSERT INTO user_roles (user_id, role) VALUES (:id, 'RESIDENT')").param("id", id).update();
     // the welcome mail carries the verification link whose token the consumer derives from this event
     links.remember(id, Purpose.VERIFY_EMAIL, eventId);

@@ -1,5 +1,6 @@
 package io.digitaltowns.api.accounts;
 
+import io.digitaltowns.api.outbox.OutboxWriter;
 import io.digitaltowns.events.accounts.UserRoleChanged;
 import java.util.EnumSet;
 import java.util.List;
@@ -14,9 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccountRoles {
 
   private final JdbcClient jdbc;
-  private final AccountEvents events;
+  private final OutboxWriter events;
 
-  AccountRoles(JdbcClient jdbc, AccountEvents events) {
+  AccountRoles(JdbcClient jdbc, OutboxWriter events) {
     this.jdbc = jdbc;
     this.events = events;
   }
@@ -88,8 +89,7 @@ public class AccountRoles {
   }
 
   private void published(UUID userId, Role role, boolean granted, String traceId) {
-    events.publish(userId, traceId, (eventId, occurredAt, aggregateId) -> UserRoleChanged.newBuilder()
-        .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId).setTraceId(traceId)
-        .setRole(io.digitaltowns.events.accounts.Role.valueOf(role.name())).setGranted(granted).build());
+    events.publish(userId, traceId, UserRoleChanged.newBuilder()
+        .setRole(io.digitaltowns.events.accounts.Role.valueOf(role.name())).setGranted(granted));
   }
 }

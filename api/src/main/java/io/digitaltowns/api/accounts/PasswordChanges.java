@@ -1,5 +1,6 @@
 package io.digitaltowns.api.accounts;
 
+import io.digitaltowns.api.outbox.OutboxWriter;
 import io.digitaltowns.api.accounts.tokens.Sessions;
 import io.digitaltowns.events.accounts.PasswordChangeReason;
 import io.digitaltowns.events.accounts.PasswordChanged;
@@ -17,9 +18,9 @@ public class PasswordChanges {
   private final JdbcClient jdbc;
   private final PasswordEncoder passwords;
   private final Sessions sessions;
-  private final AccountEvents events;
+  private final OutboxWriter events;
 
-  PasswordChanges(JdbcClient jdbc, PasswordEncoder passwords, Sessions sessions, AccountEvents events) {
+  PasswordChanges(JdbcClient jdbc, PasswordEncoder passwords, Sessions sessions, OutboxWriter events) {
     this.jdbc = jdbc;
     this.passwords = passwords;
     this.sessions = sessions;
@@ -29,9 +30,8 @@ public class PasswordChanges {
   @Transactional(propagation = Propagation.MANDATORY)
   public void change(UUID userId, String newPassword, PasswordChangeReason reason, String traceId) {
     Owner owner = replace(userId, newPassword);
-    events.publish(userId, traceId, (eventId, occurredAt, aggregateId) -> PasswordChanged.newBuilder()
-        .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId).setTraceId(traceId)
-        .setEmail(owner.email()).setDisplayName(owner.displayName()).setReason(reason).build());
+    events.publish(userId, traceId, PasswordChanged.newBuilder()
+        .setEmail(owner.email()).setDisplayName(owner.displayName()).setReason(reason));
   }
 
   /**

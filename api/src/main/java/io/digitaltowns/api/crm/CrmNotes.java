@@ -15,8 +15,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CrmNotes {
 
-  static final String AGGREGATE_TYPE = "crm";
-
   private final CrmReadModel readModel;
   private final AccountContacts accounts;
   private final OutboxWriter outbox;
@@ -33,11 +31,9 @@ public class CrmNotes {
     readModel.company(businessId.toString()).orElseThrow(CompanyNotFoundException::new);
     String authorName = accounts.of(authorId).map(AccountContacts.Contact::displayName).orElse(null);
     UUID noteId = UUID.randomUUID();
-    outbox.publish(AGGREGATE_TYPE, businessId, traceId, (eventId, occurredAt, aggregateId) -> CrmNoteAdded.newBuilder()
-        .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId).setTraceId(traceId)
+    outbox.publish(businessId, traceId, CrmNoteAdded.newBuilder()
         .setNoteId(noteId.toString()).setBusinessId(businessId.toString())
-        .setAuthorId(authorId.toString()).setAuthorName(authorName).setText(text.strip())
-        .build());
+        .setAuthorId(authorId.toString()).setAuthorName(authorName).setText(text.strip()));
     return noteId;
   }
 }

@@ -1,5 +1,6 @@
 package io.digitaltowns.api.ops;
 
+import io.digitaltowns.events.catalog.Topic;
 import io.digitaltowns.platform.deadletters.DeadLetter;
 import io.digitaltowns.platform.deadletters.DeadLetterReader;
 import io.digitaltowns.platform.deadletters.NoSuchDeadLetterException;
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Service;
 public class DeadLetterRedrives {
 
   private static final Logger log = LoggerFactory.getLogger(DeadLetterRedrives.class);
-  private static final String DLT_SUFFIX = ".dlt";
+  private static final String DLT_SUFFIX = Topic.DEAD_LETTER_SUFFIX;
 
   private final OpsKafka kafka;
 

@@ -1,5 +1,6 @@
 package io.digitaltowns.api.ops;
 
+import io.digitaltowns.events.catalog.Topic;
 import io.digitaltowns.api.ops.OpsStatus.ConsumerGroupStatus;
 import io.digitaltowns.api.ops.OpsStatus.DeadLetterTopic;
 import io.digitaltowns.api.ops.OpsStatus.KafkaStatus;
@@ -86,7 +87,7 @@ class KafkaStatusReader {
 
   private List<DeadLetterTopic> deadLetters(Admin admin) throws ExecutionException, InterruptedException, TimeoutException {
     List<String> topics = admin.listTopics().names().get(timeout(), TimeUnit.MILLISECONDS).stream()
-        .filter(name -> name.endsWith(".dlt")).sorted().toList();
+        .filter(Topic::isDeadLetters).sorted().toList();
     if (topics.isEmpty()) {
       return List.of();
     }

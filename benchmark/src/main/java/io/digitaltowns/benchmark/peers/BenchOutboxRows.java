@@ -18,10 +18,12 @@ public final class BenchOutboxRows {
 
   public static final int PAYLOAD_TARGET_BYTES = 1024;
   public static final String AGGREGATE_TYPE = "bench";
+  /** The synthetic topic the rows name (the outbox's topic column, which the relay routes by). */
+  public static final String TOPIC = "dt.bench.events";
 
   static final String INSERT_SQL = """
-      INSERT INTO outbox (id, aggregate_type, aggregate_id, event_type, trace_id, occurred_at, payload)
-      VALUES (?, 'bench', ?, 'UserRegistered', NULL, ?, ?)""";
+      INSERT INTO outbox (id, topic, aggregate_type, aggregate_id, event_type, trace_id, occurred_at, payload)
+      VALUES (?, 'dt.bench.events', 'bench', ?, 'UserRegistered', NULL, ?, ?)""";
 
   private final AvroEventSerializer serializer;
   private final String padding;

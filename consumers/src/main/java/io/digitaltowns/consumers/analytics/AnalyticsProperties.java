@@ -1,5 +1,6 @@
 package io.digitaltowns.consumers.analytics;
 
+import io.digitaltowns.events.catalog.ConsumerGroup;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -21,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("digitaltowns.consumers.analytics")
 public record AnalyticsProperties(
     @DefaultValue("true") boolean enabled,
-    @DefaultValue("analytics") String applicationId,
+    @DefaultValue(ConsumerGroup.Names.ANALYTICS) String applicationId,
     Path stateDir,
     @DefaultValue("-1") int replicationFactor,
     @DefaultValue("1") int threads,

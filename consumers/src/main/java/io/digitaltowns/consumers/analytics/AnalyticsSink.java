@@ -1,5 +1,7 @@
 package io.digitaltowns.consumers.analytics;
 
+import io.digitaltowns.events.catalog.ConsumerGroup;
+import io.digitaltowns.events.catalog.Topics;
 import io.digitaltowns.events.wire.AvroEventDeserializer;
 import io.digitaltowns.readmodels.analytics.AnalyticsFiguresTable;
 import org.apache.avro.generic.GenericRecord;
@@ -15,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 class AnalyticsSink {
 
-  static final String GROUP = "analytics-sink";
+  static final String GROUP = ConsumerGroup.Names.ANALYTICS_SINK;
 
   private final AvroEventDeserializer deserializer;
   private final AnalyticsFiguresTable table;
@@ -26,8 +28,8 @@ class AnalyticsSink {
   }
 
   @KafkaListener(id = GROUP, groupId = GROUP, containerFactory = AnalyticsSinkConfiguration.CONTAINER_FACTORY,
-      topics = {"dt.analytics.signups-daily", "dt.analytics.listings", "dt.analytics.subscriptions-daily",
-          "dt.analytics.revenue-daily", "dt.analytics.engagement-daily"},
+      topics = {Topics.ANALYTICS_SIGNUPS_DAILY, Topics.ANALYTICS_LISTINGS, Topics.ANALYTICS_SUBSCRIPTIONS_DAILY,
+          Topics.ANALYTICS_REVENUE_DAILY, Topics.ANALYTICS_ENGAGEMENT_DAILY},
       properties = "isolation.level=read_committed",
       autoStartup = "${digitaltowns.consumers.analytics.enabled:false}")
   void onFigures(ConsumerRecord<byte[], byte[]> record) {

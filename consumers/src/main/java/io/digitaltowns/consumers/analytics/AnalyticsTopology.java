@@ -1,5 +1,6 @@
 package io.digitaltowns.consumers.analytics;
 
+import io.digitaltowns.events.catalog.Topics;
 import io.digitaltowns.events.AnalyticsCatalog;
 import io.digitaltowns.events.analytics.EngagementDaily;
 import io.digitaltowns.events.analytics.EngagementDailyKey;
@@ -37,9 +38,9 @@ import org.apache.kafka.streams.state.Stores;
  */
 final class AnalyticsTopology {
 
-  static final String ACCOUNTS_TOPIC = "dt.accounts.events";
-  static final String BUSINESSES_TOPIC = "dt.businesses.events";
-  static final String BILLING_TOPIC = "dt.billing.events";
+  static final String ACCOUNTS_TOPIC = Topics.ACCOUNTS_EVENTS;
+  static final String BUSINESSES_TOPIC = Topics.BUSINESSES_EVENTS;
+  static final String BILLING_TOPIC = Topics.BILLING_EVENTS;
 
   private AnalyticsTopology() {
   }

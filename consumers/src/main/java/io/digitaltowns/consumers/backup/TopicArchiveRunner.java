@@ -1,5 +1,6 @@
 package io.digitaltowns.consumers.backup;
 
+import io.digitaltowns.events.catalog.ConsumerGroup;
 import io.digitaltowns.backup.archive.ArchiverStatus;
 import io.digitaltowns.backup.archive.TopicArchiver;
 import io.digitaltowns.backup.store.BackupStore;
@@ -21,7 +22,7 @@ import org.springframework.context.SmartLifecycle;
  */
 class TopicArchiveRunner implements SmartLifecycle {
 
-  static final String GROUP = "backup";
+  static final String GROUP = ConsumerGroup.Names.BACKUP;
   private static final Logger log = LoggerFactory.getLogger(TopicArchiveRunner.class);
   private static final Duration RESTART_PAUSE = Duration.ofSeconds(10);
 

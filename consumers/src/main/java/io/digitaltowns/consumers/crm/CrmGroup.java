@@ -1,7 +1,7 @@
 package io.digitaltowns.consumers.crm;
 
-import io.digitaltowns.consumers.events.ConsumerGroup;
-import io.digitaltowns.consumers.events.EventTopics;
+import io.digitaltowns.consumers.events.DeclaredGroup;
+import io.digitaltowns.events.catalog.ConsumerGroup;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -16,14 +16,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class CrmGroup {
 
-  static final String NAME = "crm";
-
   @Bean
-  ConsumerGroup crmConsumerGroup(List<CrmProjection> projections,
+  DeclaredGroup crmConsumerGroup(List<CrmProjection> projections,
                                  @Value("${digitaltowns.consumers.crm.enabled:false}") boolean enabled,
                                  @Value("${digitaltowns.consumers.crm.concurrency:1}") int concurrency) {
-    return ConsumerGroup.named(NAME)
-        .topics(EventTopics.ACCOUNTS, EventTopics.BUSINESSES, EventTopics.BILLING, EventTopics.CRM)
+    return DeclaredGroup.of(ConsumerGroup.CRM)
         .handlers(projections.stream().flatMap(projection -> projection.handlers().stream()).toList())
         .concurrency(concurrency)
         .enabled(enabled)

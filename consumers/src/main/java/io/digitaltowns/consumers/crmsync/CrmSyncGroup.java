@@ -1,7 +1,7 @@
 package io.digitaltowns.consumers.crmsync;
 
-import io.digitaltowns.consumers.events.ConsumerGroup;
-import io.digitaltowns.consumers.events.EventTopics;
+import io.digitaltowns.consumers.events.DeclaredGroup;
+import io.digitaltowns.events.catalog.ConsumerGroup;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -16,13 +16,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class CrmSyncGroup {
 
-  static final String NAME = "crm-sync";
-
   @Bean
-  ConsumerGroup crmSyncConsumerGroup(List<CrmSyncHandler<?>> handlers, CrmSyncSwitch crmSyncSwitch,
+  DeclaredGroup crmSyncConsumerGroup(List<CrmSyncHandler<?>> handlers, CrmSyncSwitch crmSyncSwitch,
                                      @Value("${digitaltowns.consumers.crm-sync.concurrency:1}") int concurrency) {
-    return ConsumerGroup.named(NAME)
-        .topics(EventTopics.ACCOUNTS, EventTopics.BUSINESSES)
+    return DeclaredGroup.of(ConsumerGroup.CRM_SYNC)
         .handlers(handlers)
         .concurrency(concurrency)
         .enabled(crmSyncSwitch.active())

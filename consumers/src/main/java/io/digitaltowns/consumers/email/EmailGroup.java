@@ -1,7 +1,7 @@
 package io.digitaltowns.consumers.email;
 
-import io.digitaltowns.consumers.events.ConsumerGroup;
-import io.digitaltowns.consumers.events.EventTopics;
+import io.digitaltowns.consumers.events.DeclaredGroup;
+import io.digitaltowns.events.catalog.ConsumerGroup;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -22,14 +22,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class EmailGroup {
 
-  static final String NAME = "email";
-
   @Bean
-  ConsumerGroup emailConsumerGroup(List<EmailHandler<?>> handlers,
+  DeclaredGroup emailConsumerGroup(List<EmailHandler<?>> handlers,
                                    @Value("${digitaltowns.consumers.email.enabled:true}") boolean enabled,
                                    @Value("${digitaltowns.consumers.email.concurrency:3}") int concurrency) {
-    return ConsumerGroup.named(NAME)
-        .topics(EventTopics.ACCOUNTS, EventTopics.BUSINESSES, EventTopics.BILLING)
+    return DeclaredGroup.of(ConsumerGroup.EMAIL)
         .handlers(handlers)
         .concurrency(concurrency)
         .enabled(enabled)

@@ -1,5 +1,6 @@
 package io.digitaltowns.consumers.events;
 
+import io.digitaltowns.events.catalog.Topic;
 import io.digitaltowns.events.wire.AvroEventDeserializer;
 import java.util.Collection;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The one consumer runtime: for every declared {@link ConsumerGroup} one listener container per topic, all on Spring
+ * The one consumer runtime: for every {@link DeclaredGroup} one listener container per topic, all on Spring
  * Boot's listener container factory, so every group gets the same {@link ConsumerErrorHandling} (retry in place, dead
  * letters to {@code <topic>.<group>.dlt}), the same {@link RecordObservation} (trace ids in the MDC, metrics) and the
  * same {@link EventDispatcher} (decoding, one handler per event type, exactly once per event id through
@@ -26,12 +27,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class ConsumerGroupListeners implements KafkaListenerConfigurer {
 
-  private final List<ConsumerGroup> groups;
+  private final List<DeclaredGroup> groups;
   private final AvroEventDeserializer deserializer;
   private final ProcessedEvents processedEvents;
   private final TransactionTemplate transaction;
 
-  ConsumerGroupListeners(List<ConsumerGroup> groups, AvroEventDeserializer deserializer,
+  ConsumerGroupListeners(List<DeclaredGroup> groups, AvroEventDeserializer deserializer,
                          ProcessedEvents processedEvents, TransactionTemplate transaction) {
     this.groups = groups;
     this.deserializer = deserializer;
@@ -41,18 +42,18 @@ class ConsumerGroupListeners implements KafkaListenerConfigurer {
 
   @Override
   public void configureKafkaListeners(KafkaListenerEndpointRegistrar registrar) {
-    for (ConsumerGroup group : groups) {
+    for (DeclaredGroup group : groups) {
       // one dispatcher per group, shared by its topics: one message log and every handler, whatever the topic
-      EventDispatcher dispatcher = new EventDispatcher(group.name(), group.handlers(), deserializer, processedEvents,
+      EventDispatcher dispatcher = new EventDispatcher(group.id(), group.handlers(), deserializer, processedEvents,
           transaction);
       MessageListener<byte[], byte[]> listener = record -> dispatch(group, dispatcher, record);
-      for (String topic : group.topics()) {
+      for (Topic<?, ?> topic : group.topics()) {
         registrar.registerEndpoint(new TopicEndpoint(group, topic, listener));
       }
     }
   }
 
-  private static void dispatch(ConsumerGroup group, EventDispatcher dispatcher, ConsumerRecord<byte[], byte[]> record) {
+  private static void dispatch(DeclaredGroup group, EventDispatcher dispatcher, ConsumerRecord<byte[], byte[]> record) {
     try {
       dispatcher.dispatch(record.value());
     } catch (RuntimeException failure) {
@@ -61,7 +62,7 @@ class ConsumerGroupListeners implements KafkaListenerConfigurer {
   }
 
   /** One topic of a group, as the listener container factory wants it described. */
-  private record TopicEndpoint(ConsumerGroup group, String topic, MessageListener<byte[], byte[]> listener)
+  private record TopicEndpoint(DeclaredGroup group, Topic<?, ?> topic, MessageListener<byte[], byte[]> listener)
       implements KafkaListenerEndpoint {
 
     @Override
@@ -71,7 +72,7 @@ class ConsumerGroupListeners implements KafkaListenerConfigurer {
 
     @Override
     public String getGroupId() {
-      return group.name();
+      return group.id();
     }
 
     @Override
@@ -81,7 +82,7 @@ class ConsumerGroupListeners implements KafkaListenerConfigurer {
 
     @Override
     public Collection<String> getTopics() {
-      return List.of(topic);
+      return List.of(topic.name());
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.digitaltowns.consumers.photocleanup;
 
-import io.digitaltowns.consumers.events.ConsumerGroup;
-import io.digitaltowns.consumers.events.EventTopics;
+import io.digitaltowns.consumers.events.DeclaredGroup;
+import io.digitaltowns.events.catalog.ConsumerGroup;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,11 +15,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class PhotoCleanupGroup {
 
-  static final String NAME = "photo-cleanup";
-
   @Bean
-  ConsumerGroup photoCleanupConsumerGroup(PhotoDeletion deletion,
+  DeclaredGroup photoCleanupConsumerGroup(PhotoDeletion deletion,
                                           @Value("${digitaltowns.consumers.cleanup.enabled:false}") boolean enabled) {
-    return ConsumerGroup.named(NAME).topics(EventTopics.BUSINESSES).handler(deletion).enabled(enabled).build();
+    return DeclaredGroup.of(ConsumerGroup.PHOTO_CLEANUP).handler(deletion).enabled(enabled).build();
   }
 }

@@ -1,7 +1,7 @@
 package io.digitaltowns.consumers.stripecleanup;
 
-import io.digitaltowns.consumers.events.ConsumerGroup;
-import io.digitaltowns.consumers.events.EventTopics;
+import io.digitaltowns.consumers.events.DeclaredGroup;
+import io.digitaltowns.events.catalog.ConsumerGroup;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,11 +14,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class StripeCleanupGroup {
 
-  static final String NAME = "stripe-cleanup";
-
   @Bean
-  ConsumerGroup stripeCleanupConsumerGroup(SubscriptionCancellation cancellation, StripeCleanupSwitch stripeCleanupSwitch) {
-    return ConsumerGroup.named(NAME).topics(EventTopics.BUSINESSES).handler(cancellation)
+  DeclaredGroup stripeCleanupConsumerGroup(SubscriptionCancellation cancellation, StripeCleanupSwitch stripeCleanupSwitch) {
+    return DeclaredGroup.of(ConsumerGroup.STRIPE_CLEANUP).handler(cancellation)
         .enabled(stripeCleanupSwitch.active()).build();
   }
 }

@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -157,8 +156,9 @@ class AnalyticsOnKafkaTest {
   }
 
   private static void publish(String topic, SpecificRecord event) {
-    String key = String.valueOf(((GenericRecord) event).get("aggregateId"));
-    feed.send(topic, key, event);
+    assertThat(Topics.of(event.getClass()).name()).as("the catalog's topic of %s", event.getSchema().getName())
+        .isEqualTo(topic);
+    feed.send(event);
   }
 
   private static void send(ProducerRecord<byte[], byte[]> record) {

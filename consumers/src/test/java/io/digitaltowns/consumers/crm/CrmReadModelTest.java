@@ -1,5 +1,6 @@
 package io.digitaltowns.consumers.crm;
 
+import io.digitaltowns.events.catalog.ConsumerGroup;
 import io.digitaltowns.consumers.EventFeed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -192,7 +193,7 @@ class CrmReadModelTest {
 
   /** Waits until the crm group has committed past each of the records. */
   private static void awaitConsumed(List<Published> records) {
-    records.forEach(record -> feed.awaitCommittedPast(CrmGroup.NAME, record.metadata));
+    records.forEach(record -> feed.awaitCommittedPast(ConsumerGroup.CRM.id(), record.metadata));
   }
 
   private static List<String> kinds(String businessId) {

@@ -1,5 +1,6 @@
 package io.digitaltowns.consumers.email;
 
+import io.digitaltowns.events.catalog.ConsumerGroup;
 import static org.awaitility.Awaitility.await;
 
 import io.digitaltowns.consumers.EventFeed;
@@ -36,7 +37,7 @@ final class EmailGroupProbe {
 
   /** @return the email group's committed offset of the partition, or -1 when it has none */
   static long committedOffset(TopicPartition partition) {
-    return KAFKA.committedOffset(EmailGroup.NAME, partition);
+    return KAFKA.committedOffset(ConsumerGroup.EMAIL.id(), partition);
   }
 
   /** The keys of every record in a dead-letter topic, read from the beginning to its current end. */

@@ -1,5 +1,6 @@
 package io.digitaltowns.consumers.photocleanup;
 
+import io.digitaltowns.events.catalog.ConsumerGroup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -124,7 +125,7 @@ class PhotoDeletionTest {
 
   /** Failed attempts of the group so far ({@code dt.consumer.failed}: each retry counts). */
   private static double failedAttempts() {
-    return consumers.getBean(MeterRegistry.class).find(ConsumerMetrics.FAILED).tag("group", PhotoCleanupGroup.NAME)
+    return consumers.getBean(MeterRegistry.class).find(ConsumerMetrics.FAILED).tag("group", ConsumerGroup.PHOTO_CLEANUP.id())
         .counters().stream().mapToDouble(Counter::count).sum();
   }
 

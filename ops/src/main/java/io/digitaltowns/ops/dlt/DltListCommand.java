@@ -1,5 +1,6 @@
 package io.digitaltowns.ops.dlt;
 
+import io.digitaltowns.events.catalog.Topic;
 import io.digitaltowns.platform.deadletters.DeadLetter;
 import io.digitaltowns.platform.deadletters.DeadLetterReader;
 import io.digitaltowns.platform.deadletters.RedriveLedger;
@@ -63,7 +64,7 @@ public class DltListCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (Admin admin = kafka.admin()) {
       List<String> topics = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).stream()
-          .filter(name -> name.endsWith(".dlt")).sorted().toList();
+          .filter(Topic::isDeadLetters).sorted().toList();
       if (topics.isEmpty()) {
         out.println("No dead-letter topics (*.dlt).");
         return OpsExit.OK;

@@ -312,8 +312,8 @@ class SnapshotRestoreTest {
         ('sub_1', '00000000-0000-0000-0000-00000000b001', 'cus_1', 'active', '2026-12-01T00:00:00Z');
       INSERT INTO billing_invoice_payments (invoice_id, attempt, subscription_id, business_id, outcome, billing_reason, amount, currency) VALUES
         ('in_1', 0, 'sub_1', '00000000-0000-0000-0000-00000000b001', 'paid', 'subscription_create', 1900, 'eur');
-      INSERT INTO outbox (id, aggregate_type, aggregate_id, event_type, trace_id, occurred_at, payload) VALUES
-        (gen_random_uuid(), 'accounts', '00000000-0000-0000-0000-000000000001', 'UserRegistered', NULL, now(), '\\x0000000001deadbeef0a09'::bytea);
+      INSERT INTO outbox (id, topic, aggregate_type, aggregate_id, event_type, trace_id, occurred_at, payload) VALUES
+        (gen_random_uuid(), 'dt.accounts.events', 'accounts', '00000000-0000-0000-0000-000000000001', 'UserRegistered', NULL, now(), '\\x0000000001deadbeef0a09'::bytea);
       INSERT INTO consumers.processed_events (consumer_group, event_id, processed_at) VALUES
         ('email', 'event-1', now()), ('crm-sync', 'event-1', now());
       INSERT INTO consumers.crm_contacts (user_id, hubspot_contact_id, synced_at) VALUES ('00000000-0000-0000-0000-000000000001', '1001', now());

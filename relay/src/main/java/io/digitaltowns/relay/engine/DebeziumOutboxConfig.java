@@ -58,8 +58,9 @@ final class DebeziumOutboxConfig {
     p.setProperty("transforms.outbox.table.field.event.id", "id");
     p.setProperty("transforms.outbox.table.field.event.key", "aggregate_id");
     p.setProperty("transforms.outbox.table.field.event.payload", "payload");
-    p.setProperty("transforms.outbox.route.by.field", "aggregate_type");
-    p.setProperty("transforms.outbox.route.topic.replacement", OutboxEvent.TOPIC_TEMPLATE);
+    // the row names its topic (the api takes it from the typed catalog): the relay applies no naming convention
+    p.setProperty("transforms.outbox.route.by.field", "topic");
+    p.setProperty("transforms.outbox.route.topic.replacement", "${routedByValue}");
     p.setProperty("transforms.outbox.table.fields.additional.placement",
         "event_type:header:eventType,trace_id:header:traceId,occurred_at:header:occurredAt");
     return p;

@@ -35,7 +35,7 @@ class KafkaOutboxPublisher implements DebeziumEngine.ChangeConsumer<ChangeEvent<
     List<OutboxEvent> events = new ArrayList<>(records.size());
     for (ChangeEvent<SourceRecord, SourceRecord> event : records) {
       SourceRecord record = event.value();
-      if (record.topic() != null && record.topic().startsWith("dt.") && record.value() != null) {
+      if (routedOutboxRow(record)) {
         events.add(outboxEvent(record));
       }
     }
@@ -47,6 +47,14 @@ class KafkaOutboxPublisher implements DebeziumEngine.ChangeConsumer<ChangeEvent<
     if (log.isDebugEnabled()) {
       log.debug("Relayed {} outbox events", events.size());
     }
+  }
+
+  /**
+   * A row the Outbox Event Router routed: its value is the payload bytes. Anything else the engine hands over (a
+   * heartbeat, a schema change) is a Struct or nothing, and is only marked processed.
+   */
+  private static boolean routedOutboxRow(SourceRecord record) {
+    return record.topic() != null && (record.value() instanceof byte[] || record.value() instanceof ByteBuffer);
   }
 
   /** What the Outbox Event Router made of the row: topic routed, key = aggregate_id, columns as headers. */

@@ -10,20 +10,13 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * record and the polling relay's row become this first, so both modes publish the same topic, key, value bytes and
  * headers.
  *
- * @param topic        {@code dt.<aggregate_type>.events} ({@link #topicOf})
+ * @param topic        the outbox row's {@code topic}, named by the api from the typed catalog (io.digitaltowns.events.catalog)
  * @param aggregateId  the record key: one aggregate's events stay in one partition, in order
  * @param payload      the record value, untouched (Confluent wire format written by the api)
  * @param occurredAt   the event's commit time in the api, for the latency metric (null when unknown)
  */
 public record OutboxEvent(String topic, String eventId, String aggregateId, String eventType, String traceId,
                           Instant occurredAt, byte[] payload) {
-
-  /** Where the Debezium Outbox Event Router sends a row ({@code ${routedByValue}} = aggregate_type). */
-  static final String TOPIC_TEMPLATE = "dt.${routedByValue}.events";
-
-  public static String topicOf(String aggregateType) {
-    return TOPIC_TEMPLATE.replace("${routedByValue}", aggregateType);
-  }
 
   public ProducerRecord<byte[], byte[]> toKafka() {
     RecordHeaders headers = new RecordHeaders();

@@ -97,7 +97,7 @@ public class PollingOutboxStream implements OutboxStream {
 
   private List<OutboxEvent> lockOldest(Connection connection) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement("""
-        SELECT id, aggregate_type, aggregate_id, event_type, trace_id, occurred_at, payload
+        SELECT id, topic, aggregate_id, event_type, trace_id, occurred_at, payload
         FROM outbox ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED
         """)) {
       statement.setInt(1, properties.polling().batchSize());
@@ -105,7 +105,7 @@ public class PollingOutboxStream implements OutboxStream {
       try (ResultSet row = statement.executeQuery()) {
         while (row.next()) {
           OffsetDateTime occurredAt = row.getObject("occurred_at", OffsetDateTime.class);
-          batch.add(new OutboxEvent(OutboxEvent.topicOf(row.getString("aggregate_type")), row.getString("id"),
+          batch.add(new OutboxEvent(row.getString("topic"), row.getString("id"),
               row.getString("aggregate_id"), row.getString("event_type"), row.getString("trace_id"),
               occurredAt == null ? null : occurredAt.toInstant(), row.getBytes("payload")));
         }

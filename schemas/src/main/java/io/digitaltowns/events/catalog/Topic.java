@@ -13,7 +13,8 @@ import org.apache.avro.specific.SpecificRecord;
  */
 public final class Topic<K, V> {
 
-  private static final String DEAD_LETTER_SUFFIX = ".dlt";
+  /** How every dead-letter topic's name ends ({@code <topic>.<group>.dlt}). */
+  public static final String DEAD_LETTER_SUFFIX = ".dlt";
 
   private final String name;
   private final Class<K> keyType;
@@ -82,7 +83,15 @@ public final class Topic<K, V> {
     if (!group.deadLettersOf(this)) {
       throw new IllegalArgumentException("group " + group.id() + " does not dead-letter records of " + name);
     }
-    return new Topic<>(name + "." + group.id() + DEAD_LETTER_SUFFIX, keyType, valueType, null, List.of());
+    return new Topic<>(deadLettersName(name, group.id()), keyType, valueType, null, List.of());
+  }
+
+  /**
+   * The dead-letter topic's name for a record read from {@code topicName} by {@code groupId}, for a runtime that only
+   * has the record's topic name and its group id at hand; {@link #deadLetters(ConsumerGroup)} where the types are known.
+   */
+  public static String deadLettersName(String topicName, String groupId) {
+    return topicName + "." + groupId + DEAD_LETTER_SUFFIX;
   }
 
   /** Whether a topic name is a dead-letter topic ({@code <topic>.<group>.dlt}). */

@@ -1,6 +1,6 @@
 package io.digitaltowns.api.accounts.admin;
 
-import io.digitaltowns.api.accounts.AccountEvents;
+import io.digitaltowns.api.outbox.OutboxWriter;
 import io.digitaltowns.api.accounts.tokens.Sessions;
 import io.digitaltowns.events.accounts.UserReinstated;
 import io.digitaltowns.events.accounts.UserSuspended;
@@ -21,9 +21,9 @@ public class Suspensions {
 
   private final JdbcClient jdbc;
   private final Sessions sessions;
-  private final AccountEvents events;
+  private final OutboxWriter events;
 
-  Suspensions(JdbcClient jdbc, Sessions sessions, AccountEvents events) {
+  Suspensions(JdbcClient jdbc, Sessions sessions, OutboxWriter events) {
     this.jdbc = jdbc;
     this.sessions = sessions;
     this.events = events;
@@ -37,9 +37,8 @@ public class Suspensions {
     }
     if (setSuspended(userId, true, adminId, reason)) {
       sessions.endAll(userId);
-      events.publish(userId, traceId, (eventId, occurredAt, aggregateId) -> UserSuspended.newBuilder()
-          .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId).setTraceId(traceId)
-          .setSuspendedBy(adminId.toString()).build());
+      events.publish(userId, traceId, UserSuspended.newBuilder()
+          .setSuspendedBy(adminId.toString()));
     }
   }
 
@@ -47,9 +46,8 @@ public class Suspensions {
   @Transactional
   public void reinstate(UUID userId, UUID adminId, String reason, String traceId) {
     if (setSuspended(userId, false, adminId, reason)) {
-      events.publish(userId, traceId, (eventId, occurredAt, aggregateId) -> UserReinstated.newBuilder()
-          .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId).setTraceId(traceId)
-          .setReinstatedBy(adminId.toString()).build());
+      events.publish(userId, traceId, UserReinstated.newBuilder()
+          .setReinstatedBy(adminId.toString()));
     }
   }
 

@@ -1,6 +1,6 @@
 package io.digitaltowns.api.accounts.oauth;
 
-import io.digitaltowns.api.accounts.AccountEvents;
+import io.digitaltowns.api.outbox.OutboxWriter;
 import io.digitaltowns.api.accounts.EmailAddress;
 import io.digitaltowns.api.accounts.login.AccountSuspendedException;
 import io.digitaltowns.api.accounts.tokens.Sessions;
@@ -33,11 +33,11 @@ class OAuthAccounts {
   private static final Logger log = LoggerFactory.getLogger(OAuthAccounts.class);
 
   private final JdbcClient jdbc;
-  private final AccountEvents events;
+  private final OutboxWriter events;
   private final Sessions sessions;
   private final Clock clock;
 
-  OAuthAccounts(JdbcClient jdbc, AccountEvents events, Sessions sessions, Clock clock) {
+  OAuthAccounts(JdbcClient jdbc, OutboxWriter events, Sessions sessions, Clock clock) {
     this.jdbc = jdbc;
     this.events = events;
     this.sessions = sessions;
@@ -109,9 +109,8 @@ class OAuthAccounts {
       log.info("Verified account {} through {}; its password was cleared and its sessions ended",
           account.id(), identity.provider().displayName());
       sessions.endAll(account.id());
-      events.publish(account.id(), traceId, (eventId, occurredAt, aggregateId) -> EmailVerified.newBuilder()
-          .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId).setTraceId(traceId)
-          .setEmail(account.email()).build());
+      events.publish(account.id(), traceId, EmailVerified.newBuilder()
+          .setEmail(account.email()));
     }
     return new Account(account.id(), account.email(), true, account.suspended());
   }
@@ -151,12 +150,10 @@ class OAuthAccounts {
       return Optional.empty();
     }
     jdbc.sql("INSERT INTO user_roles (user_id, role) VALUES (:id, 'RESIDENT')").param("id", id).update();
-    events.publish(id, traceId, (eventId, occurredAt, aggregateId) -> UserRegistered.newBuilder()
-        .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId).setTraceId(traceId)
+    events.publish(id, traceId, UserRegistered.newBuilder()
         .setEmail(email.value())
         .setDisplayName(displayName)
-        .setSignupMethod(identity.provider().signupMethod())
-        .build());
+        .setSignupMethod(identity.provider().signupMethod()));
     // as the provider left it: a verified one is not cleared or announced again by link()
     return Optional.of(new Account(id, email.value(), verified, false));
   }

@@ -1,6 +1,6 @@
 package io.digitaltowns.api.accounts.passwordreset;
 
-import io.digitaltowns.api.accounts.AccountEvents;
+import io.digitaltowns.api.outbox.OutboxWriter;
 import io.digitaltowns.api.accounts.EmailAddress;
 import io.digitaltowns.api.accounts.verification.AddressProofs;
 import io.digitaltowns.api.accounts.PasswordChanges;
@@ -20,11 +20,11 @@ public class PasswordReset {
 
   private final JdbcClient jdbc;
   private final EmailLinkTokenStore links;
-  private final AccountEvents events;
+  private final OutboxWriter events;
   private final PasswordChanges passwordChanges;
   private final AddressProofs addressProofs;
 
-  PasswordReset(JdbcClient jdbc, EmailLinkTokenStore links, AccountEvents events, PasswordChanges passwordChanges,
+  PasswordReset(JdbcClient jdbc, EmailLinkTokenStore links, OutboxWriter events, PasswordChanges passwordChanges,
                 AddressProofs addressProofs) {
     this.jdbc = jdbc;
     this.links = links;
@@ -42,10 +42,9 @@ public class PasswordReset {
         .optional()
         .ifPresent(account -> {
           links.discardUnused(account.id(), Purpose.RESET_PASSWORD);
-          UUID eventId = events.publish(account.id(), traceId, (id, occurredAt, aggregateId) ->
+          UUID eventId = events.publish(account.id(), traceId,
               PasswordResetRequested.newBuilder()
-                  .setEventId(id).setOccurredAt(occurredAt).setAggregateId(aggregateId).setTraceId(traceId)
-                  .setEmail(account.email()).setDisplayName(account.displayName()).build());
+                  .setEmail(account.email()).setDisplayName(account.displayName()));
           links.remember(account.id(), Purpose.RESET_PASSWORD, eventId);
         });
   }

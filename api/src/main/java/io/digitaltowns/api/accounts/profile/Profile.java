@@ -1,7 +1,7 @@
 package io.digitaltowns.api.accounts.profile;
 
 import io.digitaltowns.api.accounts.AccountDeletionListener;
-import io.digitaltowns.api.accounts.AccountEvents;
+import io.digitaltowns.api.outbox.OutboxWriter;
 import io.digitaltowns.api.accounts.AccountRoles;
 import io.digitaltowns.api.accounts.DisplayName;
 import io.digitaltowns.api.accounts.PasswordChanges;
@@ -21,11 +21,11 @@ public class Profile {
   private final AccountRoles roles;
   private final OwnerConfirmation ownerConfirmation;
   private final PasswordChanges passwordChanges;
-  private final AccountEvents events;
+  private final OutboxWriter events;
   private final List<AccountDeletionListener> deletionListeners;
 
   Profile(JdbcClient jdbc, AccountRoles roles, OwnerConfirmation ownerConfirmation, PasswordChanges passwordChanges,
-          AccountEvents events, List<AccountDeletionListener> deletionListeners) {
+          OutboxWriter events, List<AccountDeletionListener> deletionListeners) {
     this.jdbc = jdbc;
     this.roles = roles;
     this.ownerConfirmation = ownerConfirmation;
@@ -81,8 +81,7 @@ public class Profile {
     List<String> businessIds = deletionListeners.stream()
         .flatMap(listener -> listener.beforeDelete(userId, traceId).stream()).map(UUID::toString).toList();
     jdbc.sql("DELETE FROM users WHERE id = :id").param("id", userId).update();
-    events.publish(userId, traceId, (eventId, occurredAt, aggregateId) -> UserDeleted.newBuilder()
-        .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId).setTraceId(traceId)
-        .setBusinessIds(businessIds).build());
+    events.publish(userId, traceId, UserDeleted.newBuilder()
+        .setBusinessIds(businessIds));
   }
 }

@@ -1,6 +1,6 @@
 package io.digitaltowns.api.accounts.tokens;
 
-import io.digitaltowns.api.accounts.AccountEvents;
+import io.digitaltowns.api.outbox.OutboxWriter;
 import io.digitaltowns.api.accounts.AccountRoles;
 import io.digitaltowns.api.accounts.AdminPromotion;
 import io.digitaltowns.events.accounts.SignInMethod;
@@ -19,10 +19,10 @@ public class Sessions {
   private final SessionEpochs epochs;
   private final AccountRoles roles;
   private final AdminPromotion adminPromotion;
-  private final AccountEvents events;
+  private final OutboxWriter events;
 
   Sessions(AccessTokens accessTokens, RefreshTokens refreshTokens, SessionEpochs epochs, AccountRoles roles,
-           AdminPromotion adminPromotion, AccountEvents events) {
+           AdminPromotion adminPromotion, OutboxWriter events) {
     this.accessTokens = accessTokens;
     this.refreshTokens = refreshTokens;
     this.epochs = epochs;
@@ -45,9 +45,8 @@ public class Sessions {
     } else {
       adminPromotion.promoteIfListed(userId, email, emailVerified, traceId);
     }
-    events.publish(userId, traceId, (eventId, occurredAt, aggregateId) -> UserSignedIn.newBuilder()
-        .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId).setTraceId(traceId)
-        .setMethod(method).build());
+    events.publish(userId, traceId, UserSignedIn.newBuilder()
+        .setMethod(method));
     return tokens(refreshTokens.startFamily(userId));
   }
 

@@ -1,6 +1,6 @@
 package io.digitaltowns.api.accounts.verification;
 
-import io.digitaltowns.api.accounts.AccountEvents;
+import io.digitaltowns.api.outbox.OutboxWriter;
 import io.digitaltowns.api.accounts.AdminPromotion;
 import io.digitaltowns.events.accounts.EmailVerified;
 import java.util.UUID;
@@ -19,10 +19,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class AddressProofs {
 
   private final JdbcClient jdbc;
-  private final AccountEvents events;
+  private final OutboxWriter events;
   private final AdminPromotion adminPromotion;
 
-  AddressProofs(JdbcClient jdbc, AccountEvents events, AdminPromotion adminPromotion) {
+  AddressProofs(JdbcClient jdbc, OutboxWriter events, AdminPromotion adminPromotion) {
     this.jdbc = jdbc;
     this.events = events;
     this.adminPromotion = adminPromotion;
@@ -35,9 +35,8 @@ public class AddressProofs {
             """)
         .param("id", userId).update() == 1;
     if (newlyVerified) {
-      events.publish(userId, traceId, (eventId, occurredAt, aggregateId) -> EmailVerified.newBuilder()
-          .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId).setTraceId(traceId)
-          .setEmail(email).build());
+      events.publish(userId, traceId, EmailVerified.newBuilder()
+          .setEmail(email));
     }
     adminPromotion.promoteIfListed(userId, email, true, traceId);
   }

@@ -1,6 +1,6 @@
 package io.digitaltowns.api.accounts.verification;
 
-import io.digitaltowns.api.accounts.AccountEvents;
+import io.digitaltowns.api.outbox.OutboxWriter;
 import io.digitaltowns.api.accounts.EmailAddress;
 import io.digitaltowns.api.accounts.PasswordChanges;
 import io.digitaltowns.api.accounts.login.AccountSuspendedException;
@@ -30,12 +30,12 @@ public class EmailVerification {
 
   private final JdbcClient jdbc;
   private final EmailLinkTokenStore links;
-  private final AccountEvents events;
+  private final OutboxWriter events;
   private final PasswordChanges passwordChanges;
   private final AddressProofs addressProofs;
   private final Sessions sessions;
 
-  EmailVerification(JdbcClient jdbc, EmailLinkTokenStore links, AccountEvents events, PasswordChanges passwordChanges,
+  EmailVerification(JdbcClient jdbc, EmailLinkTokenStore links, OutboxWriter events, PasswordChanges passwordChanges,
                     AddressProofs addressProofs, Sessions sessions) {
     this.jdbc = jdbc;
     this.links = links;
@@ -81,10 +81,9 @@ public class EmailVerification {
         .optional()
         .ifPresent(user -> {
           links.discardUnused(user.id(), Purpose.VERIFY_EMAIL);
-          UUID eventId = events.publish(user.id(), traceId, (id, occurredAt, aggregateId) ->
+          UUID eventId = events.publish(user.id(), traceId,
               EmailVerificationRequested.newBuilder()
-                  .setEventId(id).setOccurredAt(occurredAt).setAggregateId(aggregateId).setTraceId(traceId)
-                  .setEmail(user.email()).setDisplayName(user.displayName()).build());
+                  .setEmail(user.email()).setDisplayName(user.displayName()));
           links.remember(user.id(), Purpose.VERIFY_EMAIL, eventId);
         });
   }

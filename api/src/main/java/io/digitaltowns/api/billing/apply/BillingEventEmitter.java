@@ -38,53 +38,43 @@ class BillingEventEmitter {
     String ownerEmail = store.ownerEmail(businessId);
     if (event instanceof Activated activated) {
       Optional<FirstPayment> first = store.firstPayment(subscription.subscriptionId());
-      outbox.publish(SubscriptionLedger.AGGREGATE_TYPE, businessId, null, (eventId, occurredAt, aggregateId) ->
+      outbox.publish(businessId, null,
           SubscriptionActivated.newBuilder()
-              .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId)
               .setBusinessId(businessId.toString()).setSubscriptionId(subscription.subscriptionId())
               .setCustomerId(subscription.customerId()).setOwnerEmail(ownerEmail).setStripeEventId(stripeEventId)
               .setStatus(activated.status()).setCurrentPeriodEnd(activated.currentPeriodEnd())
               .setTrialEnd(activated.trialEnd())
               .setAmount(first.map(FirstPayment::amount).orElse(null))
-              .setCurrency(first.map(FirstPayment::currency).orElse(null))
-              .build());
+              .setCurrency(first.map(FirstPayment::currency).orElse(null)));
     } else if (event instanceof Canceled canceled) {
-      outbox.publish(SubscriptionLedger.AGGREGATE_TYPE, businessId, null, (eventId, occurredAt, aggregateId) ->
+      outbox.publish(businessId, null,
           SubscriptionCanceled.newBuilder()
-              .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId)
               .setBusinessId(businessId.toString()).setSubscriptionId(subscription.subscriptionId())
               .setCustomerId(subscription.customerId()).setOwnerEmail(ownerEmail).setStripeEventId(stripeEventId)
-              .setCancelAt(canceled.cancelAt()).setReason(canceled.reason())
-              .build());
+              .setCancelAt(canceled.cancelAt()).setReason(canceled.reason()));
     } else if (event instanceof Ended ended) {
-      outbox.publish(SubscriptionLedger.AGGREGATE_TYPE, businessId, null, (eventId, occurredAt, aggregateId) ->
+      outbox.publish(businessId, null,
           SubscriptionEnded.newBuilder()
-              .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId)
               .setBusinessId(businessId.toString()).setSubscriptionId(subscription.subscriptionId())
               .setCustomerId(subscription.customerId()).setOwnerEmail(ownerEmail).setStripeEventId(stripeEventId)
-              .setEndedAt(ended.endedAt()).setReason(ended.reason())
-              .build());
+              .setEndedAt(ended.endedAt()).setReason(ended.reason()));
     } else if (event instanceof Renewed renewed) {
-      outbox.publish(SubscriptionLedger.AGGREGATE_TYPE, businessId, null, (eventId, occurredAt, aggregateId) ->
+      outbox.publish(businessId, null,
           SubscriptionRenewed.newBuilder()
-              .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId)
               .setBusinessId(businessId.toString()).setSubscriptionId(subscription.subscriptionId())
               .setCustomerId(subscription.customerId()).setOwnerEmail(ownerEmail).setStripeEventId(stripeEventId)
               .setCurrentPeriodEnd(renewed.currentPeriodEnd()).setAmount(renewed.amount())
-              .setCurrency(renewed.currency()).setInvoiceId(renewed.invoiceId())
-              .build());
+              .setCurrency(renewed.currency()).setInvoiceId(renewed.invoiceId()));
     } else {
       SubscriptionTransitions.PaymentFailed failed = (SubscriptionTransitions.PaymentFailed) event;
-      outbox.publish(SubscriptionLedger.AGGREGATE_TYPE, businessId, null, (eventId, occurredAt, aggregateId) ->
+      outbox.publish(businessId, null,
           PaymentFailed.newBuilder()
-              .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId)
               .setBusinessId(businessId.toString()).setSubscriptionId(subscription.subscriptionId())
               .setCustomerId(subscription.customerId()).setOwnerEmail(ownerEmail).setStripeEventId(stripeEventId)
               .setAmount(failed.amount()).setCurrency(failed.currency()).setInvoiceId(failed.invoiceId())
               .setNextPaymentAttempt(failed.nextPaymentAttempt())
               // a portal session expires within minutes: the email links to the app, which makes one on click
-              .setPortalUrl(null)
-              .build());
+              .setPortalUrl(null));
     }
   }
 }

@@ -51,9 +51,6 @@ public class SubscriptionLedger {
 
   private static final Logger log = LoggerFactory.getLogger(SubscriptionLedger.class);
 
-  /** Routes to topic dt.billing.events. */
-  public static final String AGGREGATE_TYPE = "billing";
-
   public enum Outcome {
     /** The event changed the stored state or emitted a domain event. */
     APPLIED,

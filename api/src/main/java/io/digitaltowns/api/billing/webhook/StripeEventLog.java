@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,9 +13,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** Table {@code stripe_events}: every verified Stripe event, raw, once; and its StripeEventReceived in the outbox. */
 @Component
 class StripeEventLog {
-
-  /** Routes to topic dt.stripe.events. */
-  static final String AGGREGATE_TYPE = "stripe";
 
   private final JdbcClient jdbc;
   private final OutboxWriter outbox;
@@ -59,9 +55,7 @@ class StripeEventLog {
     if (inserted == 0) {
       return false;
     }
-    UUID eventId = UUID.randomUUID();
-    outbox.write(AGGREGATE_TYPE, facts.aggregateId(), eventId, now, traceId, StripeEventReceived.newBuilder()
-        .setEventId(eventId.toString()).setOccurredAt(now).setAggregateId(facts.aggregateId()).setTraceId(traceId)
+    outbox.publish(facts.aggregateId(), traceId, StripeEventReceived.newBuilder()
         .setStripeEventId(facts.id())
         .setType(facts.type())
         .setCreated(facts.created())
@@ -71,8 +65,7 @@ class StripeEventLog {
         .setObjectType(facts.objectType())
         .setObjectId(facts.objectId())
         .setSubscriptionId(facts.subscriptionId())
-        .setCustomerId(facts.customerId())
-        .build());
+        .setCustomerId(facts.customerId()));
     return true;
   }
 }

@@ -1,7 +1,7 @@
 package io.digitaltowns.api.businesses.contact;
 
 import io.digitaltowns.api.accounts.AccountContacts;
-import io.digitaltowns.api.businesses.BusinessEvents;
+import io.digitaltowns.api.outbox.OutboxWriter;
 import io.digitaltowns.api.businesses.BusinessStatus;
 import io.digitaltowns.api.businesses.listing.Business;
 import io.digitaltowns.api.businesses.listing.BusinessListings;
@@ -22,9 +22,9 @@ public class BusinessContact {
 
   private final BusinessListings listings;
   private final AccountContacts contacts;
-  private final BusinessEvents events;
+  private final OutboxWriter events;
 
-  BusinessContact(BusinessListings listings, AccountContacts contacts, BusinessEvents events) {
+  BusinessContact(BusinessListings listings, AccountContacts contacts, OutboxWriter events) {
     this.listings = listings;
     this.contacts = contacts;
     this.events = events;
@@ -42,12 +42,11 @@ public class BusinessContact {
     }
     AccountContacts.Contact owner = contacts.of(business.ownerId()).orElseThrow();
     UUID messageId = UUID.randomUUID();
-    events.publish(businessId, traceId, (eventId, occurredAt, aggregateId) -> BusinessContacted.newBuilder()
-        .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId).setTraceId(traceId)
+    events.publish(businessId, traceId, BusinessContacted.newBuilder()
         .setTownId(business.townId().toString()).setName(business.name()).setCategory(business.category().name())
         .setOwnerId(owner.userId().toString()).setOwnerEmail(owner.email()).setOwnerName(owner.displayName())
         .setMessageId(messageId.toString()).setSenderId(from.userId().toString()).setSenderName(from.displayName())
-        .setSenderEmail(from.email()).setMessage(message.trim()).build());
+        .setSenderEmail(from.email()).setMessage(message.trim()));
     return messageId;
   }
 }

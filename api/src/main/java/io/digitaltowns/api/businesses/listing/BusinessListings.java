@@ -3,7 +3,7 @@ package io.digitaltowns.api.businesses.listing;
 import io.digitaltowns.api.accounts.AccountContacts;
 import io.digitaltowns.api.accounts.AccountRoles;
 import io.digitaltowns.api.accounts.Role;
-import io.digitaltowns.api.businesses.BusinessEvents;
+import io.digitaltowns.api.outbox.OutboxWriter;
 import io.digitaltowns.api.businesses.BusinessStatus;
 import io.digitaltowns.api.businesses.ListingDeletionListener;
 import io.digitaltowns.api.towns.Towns;
@@ -32,11 +32,11 @@ public class BusinessListings {
   private final Towns towns;
   private final AccountRoles roles;
   private final AccountContacts contacts;
-  private final BusinessEvents events;
+  private final OutboxWriter events;
   private final List<ListingDeletionListener> deletionListeners;
 
   BusinessListings(BusinessStore store, Towns towns, AccountRoles roles, AccountContacts contacts,
-                   BusinessEvents events, List<ListingDeletionListener> deletionListeners) {
+                   OutboxWriter events, List<ListingDeletionListener> deletionListeners) {
     this.store = store;
     this.towns = towns;
     this.roles = roles;
@@ -52,10 +52,9 @@ public class BusinessListings {
     store.insert(id, caller.userId(), request);
     roles.grant(caller.userId(), Role.BUSINESS_OWNER, traceId);
     AccountContacts.Contact owner = contacts.of(caller.userId()).orElseThrow();
-    events.publish(id, traceId, (eventId, occurredAt, aggregateId) -> BusinessCreated.newBuilder()
-        .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId).setTraceId(traceId)
+    events.publish(id, traceId, BusinessCreated.newBuilder()
         .setTownId(request.townId().toString()).setName(request.name().trim()).setCategory(request.category().name())
-        .setOwnerId(owner.userId().toString()).setOwnerEmail(owner.email()).setOwnerName(owner.displayName()).build());
+        .setOwnerId(owner.userId().toString()).setOwnerEmail(owner.email()).setOwnerName(owner.displayName()));
     return store.find(id).orElseThrow();
   }
 
@@ -100,10 +99,9 @@ public class BusinessListings {
     boolean backToReview = vetted && EnumSet.of(BusinessStatus.PUBLISHED, BusinessStatus.IN_REVIEW).contains(before.status());
     BusinessStatus status = backToReview ? BusinessStatus.IN_REVIEW : before.status();
     store.update(id, request, status);
-    events.publish(id, traceId, (eventId, occurredAt, aggregateId) -> BusinessUpdated.newBuilder()
-        .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId).setTraceId(traceId)
+    events.publish(id, traceId, BusinessUpdated.newBuilder()
         .setTownId(request.townId().toString()).setName(request.name().trim()).setCategory(request.category().name())
-        .setStatus(status.name()).setBackToReview(backToReview && before.status() == BusinessStatus.PUBLISHED).build());
+        .setStatus(status.name()).setBackToReview(backToReview && before.status() == BusinessStatus.PUBLISHED));
     return store.find(id).orElseThrow();
   }
 
@@ -115,10 +113,9 @@ public class BusinessListings {
     }
     store.setStatus(id, BusinessStatus.IN_REVIEW, null);
     AccountContacts.Contact owner = contacts.of(business.ownerId()).orElseThrow();
-    events.publish(id, traceId, (eventId, occurredAt, aggregateId) -> BusinessSubmitted.newBuilder()
-        .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId).setTraceId(traceId)
+    events.publish(id, traceId, BusinessSubmitted.newBuilder()
         .setTownId(business.townId().toString()).setName(business.name()).setCategory(business.category().name())
-        .setOwnerId(owner.userId().toString()).setOwnerEmail(owner.email()).setOwnerName(owner.displayName()).build());
+        .setOwnerId(owner.userId().toString()).setOwnerEmail(owner.email()).setOwnerName(owner.displayName()));
     return store.find(id).orElseThrow();
   }
 
@@ -129,10 +126,8 @@ public class BusinessListings {
       throw new StatusConflictException("unpublished", business.status());
     }
     store.setStatus(id, BusinessStatus.UNPUBLISHED, null);
-    events.publish(id, traceId, (eventId, occurredAt, aggregateId) -> BusinessUnpublished.newBuilder()
-        .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId).setTraceId(traceId)
-        .setTownId(business.townId().toString()).setName(business.name()).setCategory(business.category().name())
-        .build());
+    events.publish(id, traceId, BusinessUnpublished.newBuilder()
+        .setTownId(business.townId().toString()).setName(business.name()).setCategory(business.category().name()));
     return store.find(id).orElseThrow();
   }
 
@@ -165,8 +160,7 @@ public class BusinessListings {
         .setTownId(business.townId().toString()).setWithAccount(withAccount);
     deletionListeners.forEach(listener -> listener.beforeDelete(id, traceId, deletion));
     store.delete(id);
-    events.publish(id, traceId, (eventId, occurredAt, aggregateId) -> deletion
-        .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId).setTraceId(traceId).build());
+    events.publish(id, traceId, deletion);
   }
 
   /** An admin's review decision; the caller has checked the listing was in review. */

@@ -1,6 +1,6 @@
 package io.digitaltowns.api.businesses.photos;
 
-import io.digitaltowns.api.businesses.BusinessEvents;
+import io.digitaltowns.api.outbox.OutboxWriter;
 import io.digitaltowns.api.businesses.listing.BusinessListings;
 import io.digitaltowns.api.businesses.listing.Caller;
 import io.digitaltowns.api.web.FieldProblem;
@@ -41,14 +41,14 @@ public class BusinessPhotos {
   private final BusinessListings listings;
   private final PhotoStore store;
   private final PhotoStorage storage;
-  private final BusinessEvents events;
+  private final OutboxWriter events;
   private final PhotoRemovals removals;
   private final PhotoReencoder reencoder;
   private final StorageProperties properties;
   private final Clock clock;
   private final TransactionTemplate transaction;
 
-  BusinessPhotos(BusinessListings listings, PhotoStore store, PhotoStorage storage, BusinessEvents events,
+  BusinessPhotos(BusinessListings listings, PhotoStore store, PhotoStorage storage, OutboxWriter events,
                  PhotoRemovals removals, PhotoReencoder reencoder, StorageProperties properties, Clock clock,
                  PlatformTransactionManager transactionManager) {
     this.listings = listings;
@@ -139,10 +139,9 @@ public class BusinessPhotos {
     }
     boolean cover = photos.stream().noneMatch(PhotoRow::cover);
     store.attach(photoId, photos.size(), cover, photoKey, photo.bytes().length);
-    events.publish(businessId, traceId, (eventId, occurredAt, aggregateId) -> BusinessPhotoAdded.newBuilder()
-        .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId).setTraceId(traceId)
+    events.publish(businessId, traceId, BusinessPhotoAdded.newBuilder()
         .setPhotoId(photoId.toString()).setObjectKey(photoKey).setContentType(photo.type().mediaType())
-        .setSizeBytes(photo.bytes().length).build());
+        .setSizeBytes(photo.bytes().length));
     // the upload is no longer needed (a later PUT through its still-valid URL writes an object nothing refers to or
     // serves; the bucket's lifecycle rule on uploads/ expires those, docs/deployment.md)
     removals.deleteObjectsAfterCommit(List.of(row.objectKey()));

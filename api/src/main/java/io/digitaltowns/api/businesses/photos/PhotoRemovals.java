@@ -1,6 +1,6 @@
 package io.digitaltowns.api.businesses.photos;
 
-import io.digitaltowns.api.businesses.BusinessEvents;
+import io.digitaltowns.api.outbox.OutboxWriter;
 import io.digitaltowns.api.businesses.ListingDeletionListener;
 import io.digitaltowns.events.businesses.BusinessDeleted;
 import io.digitaltowns.events.businesses.BusinessPhotoRemoved;
@@ -20,9 +20,9 @@ class PhotoRemovals implements ListingDeletionListener {
 
   private final PhotoStore store;
   private final PhotoStorage storage;
-  private final BusinessEvents events;
+  private final OutboxWriter events;
 
-  PhotoRemovals(PhotoStore store, PhotoStorage storage, BusinessEvents events) {
+  PhotoRemovals(PhotoStore store, PhotoStorage storage, OutboxWriter events) {
     this.store = store;
     this.storage = storage;
     this.events = events;
@@ -44,9 +44,8 @@ class PhotoRemovals implements ListingDeletionListener {
 
   /** Writes the removal event of an attached photo whose row the caller deleted. */
   void publishRemoved(UUID businessId, PhotoRow row, String traceId) {
-    events.publish(businessId, traceId, (eventId, occurredAt, aggregateId) -> BusinessPhotoRemoved.newBuilder()
-        .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId).setTraceId(traceId)
-        .setPhotoId(row.id().toString()).setObjectKey(row.objectKey()).build());
+    events.publish(businessId, traceId, BusinessPhotoRemoved.newBuilder()
+        .setPhotoId(row.id().toString()).setObjectKey(row.objectKey()));
   }
 
   /** Deletes the objects once the current transaction has committed (at once without one); failures are logged. */

@@ -1,7 +1,7 @@
 package io.digitaltowns.api.businesses.review;
 
 import io.digitaltowns.api.accounts.AccountContacts;
-import io.digitaltowns.api.businesses.BusinessEvents;
+import io.digitaltowns.api.outbox.OutboxWriter;
 import io.digitaltowns.api.businesses.BusinessStatus;
 import io.digitaltowns.api.businesses.listing.Business;
 import io.digitaltowns.api.businesses.listing.BusinessListings;
@@ -19,9 +19,9 @@ public class BusinessReview {
 
   private final BusinessListings listings;
   private final AccountContacts contacts;
-  private final BusinessEvents events;
+  private final OutboxWriter events;
 
-  BusinessReview(BusinessListings listings, AccountContacts contacts, BusinessEvents events) {
+  BusinessReview(BusinessListings listings, AccountContacts contacts, OutboxWriter events) {
     this.listings = listings;
     this.contacts = contacts;
     this.events = events;
@@ -32,11 +32,10 @@ public class BusinessReview {
     Business business = inReview(admin, id, "approved");
     listings.recordReview(id, BusinessStatus.PUBLISHED, null);
     AccountContacts.Contact owner = contacts.of(business.ownerId()).orElseThrow();
-    events.publish(id, traceId, (eventId, occurredAt, aggregateId) -> BusinessApproved.newBuilder()
-        .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId).setTraceId(traceId)
+    events.publish(id, traceId, BusinessApproved.newBuilder()
         .setTownId(business.townId().toString()).setName(business.name()).setCategory(business.category().name())
         .setOwnerId(owner.userId().toString()).setOwnerEmail(owner.email()).setOwnerName(owner.displayName())
-        .setApprovedBy(admin.userId().toString()).build());
+        .setApprovedBy(admin.userId().toString()));
     return listings.visibleTo(admin, id);
   }
 
@@ -45,11 +44,10 @@ public class BusinessReview {
     Business business = inReview(admin, id, "rejected");
     listings.recordReview(id, BusinessStatus.REJECTED, reason.trim());
     AccountContacts.Contact owner = contacts.of(business.ownerId()).orElseThrow();
-    events.publish(id, traceId, (eventId, occurredAt, aggregateId) -> BusinessRejected.newBuilder()
-        .setEventId(eventId).setOccurredAt(occurredAt).setAggregateId(aggregateId).setTraceId(traceId)
+    events.publish(id, traceId, BusinessRejected.newBuilder()
         .setTownId(business.townId().toString()).setName(business.name()).setCategory(business.category().name())
         .setOwnerId(owner.userId().toString()).setOwnerEmail(owner.email()).setOwnerName(owner.displayName())
-        .setRejectedBy(admin.userId().toString()).setReason(reason.trim()).build());
+        .setRejectedBy(admin.userId().toString()).setReason(reason.trim()));
     return listings.visibleTo(admin, id);
   }
 

@@ -7,8 +7,6 @@ import io.digitaltowns.api.towns.TownRepository;
 import io.digitaltowns.api.towns.Towns;
 import io.digitaltowns.events.towns.TownCreated;
 import io.digitaltowns.events.towns.TownUpdated;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
@@ -62,16 +60,13 @@ public class TownAdministration {
   }
 
   private void publish(Town town, boolean created, String traceId) {
-    UUID eventId = UUID.randomUUID();
-    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    var event = created
-        ? TownCreated.newBuilder().setEventId(eventId.toString()).setOccurredAt(now).setAggregateId(town.id().toString())
-            .setTraceId(traceId).setSlug(town.slug()).setName(town.name()).setRegion(town.region())
-            .setTimezone(town.timezone()).build()
-        : TownUpdated.newBuilder().setEventId(eventId.toString()).setOccurredAt(now).setAggregateId(town.id().toString())
-            .setTraceId(traceId).setSlug(town.slug()).setName(town.name()).setRegion(town.region())
-            .setTimezone(town.timezone()).build();
-    outbox.write("towns", town.id().toString(), eventId, now, traceId, event);
+    if (created) {
+      outbox.publish(town.id(), traceId, TownCreated.newBuilder().setSlug(town.slug()).setName(town.name())
+          .setRegion(town.region()).setTimezone(town.timezone()));
+    } else {
+      outbox.publish(town.id(), traceId, TownUpdated.newBuilder().setSlug(town.slug()).setName(town.name())
+          .setRegion(town.region()).setTimezone(town.timezone()));
+    }
   }
 
   private static String blankToNull(String value) {

@@ -1,5 +1,7 @@
 package io.digitaltowns.consumers.events;
 
+import io.digitaltowns.events.catalog.ConsumerGroup;
+import io.digitaltowns.events.catalog.Topic;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -7,10 +9,10 @@ import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
- * A consumer group as its feature declares it: its name (the Kafka group id, which holds its committed offsets), the
- * topics it reads, its handlers, how many threads per topic, and whether it runs. Everything else (the listener
- * containers, decoding, the message log that makes it idempotent, retries, the dead-letter topic, logging context and
- * metrics) comes from the one runtime, {@link ConsumerGroupListeners}.
+ * A consumer group as its feature declares it: the catalog's {@link ConsumerGroup} (its id, which holds its committed
+ * offsets, and the topics it reads), its handlers, how many threads per topic, and whether it runs. Everything else
+ * (the listener containers, decoding, the message log that makes it idempotent, retries, the dead-letter topic,
+ * logging context and metrics) comes from the one runtime, {@link ConsumerGroupListeners}.
  *
  * <p>Each topic gets its own listener container in the group: a record in retry on one topic (a business mail waiting
  * out an SMTP outage) holds up nothing on the others (a password-reset mail). The first topic's container is named
@@ -20,49 +22,46 @@ import java.util.function.UnaryOperator;
  * @param failureTriage turns a handler's failure into the one the error handler sees: a
  *     {@link PermanentFailureException} is dead-lettered at once, anything else retried in place; identity by default
  */
-public record ConsumerGroup(String name, List<String> topics, List<EventHandler<?>> handlers, Integer concurrency,
-                            boolean enabled, UnaryOperator<RuntimeException> failureTriage) {
+public record DeclaredGroup(ConsumerGroup group, List<EventHandler<?>> handlers, Integer concurrency, boolean enabled,
+                            UnaryOperator<RuntimeException> failureTriage) {
 
-  public ConsumerGroup {
-    Objects.requireNonNull(name, "name");
-    topics = List.copyOf(topics);
+  public DeclaredGroup {
+    Objects.requireNonNull(group, "group");
     handlers = List.copyOf(handlers);
-    if (topics.isEmpty()) {
-      throw new IllegalArgumentException("consumer group " + name + " reads no topic");
+    if (group.topics().isEmpty()) {
+      throw new IllegalArgumentException("consumer group " + group.id() + " reads no topic of the catalog");
     }
     failureTriage = failureTriage == null ? UnaryOperator.identity() : failureTriage;
   }
 
-  public static Builder named(String name) {
-    return new Builder(name);
+  public static Builder of(ConsumerGroup group) {
+    return new Builder(group);
+  }
+
+  /** The Kafka group id. */
+  public String id() {
+    return group.id();
+  }
+
+  public List<Topic<?, ?>> topics() {
+    return group.topics();
   }
 
   /** The listener container of one of the group's topics. */
-  public String listenerId(String topic) {
-    return topic.equals(topics.get(0)) ? name : name + "-" + topic;
-  }
-
-  /** Dead letters of this group for a record of {@code topic}. */
-  public String deadLetterTopic(String topic) {
-    return DeadLetterTopics.of(topic, name);
+  public String listenerId(Topic<?, ?> topic) {
+    return topic.equals(topics().get(0)) ? id() : id() + "-" + topic.name();
   }
 
   public static final class Builder {
 
-    private final String name;
-    private final List<String> topics = new ArrayList<>();
+    private final ConsumerGroup group;
     private final List<EventHandler<?>> handlers = new ArrayList<>();
     private Integer concurrency;
     private boolean enabled = true;
     private UnaryOperator<RuntimeException> failureTriage;
 
-    private Builder(String name) {
-      this.name = name;
-    }
-
-    public Builder topics(String... topics) {
-      this.topics.addAll(List.of(topics));
-      return this;
+    private Builder(ConsumerGroup group) {
+      this.group = group;
     }
 
     public Builder handlers(Collection<? extends EventHandler<?>> handlers) {
@@ -91,8 +90,8 @@ public record ConsumerGroup(String name, List<String> topics, List<EventHandler<
       return this;
     }
 
-    public ConsumerGroup build() {
-      return new ConsumerGroup(name, topics, handlers, concurrency, enabled, failureTriage);
+    public DeclaredGroup build() {
+      return new DeclaredGroup(group, handlers, concurrency, enabled, failureTriage);
     }
   }
 }
