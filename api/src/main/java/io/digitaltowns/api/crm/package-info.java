@@ -1,7 +1,8 @@
 /**
  * The CRM service: what admins see of contacts (users), companies (businesses), deals (subscriptions)
  * and each company's timeline, read from the read model the {@code crm} consumer group builds from
- * the events (tables {@code consumers.crm_view_*}); and notes, which are events too
+ * the events (tables {@code consumers.crm_view_*}, owned by module readmodels and read through its
+ * {@code CrmViewQueries}); and notes, which are events too
  * ({@code CrmNoteAdded} on {@code dt.crm.events}).
  *
  * <p>Every endpoint is under {@code /api/admin/crm} (admins only). The api jar serves them itself
