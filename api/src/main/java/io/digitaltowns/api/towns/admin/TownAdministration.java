@@ -7,6 +7,7 @@ import io.digitaltowns.api.towns.TownRepository;
 import io.digitaltowns.api.towns.Towns;
 import io.digitaltowns.events.towns.TownCreated;
 import io.digitaltowns.events.towns.TownUpdated;
+import java.time.Instant;
 import java.util.UUID;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
