@@ -23,6 +23,7 @@ final class SharedSystem {
       "digitaltowns.email.admin-addresses", ADMIN_EMAIL);
 
   private static LocalSystem system;
+  private static LocalSystem onCluster;
 
   private SharedSystem() {
   }
@@ -30,6 +31,19 @@ final class SharedSystem {
   /** The shared system if a test of this JVM has started it (without starting it). */
   static synchronized java.util.Optional<LocalSystem> ifStarted() {
     return java.util.Optional.ofNullable(system);
+  }
+
+  /**
+   * A second whole system, on its own servers whose Kafka is a three-broker cluster of child processes
+   * ({@link LocalStack#sharedCluster()}: topics with replication factor 3, min.insync.replicas 2), for the tests
+   * that kill, restart or pause brokers; started once per test JVM.
+   */
+  static synchronized LocalSystem onCluster() {
+    if (onCluster == null) {
+      onCluster = LocalSystem.start(LocalStack.sharedCluster(), SETTINGS);
+      Runtime.getRuntime().addShutdownHook(new Thread(onCluster::close));
+    }
+    return onCluster;
   }
 
   static synchronized LocalSystem get() {
