@@ -24,6 +24,7 @@ final class SharedSystem {
       "digitaltowns.email.admin-addresses", ADMIN_EMAIL);
 
   private static LocalSystem system;
+  private static LocalSystem onCluster;
 
   private SharedSystem() {
   }
@@ -66,6 +67,19 @@ final class SharedSystem {
     public void close() {
       of.filter(paused -> paused.relay() == null).ifPresent(LocalSystem::startRelay);
     }
+  }
+
+  /**
+   * A second whole system, on its own servers whose Kafka is a three-broker cluster of child processes
+   * ({@link LocalStack#sharedCluster()}: topics with replication factor 3, min.insync.replicas 2), for the tests
+   * that kill, restart or pause brokers; started once per test JVM.
+   */
+  static synchronized LocalSystem onCluster() {
+    if (onCluster == null) {
+      onCluster = LocalSystem.start(LocalStack.sharedCluster(), SETTINGS);
+      Runtime.getRuntime().addShutdownHook(new Thread(onCluster::close));
+    }
+    return onCluster;
   }
 
   static synchronized LocalSystem get() {

@@ -30,11 +30,13 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.core.ProducerFactory;
 
 /**
  * Two instances of the consumers application, each running the email and crm groups, against a three-broker cluster
@@ -101,6 +103,14 @@ class TwoInstancesOnClusterTest {
 
     assertThat(traffic.keysIn(Topics.ACCOUNTS_EVENTS_EMAIL_DLT)).doesNotContainAnyElementsOf(users.values());
     assertThat(traffic.keysIn(Topics.ACCOUNTS_EVENTS_CRM_DLT)).doesNotContainAnyElementsOf(users.values());
+  }
+
+  @Test
+  void the_dead_letter_producer_waits_for_every_in_sync_replica_and_is_idempotent() {
+    ProducerConfig effective = new ProducerConfig(second.getBean(ProducerFactory.class).getConfigurationProperties());
+
+    assertThat(effective.getString(ProducerConfig.ACKS_CONFIG)).isEqualTo("-1");
+    assertThat(effective.getBoolean(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG)).isTrue();
   }
 
   private static void register(List<String> emails, Map<String, String> users) {
