@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.digitaltowns.infra.kafka.KafkaCluster;
-import io.digitaltowns.infra.topics.Topics;
+import io.digitaltowns.events.catalog.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -3,12 +3,12 @@ package io.digitaltowns.consumers.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.digitaltowns.consumers.EventTraffic;
+import io.digitaltowns.consumers.EventFeed;
 import io.digitaltowns.consumers.RunningConsumers;
 import io.digitaltowns.events.AnalyticsCatalog;
 import io.digitaltowns.events.accounts.SignupMethod;
 import io.digitaltowns.infra.LocalStack;
-import io.digitaltowns.infra.topics.Topics;
+import io.digitaltowns.events.catalog.Topics;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +37,7 @@ class AnalyticsTwoInstancesOnClusterTest {
   private static LocalStack cluster;
   private static ConfigurableApplicationContext first;
   private static ConfigurableApplicationContext second;
-  private static EventTraffic traffic;
+  private static EventFeed traffic;
   private static JdbcClient jdbc;
 
   @BeforeAll
@@ -46,7 +46,7 @@ class AnalyticsTwoInstancesOnClusterTest {
     first = RunningConsumers.start(cluster, instance());
     second = RunningConsumers.start(cluster, instance());
     jdbc = second.getBean(JdbcClient.class);
-    traffic = new EventTraffic(cluster);
+    traffic = new EventFeed(cluster);
   }
 
   @AfterAll
@@ -86,7 +86,7 @@ class AnalyticsTwoInstancesOnClusterTest {
   private static void register(Instant day, int count) {
     for (int i = 0; i < count; i++) {
       String userId = UUID.randomUUID().toString();
-      traffic.publish(Topics.ACCOUNTS_EVENTS, userId, AnalyticsEvents.registered(userId, SignupMethod.PASSWORD,
+      traffic.send(Topics.ACCOUNTS_EVENTS, userId, AnalyticsEvents.registered(userId, SignupMethod.PASSWORD,
           day.plusSeconds(i)));
     }
   }
