@@ -50,7 +50,8 @@ public final class LocalStack implements AutoCloseable {
         this.kafka = settings.kafkaBrokers() == 1
                 ? new KafkaBroker(settings.dataDir().resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort())
                 : new KafkaCluster(settings.dataDir().resolve("kafka-cluster"), settings.kafkaNodes());
-        this.schemaRegistry = new SchemaRegistryServer(kafka.bootstrapServers(), settings.schemaRegistryPort());
+        this.schemaRegistry = new SchemaRegistryServer(kafka.bootstrapServers(), settings.schemaRegistryPort(),
+                TopicReplication.forBrokers(kafka.brokerCount()));
         this.mail = new MailServer(settings.smtpPort(), settings.mailApiPort());
         this.objectStore = new ObjectStoreServer(settings.dataDir().resolve("s3"), settings.s3Port());
         this.stripe = new StripeStandIn(settings.stripePort());

@@ -21,7 +21,7 @@ public final class LocalStackMain {
             stack.close();
             stopped.countDown();
         }, "local-stack-shutdown"));
-        TopicCreator.ensure(stack.kafkaBootstrapServers(), Topics.all());
+        TopicCreator.ensure(stack.kafkaBootstrapServers(), Topics.all(stack.topicReplication()));
         System.out.println(portTable(stack));
         System.out.println("Press Ctrl-C to stop.");
         stopped.await();

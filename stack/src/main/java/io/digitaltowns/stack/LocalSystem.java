@@ -72,7 +72,7 @@ public final class LocalSystem implements AutoCloseable {
    * @param jdbcUrl the database every service uses instead of the stack's own
    */
   public static LocalSystem start(LocalStack stack, String jdbcUrl, Map<String, Object> extraSettings) {
-    TopicCreator.ensure(stack.kafkaBootstrapServers(), Topics.all());
+    TopicCreator.ensure(stack.kafkaBootstrapServers(), Topics.all(stack.topicReplication()));
     LocalSystem system = new LocalSystem(stack, jdbcUrl, extraSettings);
     system.startApi();
     system.startRelay();

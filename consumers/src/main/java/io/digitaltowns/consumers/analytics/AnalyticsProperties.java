@@ -14,6 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          from the changelog topics, nothing else
  * @param replicationFactor of the internal topics (changelogs, repartition); -1 takes the broker's default
  * @param threads           stream threads of this instance
+ * @param standbyReplicas   warm copies of each state store kept by other instances ({@code ANALYTICS_STANDBY_REPLICAS}):
+ *                          when an instance leaves, the one taking over its tasks has the state already instead of
+ *                          restoring it from the changelog; no effect with one instance
  */
 @ConfigurationProperties("digitaltowns.consumers.analytics")
 public record AnalyticsProperties(
@@ -21,5 +24,6 @@ public record AnalyticsProperties(
     @DefaultValue("analytics") String applicationId,
     Path stateDir,
     @DefaultValue("-1") int replicationFactor,
-    @DefaultValue("1") int threads) {
+    @DefaultValue("1") int threads,
+    @DefaultValue("1") int standbyReplicas) {
 }

@@ -77,7 +77,7 @@ class AnalyticsStreams implements SmartLifecycle {
     return running == null ? null : running.state();
   }
 
-  private Properties config() {
+  Properties config() {
     Properties config = new Properties();
     Map<String, Object> common = kafka.buildStreamsProperties();
     config.putAll(common);
@@ -86,6 +86,7 @@ class AnalyticsStreams implements SmartLifecycle {
     config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir());
     config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, properties.replicationFactor());
     config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, properties.threads());
+    config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, properties.standbyReplicas());
     config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UndecodableToDeadLetters.class);
     // a new application id starts from the oldest event kept, like every other group
     config.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");

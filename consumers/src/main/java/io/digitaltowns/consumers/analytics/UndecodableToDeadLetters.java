@@ -42,6 +42,7 @@ public class UndecodableToDeadLetters implements DeserializationExceptionHandler
       }
     });
     producerConfigs.put(ProducerConfig.ACKS_CONFIG, "all");
+    producerConfigs.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     producerConfigs.put(ProducerConfig.CLIENT_ID_CONFIG, configs.get("application.id") + "-dead-letters");
     producerConfigs.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
     this.group = String.valueOf(configs.get("application.id"));

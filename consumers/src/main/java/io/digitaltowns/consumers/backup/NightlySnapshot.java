@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -40,7 +41,7 @@ class NightlySnapshot {
   @Scheduled(cron = "${digitaltowns.backup.snapshot.cron:0 0 2 * * *}", zone = "${digitaltowns.backup.snapshot.zone:UTC}")
   void onSchedule() {
     try {
-      take();
+      takeOnce(LocalDate.now(settings.zone()));
     } catch (Exception e) {
       lastFailureAt = Instant.now();
       lastFailure = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -48,27 +49,72 @@ class NightlySnapshot {
     }
   }
 
-  /** @return the snapshot taken, or null when another instance holds the lock */
+  /**
+   * The scheduled snapshot: taken once per night however many instances run the group and whenever each one's
+   * schedule fires; a failed night has no row, so the next instance to fire that night tries again.
+   *
+   * @return the snapshot taken, or null when another instance holds the lock or took this night's already
+   */
+  SnapshotManifest takeOnce(LocalDate night) throws Exception {
+    return underLock(connection -> {
+      if (takenOn(connection, night)) {
+        log.info("backup: the snapshot of {} was taken already", night);
+        return null;
+      }
+      SnapshotManifest manifest = snapshot(connection);
+      recordNight(connection, night, manifest.id());
+      return manifest;
+    });
+  }
+
+  /** A snapshot now, whether or not tonight's was taken; null when another instance is taking one. */
   SnapshotManifest take() throws Exception {
+    return underLock(this::snapshot);
+  }
+
+  private SnapshotManifest underLock(LockedWork work) throws Exception {
     try (Connection connection = dataSource.getConnection()) {
       if (!lock(connection, "pg_try_advisory_lock")) {
         log.info("backup: another instance is taking the snapshot");
         return null;
       }
       try {
-        long begin = System.nanoTime();
-        SnapshotManifest manifest = catalog.take(connection, settings.schemas());
-        log.info("backup: snapshot {} uploaded: {} tables, {} rows, {} bytes, in {} ms", manifest.id(),
-            manifest.tables().size(), manifest.totalRows(), manifest.dataBytes(), (System.nanoTime() - begin) / 1_000_000);
-        last = manifest;
-        List<String> pruned = catalog.prune(settings.retention());
-        if (!pruned.isEmpty()) {
-          log.info("backup: pruned {} old snapshot(s): {}", pruned.size(), pruned);
-        }
-        return manifest;
+        return work.run(connection);
       } finally {
         lock(connection, "pg_advisory_unlock");
       }
+    }
+  }
+
+  private SnapshotManifest snapshot(Connection connection) throws Exception {
+    long begin = System.nanoTime();
+    SnapshotManifest manifest = catalog.take(connection, settings.schemas());
+    log.info("backup: snapshot {} uploaded: {} tables, {} rows, {} bytes, in {} ms", manifest.id(),
+        manifest.tables().size(), manifest.totalRows(), manifest.dataBytes(), (System.nanoTime() - begin) / 1_000_000);
+    last = manifest;
+    List<String> pruned = catalog.prune(settings.retention());
+    if (!pruned.isEmpty()) {
+      log.info("backup: pruned {} old snapshot(s): {}", pruned.size(), pruned);
+    }
+    return manifest;
+  }
+
+  private static boolean takenOn(Connection connection, LocalDate night) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(
+        "SELECT 1 FROM consumers.nightly_snapshots WHERE night = ?")) {
+      statement.setObject(1, night);
+      try (ResultSet row = statement.executeQuery()) {
+        return row.next();
+      }
+    }
+  }
+
+  private static void recordNight(Connection connection, LocalDate night, String snapshotId) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(
+        "INSERT INTO consumers.nightly_snapshots (night, snapshot_id) VALUES (?, ?) ON CONFLICT (night) DO NOTHING")) {
+      statement.setObject(1, night);
+      statement.setString(2, snapshotId);
+      statement.executeUpdate();
     }
   }
 
@@ -78,6 +124,11 @@ class NightlySnapshot {
 
   String lastFailure() {
     return lastFailure == null ? null : lastFailureAt + " " + lastFailure;
+  }
+
+  @FunctionalInterface
+  private interface LockedWork {
+    SnapshotManifest run(Connection connection) throws Exception;
   }
 
   private static boolean lock(Connection connection, String function) throws SQLException {

@@ -2,6 +2,7 @@ package io.digitaltowns.infra.registry;
 
 import io.digitaltowns.infra.topics.TopicCreator;
 import io.digitaltowns.infra.topics.TopicDefinition;
+import io.digitaltowns.infra.topics.TopicReplication;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +28,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class SchemaLog implements AutoCloseable {
 
     static final String TOPIC = "_schemas";
-    static final TopicDefinition DEFINITION = new TopicDefinition(TOPIC, 1, (short) 1, Map.of(
-            "cleanup.policy", "compact",
-            "min.insync.replicas", "1"));
+    /** Replicated like the system's topics: on a cluster the registry keeps working with a broker down. */
+    static TopicDefinition definition(TopicReplication replication) {
+        return new TopicDefinition(TOPIC, 1, replication.factor(), Map.of(
+                "cleanup.policy", "compact",
+                "min.insync.replicas", Integer.toString(replication.minInsyncReplicas())));
+    }
 
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
     private static final TopicPartition PARTITION = new TopicPartition(TOPIC, 0);
@@ -37,8 +41,8 @@ final class SchemaLog implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
     private final KafkaConsumer<String, String> consumer;
 
-    SchemaLog(String bootstrapServers) {
-        TopicCreator.ensure(bootstrapServers, List.of(DEFINITION));
+    SchemaLog(String bootstrapServers, TopicReplication replication) {
+        TopicCreator.ensure(bootstrapServers, List.of(definition(replication)));
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.CLIENT_ID_CONFIG, "schema-registry-writer",

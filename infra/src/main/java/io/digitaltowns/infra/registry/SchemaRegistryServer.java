@@ -1,6 +1,7 @@
 package io.digitaltowns.infra.registry;
 
 import io.digitaltowns.infra.http.JsonHttpServer;
+import io.digitaltowns.infra.topics.TopicReplication;
 
 /**
  * A Confluent-compatible schema registry endpoint (Avro only) for the local stack and the tests. Its state lives in the
@@ -14,12 +15,18 @@ public final class SchemaRegistryServer {
 
     private final String bootstrapServers;
     private final int port;
+    private final TopicReplication replication;
     private SchemaRegistry registry;
     private JsonHttpServer http;
 
     public SchemaRegistryServer(String bootstrapServers, int port) {
+        this(bootstrapServers, port, TopicReplication.SINGLE_BROKER);
+    }
+
+    public SchemaRegistryServer(String bootstrapServers, int port, TopicReplication replication) {
         this.bootstrapServers = bootstrapServers;
         this.port = port;
+        this.replication = replication;
     }
 
     /** Creates {@code _schemas} if missing, replays it, then listens. */
@@ -27,7 +34,7 @@ public final class SchemaRegistryServer {
         if (http != null) {
             return;
         }
-        SchemaRegistry starting = new SchemaRegistry(new SchemaLog(bootstrapServers));
+        SchemaRegistry starting = new SchemaRegistry(new SchemaLog(bootstrapServers, replication));
         JsonHttpServer server = new JsonHttpServer("schema-registry", port, new RegistryHttpApi(starting));
         try {
             server.start();

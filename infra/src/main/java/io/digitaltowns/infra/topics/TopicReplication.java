@@ -20,6 +20,17 @@ public record TopicReplication(short factor, int minInsyncReplicas) {
         }
     }
 
+    /**
+     * The replication an operator configured ({@code KAFKA_REPLICATION_FACTOR}, {@code KAFKA_MIN_INSYNC_REPLICAS});
+     * either may be null: no factor means one broker's 1, no minimum means one less than the factor (at least 1), so
+     * that writes go on with one replica down.
+     */
+    public static TopicReplication configured(Short factor, Integer minInsyncReplicas) {
+        short replicas = factor == null ? 1 : factor;
+        int minimum = minInsyncReplicas != null ? minInsyncReplicas : Math.max(1, replicas - 1);
+        return new TopicReplication(replicas, minimum);
+    }
+
     /** What a cluster of {@code brokers} brokers can give: 3/2 from three brokers on, else one copy per broker. */
     public static TopicReplication forBrokers(int brokers) {
         if (brokers >= 3) {

@@ -78,8 +78,8 @@ public class RestoreTopicCommand implements Callable<Integer> {
   @Option(names = "--append", description = "Produce even if the target topic already holds records.")
   boolean append;
 
-  @Option(names = "--replication-factor", paramLabel = "<n>", defaultValue = "${env:TOPIC_REPLICATION_FACTOR}",
-      description = "Replication factor when the target topic must be created (env TOPIC_REPLICATION_FACTOR; "
+  @Option(names = "--replication-factor", paramLabel = "<n>", defaultValue = "${env:KAFKA_REPLICATION_FACTOR}",
+      description = "Replication factor when the target topic must be created (env KAFKA_REPLICATION_FACTOR; "
           + "default: the project's definition of the topic, else 1).")
   Short replicationFactor;
 

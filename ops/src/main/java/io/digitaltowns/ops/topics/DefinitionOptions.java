@@ -1,27 +1,30 @@
 package io.digitaltowns.ops.topics;
 
 import io.digitaltowns.infra.topics.TopicDefinition;
+import io.digitaltowns.infra.topics.TopicReplication;
 import io.digitaltowns.infra.topics.Topics;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import picocli.CommandLine.Option;
 
-/** The topic definitions, with an optional replication factor for a multi-broker cluster. */
+/** The topic definitions, with the replication the cluster is configured for. */
 class DefinitionOptions {
 
-  @Option(names = "--replication-factor", paramLabel = "<n>", defaultValue = "${env:TOPIC_REPLICATION_FACTOR}",
-      description = "Replication factor to expect and create with, instead of the definitions' "
-          + "(they are written for the single-node local stack; env TOPIC_REPLICATION_FACTOR).")
+  @Option(names = "--replication-factor", paramLabel = "<n>", defaultValue = "${env:KAFKA_REPLICATION_FACTOR}",
+      description = "Replication factor to expect and create with (env KAFKA_REPLICATION_FACTOR; default 1, "
+          + "one broker's; 3 on a cluster).")
   Short replicationFactor;
+
+  @Option(names = "--min-insync-replicas", paramLabel = "<n>", defaultValue = "${env:KAFKA_MIN_INSYNC_REPLICAS}",
+      description = "min.insync.replicas to expect and set (env KAFKA_MIN_INSYNC_REPLICAS; default one less than "
+          + "the replication factor, at least 1: 2 with 3 replicas).")
+  Integer minInsyncReplicas;
 
   @Option(names = "--topic", paramLabel = "<name>",
       description = "Only this topic (repeatable); default: every topic the system needs.")
   List<String> only;
 
   List<TopicDefinition> definitions() {
-    UnaryOperator<TopicDefinition> adjust = replicationFactor == null ? UnaryOperator.identity()
-        : definition -> definition.withReplicationFactor(replicationFactor);
-    List<TopicDefinition> all = Topics.all();
+    List<TopicDefinition> all = Topics.all(TopicReplication.configured(replicationFactor, minInsyncReplicas));
     List<TopicDefinition> selected = all;
     if (only != null && !only.isEmpty()) {
       List<String> unknown = only.stream()
@@ -31,6 +34,6 @@ class DefinitionOptions {
       }
       selected = all.stream().filter(definition -> only.contains(definition.name())).toList();
     }
-    return selected.stream().map(adjust).toList();
+    return selected;
   }
 }

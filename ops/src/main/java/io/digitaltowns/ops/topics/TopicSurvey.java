@@ -62,8 +62,10 @@ final class TopicSurvey {
     }
     int replication = replicationFactor(description.partitions());
     if (replication != definition.replicationFactor()) {
+      // below the configured factor, an acknowledged write is on fewer brokers than the operator planned for
+      String relation = replication < definition.replicationFactor() ? "below the configured " : "the configuration says ";
       steps.add(new TopicStep.Manual(definition.name(),
-          "replication factor is " + replication + ", the definition says " + definition.replicationFactor()
+          "replication factor is " + replication + ", " + relation + definition.replicationFactor()
               + ": change it with a partition reassignment"));
     }
   }

@@ -123,7 +123,8 @@ public class OutboxRelay implements SmartLifecycle {
     }
   }
 
-  private Map<String, Object> producerConfig() {
+  /** The relay's own guarantees come last: a client setting from KAFKA_* (acks=1, say) cannot weaken them. */
+  Map<String, Object> producerConfig() {
     Map<String, Object> config = new HashMap<>(properties.kafka().properties());
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.kafka().bootstrapServers());
     config.put(ProducerConfig.ACKS_CONFIG, "all");
