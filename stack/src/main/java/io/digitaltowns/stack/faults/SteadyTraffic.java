@@ -234,7 +234,10 @@ public final class SteadyTraffic implements AutoCloseable {
   /** What the traffic needs before it starts, made through the api (and the welcome mail's link) once. */
   private static final class Setup {
 
+    /** its HTTP client only: the setup sends no traffic */
     private final SteadyTraffic client;
+    /** user ids by address */
+    private final java.util.Map<String, String> ids = new java.util.HashMap<>();
     private final Account owner;
     private final Account resident;
     private final String townId;
@@ -267,8 +270,6 @@ public final class SteadyTraffic implements AutoCloseable {
       ids.put(email, idOf(response));
       return account;
     }
-
-    private final java.util.Map<String, String> ids = new java.util.HashMap<>();
 
     private String userId(Account account) {
       return ids.get(account.email);
