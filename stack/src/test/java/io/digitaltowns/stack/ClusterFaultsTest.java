@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * rate through the api, with two relays and two instances of every consumer group ({@link ClusterSystem}). For every
  * command the api acknowledged, {@link EffectChecker} checks its events on Kafka as committed, each effect exactly
  * once, no dead letter, and how long the effects took while the fault was in force; the figures go to
- * target/reliability/cluster-*.json for docs/reliability.md. Run alone with {@code -Dgroups=faults}.
+ * target/reliability/cluster-*.json for docs/reliability.md. Run alone with {@code -Dtest=ClusterFaultsTest}; the
+ * ones tagged slow-faults only run with {@code -Dfaults.excluded=none} (they are among the soak's faults too).
  */
 @Tag("faults")
 class ClusterFaultsTest {
@@ -44,6 +45,7 @@ class ClusterFaultsTest {
   }
 
   @Test
+  @Tag("slow-faults")
   void killing_the_leader_of_the_busiest_partition_and_then_the_controller_loses_nothing_and_repeats_nothing() {
     assertClean(underTraffic("broker SIGKILLed and restarted", traffic -> List.of(
         faults.killLeaderOfTheBusiestPartition(traffic),
@@ -63,6 +65,7 @@ class ClusterFaultsTest {
   }
 
   @Test
+  @Tag("slow-faults")
   void a_broker_paused_until_it_drops_out_of_the_in_sync_replicas_catches_up_and_nothing_is_lost() {
     assertClean(underTraffic("broker paused out of the ISR", traffic -> List.of(
         faults.pauseABrokerOutOfTheIsr())));

@@ -51,11 +51,13 @@ public final class FaultSoak {
     Map<Faults.Kind, Integer> injected = new EnumMap<>(Faults.Kind.class);
     List<FaultWindow> windows = new ArrayList<>();
     List<String> failedInjections = new ArrayList<>();
-    Instant began = Instant.now();
+    Instant began;
     boolean clean;
     try (ScaledOutSystem system = ScaledOutSystem.start(stack, settings());
         EffectChecker checker = EffectChecker.watching(system.system());
         SteadyTraffic traffic = SteadyTraffic.start(system.system(), rate)) {
+      // the ten minutes are of traffic and faults, not of the system's start
+      began = Instant.now();
       checker.following(traffic::accepted);
       Faults faults = new Faults(system);
       Random random = new Random(seed);
@@ -72,13 +74,21 @@ public final class FaultSoak {
         } catch (RuntimeException e) {
           // a fault that could not be injected or healed as planned is healed by force, and said
           failedInjections.add(kind + ": " + e.getMessage());
-          faults.healEverything();
+          try {
+            faults.healEverything();
+          } catch (RuntimeException cannotHeal) {
+            // the system cannot be brought back: check what was acknowledged so far rather than go on
+            failedInjections.add("healing after " + kind + ": " + cannotHeal);
+            break;
+          }
         }
       }
       traffic.stop();
+      long trafficSeconds = Duration.between(began, Instant.now()).toSeconds();
       Verdict verdict = checker.await(traffic.accepted(), windows, Duration.ofMinutes(5));
       Map<String, Object> extra = new LinkedHashMap<>();
       extra.put("minutes", length.toSeconds() / 60.0);
+      extra.put("trafficSeconds", trafficSeconds);
       extra.put("commandsPerSecond", rate);
       extra.put("seed", seed);
       extra.put("faultsInjected", windows.size());

