@@ -3,7 +3,10 @@ package io.digitaltowns.api;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
-/** A local server speaking Cloudflare's Calls API, started once per test JVM; each test stubs what it needs. */
+/**
+ * A local server speaking Cloudflare's Calls API, started once per test JVM; each test stubs what
+ * it needs.
+ */
 public final class CloudflareCallsStub {
 
   public static final String APP_ID = "test-calls-app";
@@ -11,8 +14,7 @@ public final class CloudflareCallsStub {
 
   private static WireMockServer server;
 
-  private CloudflareCallsStub() {
-  }
+  private CloudflareCallsStub() {}
 
   public static synchronized WireMockServer shared() {
     if (server == null) {

@@ -12,24 +12,39 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Where the CPU went during a phase: the CPU time of this JVM's threads, grouped by the component their name shows
- * (everything runs in this one JVM), plus PostgreSQL's processes and the peers' JVMs from /proc. A thread that ended
- * within the phase, the JIT compiler and the garbage collector show as the JVM's remainder.
+ * Where the CPU went during a phase: the CPU time of this JVM's threads, grouped by the component
+ * their name shows (everything runs in this one JVM), plus PostgreSQL's processes and the peers'
+ * JVMs from /proc. A thread that ended within the phase, the JIT compiler and the garbage collector
+ * show as the JVM's remainder.
  */
 public final class CpuByComponent {
 
-  /** Thread name patterns per component, first match wins; the names hold no dots (they are keys of report paths). */
-  private static final List<Map.Entry<String, Pattern>> COMPONENTS = List.of(
-      Map.entry("api (Tomcat request threads)", Pattern.compile("http-nio-.*")),
-      Map.entry("relay (Debezium, its producer)", Pattern.compile("debezium.*|outbox-relay.*|.*digitaltowns-relay.*|pool-\\d+-thread-\\d+|blocking-snapshot.*|change-event-source.*")),
-      Map.entry("consumers: email", Pattern.compile("email.*")),
-      Map.entry("consumers: crm read model", Pattern.compile("crm-.*|crm_.*")),
-      Map.entry("consumers: analytics (Kafka Streams) and its sink", Pattern.compile("analytics.*")),
-      Map.entry("consumers: backup archive", Pattern.compile("backup.*")),
-      Map.entry("Kafka broker", Pattern.compile("data-plane-kafka.*|kafka-\\d+-.*|quorum-controller.*|broker-.*|ExpirationReaper.*|executor-.*|LogDirFailureHandler|kafka-log-cleaner.*|.*raft.*|controller-.*|group-coordinator.*|transaction-.*|kafka-scheduler.*|share-.*|.*-metadata-loader.*|kafka-request-handler.*")),
-      Map.entry("schema registry", Pattern.compile("schema-registry.*")),
-      Map.entry("SMTP server (GreenMail)", Pattern.compile("smtp.*")),
-      Map.entry("load generator and watchers", Pattern.compile("HttpClient-.*|bench-.*|outbox-load.*|pool-.*-thread-.*-bench.*|main")));
+  /**
+   * Thread name patterns per component, first match wins; the names hold no dots (they are keys of
+   * report paths).
+   */
+  private static final List<Map.Entry<String, Pattern>> COMPONENTS =
+      List.of(
+          Map.entry("api (Tomcat request threads)", Pattern.compile("http-nio-.*")),
+          Map.entry(
+              "relay (Debezium, its producer)",
+              Pattern.compile(
+                  "debezium.*|outbox-relay.*|.*digitaltowns-relay.*|pool-\\d+-thread-\\d+|blocking-snapshot.*|change-event-source.*")),
+          Map.entry("consumers: email", Pattern.compile("email.*")),
+          Map.entry("consumers: crm read model", Pattern.compile("crm-.*|crm_.*")),
+          Map.entry(
+              "consumers: analytics (Kafka Streams) and its sink", Pattern.compile("analytics.*")),
+          Map.entry("consumers: backup archive", Pattern.compile("backup.*")),
+          Map.entry(
+              "Kafka broker",
+              Pattern.compile(
+                  "data-plane-kafka.*|kafka-\\d+-.*|quorum-controller.*|broker-.*|ExpirationReaper.*|executor-.*|LogDirFailureHandler|kafka-log-cleaner.*|.*raft.*|controller-.*|group-coordinator.*|transaction-.*|kafka-scheduler.*|share-.*|.*-metadata-loader.*|kafka-request-handler.*")),
+          Map.entry("schema registry", Pattern.compile("schema-registry.*")),
+          Map.entry("SMTP server (GreenMail)", Pattern.compile("smtp.*")),
+          Map.entry(
+              "load generator and watchers",
+              Pattern.compile(
+                  "HttpClient-.*|bench-.*|outbox-load.*|pool-.*-thread-.*-bench.*|main")));
 
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
   private final Map<Long, Long> threadCpuAtStart = new HashMap<>();
@@ -47,12 +62,17 @@ public final class CpuByComponent {
     postgresCpuAtStart = postgresCpuNanos();
   }
 
-  /** Starts counting now; postgresPostmaster is the pid of the PostgreSQL server (0 when unknown). */
+  /**
+   * Starts counting now; postgresPostmaster is the pid of the PostgreSQL server (0 when unknown).
+   */
   public static CpuByComponent start(long postgresPostmaster) {
     return new CpuByComponent(postgresPostmaster);
   }
 
-  /** CPU seconds per component since the start, and each as a share of the machine's cores over the phase. */
+  /**
+   * CPU seconds per component since the start, and each as a share of the machine's cores over the
+   * phase.
+   */
   public Map<String, Object> stop() {
     double wallSeconds = (System.nanoTime() - wallAtStart) / 1e9;
     int cores = Runtime.getRuntime().availableProcessors();
@@ -68,8 +88,12 @@ public final class CpuByComponent {
       }
       double used = (now - threadCpuAtStart.getOrDefault(id, 0L)) / 1e9;
       threadTotal += used;
-      String component = COMPONENTS.stream().filter(c -> c.getValue().matcher(info.getThreadName()).matches())
-          .map(Map.Entry::getKey).findFirst().orElse("other threads of the JVM");
+      String component =
+          COMPONENTS.stream()
+              .filter(c -> c.getValue().matcher(info.getThreadName()).matches())
+              .map(Map.Entry::getKey)
+              .findFirst()
+              .orElse("other threads of the JVM");
       seconds.merge(component, used, Double::sum);
     }
     double process = (processCpuNanos() - processCpuAtStart) / 1e9;
@@ -79,8 +103,15 @@ public final class CpuByComponent {
     result.put("wallSeconds", Figures.round(wallSeconds));
     result.put("cores", cores);
     Map<String, Object> components = new LinkedHashMap<>();
-    seconds.forEach((name, cpu) -> components.put(name,
-        Map.of("cpuSeconds", Figures.round(cpu), "shareOfMachine", Figures.round(cpu / (wallSeconds * cores)))));
+    seconds.forEach(
+        (name, cpu) ->
+            components.put(
+                name,
+                Map.of(
+                    "cpuSeconds",
+                    Figures.round(cpu),
+                    "shareOfMachine",
+                    Figures.round(cpu / (wallSeconds * cores)))));
     result.put("components", components);
     double all = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
     result.put("shareOfMachineUsed", Figures.round(all / (wallSeconds * cores)));
@@ -88,7 +119,8 @@ public final class CpuByComponent {
   }
 
   private static long processCpuNanos() {
-    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
       return os.getProcessCpuTime();
     }
     return 0;
@@ -99,8 +131,11 @@ public final class CpuByComponent {
       return 0;
     }
     long ticks = procTicks(postgresPostmaster);
-    ticks += ProcessHandle.of(postgresPostmaster).stream().flatMap(ProcessHandle::children)
-        .mapToLong(child -> procTicks(child.pid())).sum();
+    ticks +=
+        ProcessHandle.of(postgresPostmaster).stream()
+            .flatMap(ProcessHandle::children)
+            .mapToLong(child -> procTicks(child.pid()))
+            .sum();
     // USER_HZ is 100 on Linux
     return ticks * 10_000_000L;
   }
@@ -110,7 +145,10 @@ public final class CpuByComponent {
     try {
       String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
       String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+      return Long.parseLong(fields[11])
+          + Long.parseLong(fields[12])
+          + Long.parseLong(fields[13])
+          + Long.parseLong(fields[14]);
     } catch (Exception e) {
       return 0;
     }

@@ -3,8 +3,7 @@ package io.digitaltowns.benchmark;
 /** Seconds, rates and rounding in the shape report.json uses. */
 public final class Figures {
 
-  private Figures() {
-  }
+  private Figures() {}
 
   public static double seconds(long nanos) {
     return round(nanos / 1e9);

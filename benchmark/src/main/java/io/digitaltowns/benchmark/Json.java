@@ -6,8 +6,7 @@ import java.util.Map;
 /** Just enough JSON for the report: maps, lists, strings, numbers, booleans and null. */
 public final class Json {
 
-  private Json() {
-  }
+  private Json() {}
 
   public static String write(Object value) {
     StringBuilder out = new StringBuilder();

@@ -5,7 +5,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
-/** A latency histogram in microseconds, reported in milliseconds as count, p50, p95, p99, max and mean. */
+/**
+ * A latency histogram in microseconds, reported in milliseconds as count, p50, p95, p99, max and
+ * mean.
+ */
 public final class LatencySummary {
 
   private final Histogram histogram = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);

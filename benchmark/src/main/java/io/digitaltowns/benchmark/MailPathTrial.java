@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -27,6 +25,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -36,14 +36,20 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
- * The welcome-mail path alone (issue 11): how many mails per second reach the SMTP server, and how long after the 201
- * of {@code POST /api/auth/register} each one arrives. Two phases on one {@link LocalSystem}:
+ * The welcome-mail path alone (issue 11): how many mails per second reach the SMTP server, and how
+ * long after the 201 of {@code POST /api/auth/register} each one arrives. Two phases on one {@link
+ * LocalSystem}:
+ *
  * <ol>
- *   <li>drain: the email listener is stopped, {@code bench.mailBacklog} users register, the listener starts, and the
- *       mails/s from its start to the last mail are the consumer's throughput with nothing else arriving;</li>
- *   <li>steady: {@code bench.mailRate} registrations/s for {@code bench.mailSeconds} s, 201→mail latency.</li>
+ *   <li>drain: the email listener is stopped, {@code bench.mailBacklog} users register, the
+ *       listener starts, and the mails/s from its start to the last mail are the consumer's
+ *       throughput with nothing else arriving;
+ *   <li>steady: {@code bench.mailRate} registrations/s for {@code bench.mailSeconds} s, 201→mail
+ *       latency.
  * </ol>
- * Writes {@code mail-trial.json} to the directory given as first argument. Not a test: no assertions.
+ *
+ * Writes {@code mail-trial.json} to the directory given as first argument. Not a test: no
+ * assertions.
  */
 public final class MailPathTrial {
 
@@ -56,8 +62,10 @@ public final class MailPathTrial {
   private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
   private final Map<String, Object> report = new LinkedHashMap<>();
+
   /** When the 201 of each user id arrived. */
   private final Map<String, Instant> createdById = new ConcurrentHashMap<>();
+
   private final Map<String, String> idByEmail = new ConcurrentHashMap<>();
   private LocalStack stack;
   private LocalSystem system;
@@ -93,13 +101,19 @@ public final class MailPathTrial {
     report.put("startedAt", Instant.now().toString());
     stack = LocalStack.start(LocalStackSettings.ephemeral());
     Map<String, Object> settings = SystemUnderTest.settings();
-    // any -Dbench.set.<key>=<value> becomes a setting of the system, to try a knob without a rebuild
-    System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("bench.set."))
+    // any -Dbench.set.<key>=<value> becomes a setting of the system, to try a knob without a
+    // rebuild
+    System.getProperties().stringPropertyNames().stream()
+        .filter(k -> k.startsWith("bench.set."))
         .forEach(k -> settings.put(k.substring("bench.set.".length()), System.getProperty(k)));
     report.put("settings", new LinkedHashMap<>(settings));
     system = LocalSystem.start(stack, settings);
-    http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .executor(Executors.newFixedThreadPool(8)).connectTimeout(Duration.ofSeconds(5)).build();
+    http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newFixedThreadPool(8))
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     register = URI.create(system.apiUrl() + "/api/auth/register");
     report.put("configuration", configuration());
     load("start");
@@ -124,14 +138,24 @@ public final class MailPathTrial {
     System.out.println("[mail] " + name + ": " + Json.write(result));
   }
 
-  /** What step 1 of the issue asks to check: partitions, listener concurrency, the consumer's fetch settings. */
+  /**
+   * What step 1 of the issue asks to check: partitions, listener concurrency, the consumer's fetch
+   * settings.
+   */
   private Map<String, Object> configuration() throws Exception {
     Map<String, Object> c = new LinkedHashMap<>();
     Properties p = new Properties();
     p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
     try (AdminClient admin = AdminClient.create(p)) {
-      c.put("accountsPartitions", admin.describeTopics(List.of("dt.accounts.events")).allTopicNames().get()
-          .get("dt.accounts.events").partitions().size());
+      c.put(
+          "accountsPartitions",
+          admin
+              .describeTopics(List.of("dt.accounts.events"))
+              .allTopicNames()
+              .get()
+              .get("dt.accounts.events")
+              .partitions()
+              .size());
     }
     MessageListenerContainer container = registry().getListenerContainer(EMAIL_LISTENER);
     if (container instanceof ConcurrentMessageListenerContainer<?, ?> concurrent) {
@@ -170,9 +194,19 @@ public final class MailPathTrial {
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("registrations", created.size());
     result.put("mails", welcome(mails).size());
-    result.put("secondsFromListenerStartToLastMail", round(lastAt(mails).map(t -> Duration.between(startedAt, t).toNanos() / 1e9).orElse(elapsed / 1e9)));
-    result.put("mailsPerSecondFromListenerStart", round(welcome(mails).size()
-        / lastAt(mails).map(t -> Duration.between(startedAt, t).toNanos() / 1e9).orElse(elapsed / 1e9)));
+    result.put(
+        "secondsFromListenerStartToLastMail",
+        round(
+            lastAt(mails)
+                .map(t -> Duration.between(startedAt, t).toNanos() / 1e9)
+                .orElse(elapsed / 1e9)));
+    result.put(
+        "mailsPerSecondFromListenerStart",
+        round(
+            welcome(mails).size()
+                / lastAt(mails)
+                    .map(t -> Duration.between(startedAt, t).toNanos() / 1e9)
+                    .orElse(elapsed / 1e9)));
     result.put("mailsPerSecondFirstToLast", firstToLastRate(mails));
     result.putAll(exactlyOnce(mails, created));
     return result;
@@ -184,18 +218,21 @@ public final class MailPathTrial {
     stack.mail().clear();
     String run = UUID.randomUUID().toString().substring(0, 8);
     Map<String, Instant> created = new ConcurrentHashMap<>();
-    TopicArrivals onKafka = TopicArrivals.fromEnd(stack.kafkaBootstrapServers(), "dt.accounts.events");
+    TopicArrivals onKafka =
+        TopicArrivals.fromEnd(stack.kafkaBootstrapServers(), "dt.accounts.events");
     long t = System.nanoTime();
-    Map<String, Object> result = new LinkedHashMap<>(issue(run, "steady", RATE * SECONDS, RATE, created));
+    Map<String, Object> result =
+        new LinkedHashMap<>(issue(run, "steady", RATE * SECONDS, RATE, created));
     List<ReceivedMail> mails = awaitMails(created.size(), 300);
     onKafka.close();
     Histogram toKafka = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
-    createdById.forEach((id, at) -> {
-      Instant seen = onKafka.firstArrival(id);
-      if (seen != null) {
-        toKafka.recordValue(Math.max(1, Duration.between(at, seen).toNanos() / 1_000));
-      }
-    });
+    createdById.forEach(
+        (id, at) -> {
+          Instant seen = onKafka.firstArrival(id);
+          if (seen != null) {
+            toKafka.recordValue(Math.max(1, Duration.between(at, seen).toNanos() / 1_000));
+          }
+        });
     result.put("http201ToKafkaMs", percentilesMs(toKafka));
     result.put("secondsFromFirstSendToLastMail", round((System.nanoTime() - t) / 1e9));
     result.put("mailsPerSecondFirstToLast", firstToLastRate(mails));
@@ -206,16 +243,20 @@ public final class MailPathTrial {
       for (String to : mail.to()) {
         Instant at = created.get(to);
         if (at != null && seen.merge(to, 1, Integer::sum) == 1) {
-          toMail.recordValue(Math.max(1, Duration.between(at, mail.receivedAt()).toNanos() / 1_000));
-          Instant kafkaAt = idByEmail.containsKey(to) ? onKafka.firstArrival(idByEmail.get(to)) : null;
+          toMail.recordValue(
+              Math.max(1, Duration.between(at, mail.receivedAt()).toNanos() / 1_000));
+          Instant kafkaAt =
+              idByEmail.containsKey(to) ? onKafka.firstArrival(idByEmail.get(to)) : null;
           if (kafkaAt != null) {
-            kafkaToMail.recordValue(Math.max(1, Duration.between(kafkaAt, mail.receivedAt()).toNanos() / 1_000));
+            kafkaToMail.recordValue(
+                Math.max(1, Duration.between(kafkaAt, mail.receivedAt()).toNanos() / 1_000));
           }
         }
       }
     }
     result.put("http201ToWelcomeMailMs", percentilesMs(toMail));
-    // the email consumer's own share: from the record on the topic (as a plain consumer saw it) to the mail
+    // the email consumer's own share: from the record on the topic (as a plain consumer saw it) to
+    // the mail
     result.put("kafkaToWelcomeMailMs", percentilesMs(kafkaToMail));
     result.putAll(exactlyOnce(mails, created));
     return result;
@@ -223,8 +264,12 @@ public final class MailPathTrial {
 
   // ------------------------------------------------------------------ helpers
 
-  /** Registers {@code count} users at {@code rate}/s; the 201's arrival per address goes to {@code created}. */
-  private Map<String, Object> issue(String run, String phase, int count, int rate, Map<String, Instant> created)
+  /**
+   * Registers {@code count} users at {@code rate}/s; the 201's arrival per address goes to {@code
+   * created}.
+   */
+  private Map<String, Object> issue(
+      String run, String phase, int count, int rate, Map<String, Instant> created)
       throws InterruptedException {
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     CountDownLatch responses = new CountDownLatch(count);
@@ -236,28 +281,37 @@ public final class MailPathTrial {
     for (int i = 0; i < count; i++) {
       String email = phase + "-" + run + "-" + i + "@example.org";
       long intended = start + i * period;
-      scheduler.schedule(() -> http.sendAsync(request(email), HttpResponse.BodyHandlers.ofString())
-          .whenComplete((response, e) -> {
-            try {
-              if (e != null || response.statusCode() != 201) {
-                failures.incrementAndGet();
-                lastFailure.set(e != null ? String.valueOf(e) : response.statusCode() + " " + response.body());
-                return;
-              }
-              Instant now = Instant.now();
-              created.put(email, now);
-              Matcher id = ID.matcher(response.body());
-              if (id.find()) {
-                createdById.put(id.group(1), now);
-                idByEmail.put(email, id.group(1));
-              }
-              synchronized (httpLatency) {
-                httpLatency.recordValue(Math.max(1, (System.nanoTime() - intended) / 1_000));
-              }
-            } finally {
-              responses.countDown();
-            }
-          }), intended - System.nanoTime(), TimeUnit.NANOSECONDS);
+      scheduler.schedule(
+          () ->
+              http.sendAsync(request(email), HttpResponse.BodyHandlers.ofString())
+                  .whenComplete(
+                      (response, e) -> {
+                        try {
+                          if (e != null || response.statusCode() != 201) {
+                            failures.incrementAndGet();
+                            lastFailure.set(
+                                e != null
+                                    ? String.valueOf(e)
+                                    : response.statusCode() + " " + response.body());
+                            return;
+                          }
+                          Instant now = Instant.now();
+                          created.put(email, now);
+                          Matcher id = ID.matcher(response.body());
+                          if (id.find()) {
+                            createdById.put(id.group(1), now);
+                            idByEmail.put(email, id.group(1));
+                          }
+                          synchronized (httpLatency) {
+                            httpLatency.recordValue(
+                                Math.max(1, (System.nanoTime() - intended) / 1_000));
+                          }
+                        } finally {
+                          responses.countDown();
+                        }
+                      }),
+          intended - System.nanoTime(),
+          TimeUnit.NANOSECONDS);
     }
     responses.await(count / rate + 120L, TimeUnit.SECONDS);
     scheduler.shutdown();
@@ -269,19 +323,29 @@ public final class MailPathTrial {
     if (lastFailure.get() != null) {
       result.put("lastFailure", lastFailure.get());
     }
-    result.put("achievedRatePerSecond", round(created.size() / ((System.nanoTime() - start) / 1e9)));
+    result.put(
+        "achievedRatePerSecond", round(created.size() / ((System.nanoTime() - start) / 1e9)));
     result.put("httpLatencyFromIntendedSendMs", percentilesMs(httpLatency));
     return result;
   }
 
   private HttpRequest request(String email) {
-    String body = "{\"email\":\"" + email + "\",\"password\":\"benchmark-password-1\",\"displayName\":\"Bench user\"}";
-    return HttpRequest.newBuilder(register).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    String body =
+        "{\"email\":\""
+            + email
+            + "\",\"password\":\"benchmark-password-1\",\"displayName\":\"Bench user\"}";
+    return HttpRequest.newBuilder(register)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build();
   }
 
-  /** Waits until {@code expected} welcome mails arrived (and 3 s more for duplicates), or the timeout. */
-  private List<ReceivedMail> awaitMails(int expected, int timeoutSeconds) throws InterruptedException {
+  /**
+   * Waits until {@code expected} welcome mails arrived (and 3 s more for duplicates), or the
+   * timeout.
+   */
+  private List<ReceivedMail> awaitMails(int expected, int timeoutSeconds)
+      throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
     int last = -1;
     while (System.nanoTime() < deadline) {
@@ -317,13 +381,18 @@ public final class MailPathTrial {
     return round((w.size() - 1) / (Duration.between(first, last).toNanos() / 1e9));
   }
 
-  private static Map<String, Object> exactlyOnce(List<ReceivedMail> mails, Map<String, Instant> created) {
+  private static Map<String, Object> exactlyOnce(
+      List<ReceivedMail> mails, Map<String, Instant> created) {
     Map<String, Integer> perAddress = new HashMap<>();
     for (ReceivedMail mail : welcome(mails)) {
-      mail.to().stream().filter(created::containsKey).forEach(to -> perAddress.merge(to, 1, Integer::sum));
+      mail.to().stream()
+          .filter(created::containsKey)
+          .forEach(to -> perAddress.merge(to, 1, Integer::sum));
     }
     Map<String, Object> result = new LinkedHashMap<>();
-    result.put("missingWelcomeMail", created.keySet().stream().filter(e -> !perAddress.containsKey(e)).count());
+    result.put(
+        "missingWelcomeMail",
+        created.keySet().stream().filter(e -> !perAddress.containsKey(e)).count());
     result.put("duplicatedWelcomeMail", perAddress.values().stream().filter(c -> c > 1).count());
     return result;
   }

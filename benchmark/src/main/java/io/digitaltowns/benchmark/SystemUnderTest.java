@@ -4,15 +4,18 @@ import io.digitaltowns.events.wire.TrustedEventPackages;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What every part of the benchmark sets before it starts the local system, so that all parts measure the same one. */
+/**
+ * What every part of the benchmark sets before it starts the local system, so that all parts
+ * measure the same one.
+ */
 public final class SystemUnderTest {
 
-  private SystemUnderTest() {
-  }
+  private SystemUnderTest() {}
 
   /**
-   * The end-to-end tests' settings: any free port, bcrypt strength 4 and the per-IP abuse limits lifted (the load
-   * comes from one address), and only warnings logged. A new map each time, for the caller to add to.
+   * The end-to-end tests' settings: any free port, bcrypt strength 4 and the per-IP abuse limits
+   * lifted (the load comes from one address), and only warnings logged. A new map each time, for
+   * the caller to add to.
    */
   public static Map<String, Object> settings() {
     Map<String, Object> settings = new LinkedHashMap<>();

@@ -17,8 +17,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Reads a topic from its end offsets at the time of creation and records when each key first arrived
- * and how many copies of it came, so that "none lost, none twice" is counted rather than assumed.
+ * Reads a topic from its end offsets at the time of creation and records when each key first
+ * arrived and how many copies of it came, so that "none lost, none twice" is counted rather than
+ * assumed.
  */
 public final class TopicArrivals implements AutoCloseable {
 
@@ -35,7 +36,8 @@ public final class TopicArrivals implements AutoCloseable {
     positioned.await();
   }
 
-  public static TopicArrivals fromEnd(String bootstrapServers, String topic) throws InterruptedException {
+  public static TopicArrivals fromEnd(String bootstrapServers, String topic)
+      throws InterruptedException {
     return new TopicArrivals(bootstrapServers, topic);
   }
 
@@ -43,9 +45,11 @@ public final class TopicArrivals implements AutoCloseable {
     Properties p = new Properties();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    // the relay's records are not transactional; without a short wait a quiet fetch holds a record back 500 ms
+    // the relay's records are not transactional; without a short wait a quiet fetch holds a record
+    // back 500 ms
     p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = new ArrayList<>();
       for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
         partitions.add(new TopicPartition(topic, info.partition()));

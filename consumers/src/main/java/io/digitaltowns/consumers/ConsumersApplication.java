@@ -9,7 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class ConsumersApplication {
 
-  /** Each service has its own config file name, so all of them can share one JVM in the local stack. */
+  /**
+   * Each service has its own config file name, so all of them can share one JVM in the local stack.
+   */
   public static final String CONFIG_NAME = "consumers";
 
   public static void main(String[] args) {

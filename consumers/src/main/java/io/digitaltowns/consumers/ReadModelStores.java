@@ -10,10 +10,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * The write side of the read models this process keeps and the api reads (module {@code readmodels}, which owns their
- * tables and migrations): the crm group's projections and the analytics sink write only through these.
+ * The write side of the read models this process keeps and the api reads (module {@code
+ * readmodels}, which owns their tables and migrations): the crm group's projections and the
+ * analytics sink write only through these.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({Companies.class, Contacts.class, Deals.class, ErasedUsers.class, Timeline.class, AnalyticsFiguresTable.class})
-class ReadModelStores {
-}
+@Import({
+  Companies.class,
+  Contacts.class,
+  Deals.class,
+  ErasedUsers.class,
+  Timeline.class,
+  AnalyticsFiguresTable.class
+})
+class ReadModelStores {}

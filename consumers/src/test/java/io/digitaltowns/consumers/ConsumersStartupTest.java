@@ -19,9 +19,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 class ConsumersStartupTest {
 
   /** The refusal is expected here: keep its report out of the build output. */
-  private static final Map<String, Object> QUIET = Map.of(
-      "logging.level.org.springframework.boot.SpringApplication", "OFF",
-      "logging.level.org.springframework.boot.diagnostics", "OFF");
+  private static final Map<String, Object> QUIET =
+      Map.of(
+          "logging.level.org.springframework.boot.SpringApplication", "OFF",
+          "logging.level.org.springframework.boot.diagnostics", "OFF");
 
   @Test
   void the_consumers_do_not_start_without_the_email_link_secret() {
@@ -48,8 +49,9 @@ class ConsumersStartupTest {
   }
 
   /**
-   * A worker of another group (here the CRM read model, as render.yaml's digitaltowns-crm-read-model runs it) starts
-   * under the prod profile with no email settings at all: no link key, no public base URL, no SMTP host.
+   * A worker of another group (here the CRM read model, as render.yaml's
+   * digitaltowns-crm-read-model runs it) starts under the prod profile with no email settings at
+   * all: no link key, no public base URL, no SMTP host.
    */
   @Test
   void a_prod_worker_whose_email_group_is_off_starts_without_any_email_setting() {
@@ -57,9 +59,12 @@ class ConsumersStartupTest {
     settings.put("digitaltowns.consumers.email.enabled", false);
     settings.put("digitaltowns.consumers.crm.enabled", true);
 
-    try (ConfigurableApplicationContext worker = RunningConsumers.start(LocalStack.shared(), settings)) {
+    try (ConfigurableApplicationContext worker =
+        RunningConsumers.start(LocalStack.shared(), settings)) {
       assertThat(worker.isActive()).isTrue();
-      assertThat(worker.getBeanNamesForType(EmailLinkTokens.class)).as("no link key where no mail is sent").isEmpty();
+      assertThat(worker.getBeanNamesForType(EmailLinkTokens.class))
+          .as("no link key where no mail is sent")
+          .isEmpty();
     }
   }
 
@@ -70,11 +75,15 @@ class ConsumersStartupTest {
     settings.put("PUBLIC_BASE_URL", RunningConsumers.PUBLIC_BASE_URL);
 
     assertThatThrownBy(() -> RunningConsumers.start(LocalStack.shared(), settings))
-        .hasStackTraceContaining("the email group is on (digitaltowns.consumers.email.enabled) and needs EMAIL_LINK_SECRET, "
-            + "SMTP_HOST, not set");
+        .hasStackTraceContaining(
+            "the email group is on (digitaltowns.consumers.email.enabled) and needs EMAIL_LINK_SECRET, "
+                + "SMTP_HOST, not set");
   }
 
-  /** The prod profile with only what every group needs, as variables (the link key the test harness sets is removed). */
+  /**
+   * The prod profile with only what every group needs, as variables (the link key the test harness
+   * sets is removed).
+   */
   private static Map<String, Object> prodWorker(LocalStack stack) {
     Map<String, Object> settings = new HashMap<>(QUIET);
     settings.put("spring.profiles.active", "prod");

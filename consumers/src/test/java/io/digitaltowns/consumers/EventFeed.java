@@ -34,9 +34,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * The consumers' tests' one way in and out of Kafka: typed events into the local stack's topics as the relay writes
- * them (Confluent wire format, key = aggregate id, acknowledged by every replica before {@code send} returns), and
- * what a group left behind: its dead letters (keys and reasons) and its committed offsets.
+ * The consumers' tests' one way in and out of Kafka: typed events into the local stack's topics as
+ * the relay writes them (Confluent wire format, key = aggregate id, acknowledged by every replica
+ * before {@code send} returns), and what a group left behind: its dead letters (keys and reasons)
+ * and its committed offsets.
  */
 public final class EventFeed implements AutoCloseable {
 
@@ -44,34 +45,49 @@ public final class EventFeed implements AutoCloseable {
 
   private final LocalStack stack;
   private final AvroEventSerializer serializer;
-  private KafkaProducer<byte[], byte[]> producer; // made on the first send: a feed that only reads needs none
+  private KafkaProducer<byte[], byte[]>
+      producer; // made on the first send: a feed that only reads needs none
 
   public EventFeed(LocalStack stack) {
     this.stack = stack;
     this.serializer = new AvroEventSerializer(new SchemaRegistryClient(stack.schemaRegistryUrl()));
   }
 
-  /** Sends the event to its topic in the catalog, keyed by its aggregate id: exactly as the relay publishes it. */
+  /**
+   * Sends the event to its topic in the catalog, keyed by its aggregate id: exactly as the relay
+   * publishes it.
+   */
   public RecordMetadata send(SpecificRecord event) {
     String aggregateId = String.valueOf(((GenericRecord) event).get("aggregateId"));
     return send(Topics.of(event.getClass()).name(), aggregateId, event);
   }
 
-  /** Sends the event keyed by {@code key}; returns where it landed once the broker acknowledged it. */
+  /**
+   * Sends the event keyed by {@code key}; returns where it landed once the broker acknowledged it.
+   */
   public RecordMetadata send(String topic, String key, SpecificRecord event) {
-    return send(new ProducerRecord<>(topic, utf8(key), serializer.serialize(event)), event.getSchema().getName());
+    return send(
+        new ProducerRecord<>(topic, utf8(key), serializer.serialize(event)),
+        event.getSchema().getName());
   }
 
-  /** Sends the event to one partition of the topic (a test that puts a record on each partition). */
+  /**
+   * Sends the event to one partition of the topic (a test that puts a record on each partition).
+   */
   public RecordMetadata send(String topic, int partition, String key, SpecificRecord event) {
-    return send(new ProducerRecord<>(topic, partition, utf8(key), serializer.serialize(event)), event.getSchema().getName());
+    return send(
+        new ProducerRecord<>(topic, partition, utf8(key), serializer.serialize(event)),
+        event.getSchema().getName());
   }
 
   public int partitionsOf(String topic) {
     return producer().partitionsFor(topic).size();
   }
 
-  /** The event's bytes as the relay would write them, for a test that sends them itself (with headers, or damaged). */
+  /**
+   * The event's bytes as the relay would write them, for a test that sends them itself (with
+   * headers, or damaged).
+   */
   public byte[] wireBytes(SpecificRecord event) {
     return serializer.serialize(event);
   }
@@ -92,14 +108,18 @@ public final class EventFeed implements AutoCloseable {
     }
   }
 
-  /** The keys of every record in the topic now (a dead-letter topic: the records of this run are in it by now). */
+  /**
+   * The keys of every record in the topic now (a dead-letter topic: the records of this run are in
+   * it by now).
+   */
   public List<String> keysIn(String topic) {
     return recordsIn(topic).stream().map(record -> string(record.key())).toList();
   }
 
   /**
-   * The reason header ({@link FailureReason#HEADER}) of every record in a dead-letter topic by record key, read from
-   * the beginning to its current end; a key dead-lettered twice keeps its last reason.
+   * The reason header ({@link FailureReason#HEADER}) of every record in a dead-letter topic by
+   * record key, read from the beginning to its current end; a key dead-lettered twice keeps its
+   * last reason.
    */
   public Map<String, String> deadLetterReasons(String topic) {
     Map<String, String> reasons = new LinkedHashMap<>();
@@ -112,36 +132,56 @@ public final class EventFeed implements AutoCloseable {
 
   /** Waits until a record keyed {@code key} is in the dead-letter topic, and returns its reason. */
   public String awaitDeadLetter(String deadLetterTopic, String key) {
-    return await().atMost(DEADLINE).until(() -> deadLetterReasons(deadLetterTopic), reasons -> reasons.containsKey(key))
+    return await()
+        .atMost(DEADLINE)
+        .until(() -> deadLetterReasons(deadLetterTopic), reasons -> reasons.containsKey(key))
         .get(key);
   }
 
   /**
-   * Every committed record of the topic, from its beginning to its end as it is now (read_committed: what a reader of
-   * the analytics topics, written in Kafka Streams transactions, sees).
+   * Every committed record of the topic, from its beginning to its end as it is now
+   * (read_committed: what a reader of the analytics topics, written in Kafka Streams transactions,
+   * sees).
    */
   public List<ConsumerRecord<byte[], byte[]>> recordsIn(String topic) {
-    try (KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = reader.partitionsFor(topic).stream()
-          .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+    try (KafkaConsumer<byte[], byte[]> reader =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.kafkaBootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions =
+          reader.partitionsFor(topic).stream()
+              .map(info -> new TopicPartition(info.topic(), info.partition()))
+              .toList();
       reader.assign(partitions);
       reader.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = reader.endOffsets(partitions);
       List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-      await().atMost(DEADLINE).until(() -> {
-        reader.poll(Duration.ofMillis(200)).forEach(records::add);
-        return partitions.stream().allMatch(p -> reader.position(p) >= end.get(p));
-      });
+      await()
+          .atMost(DEADLINE)
+          .until(
+              () -> {
+                reader.poll(Duration.ofMillis(200)).forEach(records::add);
+                return partitions.stream().allMatch(p -> reader.position(p) >= end.get(p));
+              });
       return records;
     }
   }
 
-  /** Creates the topics that do not exist yet (one partition): a dead-letter topic the stack does not make, say. */
+  /**
+   * Creates the topics that do not exist yet (one partition): a dead-letter topic the stack does
+   * not make, say.
+   */
   public void ensureTopics(String... topics) {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {
+    try (Admin admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {
       for (String topic : topics) {
         try {
           admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
@@ -157,11 +197,19 @@ public final class EventFeed implements AutoCloseable {
     }
   }
 
-  /** @return the group's committed offset of the partition, or -1 when it has none */
+  /**
+   * @return the group's committed offset of the partition, or -1 when it has none
+   */
   public long committedOffset(String group, TopicPartition partition) {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {
-      OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
-          .get(partition);
+    try (Admin admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {
+      OffsetAndMetadata committed =
+          admin
+              .listConsumerGroupOffsets(group)
+              .partitionsToOffsetAndMetadata()
+              .get()
+              .get(partition);
       return committed == null ? -1 : committed.offset();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -171,7 +219,10 @@ public final class EventFeed implements AutoCloseable {
     }
   }
 
-  /** Waits until the group has committed past the record: it was handled, or skipped, not stuck in retries. */
+  /**
+   * Waits until the group has committed past the record: it was handled, or skipped, not stuck in
+   * retries.
+   */
   public void awaitCommittedPast(String group, RecordMetadata record) {
     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
     await().atMost(DEADLINE).until(() -> committedOffset(group, partition) > record.offset());
@@ -179,9 +230,15 @@ public final class EventFeed implements AutoCloseable {
 
   private synchronized KafkaProducer<byte[], byte[]> producer() {
     if (producer == null) {
-      producer = new KafkaProducer<>(Map.of(
-          ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-          ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer());
+      producer =
+          new KafkaProducer<>(
+              Map.of(
+                  ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                  stack.kafkaBootstrapServers(),
+                  ProducerConfig.ACKS_CONFIG,
+                  "all"),
+              new ByteArraySerializer(),
+              new ByteArraySerializer());
     }
     return producer;
   }

@@ -12,13 +12,15 @@ import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
 /**
- * Each consumer group is a feature package (named like its group) that uses the others only through their public API
- * at the package root, with no cycle between them; {@code events} is the runtime they all run on. The diagrams of the
- * modules are written to {@code docs/modules/consumers} on every run, so they stay true.
+ * Each consumer group is a feature package (named like its group) that uses the others only through
+ * their public API at the package root, with no cycle between them; {@code events} is the runtime
+ * they all run on. The diagrams of the modules are written to {@code docs/modules/consumers} on
+ * every run, so they stay true.
  */
 class ModularityTests {
 
-  private static final ApplicationModules MODULES = ApplicationModules.of(ConsumersApplication.class);
+  private static final ApplicationModules MODULES =
+      ApplicationModules.of(ConsumersApplication.class);
 
   // surefire runs in the module's folder; docs/ is the repository's
   private static final Path DOCS = Path.of("..", "docs", "modules", "consumers");
@@ -38,7 +40,8 @@ class ModularityTests {
     try (Stream<Path> files = Files.list(written)) {
       for (Path file : files.toList()) {
         Path target = DOCS.resolve(file.getFileName().toString());
-        // the Documenter lists modules and relations in no fixed order: a file whose lines did not change stays as it
+        // the Documenter lists modules and relations in no fixed order: a file whose lines did not
+        // change stays as it
         // is, so a test run leaves docs/ untouched unless the modules did change
         if (!Files.exists(target) || !sortedLines(target).equals(sortedLines(file))) {
           Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);

@@ -9,19 +9,22 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Starts the consumers application as its deployment would, against the real servers of the
- * local stack: settings go in as command-line arguments, above the application's own consumers.yml.
+ * Starts the consumers application as its deployment would, against the real servers of the local
+ * stack: settings go in as command-line arguments, above the application's own consumers.yml.
  */
 public final class RunningConsumers {
 
   public static final String EMAIL_LINK_SECRET = "consumers-test-email-link-secret-0123456789";
   public static final String PUBLIC_BASE_URL = "https://towns.example.org";
 
-  private RunningConsumers() {
-  }
+  private RunningConsumers() {}
 
-  /** @param overrides settings on top of the servers' addresses and the test's link secret and base URL */
-  public static ConfigurableApplicationContext start(LocalStack stack, Map<String, Object> overrides) {
+  /**
+   * @param overrides settings on top of the servers' addresses and the test's link secret and base
+   *     URL
+   */
+  public static ConfigurableApplicationContext start(
+      LocalStack stack, Map<String, Object> overrides) {
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("spring.datasource.url", stack.jdbcUrl());
     settings.put("spring.datasource.username", stack.databaseUser());

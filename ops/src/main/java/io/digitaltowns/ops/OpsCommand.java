@@ -18,38 +18,45 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The operator's tool: {@code java -jar ops-<version>-exec.jar <command>}. Plain Java, no Spring context: it
- * talks to Kafka, PostgreSQL and the schema registry directly, with the same settings (environment variables)
- * as the services.
+ * The operator's tool: {@code java -jar ops-<version>-exec.jar <command>}. Plain Java, no Spring
+ * context: it talks to Kafka, PostgreSQL and the schema registry directly, with the same settings
+ * (environment variables) as the services.
  */
-@Command(name = "ops",
+@Command(
+    name = "ops",
     mixinStandardHelpOptions = true,
     versionProvider = OpsCommand.Version.class,
-    description = "Operate DigitalTowns: topics, the outbox relay, dead letters, consumer-group replay, backups.",
+    description =
+        "Operate DigitalTowns: topics, the outbox relay, dead letters, consumer-group replay, backups.",
     subcommands = {
-        TopicsCommand.class,
-        OutboxCommand.class,
-        DltCommand.class,
-        ReplayCommand.class,
-        BackupCommand.class,
-        CommandLine.HelpCommand.class},
-    footer = {"",
-        "Exit codes: 0 ok, 1 failed, 2 bad usage, 3 differences found, 4 refused (unsafe right now).",
-        "Connection settings: options, or the services' environment variables KAFKA_BOOTSTRAP_SERVERS, "
-            + "KAFKA_CLIENT_CONFIG, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, SCHEMA_REGISTRY_URL, "
-            + "SCHEMA_REGISTRY_USER, SCHEMA_REGISTRY_PASSWORD; backups: B2_ENDPOINT, B2_REGION, B2_BUCKET, B2_KEY_ID, "
-            + "B2_APP_KEY, B2_PATH_STYLE."})
+      TopicsCommand.class,
+      OutboxCommand.class,
+      DltCommand.class,
+      ReplayCommand.class,
+      BackupCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    footer = {
+      "",
+      "Exit codes: 0 ok, 1 failed, 2 bad usage, 3 differences found, 4 refused (unsafe right now).",
+      "Connection settings: options, or the services' environment variables KAFKA_BOOTSTRAP_SERVERS, "
+          + "KAFKA_CLIENT_CONFIG, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, SCHEMA_REGISTRY_URL, "
+          + "SCHEMA_REGISTRY_USER, SCHEMA_REGISTRY_PASSWORD; backups: B2_ENDPOINT, B2_REGION, B2_BUCKET, B2_KEY_ID, "
+          + "B2_APP_KEY, B2_PATH_STYLE."
+    })
 public final class OpsCommand implements Runnable {
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces of failures.")
+  @Option(
+      names = "--verbose",
+      scope = ScopeType.INHERIT,
+      description = "Print stack traces of failures.")
   boolean verbose;
 
   /**
-   * Not named logback.xml: on a classpath shared with the services (the local stack's tests), Spring Boot
-   * would adopt it and silence their logs.
+   * Not named logback.xml: on a classpath shared with the services (the local stack's tests),
+   * Spring Boot would adopt it and silence their logs.
    */
   private static final String LOGGING_CONFIG = "ops-logback.xml";
 
@@ -60,7 +67,9 @@ public final class OpsCommand implements Runnable {
     System.exit(commandLine().execute(args));
   }
 
-  /** The configured command line; tests call {@code execute} on it with their own out/err writers. */
+  /**
+   * The configured command line; tests call {@code execute} on it with their own out/err writers.
+   */
   public static CommandLine commandLine() {
     // Avro instantiates only classes of trusted packages: the event packages
     TrustedEventPackages.trustIfUnset();
@@ -71,10 +80,12 @@ public final class OpsCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "Missing command: topics, outbox, dlt, replay or backup");
+    throw new ParameterException(
+        spec.commandLine(), "Missing command: topics, outbox, dlt, replay or backup");
   }
 
-  private static int handleFailure(Exception failure, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+  private static int handleFailure(
+      Exception failure, CommandLine commandLine, CommandLine.ParseResult parseResult) {
     PrintWriter err = commandLine.getErr();
     Throwable cause = unwrap(failure);
     if (cause instanceof RefusedException) {
@@ -84,10 +95,12 @@ public final class OpsCommand implements Runnable {
     }
     err.println("error: " + describe(cause));
     if (cause instanceof org.apache.kafka.common.errors.TimeoutException) {
-      err.println("Is Kafka reachable at the bootstrap servers (--bootstrap-servers, KAFKA_BOOTSTRAP_SERVERS)?");
+      err.println(
+          "Is Kafka reachable at the bootstrap servers (--bootstrap-servers, KAFKA_BOOTSTRAP_SERVERS)?");
     }
-    boolean verbose = parseResult.hasMatchedOption("--verbose")
-        || parseResult.subcommands().stream().anyMatch(sub -> hasVerbose(sub));
+    boolean verbose =
+        parseResult.hasMatchedOption("--verbose")
+            || parseResult.subcommands().stream().anyMatch(sub -> hasVerbose(sub));
     if (verbose) {
       cause.printStackTrace(err);
     }
@@ -96,7 +109,8 @@ public final class OpsCommand implements Runnable {
   }
 
   private static boolean hasVerbose(CommandLine.ParseResult result) {
-    return result.hasMatchedOption("--verbose") || result.subcommands().stream().anyMatch(OpsCommand::hasVerbose);
+    return result.hasMatchedOption("--verbose")
+        || result.subcommands().stream().anyMatch(OpsCommand::hasVerbose);
   }
 
   private static Throwable unwrap(Throwable failure) {
@@ -124,7 +138,8 @@ public final class OpsCommand implements Runnable {
   }
 
   private static String message(Throwable failure) {
-    return failure.getMessage() == null ? failure.getClass().getSimpleName()
+    return failure.getMessage() == null
+        ? failure.getClass().getSimpleName()
         : failure.getClass().getSimpleName() + ": " + failure.getMessage();
   }
 
@@ -132,7 +147,9 @@ public final class OpsCommand implements Runnable {
     @Override
     public String[] getVersion() {
       String version = OpsCommand.class.getPackage().getImplementationVersion();
-      return new String[] {"DigitalTowns ops " + (version == null ? "(development build)" : version)};
+      return new String[] {
+        "DigitalTowns ops " + (version == null ? "(development build)" : version)
+      };
     }
   }
 }

@@ -8,7 +8,10 @@ import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine;
 
-/** Runs the tool's command line in this JVM, against the shared local stack, and keeps what it printed. */
+/**
+ * Runs the tool's command line in this JVM, against the shared local stack, and keeps what it
+ * printed.
+ */
 public final class Ops {
 
   public record Run(int exitCode, String out, String err) {
@@ -18,8 +21,7 @@ public final class Ops {
     }
   }
 
-  private Ops() {
-  }
+  private Ops() {}
 
   public static LocalStack stack() {
     return LocalStack.shared();
@@ -42,8 +44,13 @@ public final class Ops {
 
   /** The command, with the stack's Kafka and schema registry. */
   public static Run kafkaAndRegistry(String... command) {
-    return run(with(command, "--bootstrap-servers", stack().kafkaBootstrapServers(),
-        "--schema-registry-url", stack().schemaRegistryUrl()));
+    return run(
+        with(
+            command,
+            "--bootstrap-servers",
+            stack().kafkaBootstrapServers(),
+            "--schema-registry-url",
+            stack().schemaRegistryUrl()));
   }
 
   private static String[] with(String[] command, String... options) {

@@ -24,10 +24,17 @@ class OpsCommandTest {
 
   @Test
   void every_command_has_help() {
-    for (String[] command : new String[][] {
-        {"topics", "check", "--help"}, {"topics", "create", "--help"}, {"outbox", "status", "--help"},
-        {"dlt", "list", "--help"}, {"dlt", "show", "--help"}, {"dlt", "redrive", "--help"},
-        {"dlt", "purge", "--help"}, {"replay", "--help"}}) {
+    for (String[] command :
+        new String[][] {
+          {"topics", "check", "--help"},
+          {"topics", "create", "--help"},
+          {"outbox", "status", "--help"},
+          {"dlt", "list", "--help"},
+          {"dlt", "show", "--help"},
+          {"dlt", "redrive", "--help"},
+          {"dlt", "purge", "--help"},
+          {"replay", "--help"}
+        }) {
       Ops.Run run = Ops.run(command);
       assertThat(run.exitCode()).as(run.toString()).isZero();
       assertThat(run.out()).startsWith("Usage: ops " + command[0]);

@@ -31,11 +31,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The read models' own migrations on a real PostgreSQL, written by the consumers' side and read by the api's. */
+/**
+ * The read models' own migrations on a real PostgreSQL, written by the consumers' side and read by
+ * the api's.
+ */
 class ReadModelsTest {
 
-  @TempDir
-  static Path data;
+  @TempDir static Path data;
 
   private static PostgresServer postgres;
   private static JdbcClient jdbc;
@@ -58,15 +60,24 @@ class ReadModelsTest {
   }
 
   @Test
-  void the_migrations_keep_the_consumers_history_and_versions_so_an_existing_database_migrates_nothing_again() {
-    assertThat(jdbc.sql("""
+  void
+      the_migrations_keep_the_consumers_history_and_versions_so_an_existing_database_migrates_nothing_again() {
+    assertThat(
+            jdbc.sql(
+                    """
             SELECT version || ' ' || script FROM consumers.flyway_consumers_history
             WHERE version IS NOT NULL ORDER BY installed_rank
-            """).query(String.class).list())
+            """)
+                .query(String.class)
+                .list())
         .containsExactly("3 V3__crm_read_model.sql", "5 V5__analytics.sql");
     ReadModelMigrations.migrate(postgres.dataSource());
-    assertThat(jdbc.sql("SELECT count(*) FROM consumers.flyway_consumers_history WHERE version IS NOT NULL")
-        .query(Long.class).single()).isEqualTo(2);
+    assertThat(
+            jdbc.sql(
+                    "SELECT count(*) FROM consumers.flyway_consumers_history WHERE version IS NOT NULL")
+                .query(Long.class)
+                .single())
+        .isEqualTo(2);
   }
 
   @Test
@@ -82,18 +93,34 @@ class ReadModelsTest {
     Instant at = Instant.parse("2026-03-01T10:00:00Z");
 
     contacts.registered(owner, "olive@example.org", "Olive Baker", "PASSWORD", at);
-    companies.upsert(new Companies.Listing(business, "town", "Olive's Bakery", "BAKERY", owner, "Olive Baker",
-        "olive@example.org"), "PUBLISHED", at);
+    companies.upsert(
+        new Companies.Listing(
+            business,
+            "town",
+            "Olive's Bakery",
+            "BAKERY",
+            owner,
+            "Olive Baker",
+            "olive@example.org"),
+        "PUBLISHED",
+        at);
     deals.apply(new Deals.Change("sub_1", business, "cus_1", "active", at), null, 1_500L, "eur");
-    timeline.record(Activity.of("event-1", at, ActivityKind.APPROVED, "Listing approved").business(business));
+    timeline.record(
+        Activity.of("event-1", at, ActivityKind.APPROVED, "Listing approved").business(business));
 
     CrmCompany company = queries.company(business).orElseThrow();
     assertThat(company.name()).isEqualTo("Olive's Bakery");
     assertThat(company.dealStatus()).isEqualTo("active");
     assertThat(company.revenueMinor()).isEqualTo(1_500L);
-    assertThat(queries.companies("olive's", 10)).extracting(CrmCompany::id).containsExactly(business);
-    assertThat(queries.contacts("OLIVE@", 10)).singleElement().satisfies(contact -> assertThat(contact.id()).isEqualTo(owner));
-    assertThat(queries.timelineOfCompany(business)).extracting(TimelineEntry::kind).containsExactly("APPROVED");
+    assertThat(queries.companies("olive's", 10))
+        .extracting(CrmCompany::id)
+        .containsExactly(business);
+    assertThat(queries.contacts("OLIVE@", 10))
+        .singleElement()
+        .satisfies(contact -> assertThat(contact.id()).isEqualTo(owner));
+    assertThat(queries.timelineOfCompany(business))
+        .extracting(TimelineEntry::kind)
+        .containsExactly("APPROVED");
 
     contacts.erase(owner);
     assertThat(queries.contact(owner)).isEmpty();
@@ -102,16 +129,41 @@ class ReadModelsTest {
 
   @Test
   void what_the_analytics_sink_writes_the_admins_read_by_day_or_by_key() {
-    Schema key = SchemaBuilder.record("Key").fields().requiredString("townId").requiredString("dayUtc").endRecord();
-    Schema value = SchemaBuilder.record("Value").fields().requiredString("dayUtc").requiredLong("signups").endRecord();
+    Schema key =
+        SchemaBuilder.record("Key")
+            .fields()
+            .requiredString("townId")
+            .requiredString("dayUtc")
+            .endRecord();
+    Schema value =
+        SchemaBuilder.record("Value")
+            .fields()
+            .requiredString("dayUtc")
+            .requiredLong("signups")
+            .endRecord();
     AnalyticsFiguresTable table = new AnalyticsFiguresTable(jdbc);
     AnalyticsFiguresQueries queries = new AnalyticsFiguresQueries(jdbc);
-    table.put("dt.analytics.test-daily", record(key, "all", "2026-03-02"), figures(value, "2026-03-02", 1));
-    table.put("dt.analytics.test-daily", record(key, "all", "2026-03-01"), figures(value, "2026-03-01", 4));
-    table.put("dt.analytics.test-daily", record(key, "all", "2026-04-01"), figures(value, "2026-04-01", 9));
+    table.put(
+        "dt.analytics.test-daily",
+        record(key, "all", "2026-03-02"),
+        figures(value, "2026-03-02", 1));
+    table.put(
+        "dt.analytics.test-daily",
+        record(key, "all", "2026-03-01"),
+        figures(value, "2026-03-01", 4));
+    table.put(
+        "dt.analytics.test-daily",
+        record(key, "all", "2026-04-01"),
+        figures(value, "2026-04-01", 9));
 
-    assertThat(queries.daily("dt.analytics.test-daily", LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-31")))
-        .containsExactly("{\"dayUtc\": \"2026-03-01\", \"signups\": 4}", "{\"dayUtc\": \"2026-03-02\", \"signups\": 1}");
+    assertThat(
+            queries.daily(
+                "dt.analytics.test-daily",
+                LocalDate.parse("2026-03-01"),
+                LocalDate.parse("2026-03-31")))
+        .containsExactly(
+            "{\"dayUtc\": \"2026-03-01\", \"signups\": 4}",
+            "{\"dayUtc\": \"2026-03-02\", \"signups\": 1}");
     table.remove("dt.analytics.test-daily", record(key, "all", "2026-04-01"));
     assertThat(queries.latest("dt.analytics.test-daily")).hasSize(2);
     assertThat(queries.latest("dt.analytics.unknown")).isEmpty();

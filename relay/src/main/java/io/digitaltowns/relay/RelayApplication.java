@@ -11,7 +11,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class RelayApplication {
 
-  /** Each service has its own config file name, so all of them can share one JVM in the local stack. */
+  /**
+   * Each service has its own config file name, so all of them can share one JVM in the local stack.
+   */
   public static final String CONFIG_NAME = "relay";
 
   public static void main(String[] args) {

@@ -13,7 +13,8 @@ import org.springframework.context.annotation.Configuration;
 class RelayModeConfiguration {
 
   @Bean
-  OutboxStream outboxStream(RelayProperties properties, DataSourceProperties database, DataSource dataSource) {
+  OutboxStream outboxStream(
+      RelayProperties properties, DataSourceProperties database, DataSource dataSource) {
     return switch (properties.mode()) {
       case DEBEZIUM -> new DebeziumOutboxStream(properties, database);
       case POLLING -> new PollingOutboxStream(dataSource, properties);

@@ -8,20 +8,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How the relay reads the outbox and where it writes.
  *
- * @param slotName         the logical replication slot; one per relay deployment
- * @param publicationName  created by the api's migrations (inserts on {@code outbox} only)
- * @param offsetsTable     where Debezium keeps its position, in the same database (created by Debezium at the first
- *                         start). Database snapshots leave it out and a restore never brings it back (the backup
- *                         module's {@code RelayState} names it): its positions belong to this server's WAL
- * @param lockId           PostgreSQL advisory lock id that elects the one active relay
- * @param standbyPoll      how often a standby tries to take over
- * @param restartBackoff   pause before restarting an engine that failed (Kafka down, say)
- * @param outboxRetention  relayed rows are kept this long for inspection, then deleted
- * @param pollInterval     how long Debezium sleeps when it finds nothing to relay: at most this is added to an
- *                         event's commit→Kafka latency, and each wake-up costs CPU while idle
- * @param kafka            bootstrap servers plus any client settings (SASL/SSL for managed Kafka)
- * @param mode             {@code debezium} (logical replication) or {@code polling} (reads the table; any PostgreSQL)
- * @param polling          how the polling relay reads the outbox; unused in Debezium mode
+ * @param slotName the logical replication slot; one per relay deployment
+ * @param publicationName created by the api's migrations (inserts on {@code outbox} only)
+ * @param offsetsTable where Debezium keeps its position, in the same database (created by Debezium
+ *     at the first start). Database snapshots leave it out and a restore never brings it back (the
+ *     backup module's {@code RelayState} names it): its positions belong to this server's WAL
+ * @param lockId PostgreSQL advisory lock id that elects the one active relay
+ * @param standbyPoll how often a standby tries to take over
+ * @param restartBackoff pause before restarting an engine that failed (Kafka down, say)
+ * @param outboxRetention relayed rows are kept this long for inspection, then deleted
+ * @param pollInterval how long Debezium sleeps when it finds nothing to relay: at most this is
+ *     added to an event's commit→Kafka latency, and each wake-up costs CPU while idle
+ * @param kafka bootstrap servers plus any client settings (SASL/SSL for managed Kafka)
+ * @param mode {@code debezium} (logical replication) or {@code polling} (reads the table; any
+ *     PostgreSQL)
+ * @param polling how the polling relay reads the outbox; unused in Debezium mode
  */
 @ConfigurationProperties("digitaltowns.relay")
 public record RelayProperties(
@@ -37,17 +38,16 @@ public record RelayProperties(
     @DefaultValue("debezium") RelayMode mode,
     @DefaultValue Polling polling) {
 
-  public record Kafka(@DefaultValue("localhost:9092") String bootstrapServers,
-                      @DefaultValue Map<String, String> properties) {
-  }
+  public record Kafka(
+      @DefaultValue("localhost:9092") String bootstrapServers,
+      @DefaultValue Map<String, String> properties) {}
 
   /**
-   * @param batchSize     rows read, sent and deleted in one transaction: larger batches amortise the round trips
-   *                      and Kafka's acknowledgement wait, but hold their row locks longer
-   * @param idleInterval  pause after a poll that found nothing: at most this is added to an event's commit→Kafka
-   *                      latency; each empty poll is one short transaction on the database
+   * @param batchSize rows read, sent and deleted in one transaction: larger batches amortise the
+   *     round trips and Kafka's acknowledgement wait, but hold their row locks longer
+   * @param idleInterval pause after a poll that found nothing: at most this is added to an event's
+   *     commit→Kafka latency; each empty poll is one short transaction on the database
    */
-  public record Polling(@DefaultValue("500") int batchSize,
-                        @DefaultValue("50ms") Duration idleInterval) {
-  }
+  public record Polling(
+      @DefaultValue("500") int batchSize, @DefaultValue("50ms") Duration idleInterval) {}
 }

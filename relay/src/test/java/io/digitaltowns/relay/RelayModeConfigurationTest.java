@@ -18,18 +18,22 @@ class RelayModeConfigurationTest {
     RelayProperties properties = bind(Map.of());
 
     assertThat(properties.mode()).isEqualTo(RelayMode.DEBEZIUM);
-    assertThat(new RelayModeConfiguration().outboxStream(properties, new DataSourceProperties(), null))
+    assertThat(
+            new RelayModeConfiguration().outboxStream(properties, new DataSourceProperties(), null))
         .isInstanceOf(DebeziumOutboxStream.class);
   }
 
   @Test
   void relay_mode_polling_reads_the_table_in_batches_of_the_configured_size() {
-    RelayProperties properties = bind(Map.of(
-        "digitaltowns.relay.mode", "polling",
-        "digitaltowns.relay.polling.batch-size", "200",
-        "digitaltowns.relay.polling.idle-interval", "20ms"));
+    RelayProperties properties =
+        bind(
+            Map.of(
+                "digitaltowns.relay.mode", "polling",
+                "digitaltowns.relay.polling.batch-size", "200",
+                "digitaltowns.relay.polling.idle-interval", "20ms"));
 
-    assertThat(new RelayModeConfiguration().outboxStream(properties, new DataSourceProperties(), null))
+    assertThat(
+            new RelayModeConfiguration().outboxStream(properties, new DataSourceProperties(), null))
         .isInstanceOf(PollingOutboxStream.class);
     assertThat(properties.polling().batchSize()).isEqualTo(200);
     assertThat(properties.polling().idleInterval()).isEqualTo(Duration.ofMillis(20));

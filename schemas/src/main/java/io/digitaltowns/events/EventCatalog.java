@@ -7,17 +7,19 @@ import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 
-/** Every event type the system publishes. Registered at start so that a broken schema fails fast. */
+/**
+ * Every event type the system publishes. Registered at start so that a broken schema fails fast.
+ */
 public final class EventCatalog {
 
   /** The events of every topic of the catalog, topic by topic ({@link Topics#eventTopics()}). */
-  private static final List<Schema> SCHEMAS = Topics.eventTopics().stream()
-      .flatMap(topic -> topic.eventTypes().stream())
-      .map(SpecificData.get()::getSchema)
-      .toList();
+  private static final List<Schema> SCHEMAS =
+      Topics.eventTopics().stream()
+          .flatMap(topic -> topic.eventTypes().stream())
+          .map(SpecificData.get()::getSchema)
+          .toList();
 
-  private EventCatalog() {
-  }
+  private EventCatalog() {}
 
   public static List<Schema> schemas() {
     return SCHEMAS;

@@ -17,15 +17,28 @@ class EventDocumentationTest {
   @TestFactory
   Stream<DynamicTest> every_event_and_field_is_documented() throws IOException {
     String catalog = Files.readString(CATALOG);
-    return EventCatalog.schemas().stream().map(schema -> DynamicTest.dynamicTest(schema.getFullName(), () -> {
-      int start = catalog.indexOf("### " + schema.getName() + "\n");
-      assertThat(start).as("a section '### %s' in %s", schema.getName(), CATALOG).isNotNegative();
-      int end = catalog.indexOf("\n### ", start + 1);
-      String section = catalog.substring(start, end < 0 ? catalog.length() : end);
-      assertThat(section).contains("`" + schema.getFullName() + "`");
-      schema.getFields().forEach(field -> assertThat(section)
-          .as("field %s of %s documented", field.name(), schema.getName())
-          .contains("| `" + field.name() + "` |"));
-    }));
+    return EventCatalog.schemas().stream()
+        .map(
+            schema ->
+                DynamicTest.dynamicTest(
+                    schema.getFullName(),
+                    () -> {
+                      int start = catalog.indexOf("### " + schema.getName() + "\n");
+                      assertThat(start)
+                          .as("a section '### %s' in %s", schema.getName(), CATALOG)
+                          .isNotNegative();
+                      int end = catalog.indexOf("\n### ", start + 1);
+                      String section = catalog.substring(start, end < 0 ? catalog.length() : end);
+                      assertThat(section).contains("`" + schema.getFullName() + "`");
+                      schema
+                          .getFields()
+                          .forEach(
+                              field ->
+                                  assertThat(section)
+                                      .as(
+                                          "field %s of %s documented",
+                                          field.name(), schema.getName())
+                                      .contains("| `" + field.name() + "` |"));
+                    }));
   }
 }

@@ -14,9 +14,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every published version of an event (or of an analytics key or value) lives in src/test/resources/schema-history/<full name>/.
- * The current schema must read data written with each of them (BACKWARD_TRANSITIVE), so a
- * breaking change fails the build before it ever reaches a registry.
+ * Every published version of an event (or of an analytics key or value) lives in
+ * src/test/resources/schema-history/<full name>/. The current schema must read data written with
+ * each of them (BACKWARD_TRANSITIVE), so a breaking change fails the build before it ever reaches a
+ * registry.
  */
 class SchemaEvolutionTest {
 
@@ -24,20 +25,29 @@ class SchemaEvolutionTest {
 
   @TestFactory
   Stream<DynamicTest> every_event_schema_can_read_all_its_published_versions() {
-    return Stream.concat(EventCatalog.schemas().stream(), AnalyticsCatalog.schemas().stream()).map(current -> DynamicTest.dynamicTest(current.getFullName(), () -> {
-      List<Path> published = publishedVersions(current);
-      assertThat(published)
-          .as("publish %s by copying it to %s/%s/v1.avsc", current.getFullName(), HISTORY, current.getFullName())
-          .isNotEmpty();
-      for (Path version : published) {
-        Schema writer = new Schema.Parser().parse(version.toFile());
-        SchemaCompatibility.SchemaPairCompatibility result =
-            SchemaCompatibility.checkReaderWriterCompatibility(current, writer);
-        assertThat(result.getType())
-            .as("%s must read data written with %s: %s", current.getFullName(), version, result.getDescription())
-            .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
-      }
-    }));
+    return Stream.concat(EventCatalog.schemas().stream(), AnalyticsCatalog.schemas().stream())
+        .map(
+            current ->
+                DynamicTest.dynamicTest(
+                    current.getFullName(),
+                    () -> {
+                      List<Path> published = publishedVersions(current);
+                      assertThat(published)
+                          .as(
+                              "publish %s by copying it to %s/%s/v1.avsc",
+                              current.getFullName(), HISTORY, current.getFullName())
+                          .isNotEmpty();
+                      for (Path version : published) {
+                        Schema writer = new Schema.Parser().parse(version.toFile());
+                        SchemaCompatibility.SchemaPairCompatibility result =
+                            SchemaCompatibility.checkReaderWriterCompatibility(current, writer);
+                        assertThat(result.getType())
+                            .as(
+                                "%s must read data written with %s: %s",
+                                current.getFullName(), version, result.getDescription())
+                            .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
+                      }
+                    }));
   }
 
   private static List<Path> publishedVersions(Schema schema) throws IOException {

@@ -12,10 +12,10 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The local stack's signing secrets (JWT_SECRET, EMAIL_LINK_SECRET): random, one per data directory,
- * kept in {@code <data dir>/secrets/} and reused on every restart, so sessions and mailed links
- * survive a restart while nobody who merely read the repository can mint a token for this machine's
- * accounts (a fixed secret in the source let anyone sign in as the demo admin).
+ * The local stack's signing secrets (JWT_SECRET, EMAIL_LINK_SECRET): random, one per data
+ * directory, kept in {@code <data dir>/secrets/} and reused on every restart, so sessions and
+ * mailed links survive a restart while nobody who merely read the repository can mint a token for
+ * this machine's accounts (a fixed secret in the source let anyone sign in as the demo admin).
  */
 final class LocalSecrets {
 
@@ -52,7 +52,8 @@ final class LocalSecrets {
       } catch (UnsupportedOperationException e) {
         // not a POSIX file system (Windows): the data directory's own permissions apply
       }
-      Files.writeString(file, secret, StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
+      Files.writeString(
+          file, secret, StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
     } catch (FileAlreadyExistsException e) {
       // another process of this data directory created it first: use theirs
     }

@@ -37,13 +37,19 @@ class AccountMailFlowsTest {
     HttpResponse<String> opened = api.get(link);
 
     assertThat(opened.statusCode()).as("opening the link changes nothing").isEqualTo(303);
-    assertThat(opened.headers().firstValue("Location")).hasValue("/verify-email?token=" + tokenOf(link));
+    assertThat(opened.headers().firstValue("Location"))
+        .hasValue("/verify-email?token=" + tokenOf(link));
     HttpResponse<String> confirmed = confirm(tokenOf(link), NEW_PASSWORD);
     assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
     String accessToken = signIn(email, NEW_PASSWORD).get("accessToken").asText();
-    assertThat(ApiClient.read(api.get(system.apiUrl() + "/api/me", accessToken).body()).get("emailVerified").asBoolean())
+    assertThat(
+            ApiClient.read(api.get(system.apiUrl() + "/api/me", accessToken).body())
+                .get("emailVerified")
+                .asBoolean())
         .isTrue();
-    assertThat(confirm(tokenOf(link), NEW_PASSWORD).statusCode()).as("a link works once").isEqualTo(400);
+    assertThat(confirm(tokenOf(link), NEW_PASSWORD).statusCode())
+        .as("a link works once")
+        .isEqualTo(400);
   }
 
   @Test
@@ -52,16 +58,20 @@ class AccountMailFlowsTest {
     api.register(email, "Resender");
     awaitMail(email, "Welcome to DigitalTowns");
 
-    api.post("/api/auth/verify-email/resend", JSON.createObjectNode().put("email", email).toString());
+    api.post(
+        "/api/auth/verify-email/resend", JSON.createObjectNode().put("email", email).toString());
 
-    assertThat(confirm(tokenOf(linkIn(awaitMail(email, "Confirm your email address"))), PASSWORD).statusCode())
+    assertThat(
+            confirm(tokenOf(linkIn(awaitMail(email, "Confirm your email address"))), PASSWORD)
+                .statusCode())
         .isEqualTo(200);
   }
 
   /** What the confirmation page's form sends. */
   private HttpResponse<String> confirm(String token, String password) {
-    return api.post("/api/auth/verify-email", JSON.createObjectNode().put("token", token).put("password", password)
-        .toString());
+    return api.post(
+        "/api/auth/verify-email",
+        JSON.createObjectNode().put("token", token).put("password", password).toString());
   }
 
   @Test
@@ -71,40 +81,66 @@ class AccountMailFlowsTest {
       api.register(email, "Forgetful");
       JsonNode session = signIn(email, PASSWORD);
 
-      assertThat(api.post("/api/auth/forgot-password", JSON.createObjectNode().put("email", email).toString())
-          .statusCode()).isEqualTo(202);
+      assertThat(
+              api.post(
+                      "/api/auth/forgot-password",
+                      JSON.createObjectNode().put("email", email).toString())
+                  .statusCode())
+          .isEqualTo(202);
       String link = linkIn(awaitMail(email, "Reset your DigitalTowns password"));
       String token = tokenOf(link);
-      HttpResponse<String> reset = api.post("/api/auth/reset-password",
-          JSON.createObjectNode().put("token", token).put("password", NEW_PASSWORD).toString());
+      HttpResponse<String> reset =
+          api.post(
+              "/api/auth/reset-password",
+              JSON.createObjectNode().put("token", token).put("password", NEW_PASSWORD).toString());
 
       assertThat(reset.statusCode()).as(reset.body()).isEqualTo(204);
       ReceivedMail notice = awaitMail(email, "Your password was changed");
       assertThat(LINK.matcher(notice.text()).find()).as("the notice carries no token").isFalse();
-      assertThat(api.post("/api/auth/refresh", JSON.createObjectNode()
-          .put("refreshToken", session.get("refreshToken").asText()).toString()).statusCode()).isEqualTo(401);
+      assertThat(
+              api.post(
+                      "/api/auth/refresh",
+                      JSON.createObjectNode()
+                          .put("refreshToken", session.get("refreshToken").asText())
+                          .toString())
+                  .statusCode())
+          .isEqualTo(401);
       JsonNode newSession = signIn(email, NEW_PASSWORD);
 
-      List<String> secrets = new ArrayList<>(List.of(PASSWORD, NEW_PASSWORD, token,
-          session.get("accessToken").asText(), session.get("refreshToken").asText(),
-          newSession.get("accessToken").asText(), newSession.get("refreshToken").asText()));
+      List<String> secrets =
+          new ArrayList<>(
+              List.of(
+                  PASSWORD,
+                  NEW_PASSWORD,
+                  token,
+                  session.get("accessToken").asText(),
+                  session.get("refreshToken").asText(),
+                  newSession.get("accessToken").asText(),
+                  newSession.get("refreshToken").asText()));
       assertThat(logs.lines()).as("something was captured").isNotEmpty();
       assertThat(logs.lines()).allSatisfy(line -> assertThat(secrets).noneMatch(line::contains));
     }
   }
 
   private JsonNode signIn(String email, String password) {
-    HttpResponse<String> response = api.post("/api/auth/login",
-        JSON.createObjectNode().put("email", email).put("password", password).toString());
+    HttpResponse<String> response =
+        api.post(
+            "/api/auth/login",
+            JSON.createObjectNode().put("email", email).put("password", password).toString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return ApiClient.read(response.body());
   }
 
   private ReceivedMail awaitMail(String to, String subject) {
-    return await().atMost(Duration.ofSeconds(60)).until(() -> system.stack().mail().messages().stream()
-            .filter(mail -> mail.subject().equals(subject))
-            .filter(mail -> mail.to().stream().anyMatch(address -> address.contains(to)))
-            .reduce((first, second) -> second), java.util.Optional::isPresent)
+    return await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                system.stack().mail().messages().stream()
+                    .filter(mail -> mail.subject().equals(subject))
+                    .filter(mail -> mail.to().stream().anyMatch(address -> address.contains(to)))
+                    .reduce((first, second) -> second),
+            java.util.Optional::isPresent)
         .orElseThrow();
   }
 

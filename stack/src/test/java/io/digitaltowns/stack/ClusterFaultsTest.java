@@ -20,12 +20,13 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Faults on a three-broker Kafka cluster while registrations, new listings and contact messages flow at a steady
- * rate through the api, with two relays and two instances of every consumer group ({@link ClusterSystem}). For every
- * command the api acknowledged, {@link EffectChecker} checks its events on Kafka as committed, each effect exactly
- * once, no dead letter, and how long the effects took while the fault was in force; the figures go to
- * target/reliability/cluster-*.json for docs/reliability.md. Run alone with {@code -Dtest=ClusterFaultsTest}; the
- * ones tagged slow-faults only run with {@code -Dfaults.excluded=none} (they are among the soak's faults too).
+ * Faults on a three-broker Kafka cluster while registrations, new listings and contact messages
+ * flow at a steady rate through the api, with two relays and two instances of every consumer group
+ * ({@link ClusterSystem}). For every command the api acknowledged, {@link EffectChecker} checks its
+ * events on Kafka as committed, each effect exactly once, no dead letter, and how long the effects
+ * took while the fault was in force; the figures go to target/reliability/cluster-*.json for
+ * docs/reliability.md. Run alone with {@code -Dtest=ClusterFaultsTest}; the ones tagged slow-faults
+ * only run with {@code -Dfaults.excluded=none} (they are among the soak's faults too).
  */
 @Tag("faults")
 class ClusterFaultsTest {
@@ -46,38 +47,54 @@ class ClusterFaultsTest {
 
   @Test
   @Tag("slow-faults")
-  void killing_the_leader_of_the_busiest_partition_and_then_the_controller_loses_nothing_and_repeats_nothing() {
-    assertClean(underTraffic("broker SIGKILLed and restarted", traffic -> List.of(
-        faults.killLeaderOfTheBusiestPartition(traffic),
-        faults.killTheActiveController(traffic))));
+  void
+      killing_the_leader_of_the_busiest_partition_and_then_the_controller_loses_nothing_and_repeats_nothing() {
+    assertClean(
+        underTraffic(
+            "broker SIGKILLed and restarted",
+            traffic ->
+                List.of(
+                    faults.killLeaderOfTheBusiestPartition(traffic),
+                    faults.killTheActiveController(traffic))));
   }
 
   @Test
-  void a_consumer_instance_stopped_mid_batch_and_another_started_loses_nothing_and_repeats_nothing() {
-    assertClean(underTraffic("consumer instance replaced", traffic -> List.of(
-        faults.replaceAConsumerInstance(traffic))));
+  void
+      a_consumer_instance_stopped_mid_batch_and_another_started_loses_nothing_and_repeats_nothing() {
+    assertClean(
+        underTraffic(
+            "consumer instance replaced",
+            traffic -> List.of(faults.replaceAConsumerInstance(traffic))));
   }
 
   @Test
-  void the_active_relay_stopped_while_a_broker_is_down_hands_over_to_the_standby_and_loses_nothing() {
-    assertClean(underTraffic("active relay stopped while a broker is down", traffic -> List.of(
-        faults.stopTheActiveRelayWhileABrokerIsDown(traffic))));
+  void
+      the_active_relay_stopped_while_a_broker_is_down_hands_over_to_the_standby_and_loses_nothing() {
+    assertClean(
+        underTraffic(
+            "active relay stopped while a broker is down",
+            traffic -> List.of(faults.stopTheActiveRelayWhileABrokerIsDown(traffic))));
   }
 
   @Test
   @Tag("slow-faults")
   void a_broker_paused_until_it_drops_out_of_the_in_sync_replicas_catches_up_and_nothing_is_lost() {
-    assertClean(underTraffic("broker paused out of the ISR", traffic -> List.of(
-        faults.pauseABrokerOutOfTheIsr())));
+    assertClean(
+        underTraffic(
+            "broker paused out of the ISR", traffic -> List.of(faults.pauseABrokerOutOfTheIsr())));
   }
 
   @Test
   void postgresql_restarted_under_load_loses_no_acknowledged_command_and_repeats_nothing() {
-    assertClean(underTraffic("PostgreSQL restarted under load", traffic -> List.of(
-        faults.restartPostgresql(traffic))));
+    assertClean(
+        underTraffic(
+            "PostgreSQL restarted under load",
+            traffic -> List.of(faults.restartPostgresql(traffic))));
   }
 
-  /** Traffic before, during and after the faults; then every effect of every acknowledged command. */
+  /**
+   * Traffic before, during and after the faults; then every effect of every acknowledged command.
+   */
   private Verdict underTraffic(String run, Function<SteadyTraffic, List<FaultWindow>> scenario) {
     Instant began = Instant.now();
     try (EffectChecker checker = EffectChecker.watching(system);
@@ -88,8 +105,16 @@ class ClusterFaultsTest {
       awaitMore(traffic);
       traffic.stop();
       Verdict verdict = checker.await(traffic.accepted(), injected, EFFECTS_DEADLINE);
-      verdict.write(REPORTS, "cluster " + run, Map.of("faultsInjected", injected.size(),
-          "commandsRefused", traffic.refused(), "seconds", Duration.between(began, Instant.now()).toSeconds()));
+      verdict.write(
+          REPORTS,
+          "cluster " + run,
+          Map.of(
+              "faultsInjected",
+              injected.size(),
+              "commandsRefused",
+              traffic.refused(),
+              "seconds",
+              Duration.between(began, Instant.now()).toSeconds()));
       return verdict;
     }
   }

@@ -30,9 +30,15 @@ class EmailConsumerDeliveryTest {
   private final LocalSystem system = SharedSystem.get();
   private final AvroEventSerializer serializer =
       new AvroEventSerializer(new SchemaRegistryClient(system.stack().schemaRegistryUrl()));
-  private final KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-      ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, system.stack().kafkaBootstrapServers(),
-      ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer());
+  private final KafkaProducer<byte[], byte[]> producer =
+      new KafkaProducer<>(
+          Map.of(
+              ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+              system.stack().kafkaBootstrapServers(),
+              ProducerConfig.ACKS_CONFIG,
+              "all"),
+          new ByteArraySerializer(),
+          new ByteArraySerializer());
 
   @AfterEach
   void closeProducer() {
@@ -56,7 +62,8 @@ class EmailConsumerDeliveryTest {
   }
 
   @Test
-  void a_poison_record_is_dead_lettered_with_its_reason_and_the_partition_keeps_flowing() throws Exception {
+  void a_poison_record_is_dead_lettered_with_its_reason_and_the_partition_keeps_flowing()
+      throws Exception {
     String key = "poison-" + UUID.randomUUID();
     UserRegistered next = userRegistered(key, ApiClient.uniqueEmail("after-poison"));
 
@@ -64,14 +71,23 @@ class EmailConsumerDeliveryTest {
     send(key, serializer.serialize(next));
 
     await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(next.getEmail()) == 1);
-    try (TopicReader deadLetters = new TopicReader(system.stack().kafkaBootstrapServers(), TOPIC + ".email.dlt")) {
-      ConsumerRecord<byte[], byte[]> dead = await().atMost(Duration.ofSeconds(30))
-          .until(() -> deadLetters.poll().stream()
-              .filter(r -> key.equals(new String(r.key(), StandardCharsets.UTF_8))).findFirst(),
-              java.util.Optional::isPresent)
-          .orElseThrow();
+    try (TopicReader deadLetters =
+        new TopicReader(system.stack().kafkaBootstrapServers(), TOPIC + ".email.dlt")) {
+      ConsumerRecord<byte[], byte[]> dead =
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .until(
+                  () ->
+                      deadLetters.poll().stream()
+                          .filter(r -> key.equals(new String(r.key(), StandardCharsets.UTF_8)))
+                          .findFirst(),
+                  java.util.Optional::isPresent)
+              .orElseThrow();
       assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("not an avro record");
-      assertThat(new String(dead.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8))
+      assertThat(
+              new String(
+                  dead.headers().lastHeader("kafka_dlt-exception-message").value(),
+                  StandardCharsets.UTF_8))
           .contains("Confluent wire format");
     }
   }

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.LoggerFactory;
 
-/** Everything every service in this JVM logs, from the moment it is attached, as the lines an operator would read. */
+/**
+ * Everything every service in this JVM logs, from the moment it is attached, as the lines an
+ * operator would read.
+ */
 final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoCloseable {
 
   private final List<String> lines = new CopyOnWriteArrayList<>();
@@ -31,11 +34,14 @@ final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoClosea
 
   @Override
   protected void append(ILoggingEvent event) {
-    StringBuilder line = new StringBuilder(event.getLoggerName()).append(' ').append(event.getFormattedMessage());
+    StringBuilder line =
+        new StringBuilder(event.getLoggerName()).append(' ').append(event.getFormattedMessage());
     if (event.getThrowableProxy() != null) {
       line.append('\n').append(ThrowableProxyUtil.asString(event.getThrowableProxy()));
     }
-    event.getMDCPropertyMap().forEach((key, value) -> line.append(' ').append(key).append('=').append(value));
+    event
+        .getMDCPropertyMap()
+        .forEach((key, value) -> line.append(' ').append(key).append('=').append(value));
     lines.add(line.toString());
   }
 

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Every service answers the platform's probes and Prometheus, each dependency named in its health. */
+/**
+ * Every service answers the platform's probes and Prometheus, each dependency named in its health.
+ */
 class OperatorEndpointsTest {
 
   private final LocalSystem system = SharedSystem.get();
@@ -23,14 +25,27 @@ class OperatorEndpointsTest {
     assertThat(health.at("/components/relay/details/slotActive").asBoolean()).isTrue();
     assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
 
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-      String metrics = client.get(system.relayUrl() + "/actuator/prometheus").body();
-      assertThat(metrics).contains("relay_events_relayed_total", "relay_events_latency_seconds_bucket",
-          "relay_slot_lag_bytes", "relay_outbox_rows");
-      assertThat(metrics.lines().filter(line -> line.startsWith("relay_events_latency_seconds_count"))
-          .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum())
-          .as("events timed from commit to Kafka").isPositive();
-    });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              String metrics = client.get(system.relayUrl() + "/actuator/prometheus").body();
+              assertThat(metrics)
+                  .contains(
+                      "relay_events_relayed_total",
+                      "relay_events_latency_seconds_bucket",
+                      "relay_slot_lag_bytes",
+                      "relay_outbox_rows");
+              assertThat(
+                      metrics
+                          .lines()
+                          .filter(line -> line.startsWith("relay_events_latency_seconds_count"))
+                          .mapToDouble(
+                              line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                          .sum())
+                  .as("events timed from commit to Kafka")
+                  .isPositive();
+            });
   }
 
   @Test
@@ -44,11 +59,15 @@ class OperatorEndpointsTest {
     // the local stack runs the backup group against its S3
     assertThat(health.at("/components/backup/status").asText()).isEqualTo("UP");
     client.register(ApiClient.uniqueEmail("metrics"), "Metrics Test");
-    await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-        assertThat(client.get(system.consumersUrl() + "/actuator/prometheus").body())
-            .contains("jvm_memory_used_bytes", "kafka_consumer_fetch_manager_records_lag_max")
-            .containsPattern("dt_consumer_processed_total\\{[^}]*group=\"email\"")
-            .containsPattern("dt_consumer_latency_seconds_bucket\\{[^}]*group=\"email\""));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(client.get(system.consumersUrl() + "/actuator/prometheus").body())
+                    .contains(
+                        "jvm_memory_used_bytes", "kafka_consumer_fetch_manager_records_lag_max")
+                    .containsPattern("dt_consumer_processed_total\\{[^}]*group=\"email\"")
+                    .containsPattern("dt_consumer_latency_seconds_bucket\\{[^}]*group=\"email\""));
   }
 
   @Test

@@ -34,14 +34,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Issue 19: the relay honours the database URL's TLS settings. A PostgreSQL of its own, started with {@code ssl=on}
- * and a {@code pg_hba.conf} that accepts TLS only ({@code hostssl}), with certificates made by the test: the database
- * {@code relay_tls} accepts any TLS client, {@code relay_client_cert} only one with a certificate of the test's
- * authority. The relay streams the outbox of each to the local stack's Kafka with the settings of its URL alone.
+ * Issue 19: the relay honours the database URL's TLS settings. A PostgreSQL of its own, started
+ * with {@code ssl=on} and a {@code pg_hba.conf} that accepts TLS only ({@code hostssl}), with
+ * certificates made by the test: the database {@code relay_tls} accepts any TLS client, {@code
+ * relay_client_cert} only one with a certificate of the test's authority. The relay streams the
+ * outbox of each to the local stack's Kafka with the settings of its URL alone.
  */
 class RelayOverTlsTest {
 
   private static final String USER = "postgres";
+
   /** Trust authentication ignores it, but Debezium's offset store refuses an empty password. */
   private static final String PASSWORD = "postgres";
 
@@ -50,12 +52,16 @@ class RelayOverTlsTest {
   private static TestCertificates.Issued relayCertificate;
   private static EmbeddedPostgres postgres;
   private static final LocalStack stack = LocalStack.shared();
-  /** The shared system's relay, stopped while this class runs its own (see {@link #pauseTheSharedRelay()}). */
+
+  /**
+   * The shared system's relay, stopped while this class runs its own (see {@link
+   * #pauseTheSharedRelay()}).
+   */
   private static SharedSystem.PausedRelay pausedRelay;
 
   /**
-   * Debezium registers its metrics under the connector's name ("dt") once per JVM: while the shared system's relay
-   * runs, a second engine waits a minute for the name and streams nothing meanwhile.
+   * Debezium registers its metrics under the connector's name ("dt") once per JVM: while the shared
+   * system's relay runs, a second engine waits a minute for the name and streams nothing meanwhile.
    */
   @BeforeAll
   static void pauseTheSharedRelay() {
@@ -75,42 +81,56 @@ class RelayOverTlsTest {
     authority = TestCertificates.authority(directory, "relay-tls");
     TestCertificates.Issued server = authority.server("server");
     relayCertificate = authority.client("relay", USER);
-    Path hba = Files.writeString(directory.resolve("pg_hba.conf"), String.join("\n",
-        "# TLS only: no 'host' line, so an unencrypted connection matches nothing and is refused",
-        "# the embedded server's own readiness check (database postgres)",
-        "hostssl postgres          postgres 127.0.0.1/32 trust",
-        "hostssl postgres          postgres ::1/128      trust",
-        "hostssl relay_tls         all      127.0.0.1/32 trust",
-        "hostssl relay_tls         all      ::1/128      trust",
-        "hostssl relay_client_cert all      127.0.0.1/32 trust clientcert=verify-ca",
-        "hostssl relay_client_cert all      ::1/128      trust clientcert=verify-ca",
-        ""), StandardCharsets.US_ASCII);
+    Path hba =
+        Files.writeString(
+            directory.resolve("pg_hba.conf"),
+            String.join(
+                "\n",
+                "# TLS only: no 'host' line, so an unencrypted connection matches nothing and is refused",
+                "# the embedded server's own readiness check (database postgres)",
+                "hostssl postgres          postgres 127.0.0.1/32 trust",
+                "hostssl postgres          postgres ::1/128      trust",
+                "hostssl relay_tls         all      127.0.0.1/32 trust",
+                "hostssl relay_tls         all      ::1/128      trust",
+                "hostssl relay_client_cert all      127.0.0.1/32 trust clientcert=verify-ca",
+                "hostssl relay_client_cert all      ::1/128      trust clientcert=verify-ca",
+                ""),
+            StandardCharsets.US_ASCII);
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    postgres = EmbeddedPostgres.builder()
-        .setPort(port)
-        .setDataDirectory(directory.resolve("data"))
-        .setCleanDataDirectory(true)
-        .setPGStartupWait(Duration.ofSeconds(30))
-        .setServerConfig("wal_level", "logical")
-        .setServerConfig("max_replication_slots", "4")
-        .setServerConfig("max_wal_senders", "4")
-        .setServerConfig("wal_writer_delay", "10ms")
-        .setServerConfig("ssl", "on")
-        .setServerConfig("ssl_cert_file", server.certificate().toString())
-        .setServerConfig("ssl_key_file", server.key().toString())
-        .setServerConfig("ssl_ca_file", authority.caFile().toString())
-        .setServerConfig("hba_file", hba.toString())
-        .start();
-    try (Connection admin = postgres.getPostgresDatabase().getConnection(); Statement statement = admin.createStatement()) {
+    postgres =
+        EmbeddedPostgres.builder()
+            .setPort(port)
+            .setDataDirectory(directory.resolve("data"))
+            .setCleanDataDirectory(true)
+            .setPGStartupWait(Duration.ofSeconds(30))
+            .setServerConfig("wal_level", "logical")
+            .setServerConfig("max_replication_slots", "4")
+            .setServerConfig("max_wal_senders", "4")
+            .setServerConfig("wal_writer_delay", "10ms")
+            .setServerConfig("ssl", "on")
+            .setServerConfig("ssl_cert_file", server.certificate().toString())
+            .setServerConfig("ssl_key_file", server.key().toString())
+            .setServerConfig("ssl_ca_file", authority.caFile().toString())
+            .setServerConfig("hba_file", hba.toString())
+            .start();
+    try (Connection admin = postgres.getPostgresDatabase().getConnection();
+        Statement statement = admin.createStatement()) {
       statement.execute("CREATE DATABASE relay_tls");
       statement.execute("CREATE DATABASE relay_client_cert");
     }
     // the api's migrations make the outbox and its publication, as in production
-    for (String url : List.of(url("relay_tls", "sslmode=require"), url("relay_client_cert", clientCertificate("verify-full")))) {
-      Flyway.configure().dataSource(url, USER, PASSWORD).locations("classpath:db/migration/api").load().migrate();
+    for (String url :
+        List.of(
+            url("relay_tls", "sslmode=require"),
+            url("relay_client_cert", clientCertificate("verify-full")))) {
+      Flyway.configure()
+          .dataSource(url, USER, PASSWORD)
+          .locations("classpath:db/migration/api")
+          .load()
+          .migrate();
     }
   }
 
@@ -125,41 +145,62 @@ class RelayOverTlsTest {
   void with_sslmode_require_the_relay_streams_the_outbox_over_tls() throws Exception {
     String url = url("relay_tls", "sslmode=require");
 
-    assertThat(relayedOverTls(url, "relay_tls")).as("the replication connection's pg_stat_ssl row").containsOnly("ssl");
+    assertThat(relayedOverTls(url, "relay_tls"))
+        .as("the replication connection's pg_stat_ssl row")
+        .containsOnly("ssl");
     // and the server really refuses what is not TLS
-    assertThatThrownBy(() -> DriverManager.getConnection(url("relay_tls", "sslmode=disable"), USER, PASSWORD).close())
+    assertThatThrownBy(
+            () ->
+                DriverManager.getConnection(url("relay_tls", "sslmode=disable"), USER, PASSWORD)
+                    .close())
         .hasMessageContaining("no encryption");
   }
 
   /**
-   * The URL's client certificate, key and root certificate reach Debezium's replication connection too: before
-   * issue 19 Debezium connected with its own sslmode=prefer and no certificate, and this server refused it.
+   * The URL's client certificate, key and root certificate reach Debezium's replication connection
+   * too: before issue 19 Debezium connected with its own sslmode=prefer and no certificate, and
+   * this server refused it.
    */
   @Test
-  void a_client_certificate_and_a_verified_server_named_in_the_url_reach_the_replication_connection() throws Exception {
+  void
+      a_client_certificate_and_a_verified_server_named_in_the_url_reach_the_replication_connection()
+          throws Exception {
     String url = url("relay_client_cert", clientCertificate("verify-full"));
 
     assertThat(relayedOverTls(url, "relay_client_cert")).containsOnly("ssl /CN=" + USER);
-    assertThatThrownBy(() -> DriverManager.getConnection(url("relay_client_cert", "sslmode=require"), USER, PASSWORD).close())
+    assertThatThrownBy(
+            () ->
+                DriverManager.getConnection(
+                        url("relay_client_cert", "sslmode=require"), USER, PASSWORD)
+                    .close())
         .hasMessageContaining("certificate");
   }
 
   /**
-   * Starts a relay on {@code url}, writes one outbox row and waits for it on Kafka; answers how the relay's
-   * replication connection reached the server ("ssl" and the client certificate's name, per walsender).
+   * Starts a relay on {@code url}, writes one outbox row and waits for it on Kafka; answers how the
+   * relay's replication connection reached the server ("ssl" and the client certificate's name, per
+   * walsender).
    */
   private static List<String> relayedOverTls(String url, String database) throws Exception {
     String aggregateType = "tls" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     String topic = "dt." + aggregateType + ".events";
-    try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", stack.kafkaBootstrapServers()))) {
+    try (Admin admin =
+        Admin.create(Map.<String, Object>of("bootstrap.servers", stack.kafkaBootstrapServers()))) {
       admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
     }
     String key = UUID.randomUUID().toString();
     try (ConfigurableApplicationContext relay = startRelay(url, database);
         TopicReader reader = new TopicReader(stack.kafkaBootstrapServers(), topic)) {
       writeOutboxRow(url, topic, aggregateType, key);
-      await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(reader.poll())
-          .anySatisfy(record -> assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(key)));
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () ->
+                  assertThat(reader.poll())
+                      .anySatisfy(
+                          record ->
+                              assertThat(new String(record.key(), StandardCharsets.UTF_8))
+                                  .isEqualTo(key)));
       return replicationConnections(database);
     }
   }
@@ -178,10 +219,13 @@ class RelayOverTlsTest {
     return LocalSystem.run(RelayApplication.class, RelayApplication.CONFIG_NAME, settings);
   }
 
-  private static void writeOutboxRow(String url, String topic, String aggregateType, String key) throws SQLException {
+  private static void writeOutboxRow(String url, String topic, String aggregateType, String key)
+      throws SQLException {
     try (Connection connection = DriverManager.getConnection(url, USER, PASSWORD);
-        PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox (id, topic, aggregate_type, "
-            + "aggregate_id, event_type, occurred_at, payload) VALUES (?, ?, ?, ?, 'TlsProbe', ?, ?)")) {
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO outbox (id, topic, aggregate_type, "
+                    + "aggregate_id, event_type, occurred_at, payload) VALUES (?, ?, ?, ?, 'TlsProbe', ?, ?)")) {
       insert.setObject(1, UUID.randomUUID());
       insert.setString(2, topic);
       insert.setString(3, aggregateType);
@@ -192,16 +236,23 @@ class RelayOverTlsTest {
     }
   }
 
-  /** Each walsender streaming {@code database}: "ssl" or "plain", and the client certificate's name if any. */
+  /**
+   * Each walsender streaming {@code database}: "ssl" or "plain", and the client certificate's name
+   * if any.
+   */
   private static List<String> replicationConnections(String database) throws SQLException {
     List<String> connections = new ArrayList<>();
     try (Connection admin = postgres.getPostgresDatabase().getConnection();
-        PreparedStatement query = admin.prepareStatement("SELECT s.ssl, s.client_dn FROM pg_stat_activity a "
-            + "JOIN pg_stat_ssl s ON s.pid = a.pid WHERE a.backend_type = 'walsender' AND a.datname = ?")) {
+        PreparedStatement query =
+            admin.prepareStatement(
+                "SELECT s.ssl, s.client_dn FROM pg_stat_activity a "
+                    + "JOIN pg_stat_ssl s ON s.pid = a.pid WHERE a.backend_type = 'walsender' AND a.datname = ?")) {
       query.setString(1, database);
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
-          connections.add((rows.getBoolean(1) ? "ssl" : "plain") + (rows.getString(2) == null ? "" : " " + rows.getString(2)));
+          connections.add(
+              (rows.getBoolean(1) ? "ssl" : "plain")
+                  + (rows.getString(2) == null ? "" : " " + rows.getString(2)));
         }
       }
     }
@@ -210,8 +261,14 @@ class RelayOverTlsTest {
   }
 
   private static String clientCertificate(String sslmode) {
-    return "sslmode=" + sslmode + "&sslrootcert=" + authority.caFile() + "&sslcert=" + relayCertificate.certificate()
-        + "&sslkey=" + relayCertificate.key();
+    return "sslmode="
+        + sslmode
+        + "&sslrootcert="
+        + authority.caFile()
+        + "&sslcert="
+        + relayCertificate.certificate()
+        + "&sslkey="
+        + relayCertificate.key();
   }
 
   private static String url(String database, String query) {

@@ -19,7 +19,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The relay is the only way events reach Kafka: stopping it must delay them, never lose them, in either mode. */
+/**
+ * The relay is the only way events reach Kafka: stopping it must delay them, never lose them, in
+ * either mode.
+ */
 class RelayRestartTest {
 
   private static final int REGISTRATIONS = 1_000;
@@ -29,18 +32,22 @@ class RelayRestartTest {
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(RelayMode.class)
-  void the_relay_stopped_and_restarted_in_the_middle_of_a_thousand_registrations_loses_none(RelayMode mode)
-      throws Exception {
+  void the_relay_stopped_and_restarted_in_the_middle_of_a_thousand_registrations_loses_none(
+      RelayMode mode) throws Exception {
     system.useRelayMode(mode);
     Set<String> userIds = ConcurrentHashMap.newKeySet();
     AtomicInteger done = new AtomicInteger();
     ExecutorService clients = Executors.newFixedThreadPool(4);
-    List<Future<?>> submitted = IntStream.range(0, REGISTRATIONS)
-        .<Future<?>>mapToObj(i -> clients.submit(() -> {
-          userIds.add(api.register(ApiClient.uniqueEmail("bulk" + i), "Bulk " + i));
-          done.incrementAndGet();
-        }))
-        .toList();
+    List<Future<?>> submitted =
+        IntStream.range(0, REGISTRATIONS)
+            .<Future<?>>mapToObj(
+                i ->
+                    clients.submit(
+                        () -> {
+                          userIds.add(api.register(ApiClient.uniqueEmail("bulk" + i), "Bulk " + i));
+                          done.incrementAndGet();
+                        }))
+            .toList();
 
     await().atMost(Duration.ofSeconds(120)).until(() -> done.get() >= REGISTRATIONS / 3);
     system.stopRelay();
@@ -52,12 +59,18 @@ class RelayRestartTest {
     clients.shutdown();
     assertThat(userIds).hasSize(REGISTRATIONS);
 
-    try (TopicReader reader = new TopicReader(system.stack().kafkaBootstrapServers(), "dt.accounts.events")) {
+    try (TopicReader reader =
+        new TopicReader(system.stack().kafkaBootstrapServers(), "dt.accounts.events")) {
       Set<String> relayed = new HashSet<>();
-      await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
-        reader.poll().forEach(r -> relayed.add(new String(r.key(), StandardCharsets.UTF_8)));
-        assertThat(relayed).containsAll(userIds);
-      });
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .untilAsserted(
+              () -> {
+                reader
+                    .poll()
+                    .forEach(r -> relayed.add(new String(r.key(), StandardCharsets.UTF_8)));
+                assertThat(relayed).containsAll(userIds);
+              });
     }
   }
 

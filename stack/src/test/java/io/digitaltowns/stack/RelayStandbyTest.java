@@ -12,7 +12,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Only one relay streams at a time, in either mode; a standby takes over when the active one goes away. */
+/**
+ * Only one relay streams at a time, in either mode; a standby takes over when the active one goes
+ * away.
+ */
 class RelayStandbyTest {
 
   private final LocalSystem system = SharedSystem.get();
@@ -22,7 +25,9 @@ class RelayStandbyTest {
   @EnumSource(RelayMode.class)
   void a_second_relay_stands_by_and_takes_over_when_the_active_one_stops(RelayMode mode) {
     system.useRelayMode(mode);
-    await().atMost(Duration.ofSeconds(60)).until(() -> system.relay().getBean(OutboxRelay.class).isActive());
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> system.relay().getBean(OutboxRelay.class).isActive());
     ConfigurableApplicationContext standby = system.launchRelay();
     try {
       OutboxRelay standbyRelay = standby.getBean(OutboxRelay.class);
@@ -32,9 +37,14 @@ class RelayStandbyTest {
       await().atMost(Duration.ofSeconds(60)).until(standbyRelay::isActive);
 
       String userId = api.register(ApiClient.uniqueEmail("standby"), "Standby");
-      try (TopicReader reader = new TopicReader(system.stack().kafkaBootstrapServers(), "dt.accounts.events")) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> reader.poll().stream()
-            .anyMatch(r -> userId.equals(new String(r.key(), StandardCharsets.UTF_8))));
+      try (TopicReader reader =
+          new TopicReader(system.stack().kafkaBootstrapServers(), "dt.accounts.events")) {
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(
+                () ->
+                    reader.poll().stream()
+                        .anyMatch(r -> userId.equals(new String(r.key(), StandardCharsets.UTF_8))));
       }
     } finally {
       standby.close();

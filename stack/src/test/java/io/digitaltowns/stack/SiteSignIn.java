@@ -9,12 +9,15 @@ import io.digitaltowns.api.site.browser.SharedBrowser;
 /** Browsers on the shared system's site: a fresh one, or one signed in through the sign-in page. */
 final class SiteSignIn {
 
-  private SiteSignIn() {
-  }
+  private SiteSignIn() {}
 
-  /** A fresh browser (its own cookies and storage) whose relative URLs resolve against the shared system's site. */
+  /**
+   * A fresh browser (its own cookies and storage) whose relative URLs resolve against the shared
+   * system's site.
+   */
   static BrowserContext anonymous(LocalSystem system) {
-    return SharedBrowser.get().newContext(new Browser.NewContextOptions().setBaseURL(system.apiUrl()).setLocale("en-GB"));
+    return SharedBrowser.get()
+        .newContext(new Browser.NewContextOptions().setBaseURL(system.apiUrl()).setLocale("en-GB"));
   }
 
   /** Signed in with the password {@link ApiClient#register} gives everyone. */
@@ -26,7 +29,10 @@ final class SiteSignIn {
     return browser;
   }
 
-  /** Signs in through the sign-in page of {@code page}'s browser and waits until the site has moved on from it. */
+  /**
+   * Signs in through the sign-in page of {@code page}'s browser and waits until the site has moved
+   * on from it.
+   */
   static void signIn(Page page, String email, String password) {
     page.navigate("/sign-in");
     page.getByLabel("Email").fill(email);

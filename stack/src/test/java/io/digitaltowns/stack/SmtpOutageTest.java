@@ -29,9 +29,17 @@ class SmtpOutageTest {
     String userId = api.register(email, "Patient Reader");
 
     // the event has reached Kafka while SMTP is still down, so the consumer meets the outage
-    try (TopicReader reader = new TopicReader(system.stack().kafkaBootstrapServers(), "dt.accounts.events")) {
-      await().atMost(Duration.ofSeconds(60)).until(() -> reader.poll().stream()
-          .anyMatch(r -> r.key() != null && userId.equals(new String(r.key(), StandardCharsets.UTF_8))));
+    try (TopicReader reader =
+        new TopicReader(system.stack().kafkaBootstrapServers(), "dt.accounts.events")) {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () ->
+                  reader.poll().stream()
+                      .anyMatch(
+                          r ->
+                              r.key() != null
+                                  && userId.equals(new String(r.key(), StandardCharsets.UTF_8))));
     }
     assertThat(mailsTo(email)).isZero();
 
@@ -42,7 +50,8 @@ class SmtpOutageTest {
   }
 
   private long mailsTo(String email) {
-    return mail.messages().stream().map(ReceivedMail::to)
+    return mail.messages().stream()
+        .map(ReceivedMail::to)
         .filter(to -> to.stream().anyMatch(address -> address.contains(email)))
         .count();
   }

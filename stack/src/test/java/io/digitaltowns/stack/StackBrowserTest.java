@@ -12,9 +12,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 
 /**
- * A test that drives the shared system's site in a real headless Chromium, as the api's {@code BrowserTest} does for
- * the api alone: each test gets a fresh browser context (its own cookies and storage), a page whose relative URLs
- * resolve against the site, and screenshots under {@code target/screenshots/<class>/<test>/}.
+ * A test that drives the shared system's site in a real headless Chromium, as the api's {@code
+ * BrowserTest} does for the api alone: each test gets a fresh browser context (its own cookies and
+ * storage), a page whose relative URLs resolve against the site, and screenshots under {@code
+ * target/screenshots/<class>/<test>/}.
  */
 abstract class StackBrowserTest {
 
@@ -28,8 +29,11 @@ abstract class StackBrowserTest {
   void openBrowserContext(TestInfo test) {
     context = SiteSignIn.anonymous(system);
     page = context.newPage();
-    screenshots = new Screenshots(getClass().getSimpleName() + "/"
-        + test.getTestMethod().map(Method::getName).orElse(test.getDisplayName()));
+    screenshots =
+        new Screenshots(
+            getClass().getSimpleName()
+                + "/"
+                + test.getTestMethod().map(Method::getName).orElse(test.getDisplayName()));
   }
 
   @AfterEach
@@ -39,7 +43,10 @@ abstract class StackBrowserTest {
     }
   }
 
-  /** Screenshots at other widths, in the class's own folder (a mail's HTML part is read at most 640 px wide). */
+  /**
+   * Screenshots at other widths, in the class's own folder (a mail's HTML part is read at most 640
+   * px wide).
+   */
   protected Screenshots screenshotsOfTheClass(List<Integer> widths) {
     return new Screenshots(getClass().getSimpleName(), widths);
   }
@@ -55,9 +62,15 @@ abstract class StackBrowserTest {
     screenshots.capture(page, name);
   }
 
-  /** The listing {@code owner} made, submitted and an admin approved, through the API; returns its id. */
+  /**
+   * The listing {@code owner} made, submitted and an admin approved, through the API; returns its
+   * id.
+   */
   protected String published(String owner, String admin, ObjectNode listing) {
-    String id = ApiClient.read(api.call("POST", "/api/businesses", owner, listing).body()).get("id").asText();
+    String id =
+        ApiClient.read(api.call("POST", "/api/businesses", owner, listing).body())
+            .get("id")
+            .asText();
     api.call("POST", "/api/businesses/" + id + "/submit", owner, null);
     api.call("POST", "/api/admin/businesses/" + id + "/approve", admin, null);
     return id;

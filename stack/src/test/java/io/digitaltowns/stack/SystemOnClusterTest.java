@@ -3,8 +3,8 @@ package io.digitaltowns.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.digitaltowns.infra.kafka.KafkaCluster;
 import io.digitaltowns.events.catalog.Topics;
+import io.digitaltowns.infra.kafka.KafkaCluster;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,8 +15,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole system (api, relay, consumers) on a three-broker cluster: registrations are welcomed once, also while
- * the broker leading the accounts partition is killed, and the killed broker catches up when it is back.
+ * The whole system (api, relay, consumers) on a three-broker cluster: registrations are welcomed
+ * once, also while the broker leading the accounts partition is killed, and the killed broker
+ * catches up when it is back.
  */
 class SystemOnClusterTest {
 
@@ -27,7 +28,8 @@ class SystemOnClusterTest {
   private final ApiClient api = new ApiClient(system.apiUrl());
 
   @Test
-  void registrations_are_welcomed_once_while_the_leader_of_their_partition_is_killed_and_after_it_is_back() {
+  void
+      registrations_are_welcomed_once_while_the_leader_of_their_partition_is_killed_and_after_it_is_back() {
     String first = ApiClient.uniqueEmail("cluster");
     String userId = api.register(first, "Clustered");
     ConsumerRecord<byte[], byte[]> event = eventOf(userId);
@@ -42,22 +44,35 @@ class SystemOnClusterTest {
         api.register(email, "Broker Down");
         whileDown.add(email);
       }
-      await().atMost(Duration.ofSeconds(120)).until(() -> whileDown.stream().allMatch(email -> welcomes(email) >= 1));
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .until(() -> whileDown.stream().allMatch(email -> welcomes(email) >= 1));
     } finally {
       cluster.restart(leader);
     }
     cluster.awaitFullyReplicated(List.of(Topics.ACCOUNTS_EVENTS), Duration.ofSeconds(120));
 
     assertThat(welcomes(first)).isEqualTo(1);
-    assertThat(whileDown).allSatisfy(email -> assertThat(welcomes(email)).as("welcome mails to %s", email).isEqualTo(1));
+    assertThat(whileDown)
+        .allSatisfy(
+            email -> assertThat(welcomes(email)).as("welcome mails to %s", email).isEqualTo(1));
   }
 
   private ConsumerRecord<byte[], byte[]> eventOf(String userId) {
-    try (TopicReader reader = new TopicReader(system.stack().kafkaBootstrapServers(), Topics.ACCOUNTS_EVENTS)) {
-      return await().atMost(Duration.ofSeconds(60))
-          .until(() -> reader.poll().stream()
-              .filter(record -> record.key() != null && userId.equals(new String(record.key(), StandardCharsets.UTF_8)))
-              .findFirst(), Optional::isPresent)
+    try (TopicReader reader =
+        new TopicReader(system.stack().kafkaBootstrapServers(), Topics.ACCOUNTS_EVENTS)) {
+      return await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () ->
+                  reader.poll().stream()
+                      .filter(
+                          record ->
+                              record.key() != null
+                                  && userId.equals(
+                                      new String(record.key(), StandardCharsets.UTF_8)))
+                      .findFirst(),
+              Optional::isPresent)
           .orElseThrow();
     }
   }

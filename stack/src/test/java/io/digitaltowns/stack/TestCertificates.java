@@ -30,9 +30,9 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * A certificate authority made for one test, valid for a day: it signs a server certificate for localhost and client
- * certificates, written as the files PostgreSQL and its JDBC driver read (PEM certificates, a PEM server key, a
- * PKCS-8 DER client key).
+ * A certificate authority made for one test, valid for a day: it signs a server certificate for
+ * localhost and client certificates, written as the files PostgreSQL and its JDBC driver read (PEM
+ * certificates, a PEM server key, a PKCS-8 DER client key).
  */
 final class TestCertificates {
 
@@ -49,58 +49,107 @@ final class TestCertificates {
     this.ca = ca;
   }
 
-  /** A new authority named {@code name}, its certificate written to {@code <directory>/<name>-ca.crt}. */
+  /**
+   * A new authority named {@code name}, its certificate written to {@code
+   * <directory>/<name>-ca.crt}.
+   */
   static TestCertificates authority(Path directory, String name) {
     KeyPair keys = rsaKeys();
     X500Name subject = new X500Name("CN=" + name + " test CA");
-    X509Certificate certificate = sign(new JcaX509v3CertificateBuilder(subject, serial(), notBefore(), notAfter(),
-        subject, keys.getPublic()), keys.getPrivate(), true, null);
+    X509Certificate certificate =
+        sign(
+            new JcaX509v3CertificateBuilder(
+                subject, serial(), notBefore(), notAfter(), subject, keys.getPublic()),
+            keys.getPrivate(),
+            true,
+            null);
     TestCertificates authority = new TestCertificates(directory, keys, certificate);
     authority.caFile = authority.writePem(name + "-ca.crt", "CERTIFICATE", encoded(certificate));
     return authority;
   }
 
-  /** The authority's certificate (PEM): what a client trusts to verify the server, or the server its clients. */
+  /**
+   * The authority's certificate (PEM): what a client trusts to verify the server, or the server its
+   * clients.
+   */
   Path caFile() {
     return caFile;
   }
 
-  /** A server certificate for localhost and 127.0.0.1: {@code <name>.crt} and {@code <name>.key} (PEM, mode 0600). */
+  /**
+   * A server certificate for localhost and 127.0.0.1: {@code <name>.crt} and {@code <name>.key}
+   * (PEM, mode 0600).
+   */
   Issued server(String name) {
     KeyPair keys = rsaKeys();
-    GeneralNames localhost = new GeneralNames(new GeneralName[] {
-        new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1")});
-    X509Certificate certificate = sign(new JcaX509v3CertificateBuilder(ca, serial(), notBefore(), notAfter(),
-        new X500Name("CN=localhost"), keys.getPublic()), caKeys.getPrivate(), false, localhost);
-    return new Issued(writePem(name + ".crt", "CERTIFICATE", encoded(certificate)),
+    GeneralNames localhost =
+        new GeneralNames(
+            new GeneralName[] {
+              new GeneralName(GeneralName.dNSName, "localhost"),
+              new GeneralName(GeneralName.iPAddress, "127.0.0.1")
+            });
+    X509Certificate certificate =
+        sign(
+            new JcaX509v3CertificateBuilder(
+                ca,
+                serial(),
+                notBefore(),
+                notAfter(),
+                new X500Name("CN=localhost"),
+                keys.getPublic()),
+            caKeys.getPrivate(),
+            false,
+            localhost);
+    return new Issued(
+        writePem(name + ".crt", "CERTIFICATE", encoded(certificate)),
         writePrivate(name + ".key", pem("PRIVATE KEY", keys.getPrivate().getEncoded())));
   }
 
-  /** A client certificate for the database user {@code user}: {@code <name>.crt} (PEM) and {@code <name>.pk8} (DER). */
+  /**
+   * A client certificate for the database user {@code user}: {@code <name>.crt} (PEM) and {@code
+   * <name>.pk8} (DER).
+   */
   Issued client(String name, String user) {
     KeyPair keys = rsaKeys();
-    X509Certificate certificate = sign(new JcaX509v3CertificateBuilder(ca, serial(), notBefore(), notAfter(),
-        new X500Name("CN=" + user), keys.getPublic()), caKeys.getPrivate(), false, null);
-    return new Issued(writePem(name + ".crt", "CERTIFICATE", encoded(certificate)),
+    X509Certificate certificate =
+        sign(
+            new JcaX509v3CertificateBuilder(
+                ca,
+                serial(),
+                notBefore(),
+                notAfter(),
+                new X500Name("CN=" + user),
+                keys.getPublic()),
+            caKeys.getPrivate(),
+            false,
+            null);
+    return new Issued(
+        writePem(name + ".crt", "CERTIFICATE", encoded(certificate)),
         writePrivate(name + ".pk8", keys.getPrivate().getEncoded()));
   }
 
   /** A certificate and the file of its private key. */
-  record Issued(Path certificate, Path key) {
-  }
+  record Issued(Path certificate, Path key) {}
 
-  private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey signer, boolean authority,
+  private static X509Certificate sign(
+      X509v3CertificateBuilder builder,
+      PrivateKey signer,
+      boolean authority,
       GeneralNames alternativeNames) {
     try {
       builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(authority));
-      builder.addExtension(Extension.keyUsage, true, authority
-          ? new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign)
-          : new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
+      builder.addExtension(
+          Extension.keyUsage,
+          true,
+          authority
+              ? new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign)
+              : new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
       if (alternativeNames != null) {
         builder.addExtension(Extension.subjectAlternativeName, false, alternativeNames);
       }
-      return new JcaX509CertificateConverter().getCertificate(
-          builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(signer)));
+      return new JcaX509CertificateConverter()
+          .getCertificate(
+              builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(signer)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (GeneralSecurityException | OperatorCreationException e) {
@@ -139,8 +188,10 @@ final class TestCertificates {
   }
 
   private static byte[] pem(String type, byte[] der) {
-    String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
-    return ("-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n").getBytes(StandardCharsets.US_ASCII);
+    String body =
+        Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+    return ("-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n")
+        .getBytes(StandardCharsets.US_ASCII);
   }
 
   private Path writePem(String name, String type, byte[] der) {

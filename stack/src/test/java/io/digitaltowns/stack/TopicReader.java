@@ -17,12 +17,19 @@ final class TopicReader implements AutoCloseable {
   private final List<ConsumerRecord<byte[], byte[]>> seen = new ArrayList<>();
 
   TopicReader(String bootstrapServers, String topic) {
-    consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-        new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "test-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer());
     consumer.subscribe(List.of(topic));
   }
 

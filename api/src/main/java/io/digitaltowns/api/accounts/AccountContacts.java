@@ -15,14 +15,21 @@ public class AccountContacts {
     this.jdbc = jdbc;
   }
 
-  /** @param emailVerified whether the user proved they receive mail at {@code email} */
-  public record Contact(UUID userId, String email, String displayName, boolean emailVerified) {
-  }
+  /**
+   * @param emailVerified whether the user proved they receive mail at {@code email}
+   */
+  public record Contact(UUID userId, String email, String displayName, boolean emailVerified) {}
 
   public Optional<Contact> of(UUID userId) {
-    return jdbc.sql("SELECT id, email, display_name, email_verified FROM users WHERE id = :id").param("id", userId)
-        .query((rs, n) -> new Contact(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name"),
-            rs.getBoolean("email_verified")))
+    return jdbc.sql("SELECT id, email, display_name, email_verified FROM users WHERE id = :id")
+        .param("id", userId)
+        .query(
+            (rs, n) ->
+                new Contact(
+                    rs.getObject("id", UUID.class),
+                    rs.getString("email"),
+                    rs.getString("display_name"),
+                    rs.getBoolean("email_verified")))
         .optional();
   }
 }

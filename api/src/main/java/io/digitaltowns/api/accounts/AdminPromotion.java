@@ -49,7 +49,8 @@ public class AdminPromotion implements SmartInitializingSingleton {
    * an unproven address, or a stored one that is not in normal form (a look-alike kept from before
    * addresses were normalised), gets no ADMIN from the list and loses one it had.
    */
-  public void promoteIfListed(UUID userId, String storedEmail, boolean emailVerified, String traceId) {
+  public void promoteIfListed(
+      UUID userId, String storedEmail, boolean emailVerified, String traceId) {
     Optional<EmailAddress> address = EmailAddress.ofStored(storedEmail);
     if (emailVerified && address.isPresent()) {
       promoteIfListed(userId, address.get(), traceId);
@@ -62,7 +63,8 @@ public class AdminPromotion implements SmartInitializingSingleton {
    * At a password sign-in, which proves nothing about the address: grants nothing, but ADMIN the
    * list gave leaves an account whose address is unproven, not in normal form or no longer listed.
    */
-  public void revokeIfNoLongerListed(UUID userId, String storedEmail, boolean emailVerified, String traceId) {
+  public void revokeIfNoLongerListed(
+      UUID userId, String storedEmail, boolean emailVerified, String traceId) {
     Optional<EmailAddress> address = EmailAddress.ofStored(storedEmail);
     if (!emailVerified || address.isEmpty() || !listed.contains(address.get())) {
       roles.revokeFromAdminList(userId, traceId);
@@ -74,20 +76,30 @@ public class AdminPromotion implements SmartInitializingSingleton {
     return listed.contains(address);
   }
 
-  /** At startup, before the server takes requests: ADMIN leaves every account the list no longer names. */
+  /**
+   * At startup, before the server takes requests: ADMIN leaves every account the list no longer
+   * names.
+   */
   @Override
   public void afterSingletonsInstantiated() {
     int revoked = roles.revokeFromAdminListUnless(listed, null);
     if (revoked > 0) {
-      log.info("Revoked ADMIN from {} account(s) whose address is no longer in ADMIN_EMAILS", revoked);
+      log.info(
+          "Revoked ADMIN from {} account(s) whose address is no longer in ADMIN_EMAILS", revoked);
     }
   }
 
-  /** @param emails ADMIN_EMAILS: addresses whose proven accounts are admins; blank entries are skipped */
+  /**
+   * @param emails ADMIN_EMAILS: addresses whose proven accounts are admins; blank entries are
+   *     skipped
+   */
   @ConfigurationProperties("digitaltowns.admins")
   record AdminProperties(@DefaultValue List<String> emails) {
 
-    /** binding fails, and so the start, when an entry is not an address: a typo must not go unnoticed */
+    /**
+     * binding fails, and so the start, when an entry is not an address: a typo must not go
+     * unnoticed
+     */
     AdminProperties {
       parse(emails);
     }
@@ -105,8 +117,11 @@ public class AdminPromotion implements SmartInitializingSingleton {
         try {
           addresses.add(EmailAddress.parse(emails.get(i)));
         } catch (InvalidEmailAddressException invalid) {
-          throw new IllegalStateException("ADMIN_EMAILS (digitaltowns.admins.emails): entry " + (i + 1)
-              + " is not a usable email address: it " + invalid.reason());
+          throw new IllegalStateException(
+              "ADMIN_EMAILS (digitaltowns.admins.emails): entry "
+                  + (i + 1)
+                  + " is not a usable email address: it "
+                  + invalid.reason());
         }
       }
       return Set.copyOf(addresses);

@@ -18,8 +18,8 @@ import java.lang.annotation.Target;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The rules for a password someone chooses (registration, change, reset, confirming an address):
- * 10 to 128 characters, not only spaces, and at most {@value #MAX_BYTES} bytes in UTF-8. bcrypt reads
+ * The rules for a password someone chooses (registration, change, reset, confirming an address): 10
+ * to 128 characters, not only spaces, and at most {@value #MAX_BYTES} bytes in UTF-8. bcrypt reads
  * only the first 72 bytes and Spring's encoder refuses longer input, which used to answer 500: a
  * password of 30 "€" (90 bytes) is now a 400 that says why.
  */
@@ -34,7 +34,8 @@ public @interface ChosenPassword {
 
   int MAX_BYTES = 72;
 
-  String message() default "must be at most 72 bytes in UTF-8 (72 plain letters; accented letters and symbols take 2 to 4 bytes each)";
+  String message() default
+      "must be at most 72 bytes in UTF-8 (72 plain letters; accented letters and symbols take 2 to 4 bytes each)";
 
   Class<?>[] groups() default {};
 

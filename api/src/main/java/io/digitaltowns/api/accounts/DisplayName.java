@@ -8,21 +8,22 @@ import java.util.regex.Pattern;
  * characters, with no link in it. Otherwise "SECURITY ALERT: confirm at http://…" on a line of its
  * own in someone's inbox reads as if the platform had written it.
  *
- * <p>Refused: control and format characters (line breaks, tabs, zero-width and bidi controls),
- * line and paragraph separators, private-use and unassigned code points; {@code http://},
- * {@code https://}, any {@code scheme://}, {@code www.}; and anything shaped like a domain name —
- * letters or digits, a dot, and a top-level part of two or more letters with no space between
- * ({@code evil.com}, {@code paypal.com-security}). A dot followed by a space ({@code Dr. Who},
- * {@code J. R. R. Tolkien}) is fine; {@code St.Mary} is not, the price of catching {@code evil.com}.
+ * <p>Refused: control and format characters (line breaks, tabs, zero-width and bidi controls), line
+ * and paragraph separators, private-use and unassigned code points; {@code http://}, {@code
+ * https://}, any {@code scheme://}, {@code www.}; and anything shaped like a domain name — letters
+ * or digits, a dot, and a top-level part of two or more letters with no space between ({@code
+ * evil.com}, {@code paypal.com-security}). A dot followed by a space ({@code Dr. Who}, {@code J. R.
+ * R. Tolkien}) is fine; {@code St.Mary} is not, the price of catching {@code evil.com}.
  */
 public final class DisplayName {
 
   public static final int MAX_CODE_POINTS = 60;
-  private static final Pattern LINK = Pattern.compile(
-      "[a-z][a-z0-9+.-]*://|www\\.|[\\p{L}\\p{N}-]\\.\\p{L}{2,}", Pattern.UNICODE_CHARACTER_CLASS);
+  private static final Pattern LINK =
+      Pattern.compile(
+          "[a-z][a-z0-9+.-]*://|www\\.|[\\p{L}\\p{N}-]\\.\\p{L}{2,}",
+          Pattern.UNICODE_CHARACTER_CLASS);
 
-  private DisplayName() {
-  }
+  private DisplayName() {}
 
   /**
    * @return the name without surrounding spaces
@@ -36,7 +37,9 @@ public final class DisplayName {
     return input.strip();
   }
 
-  /** @return why the name is refused, or null when it is fine */
+  /**
+   * @return why the name is refused, or null when it is fine
+   */
   static String problemWith(String input) {
     String name = input == null ? "" : input.strip();
     int length = name.codePointCount(0, name.length());
@@ -54,8 +57,14 @@ public final class DisplayName {
 
   private static boolean invisibleOrLineBreaking(int codePoint) {
     return switch (Character.getType(codePoint)) {
-      case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
-           Character.PRIVATE_USE, Character.SURROGATE, Character.UNASSIGNED -> true;
+      case Character.CONTROL,
+          Character.FORMAT,
+          Character.LINE_SEPARATOR,
+          Character.PARAGRAPH_SEPARATOR,
+          Character.PRIVATE_USE,
+          Character.SURROGATE,
+          Character.UNASSIGNED ->
+          true;
       default -> false;
     };
   }

@@ -14,8 +14,9 @@ public class InvalidDisplayNameException extends ErrorResponseException {
   }
 
   private static ProblemDetail problem(String reason) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        "The request has invalid fields: displayName");
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST, "The request has invalid fields: displayName");
     problem.setTitle("Invalid input");
     problem.setProperty("errors", List.of(new FieldProblem("displayName", reason)));
     return problem;

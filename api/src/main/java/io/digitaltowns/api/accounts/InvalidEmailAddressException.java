@@ -7,7 +7,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** Answers 400: the text is not an address we accept (see {@link EmailAddress}); the reason is in words. */
+/**
+ * Answers 400: the text is not an address we accept (see {@link EmailAddress}); the reason is in
+ * words.
+ */
 public class InvalidEmailAddressException extends ErrorResponseException {
 
   private final String reason;
@@ -28,8 +31,9 @@ public class InvalidEmailAddressException extends ErrorResponseException {
   }
 
   private static ProblemDetail problem(String reason) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        "The email address " + reason + ".");
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST, "The email address " + reason + ".");
     problem.setType(URI.create("https://digitaltowns.io/problems/invalid-email-address"));
     problem.setTitle("Invalid input");
     problem.setProperty("errors", List.of(new FieldProblem("email", reason)));

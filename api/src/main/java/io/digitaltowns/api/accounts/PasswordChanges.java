@@ -1,7 +1,7 @@
 package io.digitaltowns.api.accounts;
 
-import io.digitaltowns.api.outbox.OutboxWriter;
 import io.digitaltowns.api.accounts.tokens.Sessions;
+import io.digitaltowns.api.outbox.OutboxWriter;
 import io.digitaltowns.events.accounts.PasswordChangeReason;
 import io.digitaltowns.events.accounts.PasswordChanged;
 import java.util.UUID;
@@ -11,7 +11,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Sets a new password, ends every session, and tells the owner by mail (through PasswordChanged). */
+/**
+ * Sets a new password, ends every session, and tells the owner by mail (through PasswordChanged).
+ */
 @Service
 public class PasswordChanges {
 
@@ -20,7 +22,8 @@ public class PasswordChanges {
   private final Sessions sessions;
   private final OutboxWriter events;
 
-  PasswordChanges(JdbcClient jdbc, PasswordEncoder passwords, Sessions sessions, OutboxWriter events) {
+  PasswordChanges(
+      JdbcClient jdbc, PasswordEncoder passwords, Sessions sessions, OutboxWriter events) {
     this.jdbc = jdbc;
     this.passwords = passwords;
     this.sessions = sessions;
@@ -30,8 +33,13 @@ public class PasswordChanges {
   @Transactional(propagation = Propagation.MANDATORY)
   public void change(UUID userId, String newPassword, PasswordChangeReason reason, String traceId) {
     Owner owner = replace(userId, newPassword);
-    events.publish(userId, traceId, PasswordChanged.newBuilder()
-        .setEmail(owner.email()).setDisplayName(owner.displayName()).setReason(reason));
+    events.publish(
+        userId,
+        traceId,
+        PasswordChanged.newBuilder()
+            .setEmail(owner.email())
+            .setDisplayName(owner.displayName())
+            .setReason(reason));
   }
 
   /**
@@ -47,16 +55,18 @@ public class PasswordChanges {
   }
 
   private Owner replace(UUID userId, String newPassword) {
-    Owner owner = jdbc.sql("""
+    Owner owner =
+        jdbc.sql(
+                """
             UPDATE users SET password_hash = :hash, updated_at = now() WHERE id = :id RETURNING email, display_name
             """)
-        .param("hash", passwords.encode(newPassword)).param("id", userId)
-        .query((rs, n) -> new Owner(rs.getString("email"), rs.getString("display_name")))
-        .single();
+            .param("hash", passwords.encode(newPassword))
+            .param("id", userId)
+            .query((rs, n) -> new Owner(rs.getString("email"), rs.getString("display_name")))
+            .single();
     sessions.endAll(userId);
     return owner;
   }
 
-  private record Owner(String email, String displayName) {
-  }
+  private record Owner(String email, String displayName) {}
 }

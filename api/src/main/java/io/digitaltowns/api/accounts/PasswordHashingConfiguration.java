@@ -13,17 +13,18 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class PasswordHashingConfiguration {
 
   /**
-   * bcrypt, with the algorithm id stored in each hash ({@code {bcrypt}...}) so a stronger
-   * algorithm can take over later without invalidating existing passwords.
+   * bcrypt, with the algorithm id stored in each hash ({@code {bcrypt}...}) so a stronger algorithm
+   * can take over later without invalidating existing passwords.
    */
   @Bean
   PasswordEncoder passwordEncoder(PasswordHashingProperties properties) {
-    return new DelegatingPasswordEncoder("bcrypt",
-        Map.of("bcrypt", new BCryptPasswordEncoder(properties.bcryptStrength())));
+    return new DelegatingPasswordEncoder(
+        "bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(properties.bcryptStrength())));
   }
 
-  /** @param bcryptStrength log2 of the work factor; tests lower it, production keeps the default */
+  /**
+   * @param bcryptStrength log2 of the work factor; tests lower it, production keeps the default
+   */
   @ConfigurationProperties("digitaltowns.passwords")
-  record PasswordHashingProperties(@DefaultValue("11") int bcryptStrength) {
-  }
+  record PasswordHashingProperties(@DefaultValue("11") int bcryptStrength) {}
 }

@@ -16,6 +16,10 @@ public record RegistrationRequest(
 
   @Override
   public String toString() {
-    return "RegistrationRequest[email=" + email + ", displayName=" + displayName + "]"; // never the password
+    return "RegistrationRequest[email="
+        + email
+        + ", displayName="
+        + displayName
+        + "]"; // never the password
   }
 }

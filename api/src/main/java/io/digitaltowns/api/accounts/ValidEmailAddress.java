@@ -11,8 +11,8 @@ import java.lang.annotation.Target;
 
 /**
  * The annotated text is an address {@link EmailAddress#parse} accepts, so a request with a
- * look-alike address is refused with its other field problems, before anything is looked up.
- * Null is left to {@code @NotBlank}.
+ * look-alike address is refused with its other field problems, before anything is looked up. Null
+ * is left to {@code @NotBlank}.
  */
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
 @Retention(RetentionPolicy.RUNTIME)
@@ -37,7 +37,9 @@ public @interface ValidEmailAddress {
         return true;
       } catch (InvalidEmailAddressException invalid) {
         context.disableDefaultConstraintViolation();
-        context.buildConstraintViolationWithTemplate(escaped(invalid.reason())).addConstraintViolation();
+        context
+            .buildConstraintViolationWithTemplate(escaped(invalid.reason()))
+            .addConstraintViolation();
         return false;
       }
     }

@@ -13,16 +13,16 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads {@code consumers.analytics_figures}, which the consumers' analytics sink keeps equal to the latest record of
- * each key of each {@code dt.analytics.*} topic, through its owner's queries (module readmodels), in the topic's
- * schema order. Before the consumers first ran the table does not exist: no figures.
+ * Reads {@code consumers.analytics_figures}, which the consumers' analytics sink keeps equal to the
+ * latest record of each key of each {@code dt.analytics.*} topic, through its owner's queries
+ * (module readmodels), in the topic's schema order. Before the consumers first ran the table does
+ * not exist: no figures.
  */
 @Component
 class AnalyticsFigures {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {
-  };
+  private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {};
 
   private final AnalyticsFiguresQueries queries;
 
@@ -32,13 +32,16 @@ class AnalyticsFigures {
 
   AnalyticsReport read(AnalyticsTopic topic, LocalDate from, LocalDate to) {
     List<String> columns = topic.value().getFields().stream().map(Schema.Field::name).toList();
-    List<String> stored = topic.daily() ? queries.daily(topic.name(), from, to) : queries.latest(topic.name());
-    List<Map<String, Object>> rows = stored.stream().map(json -> inSchemaOrder(columns, JSON.readValue(json, FIELDS))).toList();
+    List<String> stored =
+        topic.daily() ? queries.daily(topic.name(), from, to) : queries.latest(topic.name());
+    List<Map<String, Object>> rows =
+        stored.stream().map(json -> inSchemaOrder(columns, JSON.readValue(json, FIELDS))).toList();
     return new AnalyticsReport(topic.name(), from, to, columns, rows);
   }
 
   /** jsonb keeps keys in its own order; readers expect the schema's. */
-  private static Map<String, Object> inSchemaOrder(List<String> columns, Map<String, Object> figures) {
+  private static Map<String, Object> inSchemaOrder(
+      List<String> columns, Map<String, Object> figures) {
     Map<String, Object> row = new LinkedHashMap<>();
     columns.forEach(column -> row.put(column, figures.get(column)));
     return row;

@@ -4,7 +4,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** A range of days the figures cannot be given for: reversed, or longer than {@link DayRange#MAX_DAYS}. */
+/**
+ * A range of days the figures cannot be given for: reversed, or longer than {@link
+ * DayRange#MAX_DAYS}.
+ */
 public class InvalidDateRangeException extends ErrorResponseException {
 
   InvalidDateRangeException(String detail) {

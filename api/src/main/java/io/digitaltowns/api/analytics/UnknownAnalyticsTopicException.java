@@ -12,8 +12,16 @@ class UnknownAnalyticsTopicException extends ErrorResponseException {
   }
 
   private static ProblemDetail problem() {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There are no such figures. Known: "
-        + String.join(", ", AnalyticsCatalog.topics().stream().map(AnalyticsCatalog.AnalyticsTopic::shortName).toList()) + ".");
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.NOT_FOUND,
+            "There are no such figures. Known: "
+                + String.join(
+                    ", ",
+                    AnalyticsCatalog.topics().stream()
+                        .map(AnalyticsCatalog.AnalyticsTopic::shortName)
+                        .toList())
+                + ".");
     problem.setTitle("Unknown analytics topic");
     return problem;
   }

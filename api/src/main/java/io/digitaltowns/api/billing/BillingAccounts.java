@@ -11,13 +11,16 @@ import org.springframework.data.relational.core.mapping.Table;
 import org.springframework.stereotype.Component;
 
 /**
- * A business's side of Stripe (table {@code business_billing}): its customer, created once, and the state of its
- * subscription. The subscription columns are written only from verified Stripe events.
+ * A business's side of Stripe (table {@code business_billing}): its customer, created once, and the
+ * state of its subscription. The subscription columns are written only from verified Stripe events.
  */
 @Component
 public class BillingAccounts {
 
-  /** Stripe subscription statuses in which the business has a subscription it must manage, not start again. */
+  /**
+   * Stripe subscription statuses in which the business has a subscription it must manage, not start
+   * again.
+   */
   static final Set<String> LIVE_STATUSES = Set.of("trialing", "active", "past_due", "unpaid");
 
   private final BillingAccountRepository repository;
@@ -27,12 +30,16 @@ public class BillingAccounts {
   }
 
   /**
-   * @param status Stripe's subscription status (incomplete, trialing, active, past_due, canceled, unpaid, ...), or
-   *               null before the first subscription
+   * @param status Stripe's subscription status (incomplete, trialing, active, past_due, canceled,
+   *     unpaid, ...), or null before the first subscription
    */
   @Table("business_billing")
-  public record BillingAccount(@Id UUID businessId, @Column("stripe_customer_id") String customerId,
-                               String subscriptionId, String status, Instant currentPeriodEnd) {
+  public record BillingAccount(
+      @Id UUID businessId,
+      @Column("stripe_customer_id") String customerId,
+      String subscriptionId,
+      String status,
+      Instant currentPeriodEnd) {
 
     /** A subscription that is running (possibly behind on payment): start no second one. */
     public boolean subscriptionLive() {
@@ -48,7 +55,8 @@ public class BillingAccounts {
    * Keeps the customer as the business's, unless one is kept already (two first checkouts at once).
    *
    * @return the customer the business has now
-   * @throws org.springframework.web.ErrorResponseException 404 when the business was deleted meanwhile
+   * @throws org.springframework.web.ErrorResponseException 404 when the business was deleted
+   *     meanwhile
    */
   public String attachCustomer(UUID businessId, String customerId) {
     try {

@@ -13,8 +13,9 @@ public class BillingNotConfiguredException extends ErrorResponseException {
   }
 
   private static ProblemDetail problem() {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-        "Subscriptions are not enabled on this platform.");
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.NOT_FOUND, "Subscriptions are not enabled on this platform.");
     problem.setTitle("Billing not configured");
     problem.setType(URI.create("https://digitaltowns.io/problems/billing-not-configured"));
     return problem;

@@ -13,8 +13,10 @@ public class PaymentProviderUnavailableException extends ErrorResponseException 
   }
 
   private static ProblemDetail problem() {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY,
-        "The payment provider did not answer as expected. Nothing was charged; try again in a moment.");
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_GATEWAY,
+            "The payment provider did not answer as expected. Nothing was charged; try again in a moment.");
     problem.setTitle("Payment provider unavailable");
     problem.setType(URI.create("https://digitaltowns.io/problems/payment-provider-unavailable"));
     return problem;

@@ -8,9 +8,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The configured Stripe client, built with its own API base and key so that nothing global in stripe-java is
- * changed. Refuses to start with a secret key but no price or webhook secret: billing that can take money but never
- * learns about it must not run.
+ * The configured Stripe client, built with its own API base and key so that nothing global in
+ * stripe-java is changed. Refuses to start with a secret key but no price or webhook secret:
+ * billing that can take money but never learns about it must not run.
  */
 @Component
 public class StripeApi {
@@ -24,33 +24,42 @@ public class StripeApi {
     this.properties = properties;
     if (!properties.enabled()) {
       this.client = null;
-      log.info("Stripe billing is off: digitaltowns.stripe.secret-key (STRIPE_SECRET_KEY) is blank");
+      log.info(
+          "Stripe billing is off: digitaltowns.stripe.secret-key (STRIPE_SECRET_KEY) is blank");
       return;
     }
     String key = properties.secretKey().trim();
     if (key.startsWith("pk_")) {
-      throw new IllegalStateException("digitaltowns.stripe.secret-key (STRIPE_SECRET_KEY) holds a publishable key; "
-          + "it needs the secret (sk_...) or a restricted (rk_...) key");
+      throw new IllegalStateException(
+          "digitaltowns.stripe.secret-key (STRIPE_SECRET_KEY) holds a publishable key; "
+              + "it needs the secret (sk_...) or a restricted (rk_...) key");
     }
     if (!StripeProperties.hasText(properties.priceId())) {
-      throw new IllegalStateException("digitaltowns.stripe.price-id (STRIPE_PRICE_ID) must be set when billing is on");
+      throw new IllegalStateException(
+          "digitaltowns.stripe.price-id (STRIPE_PRICE_ID) must be set when billing is on");
     }
     if (!StripeProperties.hasText(properties.webhookSecret())) {
       throw new IllegalStateException(
           "digitaltowns.stripe.webhook-secret (STRIPE_WEBHOOK_SECRET) must be set when billing is on");
     }
-    this.client = StripeClient.builder()
-        .setApiKey(key)
-        .setApiBase(properties.apiBase().trim().replaceAll("/+$", ""))
-        .setConnectTimeout(Math.toIntExact(properties.connectTimeout().toMillis()))
-        .setReadTimeout(Math.toIntExact(properties.readTimeout().toMillis()))
-        .setMaxNetworkRetries(properties.maxNetworkRetries())
-        .build();
-    log.info("Stripe billing is on ({} mode), price {}, API at {}", key.contains("_live_") ? "live" : "test",
-        properties.priceId(), properties.apiBase());
+    this.client =
+        StripeClient.builder()
+            .setApiKey(key)
+            .setApiBase(properties.apiBase().trim().replaceAll("/+$", ""))
+            .setConnectTimeout(Math.toIntExact(properties.connectTimeout().toMillis()))
+            .setReadTimeout(Math.toIntExact(properties.readTimeout().toMillis()))
+            .setMaxNetworkRetries(properties.maxNetworkRetries())
+            .build();
+    log.info(
+        "Stripe billing is on ({} mode), price {}, API at {}",
+        key.contains("_live_") ? "live" : "test",
+        properties.priceId(),
+        properties.apiBase());
   }
 
-  /** @throws BillingNotConfiguredException while billing is off */
+  /**
+   * @throws BillingNotConfiguredException while billing is off
+   */
   public StripeClient client() {
     if (client == null) {
       throw new BillingNotConfiguredException();
@@ -58,7 +67,9 @@ public class StripeApi {
     return client;
   }
 
-  /** @throws BillingNotConfiguredException while billing is off */
+  /**
+   * @throws BillingNotConfiguredException while billing is off
+   */
   public void requireEnabled() {
     client();
   }
@@ -68,13 +79,18 @@ public class StripeApi {
   }
 
   /**
-   * Turns a failed call into a 502 for the client and one log line for operators, with what identifies the call at
-   * Stripe (request id, status, error code and parameter) but not the message, which may quote input. Those come from
-   * the answer too, so each is logged as a {@link ProviderCode} (one word, bounded): never a line break.
+   * Turns a failed call into a 502 for the client and one log line for operators, with what
+   * identifies the call at Stripe (request id, status, error code and parameter) but not the
+   * message, which may quote input. Those come from the answer too, so each is logged as a {@link
+   * ProviderCode} (one word, bounded): never a line break.
    */
   public PaymentProviderUnavailableException failed(String action, StripeException e) {
-    log.warn("Stripe refused or did not answer '{}': {} status={} code={} param={} requestId={}", action,
-        e.getClass().getSimpleName(), e.getStatusCode(), ProviderCode.of(e.getCode()),
+    log.warn(
+        "Stripe refused or did not answer '{}': {} status={} code={} param={} requestId={}",
+        action,
+        e.getClass().getSimpleName(),
+        e.getStatusCode(),
+        ProviderCode.of(e.getCode()),
         ProviderCode.of(e.getStripeError() == null ? null : e.getStripeError().getParam()),
         ProviderCode.of(e.getRequestId()));
     return new PaymentProviderUnavailableException();

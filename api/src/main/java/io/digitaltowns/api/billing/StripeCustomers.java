@@ -29,8 +29,9 @@ public class StripeCustomers {
   }
 
   /**
-   * The business's customer, created if it has none. Two first checkouts at once send the same idempotency key, so
-   * Stripe creates one customer; should it still create two, the first one stored stays the business's.
+   * The business's customer, created if it has none. Two first checkouts at once send the same
+   * idempotency key, so Stripe creates one customer; should it still create two, the first one
+   * stored stays the business's.
    */
   public String ensure(BillableBusiness business) {
     Optional<String> existing = of(business);
@@ -38,17 +39,24 @@ public class StripeCustomers {
       return existing.get();
     }
     String email = contacts.of(business.ownerId()).map(AccountContacts.Contact::email).orElse(null);
-    CustomerCreateParams.Builder params = CustomerCreateParams.builder()
-        .setName(business.name())
-        .putMetadata("business_id", business.id().toString())
-        .putMetadata("owner_id", business.ownerId().toString());
+    CustomerCreateParams.Builder params =
+        CustomerCreateParams.builder()
+            .setName(business.name())
+            .putMetadata("business_id", business.id().toString())
+            .putMetadata("owner_id", business.ownerId().toString());
     if (email != null) {
       params.setEmail(email);
     }
-    RequestOptions options = RequestOptions.builder()
-        .setIdempotencyKey(IdempotencyKeys.of("customer", business.id(), email, business.name(),
-            business.ownerId().toString()))
-        .build();
+    RequestOptions options =
+        RequestOptions.builder()
+            .setIdempotencyKey(
+                IdempotencyKeys.of(
+                    "customer",
+                    business.id(),
+                    email,
+                    business.name(),
+                    business.ownerId().toString()))
+            .build();
     Customer customer;
     try {
       customer = stripe.client().v1().customers().create(params.build(), options);

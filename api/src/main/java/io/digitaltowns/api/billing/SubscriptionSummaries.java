@@ -8,8 +8,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * What the owner's subscription page shows of a business's billing: the state the verified Stripe events left in
- * {@code business_billing} and {@code billing_subscriptions}, and the amount of the latest invoice seen.
+ * What the owner's subscription page shows of a business's billing: the state the verified Stripe
+ * events left in {@code business_billing} and {@code billing_subscriptions}, and the amount of the
+ * latest invoice seen.
  */
 @Component
 public class SubscriptionSummaries {
@@ -21,12 +22,19 @@ public class SubscriptionSummaries {
   }
 
   /**
-   * @param status           Stripe's subscription status, null before the first subscription
-   * @param cancelRequested  the owner asked to cancel; it ends at {@code cancelAt}
-   * @param amount           the latest invoice's amount in the currency's minor units, null before any invoice
+   * @param status Stripe's subscription status, null before the first subscription
+   * @param cancelRequested the owner asked to cancel; it ends at {@code cancelAt}
+   * @param amount the latest invoice's amount in the currency's minor units, null before any
+   *     invoice
    */
-  public record SubscriptionSummary(String customerId, String status, Instant currentPeriodEnd,
-                                    boolean cancelRequested, Instant cancelAt, Long amount, String currency) {
+  public record SubscriptionSummary(
+      String customerId,
+      String status,
+      Instant currentPeriodEnd,
+      boolean cancelRequested,
+      Instant cancelAt,
+      Long amount,
+      String currency) {
 
     public boolean live() {
       return status != null && BillingAccounts.LIVE_STATUSES.contains(status);
@@ -34,7 +42,8 @@ public class SubscriptionSummaries {
   }
 
   public Optional<SubscriptionSummary> of(UUID businessId) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             SELECT bb.stripe_customer_id, bb.status, bb.current_period_end,
                    coalesce(s.cancel_requested, false) AS cancel_requested, coalesce(s.cancel_at, bb.cancel_at) AS cancel_at,
                    p.amount, p.currency
@@ -46,9 +55,16 @@ public class SubscriptionSummaries {
             WHERE bb.business_id = :business
             """)
         .param("business", businessId)
-        .query((rs, n) -> new SubscriptionSummary(rs.getString("stripe_customer_id"), rs.getString("status"),
-            instant(rs.getTimestamp("current_period_end")), rs.getBoolean("cancel_requested"),
-            instant(rs.getTimestamp("cancel_at")), (Long) rs.getObject("amount"), rs.getString("currency")))
+        .query(
+            (rs, n) ->
+                new SubscriptionSummary(
+                    rs.getString("stripe_customer_id"),
+                    rs.getString("status"),
+                    instant(rs.getTimestamp("current_period_end")),
+                    rs.getBoolean("cancel_requested"),
+                    instant(rs.getTimestamp("cancel_at")),
+                    (Long) rs.getObject("amount"),
+                    rs.getString("currency")))
         .optional();
   }
 

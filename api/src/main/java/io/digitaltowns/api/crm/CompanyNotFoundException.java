@@ -12,7 +12,9 @@ class CompanyNotFoundException extends ErrorResponseException {
   }
 
   private static ProblemDetail problem() {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "The CRM has no company with this id.");
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.NOT_FOUND, "The CRM has no company with this id.");
     problem.setTitle("Company not found");
     return problem;
   }

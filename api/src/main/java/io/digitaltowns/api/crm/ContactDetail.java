@@ -6,5 +6,5 @@ import io.digitaltowns.readmodels.crm.TimelineEntry;
 import java.util.List;
 
 /** A contact with the companies they own and everything they did, oldest first. */
-public record ContactDetail(CrmContact contact, List<CrmCompany> companies, List<TimelineEntry> activities) {
-}
+public record ContactDetail(
+    CrmContact contact, List<CrmCompany> companies, List<TimelineEntry> activities) {}

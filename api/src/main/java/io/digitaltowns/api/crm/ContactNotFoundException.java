@@ -12,7 +12,9 @@ class ContactNotFoundException extends ErrorResponseException {
   }
 
   private static ProblemDetail problem() {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "The CRM has no contact with this id.");
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.NOT_FOUND, "The CRM has no contact with this id.");
     problem.setTitle("Contact not found");
     return problem;
   }

@@ -5,8 +5,7 @@ final class CrmPaths {
 
   static final String PREFIX = "/api/admin/crm";
 
-  private CrmPaths() {
-  }
+  private CrmPaths() {}
 
   static boolean owns(String path) {
     return path.equals(PREFIX) || path.startsWith(PREFIX + "/");

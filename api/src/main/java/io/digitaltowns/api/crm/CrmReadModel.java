@@ -13,9 +13,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * What admins see of the CRM read model ({@code consumers.crm_view_*}, written only by the {@code crm} consumer
- * group), read through its owner's queries ({@link CrmViewQueries}, module readmodels); here the answers an admin gets
- * when a company or contact is unknown (404) or the tables do not exist yet (503).
+ * What admins see of the CRM read model ({@code consumers.crm_view_*}, written only by the {@code
+ * crm} consumer group), read through its owner's queries ({@link CrmViewQueries}, module
+ * readmodels); here the answers an admin gets when a company or contact is unknown (404) or the
+ * tables do not exist yet (503).
  */
 @Component
 public class CrmReadModel {
@@ -31,18 +32,24 @@ public class CrmReadModel {
     return read(() -> queries.companies(query, limit));
   }
 
-  /** @throws CompanyNotFoundException (404) when the CRM has no such company */
+  /**
+   * @throws CompanyNotFoundException (404) when the CRM has no such company
+   */
   public CompanyDetail companyDetail(UUID businessId) {
     String id = businessId.toString();
     CrmCompany company = company(id).orElseThrow(CompanyNotFoundException::new);
     return new CompanyDetail(company, read(() -> queries.deals(id)), timelineOfCompany(id));
   }
 
-  /** @throws ContactNotFoundException (404) when the CRM has no such contact */
+  /**
+   * @throws ContactNotFoundException (404) when the CRM has no such contact
+   */
   public ContactDetail contactDetail(UUID userId) {
     String id = userId.toString();
     CrmContact contact = read(() -> queries.contact(id)).orElseThrow(ContactNotFoundException::new);
-    return new ContactDetail(contact, read(() -> queries.companiesOwnedBy(id)),
+    return new ContactDetail(
+        contact,
+        read(() -> queries.companiesOwnedBy(id)),
         read(() -> queries.timelineOfContact(id)));
   }
 

@@ -16,8 +16,10 @@ class CrmReadModelUnavailableException extends ErrorResponseException {
   }
 
   private static ProblemDetail problem() {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-        "The CRM read model does not exist yet: start the consumers with CONSUMER_CRM_ENABLED=true.");
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "The CRM read model does not exist yet: start the consumers with CONSUMER_CRM_ENABLED=true.");
     problem.setTitle("The CRM is not set up");
     problem.setType(URI.create("https://digitaltowns.io/problems/crm-read-model-unavailable"));
     return problem;

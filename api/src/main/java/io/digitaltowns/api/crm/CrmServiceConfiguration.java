@@ -15,15 +15,22 @@ import org.springframework.context.annotation.Configuration;
 class CrmServiceConfiguration {
 
   /**
-   * Only the web role forwards to CRM_SERVICE_URL (the auth service answers CRM paths with its own 404); the CRM
-   * service answers {@code /error} too. The CRM service checks the token and the ADMIN role itself (it shares
-   * JWT_SECRET), so the admin's Authorization header is forwarded as it came.
+   * Only the web role forwards to CRM_SERVICE_URL (the auth service answers CRM paths with its own
+   * 404); the CRM service answers {@code /error} too. The CRM service checks the token and the
+   * ADMIN role itself (it shares JWT_SECRET), so the admin's Authorization header is forwarded as
+   * it came.
    */
-  static final SplitService CRM_SERVICE = new SplitService("crm", CrmPaths::owns,
-      SplitService.ForwardingRoles.WEB_ONLY, true,
-      "The CRM service serves only the CRM endpoints.",
-      new ServiceForwarder.Unavailable("https://digitaltowns.io/problems/crm-service-unavailable",
-          "The CRM is unavailable", "The CRM service did not answer. Try again in a moment."));
+  static final SplitService CRM_SERVICE =
+      new SplitService(
+          "crm",
+          CrmPaths::owns,
+          SplitService.ForwardingRoles.WEB_ONLY,
+          true,
+          "The CRM service serves only the CRM endpoints.",
+          new ServiceForwarder.Unavailable(
+              "https://digitaltowns.io/problems/crm-service-unavailable",
+              "The CRM is unavailable",
+              "The CRM service did not answer. Try again in a moment."));
 
   @Bean
   FilterRegistrationBean<SplitServiceFilter> crmServiceSplit(CrmServiceProperties properties) {

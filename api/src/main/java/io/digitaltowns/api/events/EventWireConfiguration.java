@@ -13,7 +13,10 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(SchemaRegistryProperties.class)
 class EventWireConfiguration {
 
-  /** Registering every schema at start makes a broken or incompatible schema stop the deploy, not a request. */
+  /**
+   * Registering every schema at start makes a broken or incompatible schema stop the deploy, not a
+   * request.
+   */
   @Bean
   SchemaRegistryClient schemaRegistryClient(SchemaRegistryProperties properties) {
     SchemaRegistryClient client = properties.client();

@@ -1,10 +1,10 @@
 package io.digitaltowns.api.ops;
 
-import io.digitaltowns.events.catalog.Topic;
 import io.digitaltowns.api.ops.OpsStatus.ConsumerGroupStatus;
 import io.digitaltowns.api.ops.OpsStatus.DeadLetterTopic;
 import io.digitaltowns.api.ops.OpsStatus.KafkaStatus;
 import io.digitaltowns.api.ops.OpsStatus.TopicLag;
+import io.digitaltowns.events.catalog.Topic;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Asks Kafka, read-only, how far behind each consumer group of the system is and how many dead letters wait.
- * A short-lived admin client per look ({@link OpsKafka}).
+ * Asks Kafka, read-only, how far behind each consumer group of the system is and how many dead
+ * letters wait. A short-lived admin client per look ({@link OpsKafka}).
  */
 @Component
 class KafkaStatusReader {
@@ -57,9 +57,17 @@ class KafkaStatusReader {
     }
   }
 
-  private List<ConsumerGroupStatus> consumerGroups(Admin admin) throws ExecutionException, InterruptedException, TimeoutException {
-    List<String> groups = admin.listGroups(ListGroupsOptions.forConsumerGroups()).all().get(timeout(), TimeUnit.MILLISECONDS)
-        .stream().map(GroupListing::groupId).sorted().toList();
+  private List<ConsumerGroupStatus> consumerGroups(Admin admin)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    List<String> groups =
+        admin
+            .listGroups(ListGroupsOptions.forConsumerGroups())
+            .all()
+            .get(timeout(), TimeUnit.MILLISECONDS)
+            .stream()
+            .map(GroupListing::groupId)
+            .sorted()
+            .toList();
     if (groups.isEmpty()) {
       return List.of();
     }
@@ -67,40 +75,67 @@ class KafkaStatusReader {
         admin.describeConsumerGroups(groups).all().get(timeout(), TimeUnit.MILLISECONDS);
     List<ConsumerGroupStatus> statuses = new ArrayList<>();
     for (String group : groups) {
-      Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-          .partitionsToOffsetAndMetadata().get(timeout(), TimeUnit.MILLISECONDS);
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin
+              .listConsumerGroupOffsets(group)
+              .partitionsToOffsetAndMetadata()
+              .get(timeout(), TimeUnit.MILLISECONDS);
       Map<TopicPartition, Long> ends = endOffsets(admin, committed.keySet().stream().toList());
       Map<String, Long> lagByTopic = new TreeMap<>();
-      committed.forEach((partition, offset) -> {
-        long lag = offset == null ? 0 : Math.max(0, ends.getOrDefault(partition, 0L) - offset.offset());
-        lagByTopic.merge(partition.topic(), lag, Long::sum);
-      });
-      List<TopicLag> topics = lagByTopic.entrySet().stream().map(e -> new TopicLag(e.getKey(), e.getValue())).toList();
+      committed.forEach(
+          (partition, offset) -> {
+            long lag =
+                offset == null
+                    ? 0
+                    : Math.max(0, ends.getOrDefault(partition, 0L) - offset.offset());
+            lagByTopic.merge(partition.topic(), lag, Long::sum);
+          });
+      List<TopicLag> topics =
+          lagByTopic.entrySet().stream().map(e -> new TopicLag(e.getKey(), e.getValue())).toList();
       ConsumerGroupDescription description = descriptions.get(group);
-      statuses.add(new ConsumerGroupStatus(group,
-          description == null ? "UNKNOWN" : description.groupState().toString(),
-          description == null ? 0 : description.members().size(),
-          topics, topics.stream().mapToLong(TopicLag::lag).sum()));
+      statuses.add(
+          new ConsumerGroupStatus(
+              group,
+              description == null ? "UNKNOWN" : description.groupState().toString(),
+              description == null ? 0 : description.members().size(),
+              topics,
+              topics.stream().mapToLong(TopicLag::lag).sum()));
     }
     return statuses;
   }
 
-  private List<DeadLetterTopic> deadLetters(Admin admin) throws ExecutionException, InterruptedException, TimeoutException {
-    List<String> topics = admin.listTopics().names().get(timeout(), TimeUnit.MILLISECONDS).stream()
-        .filter(Topic::isDeadLetters).sorted().toList();
+  private List<DeadLetterTopic> deadLetters(Admin admin)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    List<String> topics =
+        admin.listTopics().names().get(timeout(), TimeUnit.MILLISECONDS).stream()
+            .filter(Topic::isDeadLetters)
+            .sorted()
+            .toList();
     if (topics.isEmpty()) {
       return List.of();
     }
-    List<TopicPartition> partitions = admin.describeTopics(topics).allTopicNames().get(timeout(), TimeUnit.MILLISECONDS)
-        .values().stream()
-        .flatMap(topic -> topic.partitions().stream().map(p -> new TopicPartition(topic.name(), p.partition())))
-        .toList();
+    List<TopicPartition> partitions =
+        admin
+            .describeTopics(topics)
+            .allTopicNames()
+            .get(timeout(), TimeUnit.MILLISECONDS)
+            .values()
+            .stream()
+            .flatMap(
+                topic ->
+                    topic.partitions().stream()
+                        .map(p -> new TopicPartition(topic.name(), p.partition())))
+            .toList();
     Map<TopicPartition, Long> ends = offsets(admin, partitions, OffsetSpec.latest());
     Map<TopicPartition, Long> starts = offsets(admin, partitions, OffsetSpec.earliest());
     return partitions.stream()
-        .collect(Collectors.groupingBy(TopicPartition::topic, TreeMap::new,
-            Collectors.summingLong(p -> ends.getOrDefault(p, 0L) - starts.getOrDefault(p, 0L))))
-        .entrySet().stream()
+        .collect(
+            Collectors.groupingBy(
+                TopicPartition::topic,
+                TreeMap::new,
+                Collectors.summingLong(p -> ends.getOrDefault(p, 0L) - starts.getOrDefault(p, 0L))))
+        .entrySet()
+        .stream()
         .map(e -> new DeadLetterTopic(e.getKey(), e.getValue()))
         .sorted(Comparator.comparing(DeadLetterTopic::topic))
         .toList();
@@ -111,13 +146,20 @@ class KafkaStatusReader {
     return offsets(admin, partitions, OffsetSpec.latest());
   }
 
-  private Map<TopicPartition, Long> offsets(Admin admin, List<TopicPartition> partitions, OffsetSpec spec)
+  private Map<TopicPartition, Long> offsets(
+      Admin admin, List<TopicPartition> partitions, OffsetSpec spec)
       throws ExecutionException, InterruptedException, TimeoutException {
     if (partitions.isEmpty()) {
       return Map.of();
     }
-    Map<TopicPartition, OffsetSpec> request = partitions.stream().collect(Collectors.toMap(p -> p, p -> spec));
-    return admin.listOffsets(request).all().get(timeout(), TimeUnit.MILLISECONDS).entrySet().stream()
+    Map<TopicPartition, OffsetSpec> request =
+        partitions.stream().collect(Collectors.toMap(p -> p, p -> spec));
+    return admin
+        .listOffsets(request)
+        .all()
+        .get(timeout(), TimeUnit.MILLISECONDS)
+        .entrySet()
+        .stream()
         .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
   }
 

@@ -13,8 +13,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.stereotype.Component;
 
 /**
- * Short-lived Kafka clients for the operations page, made per look or per redrive: the page is opened rarely, and no
- * connection is held in between. Every question may take {@link OpsProperties#timeout()}.
+ * Short-lived Kafka clients for the operations page, made per look or per redrive: the page is
+ * opened rarely, and no connection is held in between. Every question may take {@link
+ * OpsProperties#timeout()}.
  */
 @Component
 class OpsKafka {
@@ -33,7 +34,10 @@ class OpsKafka {
     return Admin.create(common("digitaltowns-api-ops"));
   }
 
-  /** Reads dead-letter topics by assignment (never joins a group); commits only the redrive ledger, by hand. */
+  /**
+   * Reads dead-letter topics by assignment (never joins a group); commits only the redrive ledger,
+   * by hand.
+   */
   KafkaConsumer<byte[], byte[]> ledgerConsumer() {
     Map<String, Object> config = common("digitaltowns-api-redrive");
     config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.redriveGroup());
@@ -50,7 +54,8 @@ class OpsKafka {
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) properties.timeout().toMillis());
-    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+    config.put(
+        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
         (int) Math.max(properties.timeout().toMillis() * 2, 30_000));
     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);

@@ -8,7 +8,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Relay status, consumer lag and dead letters in one admin-only call (what the operations page shows, as JSON). */
+/**
+ * Relay status, consumer lag and dead letters in one admin-only call (what the operations page
+ * shows, as JSON).
+ */
 @RestController
 @RequestMapping("/api/admin/ops")
 @EnableConfigurationProperties(OpsProperties.class)
@@ -22,8 +25,10 @@ class OpsStatusController {
   }
 
   @GetMapping("/status")
-  @Operation(summary = "Relay status, consumer group lag per topic, dead letters waiting",
-      description = "Read-only. Kafka problems are reported in kafka.error rather than failing the call.",
+  @Operation(
+      summary = "Relay status, consumer group lag per topic, dead letters waiting",
+      description =
+          "Read-only. Kafka problems are reported in kafka.error rather than failing the call.",
       security = @SecurityRequirement(name = "bearer"))
   OpsStatus status() {
     return statuses.current();

@@ -11,7 +11,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The relay's state as PostgreSQL sees it (its replication slot, the session holding its lock, the outbox). */
+/**
+ * The relay's state as PostgreSQL sees it (its replication slot, the session holding its lock, the
+ * outbox).
+ */
 @Component
 class RelayStatusReader {
 
@@ -27,11 +30,20 @@ class RelayStatusReader {
 
   RelayStatus read() {
     Optional<ReplicationSlot> slot = queries.slot(properties.relaySlotName());
-    String holder = queries.lockHolder(new RelayLockKey(properties.relayLockId()))
-        .map(RelayLockSession::describe).orElse(null);
+    String holder =
+        queries
+            .lockHolder(new RelayLockKey(properties.relayLockId()))
+            .map(RelayLockSession::describe)
+            .orElse(null);
     OutboxRows outbox = queries.outbox(OUTBOX).orElse(new OutboxRows(0, null));
-    return new RelayStatus(properties.relaySlotName(), slot.map(ReplicationSlot::active).orElse(null),
-        slot.map(ReplicationSlot::lagBytes).orElse(null), slot.map(ReplicationSlot::walStatus).orElse(null), holder,
-        outbox.rows(), outbox.oldest(), properties.relayMode().name().toLowerCase(Locale.ROOT));
+    return new RelayStatus(
+        properties.relaySlotName(),
+        slot.map(ReplicationSlot::active).orElse(null),
+        slot.map(ReplicationSlot::lagBytes).orElse(null),
+        slot.map(ReplicationSlot::walStatus).orElse(null),
+        holder,
+        outbox.rows(),
+        outbox.oldest(),
+        properties.relayMode().name().toLowerCase(Locale.ROOT));
   }
 }

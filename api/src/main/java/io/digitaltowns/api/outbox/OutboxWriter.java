@@ -16,10 +16,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Writes a domain event to the outbox table in the caller's transaction, already in its final
- * wire bytes, so the change and its event commit together or not at all and the relay can pass
- * the bytes through untouched. The one place an event gets its envelope (a fresh event id, the
- * commit time) and its route: the topic and aggregate type come from the catalog ({@link Topics#of}).
+ * Writes a domain event to the outbox table in the caller's transaction, already in its final wire
+ * bytes, so the change and its event commit together or not at all and the relay can pass the bytes
+ * through untouched. The one place an event gets its envelope (a fresh event id, the commit time)
+ * and its route: the topic and aggregate type come from the catalog ({@link Topics#of}).
  */
 @Component
 public class OutboxWriter {
@@ -38,19 +38,29 @@ public class OutboxWriter {
    * Publishes the event the builder makes, given everything but its envelope.
    *
    * @param aggregateId the record key, which keeps one aggregate's events in order
-   * @param traceId     W3C trace id of the request that caused the event, null when there is none
+   * @param traceId W3C trace id of the request that caused the event, null when there is none
    * @return the id of the written event
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public <E extends SpecificRecord> UUID publish(UUID aggregateId, String traceId, RecordBuilder<E> event) {
+  public <E extends SpecificRecord> UUID publish(
+      UUID aggregateId, String traceId, RecordBuilder<E> event) {
     return publish(aggregateId.toString(), traceId, event);
   }
 
-  /** As {@link #publish(UUID, String, RecordBuilder)}, for an aggregate whose id is not a UUID (a Stripe object's). */
+  /**
+   * As {@link #publish(UUID, String, RecordBuilder)}, for an aggregate whose id is not a UUID (a
+   * Stripe object's).
+   */
   @Transactional(propagation = Propagation.MANDATORY)
-  public <E extends SpecificRecord> UUID publish(String aggregateId, String traceId, RecordBuilder<E> event) {
+  public <E extends SpecificRecord> UUID publish(
+      String aggregateId, String traceId, RecordBuilder<E> event) {
     UUID eventId = UUID.randomUUID();
-    write(new Envelope(eventId.toString(), clock.instant().truncatedTo(ChronoUnit.MILLIS), aggregateId, traceId),
+    write(
+        new Envelope(
+            eventId.toString(),
+            clock.instant().truncatedTo(ChronoUnit.MILLIS),
+            aggregateId,
+            traceId),
         event);
     return eventId;
   }
@@ -60,7 +70,8 @@ public class OutboxWriter {
   <E extends SpecificRecord> void write(Envelope envelope, RecordBuilder<E> builder) {
     E event = envelope.build(builder);
     Topic<String, SpecificRecord> topic = Topics.of(event.getClass());
-    jdbc.sql("""
+    jdbc.sql(
+            """
             INSERT INTO outbox (id, topic, aggregate_type, aggregate_id, event_type, trace_id, occurred_at, payload)
             VALUES (:id, :topic, :aggregateType, :aggregateId, :eventType, :traceId, :occurredAt, :payload)
             """)

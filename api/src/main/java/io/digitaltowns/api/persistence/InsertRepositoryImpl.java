@@ -2,7 +2,10 @@ package io.digitaltowns.api.persistence;
 
 import org.springframework.data.jdbc.core.JdbcAggregateOperations;
 
-/** The implementation Spring Data JDBC finds by name for every repository that extends {@link InsertRepository}. */
+/**
+ * The implementation Spring Data JDBC finds by name for every repository that extends {@link
+ * InsertRepository}.
+ */
 class InsertRepositoryImpl<T> implements InsertRepository<T> {
 
   private final JdbcAggregateOperations aggregates;

@@ -24,20 +24,20 @@ import org.slf4j.LoggerFactory;
  * Limits how often one client address and one account may attempt an action.
  *
  * <p>Sign-in uses {@link #attempt} instead, where only failures count against the account, per
- * account and client address. Call {@link #check} before doing the work (before the password is checked, the email sent,
- * the account created). Each call takes one token from the address's bucket for the action and,
- * when an account is named, one from the account's bucket; when either is empty it throws
- * {@link TooManyRequestsException} (429 with {@code Retry-After}). An address that is already
- * refused does not use up the account's tokens, so one noisy address cannot lock an account on
- * its own.
+ * account and client address. Call {@link #check} before doing the work (before the password is
+ * checked, the email sent, the account created). Each call takes one token from the address's
+ * bucket for the action and, when an account is named, one from the account's bucket; when either
+ * is empty it throws {@link TooManyRequestsException} (429 with {@code Retry-After}). An address
+ * that is already refused does not use up the account's tokens, so one noisy address cannot lock an
+ * account on its own.
  *
  * <p>Bucket keys are {@code dt:limit:<action>:ip:<address>} (IPv6 addresses by their /64 network,
  * which one subscriber usually holds in full) and {@code dt:limit:<action>:account:<sha-256 of the
  * account key>}: the account key, typically an email address, is never stored or logged as is.
  *
- * <p>When the bucket store (Redis) fails or does not answer in time, the request is let through
- * and a warning is logged at most once a minute: an outage of the limiter must not become an
- * outage of sign-in.
+ * <p>When the bucket store (Redis) fails or does not answer in time, the request is let through and
+ * a warning is logged at most once a minute: an outage of the limiter must not become an outage of
+ * sign-in.
  */
 public class AbuseLimits {
 
@@ -47,8 +47,10 @@ public class AbuseLimits {
   private final boolean enabled;
   private final BucketStore store;
   private final Map<LimitedAction, BucketConfiguration> perIp = new EnumMap<>(LimitedAction.class);
-  private final Map<LimitedAction, BucketConfiguration> perAccount = new EnumMap<>(LimitedAction.class);
-  private final AtomicLong lastStoreWarning = new AtomicLong(System.nanoTime() - STORE_WARNING_INTERVAL_NANOS);
+  private final Map<LimitedAction, BucketConfiguration> perAccount =
+      new EnumMap<>(LimitedAction.class);
+  private final AtomicLong lastStoreWarning =
+      new AtomicLong(System.nanoTime() - STORE_WARNING_INTERVAL_NANOS);
 
   AbuseLimits(AbuseLimitsProperties properties, BucketStore store) {
     this.enabled = properties.enabled();
@@ -65,13 +67,13 @@ public class AbuseLimits {
   }
 
   /**
-   * Counts one attempt of {@code action} by {@code clientIp} and, when not null, by
-   * {@code accountKey}.
+   * Counts one attempt of {@code action} by {@code clientIp} and, when not null, by {@code
+   * accountKey}.
    *
-   * @param action     what is being attempted
-   * @param clientIp   the client's address, from {@link ClientAddress#of}
-   * @param accountKey who it is attempted for: the lower-cased email address or the user id;
-   *                   {@code null} (or blank) when there is none, then only the address counts
+   * @param action what is being attempted
+   * @param clientIp the client's address, from {@link ClientAddress#of}
+   * @param accountKey who it is attempted for: the lower-cased email address or the user id; {@code
+   *     null} (or blank) when there is none, then only the address counts
    * @throws TooManyRequestsException when the address or the account has used up its attempts
    */
   public void check(LimitedAction action, String clientIp, String accountKey) {
@@ -91,14 +93,15 @@ public class AbuseLimits {
 
   /**
    * One attempt of {@code action} where only failures count against the account, and only from the
-   * address they come from (password sign-in): the address's bucket is charged as by {@link #check},
-   * and the bucket of this account <em>at this address</em> gives a token that the caller hands back
-   * with {@link Attempt#succeeded()}. So guesses from one address slow that address down for that
-   * account, while the owner signing in from elsewhere, or rightly from the same place, is never
-   * refused on their account's behalf. The token is taken before the work (not counted after it), so
-   * many guesses sent at once still stop at the limit.
+   * address they come from (password sign-in): the address's bucket is charged as by {@link
+   * #check}, and the bucket of this account <em>at this address</em> gives a token that the caller
+   * hands back with {@link Attempt#succeeded()}. So guesses from one address slow that address down
+   * for that account, while the owner signing in from elsewhere, or rightly from the same place, is
+   * never refused on their account's behalf. The token is taken before the work (not counted after
+   * it), so many guesses sent at once still stop at the limit.
    *
-   * @throws TooManyRequestsException when the address, or this account at this address, has used up its attempts
+   * @throws TooManyRequestsException when the address, or this account at this address, has used up
+   *     its attempts
    */
   public Attempt attempt(LimitedAction action, String clientIp, String accountKey) {
     Objects.requireNonNull(action, "action");
@@ -117,20 +120,20 @@ public class AbuseLimits {
     if (!consume(action, "account at one address", key, pairLimit)) {
       return Attempt.NOTHING_TAKEN;
     }
-    return new Attempt(() -> {
-      try {
-        store.refund(key, pairLimit);
-      } catch (RuntimeException e) {
-        storeFailed(e);
-      }
-    });
+    return new Attempt(
+        () -> {
+          try {
+            store.refund(key, pairLimit);
+          } catch (RuntimeException e) {
+            storeFailed(e);
+          }
+        });
   }
 
   /** An attempt whose token is handed back when it succeeds. */
   public static final class Attempt {
 
-    private static final Attempt NOTHING_TAKEN = new Attempt(() -> {
-    });
+    private static final Attempt NOTHING_TAKEN = new Attempt(() -> {});
 
     private final Runnable refund;
 
@@ -144,8 +147,11 @@ public class AbuseLimits {
     }
   }
 
-  /** @return whether a token was taken (false when the store failed and the request is let through) */
-  private boolean consume(LimitedAction action, String scope, String key, BucketConfiguration limit) {
+  /**
+   * @return whether a token was taken (false when the store failed and the request is let through)
+   */
+  private boolean consume(
+      LimitedAction action, String scope, String key, BucketConfiguration limit) {
     ConsumptionProbe probe;
     try {
       probe = store.tryConsume(key, limit);
@@ -155,8 +161,10 @@ public class AbuseLimits {
     }
     if (probe.isConsumed()) {
       if (probe.getRemainingTokens() == 0) {
-        log.info("Abuse limit reached: {} per {}; further attempts are refused until it refills",
-            action.key(), scope);
+        log.info(
+            "Abuse limit reached: {} per {}; further attempts are refused until it refills",
+            action.key(),
+            scope);
       }
       return true;
     }
@@ -170,12 +178,15 @@ public class AbuseLimits {
     long last = lastStoreWarning.get();
     if (now - last >= STORE_WARNING_INTERVAL_NANOS && lastStoreWarning.compareAndSet(last, now)) {
       // Only the exception's type and message: never the bucket key, which names the address.
-      log.warn("Abuse limits are not enforced: the bucket store failed ({}). Requests are let through.",
+      log.warn(
+          "Abuse limits are not enforced: the bucket store failed ({}). Requests are let through.",
           e.toString());
     }
   }
 
-  /** Whole seconds, rounded up, at least 1: {@code Retry-After: 0} would invite an immediate retry. */
+  /**
+   * Whole seconds, rounded up, at least 1: {@code Retry-After: 0} would invite an immediate retry.
+   */
   static long retryAfterSeconds(long nanosToWait) {
     long seconds = TimeUnit.NANOSECONDS.toSeconds(nanosToWait);
     if (nanosToWait > TimeUnit.SECONDS.toNanos(seconds)) {
@@ -189,17 +200,23 @@ public class AbuseLimits {
   }
 
   static String accountBucketKey(LimitedAction action, String accountKey) {
-    return "dt:limit:" + action.key() + ":account:" + sha256(accountKey.strip().toLowerCase(Locale.ROOT));
+    return "dt:limit:"
+        + action.key()
+        + ":account:"
+        + sha256(accountKey.strip().toLowerCase(Locale.ROOT));
   }
 
-  static String accountAtAddressBucketKey(LimitedAction action, String accountKey, String clientIp) {
-    return "dt:limit:" + action.key() + ":account-at-address:"
+  static String accountAtAddressBucketKey(
+      LimitedAction action, String accountKey, String clientIp) {
+    return "dt:limit:"
+        + action.key()
+        + ":account-at-address:"
         + sha256(accountKey.strip().toLowerCase(Locale.ROOT) + " " + addressScope(clientIp));
   }
 
   /**
-   * The address an IP is counted under: IPv4 as is, IPv6 by its /64 network (a single home or
-   * phone gets a whole /64 and could otherwise walk through 2^64 fresh buckets).
+   * The address an IP is counted under: IPv4 as is, IPv6 by its /64 network (a single home or phone
+   * gets a whole /64 and could otherwise walk through 2^64 fresh buckets).
    */
   static String addressScope(String clientIp) {
     if (clientIp == null || clientIp.isBlank()) {

@@ -5,7 +5,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-/** Wires the abuse limits; the module is self-contained (its properties are bound here, see AbuseLimitsProperties). */
+/**
+ * Wires the abuse limits; the module is self-contained (its properties are bound here, see
+ * AbuseLimitsProperties).
+ */
 @Configuration(proxyBeanMethods = false)
 class AbuseLimitsConfiguration {
 

@@ -3,10 +3,12 @@ package io.digitaltowns.api.ratelimit;
 import java.time.Duration;
 
 /**
- * The per-IP and per-account limits of one {@link LimitedAction}: token buckets of {@code capacity} tokens that
- * refill at {@code capacity} tokens per {@code period}, smoothly. A capacity of {@code 0} means no limit.
+ * The per-IP and per-account limits of one {@link LimitedAction}: token buckets of {@code capacity}
+ * tokens that refill at {@code capacity} tokens per {@code period}, smoothly. A capacity of {@code
+ * 0} means no limit.
  */
-public record Limits(long perIpCapacity, Duration perIpPeriod, long perAccountCapacity, Duration perAccountPeriod) {
+public record Limits(
+    long perIpCapacity, Duration perIpPeriod, long perAccountCapacity, Duration perAccountPeriod) {
 
   /**
    * These limits, or an exception naming the setting that is wrong.
@@ -29,7 +31,11 @@ public record Limits(long perIpCapacity, Duration perIpPeriod, long perAccountCa
   }
 
   /** What one action's configuration may set; every value left out keeps the action's default. */
-  record Settings(Long perIpCapacity, Duration perIpPeriod, Long perAccountCapacity, Duration perAccountPeriod) {
+  record Settings(
+      Long perIpCapacity,
+      Duration perIpPeriod,
+      Long perAccountCapacity,
+      Duration perAccountPeriod) {
 
     Limits over(Limits defaults) {
       return new Limits(

@@ -15,11 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Buckets in a map in this JVM, for a single api instance. Bucket4j 8.19 has no local
- * ProxyManager (that lives in the Caffeine/JCache modules), so the map is bounded here: every
- * minute, buckets that have refilled completely are dropped (a full bucket is the same as a new
- * one, so nothing is lost), and if the map still holds more than {@code maxBuckets} (an attack
- * from very many addresses) arbitrary buckets are dropped until it is back under 90 %.
+ * Buckets in a map in this JVM, for a single api instance. Bucket4j 8.19 has no local ProxyManager
+ * (that lives in the Caffeine/JCache modules), so the map is bounded here: every minute, buckets
+ * that have refilled completely are dropped (a full bucket is the same as a new one, so nothing is
+ * lost), and if the map still holds more than {@code maxBuckets} (an attack from very many
+ * addresses) arbitrary buckets are dropped until it is back under 90 %.
  */
 final class LocalBucketStore implements BucketStore {
 
@@ -39,7 +39,9 @@ final class LocalBucketStore implements BucketStore {
     this(TimeMeter.SYSTEM_NANOTIME, DEFAULT_MAX_BUCKETS, DEFAULT_SWEEP_INTERVAL);
   }
 
-  /** @param clock the time the buckets refill by; tests pass a clock they move by hand */
+  /**
+   * @param clock the time the buckets refill by; tests pass a clock they move by hand
+   */
   LocalBucketStore(TimeMeter clock, int maxBuckets, Duration sweepInterval) {
     if (maxBuckets < 1) {
       throw new IllegalArgumentException("maxBuckets must be at least 1");
@@ -57,21 +59,25 @@ final class LocalBucketStore implements BucketStore {
     ConsumptionProbe[] probe = new ConsumptionProbe[1];
     // Consuming inside compute() keeps it atomic with the sweep, which removes through
     // computeIfPresent(): a token is never taken from a bucket that has just left the map.
-    buckets.compute(key, (k, bucket) -> {
-      LocalBucket current = bucket != null ? bucket : newBucket(configuration);
-      probe[0] = current.tryConsumeAndReturnRemaining(1);
-      return current;
-    });
+    buckets.compute(
+        key,
+        (k, bucket) -> {
+          LocalBucket current = bucket != null ? bucket : newBucket(configuration);
+          probe[0] = current.tryConsumeAndReturnRemaining(1);
+          return current;
+        });
     return probe[0];
   }
 
   @Override
   public void refund(String key, BucketConfiguration configuration) {
     // a bucket swept meanwhile was full: nothing to put back
-    buckets.computeIfPresent(key, (k, bucket) -> {
-      bucket.addTokens(1);
-      return bucket;
-    });
+    buckets.computeIfPresent(
+        key,
+        (k, bucket) -> {
+          bucket.addTokens(1);
+          return bucket;
+        });
   }
 
   /** How many buckets are held. */
@@ -94,9 +100,12 @@ final class LocalBucketStore implements BucketStore {
       }
       long now = clock.currentTimeNanos();
       long lastWarning = lastOverflowWarningNanos.get();
-      if (now - lastWarning >= sweepIntervalNanos && lastOverflowWarningNanos.compareAndSet(lastWarning, now)) {
-        log.warn("Abuse limits: more than {} buckets in memory (many distinct clients); dropping buckets "
-            + "that were not yet full. Set digitaltowns.abuse-limits.redis-url to keep them in Redis.", maxBuckets);
+      if (now - lastWarning >= sweepIntervalNanos
+          && lastOverflowWarningNanos.compareAndSet(lastWarning, now)) {
+        log.warn(
+            "Abuse limits: more than {} buckets in memory (many distinct clients); dropping buckets "
+                + "that were not yet full. Set digitaltowns.abuse-limits.redis-url to keep them in Redis.",
+            maxBuckets);
       }
     }
     log.debug("Abuse limits: swept buckets, {} before, {} after", before, buckets.size());

@@ -19,12 +19,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Buckets in Redis, shared by every api instance that points at the same server. Bucket4j keeps
  * each bucket's state under its key and updates it with a compare-and-swap Lua script, so two
- * instances taking a token at the same moment both count. A key expires once its bucket would
- * have refilled completely (plus a few seconds), so Redis only holds buckets that are in use.
+ * instances taking a token at the same moment both count. A key expires once its bucket would have
+ * refilled completely (plus a few seconds), so Redis only holds buckets that are in use.
  *
- * <p>The connection is opened at start-up (a wrong URL stops the deploy) and Lettuce reconnects
- * by itself afterwards. While Redis is unreachable, commands fail at once rather than queueing,
- * and {@link AbuseLimits} lets requests through.
+ * <p>The connection is opened at start-up (a wrong URL stops the deploy) and Lettuce reconnects by
+ * itself afterwards. While Redis is unreachable, commands fail at once rather than queueing, and
+ * {@link AbuseLimits} lets requests through.
  */
 final class RedisBucketStore implements BucketStore {
 
@@ -41,23 +41,28 @@ final class RedisBucketStore implements BucketStore {
     RedisURI uri = RedisURI.create(redisUrl);
     uri.setTimeout(timeout);
     this.client = RedisClient.create(uri);
-    client.setOptions(ClientOptions.builder()
-        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-        .timeoutOptions(TimeoutOptions.enabled(timeout))
-        .build());
+    client.setOptions(
+        ClientOptions.builder()
+            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+            .timeoutOptions(TimeoutOptions.enabled(timeout))
+            .build());
     try {
       this.connection = client.connect(ByteArrayCodec.INSTANCE);
     } catch (RuntimeException e) {
       client.shutdown();
       throw e;
     }
-    ProxyManager<byte[]> byteKeyed = Bucket4jLettuce.casBasedBuilder(connection)
-        .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_REFILL))
-        .requestTimeout(timeout)
-        .build();
+    ProxyManager<byte[]> byteKeyed =
+        Bucket4jLettuce.casBasedBuilder(connection)
+            .expirationAfterWrite(
+                ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                    KEEP_AFTER_REFILL))
+            .requestTimeout(timeout)
+            .build();
     this.buckets = byteKeyed.withMapper((String key) -> key.getBytes(StandardCharsets.UTF_8));
     // The URL may hold a password: name the server only.
-    log.info("Abuse limits are shared between api instances through Redis at {}",
+    log.info(
+        "Abuse limits are shared between api instances through Redis at {}",
         uri.getHost() != null ? uri.getHost() + ":" + uri.getPort() : "a Sentinel-managed server");
   }
 

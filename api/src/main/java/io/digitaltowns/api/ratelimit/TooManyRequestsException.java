@@ -35,8 +35,14 @@ public class TooManyRequestsException extends ErrorResponseException {
   }
 
   private static ProblemDetail problem(LimitedAction action, long retryAfterSeconds) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-        "Too many " + action.description() + ". Please try again in " + readable(retryAfterSeconds) + ".");
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.TOO_MANY_REQUESTS,
+            "Too many "
+                + action.description()
+                + ". Please try again in "
+                + readable(retryAfterSeconds)
+                + ".");
     problem.setType(TYPE);
     problem.setTitle("Too many requests");
     problem.setProperty("action", action.key());

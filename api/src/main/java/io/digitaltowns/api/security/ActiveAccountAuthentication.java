@@ -13,8 +13,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a verified access token into an authentication with the user's roles as they are now:
- * a deleted or suspended user is refused even while their token has not expired, and so is a token
+ * Turns a verified access token into an authentication with the user's roles as they are now: a
+ * deleted or suspended user is refused even while their token has not expired, and so is a token
  * issued before the user's sessions were ended (sign out everywhere, password change or reset,
  * suspension, proof of the address), which carries an earlier session epoch.
  */
@@ -35,15 +35,21 @@ class ActiveAccountAuthentication implements Converter<Jwt, AbstractAuthenticati
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new InvalidBearerTokenException("The access token has no valid subject.");
     }
-    ActiveAccounts.ActiveAccount account = accounts.find(userId)
-        .orElseThrow(() -> new InvalidBearerTokenException("The account is suspended or no longer exists."));
+    ActiveAccounts.ActiveAccount account =
+        accounts
+            .find(userId)
+            .orElseThrow(
+                () ->
+                    new InvalidBearerTokenException(
+                        "The account is suspended or no longer exists."));
     if (!(jwt.getClaims().get(AccessTokens.SESSION_EPOCH) instanceof Number epoch)
         || epoch.longValue() != account.sessionEpoch()) {
       throw new InvalidBearerTokenException("The session has ended. Sign in again.");
     }
-    List<SimpleGrantedAuthority> authorities = account.roles().stream()
-        .map(role -> new SimpleGrantedAuthority("ROLE_" + role.name()))
-        .toList();
+    List<SimpleGrantedAuthority> authorities =
+        account.roles().stream()
+            .map(role -> new SimpleGrantedAuthority("ROLE_" + role.name()))
+            .toList();
     return new JwtAuthenticationToken(jwt, authorities, userId.toString());
   }
 }

@@ -6,6 +6,9 @@ import org.springframework.context.annotation.Configuration;
 
 /** Declares the bearer token in the OpenAPI document, so its UI can send it. */
 @Configuration
-@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
-class OpenApiSecurityScheme {
-}
+@SecurityScheme(
+    name = "bearer",
+    type = SecuritySchemeType.HTTP,
+    scheme = "bearer",
+    bearerFormat = "JWT")
+class OpenApiSecurityScheme {}

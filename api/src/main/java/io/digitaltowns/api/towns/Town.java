@@ -9,13 +9,20 @@ import org.springframework.data.annotation.ReadOnlyProperty;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * A town: the place whose businesses residents discover. Stored as a row of {@code towns} by {@link TownRepository};
- * {@code createdAt} is the database's {@code now()} at insert (never written from here), {@code updatedAt} the last
- * edit (null until one; kept out of the JSON, which never had it).
+ * A town: the place whose businesses residents discover. Stored as a row of {@code towns} by {@link
+ * TownRepository}; {@code createdAt} is the database's {@code now()} at insert (never written from
+ * here), {@code updatedAt} the last edit (null until one; kept out of the JSON, which never had
+ * it).
  */
 @Table("towns")
-public record Town(@Id UUID id, String slug, String name, String region, String timezone,
-    @ReadOnlyProperty Instant createdAt, @JsonIgnore Instant updatedAt) {
+public record Town(
+    @Id UUID id,
+    String slug,
+    String name,
+    String region,
+    String timezone,
+    @ReadOnlyProperty Instant createdAt,
+    @JsonIgnore Instant updatedAt) {
 
   public ZoneId zone() {
     return ZoneId.of(timezone);

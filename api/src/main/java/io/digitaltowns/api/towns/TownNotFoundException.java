@@ -11,7 +11,8 @@ public class TownNotFoundException extends ErrorResponseException {
   }
 
   private static ProblemDetail problem() {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no such town.");
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no such town.");
     problem.setTitle("Town not found");
     return problem;
   }

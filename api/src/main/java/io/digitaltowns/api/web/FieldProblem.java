@@ -1,5 +1,4 @@
 package io.digitaltowns.api.web;
 
 /** One offending input field in a problem body. */
-public record FieldProblem(String field, String message) {
-}
+public record FieldProblem(String field, String message) {}

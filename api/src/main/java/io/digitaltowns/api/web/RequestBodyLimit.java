@@ -19,9 +19,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Bounds every request body, before anyone reads it: a JSON body is parsed whole, and unknown fields are ignored, so
- * without a bound a stranger could make an instance hold megabytes per request. The api's largest legitimate body (a
- * listing with its description, an SDP offer, a Stripe event) is well under the bound.
+ * Bounds every request body, before anyone reads it: a JSON body is parsed whole, and unknown
+ * fields are ignored, so without a bound a stranger could make an instance hold megabytes per
+ * request. The api's largest legitimate body (a listing with its description, an SDP offer, a
+ * Stripe event) is well under the bound.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -37,11 +38,14 @@ public class RequestBodyLimit extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-          "The request body is larger than " + MAX_BODY_BYTES + " bytes.");
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.CONTENT_TOO_LARGE,
+              "The request body is larger than " + MAX_BODY_BYTES + " bytes.");
       problem.setTitle("Request body too large");
       problem.setType(URI.create("https://digitaltowns.io/problems/body-too-large"));
       problem.setInstance(URI.create(request.getRequestURI()));
@@ -52,7 +56,8 @@ public class RequestBodyLimit extends OncePerRequestFilter {
       json.writeValue(response.getOutputStream(), problem);
       return;
     }
-    // a chunked body announces no length: it is cut off where it passes the bound and then fails to parse (400)
+    // a chunked body announces no length: it is cut off where it passes the bound and then fails to
+    // parse (400)
     chain.doFilter(request.getContentLengthLong() < 0 ? new Bounded(request) : request, response);
   }
 

@@ -24,13 +24,23 @@ import org.springframework.http.MediaType;
 public class ServiceForwarder {
 
   private static final Logger log = LoggerFactory.getLogger(ServiceForwarder.class);
+
   /** hop-by-hop or recomputed headers, not passed on (RFC 9110 §7.6.1) */
-  private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "transfer-encoding", "te",
-      "upgrade", "host", "content-length", "expect", "proxy-connection", "trailer");
+  private static final Set<String> NOT_FORWARDED =
+      Set.of(
+          "connection",
+          "keep-alive",
+          "transfer-encoding",
+          "te",
+          "upgrade",
+          "host",
+          "content-length",
+          "expect",
+          "proxy-connection",
+          "trailer");
 
   /** The 502 problem: its type URI, title and detail. */
-  public record Unavailable(String type, String title, String detail) {
-  }
+  public record Unavailable(String type, String title, String detail) {}
 
   private final URI base;
   private final Duration timeout;
@@ -41,15 +51,26 @@ public class ServiceForwarder {
     this.base = base;
     this.timeout = timeout;
     this.unavailable = unavailable;
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(timeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
   public void forward(HttpServletRequest request, HttpServletResponse response) throws IOException {
     String query = request.getQueryString();
-    URI target = URI.create(base.toString().replaceAll("/+$", "") + request.getRequestURI()
-        + (query == null ? "" : "?" + query));
-    HttpRequest.Builder forwarded = HttpRequest.newBuilder(target).timeout(timeout)
-        .method(request.getMethod(), HttpRequest.BodyPublishers.ofByteArray(request.getInputStream().readAllBytes()));
+    URI target =
+        URI.create(
+            base.toString().replaceAll("/+$", "")
+                + request.getRequestURI()
+                + (query == null ? "" : "?" + query));
+    HttpRequest.Builder forwarded =
+        HttpRequest.newBuilder(target)
+            .timeout(timeout)
+            .method(
+                request.getMethod(),
+                HttpRequest.BodyPublishers.ofByteArray(request.getInputStream().readAllBytes()));
     var names = request.getHeaderNames();
     while (names.hasMoreElements()) {
       String name = names.nextElement();
@@ -62,15 +83,22 @@ public class ServiceForwarder {
     }
     // per-address abuse limits there must see the client's address, not ours
     String priorHops = request.getHeader("X-Forwarded-For");
-    forwarded.setHeader("X-Forwarded-For", priorHops == null ? request.getRemoteAddr() : priorHops + ", " + request.getRemoteAddr());
+    forwarded.setHeader(
+        "X-Forwarded-For",
+        priorHops == null ? request.getRemoteAddr() : priorHops + ", " + request.getRemoteAddr());
     try {
-      HttpResponse<InputStream> answer = http.send(forwarded.build(), HttpResponse.BodyHandlers.ofInputStream());
+      HttpResponse<InputStream> answer =
+          http.send(forwarded.build(), HttpResponse.BodyHandlers.ofInputStream());
       response.setStatus(answer.statusCode());
-      answer.headers().map().forEach((name, values) -> {
-        if (!NOT_FORWARDED.contains(name.toLowerCase()) && !name.startsWith(":")) {
-          values.forEach(value -> response.addHeader(name, value));
-        }
-      });
+      answer
+          .headers()
+          .map()
+          .forEach(
+              (name, values) -> {
+                if (!NOT_FORWARDED.contains(name.toLowerCase()) && !name.startsWith(":")) {
+                  values.forEach(value -> response.addHeader(name, value));
+                }
+              });
       try (InputStream body = answer.body()) {
         body.transferTo(response.getOutputStream());
       }
@@ -83,11 +111,22 @@ public class ServiceForwarder {
     }
   }
 
-  private void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  private void unavailable(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     response.setStatus(502);
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.getWriter().write("{\"type\":\"" + unavailable.type() + "\",\"title\":\"" + unavailable.title()
-        + "\",\"status\":502,\"detail\":\"" + unavailable.detail() + "\","
-        + "\"instance\":\"" + request.getRequestURI().replace("\"", "").replace("\\", "") + "\"}");
+    response
+        .getWriter()
+        .write(
+            "{\"type\":\""
+                + unavailable.type()
+                + "\",\"title\":\""
+                + unavailable.title()
+                + "\",\"status\":502,\"detail\":\""
+                + unavailable.detail()
+                + "\","
+                + "\"instance\":\""
+                + request.getRequestURI().replace("\"", "").replace("\\", "")
+                + "\"}");
   }
 }

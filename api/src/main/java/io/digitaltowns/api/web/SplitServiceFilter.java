@@ -10,10 +10,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The {@link SplitService}'s filter. On the service ({@link SplitService.Mode#BOUNDARY}): anything that is not its
- * path does not exist here. On the web service with the service's URL set ({@link SplitService.Mode#FORWARD}):
- * every request for the service's paths goes there as it came and its answer is relayed; this runs before security,
- * since the service authenticates (and authorises) those requests itself.
+ * The {@link SplitService}'s filter. On the service ({@link SplitService.Mode#BOUNDARY}): anything
+ * that is not its path does not exist here. On the web service with the service's URL set ({@link
+ * SplitService.Mode#FORWARD}): every request for the service's paths goes there as it came and its
+ * answer is relayed; this runs before security, since the service authenticates (and authorises)
+ * those requests itself.
  */
 public class SplitServiceFilter extends OncePerRequestFilter {
 
@@ -40,7 +41,8 @@ public class SplitServiceFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if (mode == SplitService.Mode.FORWARD) {
       forwarder.forward(request, response);
@@ -48,7 +50,11 @@ public class SplitServiceFilter extends OncePerRequestFilter {
     }
     response.setStatus(404);
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.getWriter().write("{\"title\":\"Not found\",\"status\":404,\"detail\":"
-        + JSON.writeValueAsString(service.notHereDetail()) + "}");
+    response
+        .getWriter()
+        .write(
+            "{\"title\":\"Not found\",\"status\":404,\"detail\":"
+                + JSON.writeValueAsString(service.notHereDetail())
+                + "}");
   }
 }

@@ -16,22 +16,18 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * ADMIN_EMAILS (here: {@link #LISTED_ADMIN}) against look-alikes (issue 16 finding 1) and an
- * ADMIN the list gave that is taken back when the address is no longer listed (finding 3).
+ * ADMIN_EMAILS (here: {@link #LISTED_ADMIN}) against look-alikes (issue 16 finding 1) and an ADMIN
+ * the list gave that is taken back when the address is no longer listed (finding 3).
  */
 class AdminEmailsTest extends ApiHttpTest {
 
-  @Autowired
-  AdminPromotion adminPromotion;
+  @Autowired AdminPromotion adminPromotion;
 
-  @Autowired
-  TransactionTemplate transactions;
+  @Autowired TransactionTemplate transactions;
 
-  @Autowired
-  PasswordEncoder passwords;
+  @Autowired PasswordEncoder passwords;
 
-  @Autowired
-  SchemaRegistryClient schemaRegistry;
+  @Autowired SchemaRegistryClient schemaRegistry;
 
   /** look-alikes of the listed admin that differ from it (example.org has no i or s to replace) */
   static List<Confusables.Confusable> confusables() {
@@ -42,8 +38,8 @@ class AdminEmailsTest extends ApiHttpTest {
   }
 
   /**
-   * What the old code stored (any text the mail layer would take) and then promoted because
-   * {@code equalsIgnoreCase} matched: no look-alike is promoted now, by verification or by sign-in.
+   * What the old code stored (any text the mail layer would take) and then promoted because {@code
+   * equalsIgnoreCase} matched: no look-alike is promoted now, by verification or by sign-in.
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("confusables")
@@ -57,14 +53,19 @@ class AdminEmailsTest extends ApiHttpTest {
   }
 
   @Test
-  void the_look_alike_of_the_issue_is_refused_at_registration_and_its_old_account_loses_admin_at_startup() {
+  void
+      the_look_alike_of_the_issue_is_refused_at_registration_and_its_old_account_loses_admin_at_startup() {
     String lookAlike = "ops-admın@dıgıtaltowns.org";
-    var refused = post("/api/auth/register", null,
-        json().put("email", lookAlike).put("password", PASSWORD).put("displayName", "Ops"));
+    var refused =
+        post(
+            "/api/auth/register",
+            null,
+            json().put("email", lookAlike).put("password", PASSWORD).put("displayName", "Ops"));
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(read(refused).get("errors").get(0).get("message").asText())
-        .isEqualTo("may hold before the @ only ASCII letters, digits and . !#$%&'*+-/=?^_`{|}~ "
-            + "(no spaces, accents or look-alike characters)");
+        .isEqualTo(
+            "may hold before the @ only ASCII letters, digits and . !#$%&'*+-/=?^_`{|}~ "
+                + "(no spaces, accents or look-alike characters)");
     // the same attack on this configuration's listed address, promoted by the old equalsIgnoreCase
     UUID promotedBefore = storedAsBefore(LISTED_ADMIN.replace('i', 'ı'), true);
 
@@ -80,15 +81,21 @@ class AdminEmailsTest extends ApiHttpTest {
     verified(formerAdmin.id());
     // listed at an earlier start: the list gave ADMIN
     jdbc.sql("INSERT INTO user_roles (user_id, role, from_admin_list) VALUES (:id, 'ADMIN', true)")
-        .param("id", formerAdmin.id()).update();
+        .param("id", formerAdmin.id())
+        .update();
     String token = formerAdmin.accessToken();
-    assertThat(get("/api/admin/users", token).statusCode()).as("roles are read per request").isEqualTo(200);
+    assertThat(get("/api/admin/users", token).statusCode())
+        .as("roles are read per request")
+        .isEqualTo(200);
     Member otherAdmin = admin();
 
     adminPromotion.afterSingletonsInstantiated();
 
     assertThat(get("/api/admin/users", token).statusCode()).as("the next request").isEqualTo(403);
-    var listed = read(get("/api/admin/users?q=" + formerAdmin.email(), otherAdmin.accessToken())).get("items").get(0);
+    var listed =
+        read(get("/api/admin/users?q=" + formerAdmin.email(), otherAdmin.accessToken()))
+            .get("items")
+            .get(0);
     assertThat(listed.get("roles").toString()).doesNotContain("ADMIN").contains("RESIDENT");
     assertThat(revocations(formerAdmin.id())).isEqualTo(1);
     // an ADMIN granted otherwise than through the list stays
@@ -102,7 +109,8 @@ class AdminEmailsTest extends ApiHttpTest {
     Member formerAdmin = registerAndSignIn("left-list");
     verified(formerAdmin.id());
     jdbc.sql("INSERT INTO user_roles (user_id, role, from_admin_list) VALUES (:id, 'ADMIN', true)")
-        .param("id", formerAdmin.id()).update();
+        .param("id", formerAdmin.id())
+        .update();
 
     String token = read(login(formerAdmin.email(), PASSWORD)).get("accessToken").asText();
 
@@ -118,31 +126,52 @@ class AdminEmailsTest extends ApiHttpTest {
   /** UserRoleChanged events of the user that revoke ADMIN, read back from their wire bytes */
   private long revocations(UUID userId) {
     AvroEventDeserializer events = new AvroEventDeserializer(schemaRegistry);
-    return jdbc.sql("SELECT payload FROM outbox WHERE aggregate_id = :id AND event_type = 'UserRoleChanged'")
-        .param("id", userId.toString()).query(byte[].class).list().stream()
+    return jdbc
+        .sql(
+            "SELECT payload FROM outbox WHERE aggregate_id = :id AND event_type = 'UserRoleChanged'")
+        .param("id", userId.toString())
+        .query(byte[].class)
+        .list()
+        .stream()
         .map(payload -> (UserRoleChanged) events.deserialize(payload))
-        .filter(change -> change.getRole() == io.digitaltowns.events.accounts.Role.ADMIN && !change.getGranted())
+        .filter(
+            change ->
+                change.getRole() == io.digitaltowns.events.accounts.Role.ADMIN
+                    && !change.getGranted())
         .count();
   }
 
-  /** A verified account as the code before the normal form stored it: the address as typed, lower-cased by Locale.ROOT. */
+  /**
+   * A verified account as the code before the normal form stored it: the address as typed,
+   * lower-cased by Locale.ROOT.
+   */
   private UUID storedAsBefore(String email, boolean promotedFromList) {
     UUID id = UUID.randomUUID();
     String stored = email.toLowerCase(java.util.Locale.ROOT);
-    transactions.executeWithoutResult(status -> {
-      // one row per look-alike: the dotless-ı ones of this address coincide when its domain has no i
-      jdbc.sql("DELETE FROM users WHERE email = :email").param("email", stored).update();
-      jdbc.sql("""
+    transactions.executeWithoutResult(
+        status -> {
+          // one row per look-alike: the dotless-ı ones of this address coincide when its domain has
+          // no i
+          jdbc.sql("DELETE FROM users WHERE email = :email").param("email", stored).update();
+          jdbc.sql(
+                  """
               INSERT INTO users (id, email, display_name, password_hash, email_verified, created_at)
               VALUES (:id, :email, 'Before', :hash, true, now())
               """)
-          .param("id", id).param("email", stored).param("hash", passwords.encode(PASSWORD)).update();
-      jdbc.sql("INSERT INTO user_roles (user_id, role) VALUES (:id, 'RESIDENT')").param("id", id).update();
-      if (promotedFromList) {
-        jdbc.sql("INSERT INTO user_roles (user_id, role, from_admin_list) VALUES (:id, 'ADMIN', true)")
-            .param("id", id).update();
-      }
-    });
+              .param("id", id)
+              .param("email", stored)
+              .param("hash", passwords.encode(PASSWORD))
+              .update();
+          jdbc.sql("INSERT INTO user_roles (user_id, role) VALUES (:id, 'RESIDENT')")
+              .param("id", id)
+              .update();
+          if (promotedFromList) {
+            jdbc.sql(
+                    "INSERT INTO user_roles (user_id, role, from_admin_list) VALUES (:id, 'ADMIN', true)")
+                .param("id", id)
+                .update();
+          }
+        });
     return id;
   }
 }

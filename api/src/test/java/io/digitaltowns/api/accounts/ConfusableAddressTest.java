@@ -18,6 +18,7 @@ class ConfusableAddressTest extends ApiHttpTest {
 
   /** the imitated account: registered once for the class (see {@link #victim()}) */
   private static final String LOCAL = "ops-admin-" + UUID.randomUUID().toString().substring(0, 6);
+
   private static final String DOMAIN = "digitaltowns.org";
   private static UUID victimId;
 
@@ -27,17 +28,24 @@ class ConfusableAddressTest extends ApiHttpTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("confusables")
-  void registering_a_look_alike_is_a_bad_request_naming_the_email_and_writes_nothing(Confusables.Confusable confusable) {
+  void registering_a_look_alike_is_a_bad_request_naming_the_email_and_writes_nothing(
+      Confusables.Confusable confusable) {
     victim();
     long usersBefore = count("SELECT count(*) FROM users");
     long eventsBefore = count("SELECT count(*) FROM outbox");
 
-    HttpResponse<String> response = post("/api/auth/register", null,
-        json().put("email", confusable.address()).put("password", PASSWORD).put("displayName", "Look Alike"));
+    HttpResponse<String> response =
+        post(
+            "/api/auth/register",
+            null,
+            json()
+                .put("email", confusable.address())
+                .put("password", PASSWORD)
+                .put("displayName", "Look Alike"));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     assertThat(read(response).get("errors").findValuesAsText("field")).containsExactly("email");
     assertThat(count("SELECT count(*) FROM users")).isEqualTo(usersBefore);
     assertThat(count("SELECT count(*) FROM outbox")).isEqualTo(eventsBefore);
@@ -45,7 +53,8 @@ class ConfusableAddressTest extends ApiHttpTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("confusables")
-  void a_look_alike_with_the_right_password_does_not_sign_in_to_the_account_it_imitates(Confusables.Confusable confusable) {
+  void a_look_alike_with_the_right_password_does_not_sign_in_to_the_account_it_imitates(
+      Confusables.Confusable confusable) {
     UUID victim = victim();
     long signInsBefore = outboxEvents(victim, "UserSignedIn");
 
@@ -62,8 +71,10 @@ class ConfusableAddressTest extends ApiHttpTest {
       Confusables.Confusable confusable) {
     UUID victim = victim();
 
-    HttpResponse<String> reset = post("/api/auth/forgot-password", null, json().put("email", confusable.address()));
-    HttpResponse<String> resend = post("/api/auth/verify-email/resend", null, json().put("email", confusable.address()));
+    HttpResponse<String> reset =
+        post("/api/auth/forgot-password", null, json().put("email", confusable.address()));
+    HttpResponse<String> resend =
+        post("/api/auth/verify-email/resend", null, json().put("email", confusable.address()));
 
     assertThat(reset.statusCode()).as(reset.body()).isEqualTo(400);
     assertThat(resend.statusCode()).as(resend.body()).isEqualTo(400);
@@ -74,13 +85,21 @@ class ConfusableAddressTest extends ApiHttpTest {
   @org.junit.jupiter.api.Test
   void the_imitated_address_itself_in_another_case_still_signs_in() {
     victim();
-    assertThat(login((LOCAL + "@" + DOMAIN).toUpperCase(java.util.Locale.ROOT), PASSWORD).statusCode()).isEqualTo(200);
+    assertThat(
+            login((LOCAL + "@" + DOMAIN).toUpperCase(java.util.Locale.ROOT), PASSWORD).statusCode())
+        .isEqualTo(200);
   }
 
   private synchronized UUID victim() {
     if (victimId == null) {
-      HttpResponse<String> registered = post("/api/auth/register", null,
-          json().put("email", LOCAL + "@" + DOMAIN).put("password", PASSWORD).put("displayName", "Ops Admin"));
+      HttpResponse<String> registered =
+          post(
+              "/api/auth/register",
+              null,
+              json()
+                  .put("email", LOCAL + "@" + DOMAIN)
+                  .put("password", PASSWORD)
+                  .put("displayName", "Ops Admin"));
       assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
       victimId = UUID.fromString(read(registered).get("id").asText());
     }

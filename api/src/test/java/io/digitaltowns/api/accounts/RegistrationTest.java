@@ -25,10 +25,18 @@ class RegistrationTest extends ApiHttpTest {
     assertThat(user.get("emailVerified").asBoolean()).isFalse();
     assertThat(response.body()).doesNotContain(PASSWORD).doesNotContain("password");
     String id = user.get("id").asText();
-    assertThat(jdbc.sql("SELECT count(*) FROM outbox WHERE aggregate_id = :id AND event_type = 'UserRegistered'")
-        .param("id", id).query(Long.class).single()).isEqualTo(1);
-    String hash = jdbc.sql("SELECT password_hash FROM users WHERE id = :id").param("id", UUID.fromString(id))
-        .query(String.class).single();
+    assertThat(
+            jdbc.sql(
+                    "SELECT count(*) FROM outbox WHERE aggregate_id = :id AND event_type = 'UserRegistered'")
+                .param("id", id)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+    String hash =
+        jdbc.sql("SELECT password_hash FROM users WHERE id = :id")
+            .param("id", UUID.fromString(id))
+            .query(String.class)
+            .single();
     assertThat(hash).startsWith("{bcrypt}").doesNotContain(PASSWORD);
   }
 
@@ -41,9 +49,10 @@ class RegistrationTest extends ApiHttpTest {
     HttpResponse<String> second = register(body(email.toUpperCase(), PASSWORD, "Second"));
 
     assertThat(second.statusCode()).isEqualTo(409);
-    assertThat(second.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("application/problem+json"));
-    assertThat(JSON.readTree(second.body()).get("errors").get(0).get("field").asText()).isEqualTo("email");
+    assertThat(second.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(JSON.readTree(second.body()).get("errors").get(0).get("field").asText())
+        .isEqualTo("email");
     assertThat(outboxRows()).isEqualTo(eventsBefore);
   }
 
@@ -55,11 +64,12 @@ class RegistrationTest extends ApiHttpTest {
     HttpResponse<String> response = register(body("not-an-email", "short", " "));
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     JsonNode problem = JSON.readTree(response.body());
     assertThat(problem.get("status").asInt()).isEqualTo(400);
-    assertThat(problem.get("errors").findValuesAsText("field")).contains("email", "password", "displayName");
+    assertThat(problem.get("errors").findValuesAsText("field"))
+        .contains("email", "password", "displayName");
     assertThat(response.body()).doesNotContain("short");
     assertThat(users()).isEqualTo(usersBefore);
     assertThat(outboxRows()).isEqualTo(eventsBefore);
@@ -69,7 +79,8 @@ class RegistrationTest extends ApiHttpTest {
   void a_body_that_is_not_json_is_a_bad_request_not_a_server_error() throws Exception {
     long usersBefore = users();
 
-    HttpResponse<String> malformed = register("{\"email\": \"x@example.org\", \"password\": \"secret-secret\"");
+    HttpResponse<String> malformed =
+        register("{\"email\": \"x@example.org\", \"password\": \"secret-secret\"");
     HttpResponse<String> wrongShape = register("[1, 2, 3]");
     HttpResponse<String> empty = register("");
 
@@ -95,12 +106,18 @@ class RegistrationTest extends ApiHttpTest {
   }
 
   private HttpResponse<String> register(String json) throws IOException, InterruptedException {
-    return send(request("/api/auth/register", null).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        request("/api/auth/register", null)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   private static String body(String email, String password, String displayName) {
-    return JSON.createObjectNode().put("email", email).put("password", password).put("displayName", displayName).toString();
+    return JSON.createObjectNode()
+        .put("email", email)
+        .put("password", password)
+        .put("displayName", displayName)
+        .toString();
   }
 
   private static String unique(String name) {

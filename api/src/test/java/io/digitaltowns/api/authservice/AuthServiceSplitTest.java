@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The same jar as two services: the public web service forwarding accounts requests to the private auth service. */
+/**
+ * The same jar as two services: the public web service forwarding accounts requests to the private
+ * auth service.
+ */
 class AuthServiceSplitTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,20 +43,33 @@ class AuthServiceSplitTest {
 
   @AfterAll
   static void stopServices() {
-    List.of(webWithoutAuthService, webService, authService).forEach(ConfigurableApplicationContext::close);
+    List.of(webWithoutAuthService, webService, authService)
+        .forEach(ConfigurableApplicationContext::close);
   }
 
   @Test
-  void a_user_registers_signs_in_and_reads_their_account_through_the_web_service() throws Exception {
+  void a_user_registers_signs_in_and_reads_their_account_through_the_web_service()
+      throws Exception {
     String email = "split-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
 
-    HttpResponse<String> registered = post(url(webService, "/api/auth/register"),
-        JSON.createObjectNode().put("email", email).put("password", "correct horse battery").put("displayName", "Split"));
-    HttpResponse<String> signedIn = post(url(webService, "/api/auth/login"),
-        JSON.createObjectNode().put("email", email).put("password", "correct horse battery"));
+    HttpResponse<String> registered =
+        post(
+            url(webService, "/api/auth/register"),
+            JSON.createObjectNode()
+                .put("email", email)
+                .put("password", "correct horse battery")
+                .put("displayName", "Split"));
+    HttpResponse<String> signedIn =
+        post(
+            url(webService, "/api/auth/login"),
+            JSON.createObjectNode().put("email", email).put("password", "correct horse battery"));
     String token = JSON.readTree(signedIn.body()).get("accessToken").asText();
-    HttpResponse<String> me = http.send(HttpRequest.newBuilder(URI.create(url(webService, "/api/me")))
-        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> me =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url(webService, "/api/me")))
+                .header("Authorization", "Bearer " + token)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
 
     assertThat(registered.statusCode()).isEqualTo(201);
     assertThat(signedIn.statusCode()).isEqualTo(200);
@@ -63,18 +79,24 @@ class AuthServiceSplitTest {
 
   @Test
   void errors_of_the_auth_service_reach_the_client_unchanged() throws Exception {
-    HttpResponse<String> invalid = post(url(webService, "/api/auth/login"), JSON.createObjectNode().put("email", "x"));
+    HttpResponse<String> invalid =
+        post(url(webService, "/api/auth/login"), JSON.createObjectNode().put("email", "x"));
 
     assertThat(invalid.statusCode()).isEqualTo(400);
-    assertThat(invalid.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("application/problem+json"));
-    assertThat(JSON.readTree(invalid.body()).get("errors").findValuesAsText("field")).contains("email", "password");
+    assertThat(invalid.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(JSON.readTree(invalid.body()).get("errors").findValuesAsText("field"))
+        .contains("email", "password");
   }
 
   @Test
   void the_web_service_answers_502_when_the_auth_service_is_down() throws Exception {
-    HttpResponse<String> response = post(url(webWithoutAuthService, "/api/auth/login"),
-        JSON.createObjectNode().put("email", "a@example.org").put("password", "whatever-password"));
+    HttpResponse<String> response =
+        post(
+            url(webWithoutAuthService, "/api/auth/login"),
+            JSON.createObjectNode()
+                .put("email", "a@example.org")
+                .put("password", "whatever-password"));
 
     assertThat(response.statusCode()).isEqualTo(502);
     assertThat(response.body()).contains("\"status\":502").doesNotContain("whatever-password");
@@ -82,18 +104,26 @@ class AuthServiceSplitTest {
 
   @Test
   void the_auth_service_serves_only_the_accounts_endpoints() throws Exception {
-    HttpResponse<String> elsewhere = http.send(HttpRequest.newBuilder(URI.create(url(authService, "/api/towns"))).build(),
-        HttpResponse.BodyHandlers.ofString());
-    HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(url(authService, "/health"))).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> elsewhere =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url(authService, "/api/towns"))).build(),
+            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> health =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url(authService, "/health"))).build(),
+            HttpResponse.BodyHandlers.ofString());
 
     assertThat(elsewhere.statusCode()).isEqualTo(404);
     assertThat(health.statusCode()).isEqualTo(200);
   }
 
   private HttpResponse<String> post(String url, JsonNode body) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static String url(ConfigurableApplicationContext service, String path) {
@@ -102,20 +132,24 @@ class AuthServiceSplitTest {
 
   private static ConfigurableApplicationContext start(String roleSetting) {
     LocalStack stack = LocalStack.shared();
-    List<String> args = new ArrayList<>(List.of(
-        "--spring.config.name=" + ApiApplication.CONFIG_NAME,
-        "--server.port=0",
-        "--spring.main.banner-mode=off",
-        "--spring.datasource.url=" + stack.jdbcUrl(),
-        "--spring.datasource.username=" + stack.databaseUser(),
-        "--spring.datasource.password=" + stack.databasePassword(),
-        "--digitaltowns.schema-registry.url=" + stack.schemaRegistryUrl(),
-        "--digitaltowns.passwords.bcrypt-strength=4",
-        "--digitaltowns.jwt.secret=" + ApiTestServers.JWT_SECRET,
-        "--digitaltowns.email-links.secret=" + ApiTestServers.EMAIL_LINK_SECRET,
-        // keeps the JMX names of the three instances in this JVM apart
-        "--spring.jmx.enabled=false",
-        roleSetting));
-    return new SpringApplicationBuilder(ApiApplication.class).registerShutdownHook(false).run(args.toArray(String[]::new));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--spring.config.name=" + ApiApplication.CONFIG_NAME,
+                "--server.port=0",
+                "--spring.main.banner-mode=off",
+                "--spring.datasource.url=" + stack.jdbcUrl(),
+                "--spring.datasource.username=" + stack.databaseUser(),
+                "--spring.datasource.password=" + stack.databasePassword(),
+                "--digitaltowns.schema-registry.url=" + stack.schemaRegistryUrl(),
+                "--digitaltowns.passwords.bcrypt-strength=4",
+                "--digitaltowns.jwt.secret=" + ApiTestServers.JWT_SECRET,
+                "--digitaltowns.email-links.secret=" + ApiTestServers.EMAIL_LINK_SECRET,
+                // keeps the JMX names of the three instances in this JVM apart
+                "--spring.jmx.enabled=false",
+                roleSetting));
+    return new SpringApplicationBuilder(ApiApplication.class)
+        .registerShutdownHook(false)
+        .run(args.toArray(String[]::new));
   }
 }

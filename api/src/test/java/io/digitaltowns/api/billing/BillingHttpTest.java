@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 
-/** The api against the shared servers and the Stripe stand-in, with a published business and its owner. */
+/**
+ * The api against the shared servers and the Stripe stand-in, with a published business and its
+ * owner.
+ */
 public abstract class BillingHttpTest extends ApiHttpTest {
 
   protected final WireMockServer stripe = StripeStub.shared();
@@ -25,12 +28,14 @@ public abstract class BillingHttpTest extends ApiHttpTest {
     stripe.resetAll();
     admin = admin();
     owner = registerAndSignIn("owner");
-    townId = createTown(admin, "bill-" + UUID.randomUUID().toString().substring(0, 8), "Europe/London");
+    townId =
+        createTown(admin, "bill-" + UUID.randomUUID().toString().substring(0, 8), "Europe/London");
   }
 
   /** A listing of the owner's, as a draft. */
   protected UUID draftBusiness(String name) {
-    ObjectNode listing = json().put("townId", townId.toString()).put("name", name).put("category", "BAKERY");
+    ObjectNode listing =
+        json().put("townId", townId.toString()).put("name", name).put("category", "BAKERY");
     HttpResponse<String> created = post("/api/businesses", owner.accessToken(), listing);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     return UUID.fromString(read(created).get("id").asText());
@@ -39,14 +44,19 @@ public abstract class BillingHttpTest extends ApiHttpTest {
   /** A listing of the owner's, submitted and approved. */
   protected UUID publishedBusiness(String name) {
     UUID id = draftBusiness(name);
-    assertThat(post("/api/businesses/" + id + "/submit", owner.accessToken(), null).statusCode()).isEqualTo(200);
-    assertThat(post("/api/admin/businesses/" + id + "/approve", admin.accessToken(), null).statusCode()).isEqualTo(200);
+    assertThat(post("/api/businesses/" + id + "/submit", owner.accessToken(), null).statusCode())
+        .isEqualTo(200);
+    assertThat(
+            post("/api/admin/businesses/" + id + "/approve", admin.accessToken(), null)
+                .statusCode())
+        .isEqualTo(200);
     return id;
   }
 
   /** A POST with a raw body and headers of the test's choosing. */
   protected HttpResponse<String> postRaw(String path, String body, Map<String, String> headers) {
-    HttpRequest.Builder request = request(path, null).POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        request(path, null).POST(HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(request::header);
     return send(request);
   }

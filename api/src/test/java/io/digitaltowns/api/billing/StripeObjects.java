@@ -1,15 +1,14 @@
 package io.digitaltowns.api.billing;
 
 /**
- * Bodies shaped like the objects in Stripe's API reference (API version 2026-07-29.dahlia, the one stripe-java
- * 33.3.0 pins), trimmed to the documented fields a reader would look for.
+ * Bodies shaped like the objects in Stripe's API reference (API version 2026-07-29.dahlia, the one
+ * stripe-java 33.3.0 pins), trimmed to the documented fields a reader would look for.
  */
 public final class StripeObjects {
 
   public static final String API_VERSION = "2026-07-29.dahlia";
 
-  private StripeObjects() {
-  }
+  private StripeObjects() {}
 
   /** https://docs.stripe.com/api/customers/object */
   public static String customer(String id, String email, String name, String businessId) {
@@ -37,7 +36,8 @@ public final class StripeObjects {
           "tax_exempt": "none",
           "test_clock": null
         }
-        """.formatted(id, email, businessId, name);
+        """
+        .formatted(id, email, businessId, name);
   }
 
   /** https://docs.stripe.com/api/checkout/sessions/object, as created in subscription mode */
@@ -90,7 +90,8 @@ public final class StripeObjects {
           "ui_mode": "hosted",
           "url": "https://checkout.stripe.com/c/pay/%1$s#fidkdWxOYHwnPyd1blpxYHZxWjA0"
         }
-        """.formatted(id, customerId, businessId);
+        """
+        .formatted(id, customerId, businessId);
   }
 
   /** https://docs.stripe.com/api/customer_portal/sessions/object */
@@ -109,7 +110,8 @@ public final class StripeObjects {
           "return_url": "%3$s",
           "url": "https://billing.stripe.com/p/session/test_%1$s"
         }
-        """.formatted(id, customerId, returnUrl);
+        """
+        .formatted(id, customerId, returnUrl);
   }
 
   /** https://docs.stripe.com/api/errors: what Stripe answers a refused request */
@@ -125,15 +127,17 @@ public final class StripeObjects {
             "request_log_url": "https://dashboard.stripe.com/test/logs/req_Test123"
           }
         }
-        """.formatted(type, code, message, param, code.replace('_', '-'));
+        """
+        .formatted(type, code, message, param, code.replace('_', '-'));
   }
 
   /**
-   * A {@code customer.subscription.updated} event (https://docs.stripe.com/api/events/object) whose object is a
-   * subscription (https://docs.stripe.com/api/subscriptions/object): an owner's card payment turned it active.
+   * A {@code customer.subscription.updated} event (https://docs.stripe.com/api/events/object) whose
+   * object is a subscription (https://docs.stripe.com/api/subscriptions/object): an owner's card
+   * payment turned it active.
    */
-  public static String subscriptionUpdated(String eventId, long created, String subscriptionId, String customerId,
-                                           String businessId) {
+  public static String subscriptionUpdated(
+      String eventId, long created, String subscriptionId, String customerId, String businessId) {
     return """
         {
           "id": "%1$s",
@@ -232,11 +236,23 @@ public final class StripeObjects {
           "request": {"id": null, "idempotency_key": null},
           "type": "customer.subscription.updated"
         }
-        """.formatted(eventId, created, subscriptionId, customerId, businessId, API_VERSION, StripeStub.PRICE_ID);
+        """
+        .formatted(
+            eventId,
+            created,
+            subscriptionId,
+            customerId,
+            businessId,
+            API_VERSION,
+            StripeStub.PRICE_ID);
   }
 
-  /** An event of a type this system has never heard of: Stripe adds types, and they must be kept too. */
-  public static String unknownEvent(String eventId, long created, String objectId, String customerId) {
+  /**
+   * An event of a type this system has never heard of: Stripe adds types, and they must be kept
+   * too.
+   */
+  public static String unknownEvent(
+      String eventId, long created, String objectId, String customerId) {
     return """
         {
           "id": "%1$s",
@@ -256,6 +272,7 @@ public final class StripeObjects {
           "request": {"id": "req_1DigitalTowns", "idempotency_key": "6c3c1b2e-0000-4000-8000-000000000000"},
           "type": "future_thing.happened"
         }
-        """.formatted(eventId, created, objectId, customerId, API_VERSION);
+        """
+        .formatted(eventId, created, objectId, customerId, API_VERSION);
   }
 }

@@ -7,13 +7,13 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs a payload the way Stripe documents it (https://docs.stripe.com/webhooks#verify-manually):
- * {@code Stripe-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<payload>" keyed with the endpoint secret>}.
- * Written out here rather than taken from stripe-java, so the test does not trust the code it checks.
+ * {@code Stripe-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<payload>" keyed with the
+ * endpoint secret>}. Written out here rather than taken from stripe-java, so the test does not
+ * trust the code it checks.
  */
 public final class StripeSignatures {
 
-  private StripeSignatures() {
-  }
+  private StripeSignatures() {}
 
   public static String header(String payload, String secret, long unixSeconds) {
     return "t=" + unixSeconds + ",v1=" + hmac(unixSeconds + "." + payload, secret);

@@ -9,9 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A local server standing in for the Stripe API (https://api.stripe.com), started once per test JVM; each test
- * stubs the calls it expects with bodies shaped like Stripe's documented objects. stripe-java sends form-encoded
- * bodies ({@code line_items[0][price]=...}), which {@link #form} decodes.
+ * A local server standing in for the Stripe API (https://api.stripe.com), started once per test
+ * JVM; each test stubs the calls it expects with bodies shaped like Stripe's documented objects.
+ * stripe-java sends form-encoded bodies ({@code line_items[0][price]=...}), which {@link #form}
+ * decodes.
  */
 public final class StripeStub {
 
@@ -22,8 +23,7 @@ public final class StripeStub {
 
   private static WireMockServer server;
 
-  private StripeStub() {
-  }
+  private StripeStub() {}
 
   public static synchronized WireMockServer shared() {
     if (server == null) {
@@ -39,7 +39,10 @@ public final class StripeStub {
     return shared().baseUrl();
   }
 
-  /** The form parameters of a request stripe-java sent, keys as Stripe names them (metadata[business_id]). */
+  /**
+   * The form parameters of a request stripe-java sent, keys as Stripe names them
+   * (metadata[business_id]).
+   */
   public static Map<String, String> form(LoggedRequest request) {
     Map<String, String> form = new LinkedHashMap<>();
     String body = request.getBodyAsString();
@@ -48,8 +51,10 @@ public final class StripeStub {
     }
     for (String pair : body.split("&")) {
       int equals = pair.indexOf('=');
-      String key = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-      String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+      String key =
+          URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+      String value =
+          equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
       form.put(key, value);
     }
     return form;

@@ -9,14 +9,16 @@ import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Every request gets a W3C trace, and its trace id reaches the outbox row of the event it causes. */
+/**
+ * Every request gets a W3C trace, and its trace id reaches the outbox row of the event it causes.
+ */
 class TraceParentHttpTest extends ApiHttpTest {
 
   private static final String TRACEPARENT_FORMAT = "00-[0-9a-f]{32}-[0-9a-f]{16}-01";
 
-
   @Test
-  void a_registration_without_a_traceparent_is_given_one_and_its_trace_id_is_in_the_outbox() throws Exception {
+  void a_registration_without_a_traceparent_is_given_one_and_its_trace_id_is_in_the_outbox()
+      throws Exception {
     HttpResponse<String> registered = register(uniqueEmail("untraced"), null);
 
     assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
@@ -51,7 +53,8 @@ class TraceParentHttpTest extends ApiHttpTest {
     HttpResponse<String> refused = get("/api/me", null);
 
     assertThat(refused.statusCode()).isEqualTo(401);
-    assertThat(refused.headers().firstValue("traceparent")).hasValueSatisfying(value -> assertThat(value).matches(TRACEPARENT_FORMAT));
+    assertThat(refused.headers().firstValue("traceparent"))
+        .hasValueSatisfying(value -> assertThat(value).matches(TRACEPARENT_FORMAT));
   }
 
   @Test
@@ -67,14 +70,25 @@ class TraceParentHttpTest extends ApiHttpTest {
 
   private String outboxTraceId(HttpResponse<String> registered) {
     UUID userId = UUID.fromString(read(registered).get("id").asText());
-    return jdbc.sql("SELECT trace_id FROM outbox WHERE aggregate_id = :userId AND event_type = 'UserRegistered'")
-        .param("userId", userId.toString()).query(String.class).single();
+    return jdbc.sql(
+            "SELECT trace_id FROM outbox WHERE aggregate_id = :userId AND event_type = 'UserRegistered'")
+        .param("userId", userId.toString())
+        .query(String.class)
+        .single();
   }
 
-  private HttpResponse<String> register(String email, String traceparent) throws IOException, InterruptedException {
-    HttpRequest.Builder request = request("/api/auth/register", null).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(
-            json().put("email", email).put("password", PASSWORD).put("displayName", "Traced").toString()));
+  private HttpResponse<String> register(String email, String traceparent)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        request("/api/auth/register", null)
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    json()
+                        .put("email", email)
+                        .put("password", PASSWORD)
+                        .put("displayName", "Traced")
+                        .toString()));
     if (traceparent != null) {
       request.header("traceparent", traceparent);
     }

@@ -25,9 +25,9 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * The ops page's consumer-lag panel as production configures it: api.yml with the prod profile and nothing but the
- * environment variables render.yaml gives the web service (KAFKA_* taken from the relay). Issue 19: the web service
- * had none of them and the panel said "not configured".
+ * The ops page's consumer-lag panel as production configures it: api.yml with the prod profile and
+ * nothing but the environment variables render.yaml gives the web service (KAFKA_* taken from the
+ * relay). Issue 19: the web service had none of them and the panel said "not configured".
  */
 class OpsKafkaProductionSettingsTest {
 
@@ -40,32 +40,49 @@ class OpsKafkaProductionSettingsTest {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
       admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
       produce(topic, 3);
-      admin.alterConsumerGroupOffsets(group, Map.of(new TopicPartition(topic, 0), new OffsetAndMetadata(1))).all().get();
+      admin
+          .alterConsumerGroupOffsets(
+              group, Map.of(new TopicPartition(topic, 0), new OffsetAndMetadata(1)))
+          .all()
+          .get();
     }
 
-    KafkaStatus kafka = reader(prodOpsSettings(Map.of(
-        "KAFKA_BOOTSTRAP_SERVERS", bootstrap,
-        "KAFKA_SECURITY_PROTOCOL", "PLAINTEXT",
-        "KAFKA_SASL_MECHANISM", "PLAIN",
-        "KAFKA_SASL_JAAS_CONFIG", ""))).read();
+    KafkaStatus kafka =
+        reader(
+                prodOpsSettings(
+                    Map.of(
+                        "KAFKA_BOOTSTRAP_SERVERS", bootstrap,
+                        "KAFKA_SECURITY_PROTOCOL", "PLAINTEXT",
+                        "KAFKA_SASL_MECHANISM", "PLAIN",
+                        "KAFKA_SASL_JAAS_CONFIG", "")))
+            .read();
 
     assertThat(kafka.error()).isNull();
-    assertThat(kafka.consumerGroups()).filteredOn(status -> status.group().equals(group))
-        .singleElement().extracting(ConsumerGroupStatus::totalLag).isEqualTo(2L);
+    assertThat(kafka.consumerGroups())
+        .filteredOn(status -> status.group().equals(group))
+        .singleElement()
+        .extracting(ConsumerGroupStatus::totalLag)
+        .isEqualTo(2L);
   }
 
   @Test
   void the_relays_security_settings_reach_the_panels_kafka_client() throws IOException {
-    OpsProperties ops = prodOpsSettings(Map.of(
-        "KAFKA_BOOTSTRAP_SERVERS", "broker.example:9092",
-        "KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
-        "KAFKA_SASL_MECHANISM", "SCRAM-SHA-512",
-        "KAFKA_SASL_JAAS_CONFIG", "org.apache.kafka.common.security.scram.ScramLoginModule required;"));
+    OpsProperties ops =
+        prodOpsSettings(
+            Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", "broker.example:9092",
+                "KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
+                "KAFKA_SASL_MECHANISM", "SCRAM-SHA-512",
+                "KAFKA_SASL_JAAS_CONFIG",
+                    "org.apache.kafka.common.security.scram.ScramLoginModule required;"));
 
     assertThat(ops.kafkaBootstrapServers()).isEqualTo("broker.example:9092");
-    assertThat(ops.kafkaProperties()).containsEntry("security.protocol", "SASL_SSL")
+    assertThat(ops.kafkaProperties())
+        .containsEntry("security.protocol", "SASL_SSL")
         .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
-        .containsEntry("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        .containsEntry(
+            "sasl.jaas.config",
+            "org.apache.kafka.common.security.scram.ScramLoginModule required;");
   }
 
   @Test
@@ -77,16 +94,23 @@ class OpsKafkaProductionSettingsTest {
     return new KafkaStatusReader(ops, new OpsKafka(ops));
   }
 
-  /** digitaltowns.ops bound as the api binds it with SPRING_PROFILES_ACTIVE=prod, from these variables only. */
+  /**
+   * digitaltowns.ops bound as the api binds it with SPRING_PROFILES_ACTIVE=prod, from these
+   * variables only.
+   */
   private static OpsProperties prodOpsSettings(Map<String, Object> variables) throws IOException {
-    List<PropertySource<?>> documents = new YamlPropertySourceLoader().load("api.yml", new ClassPathResource("api.yml"));
+    List<PropertySource<?>> documents =
+        new YamlPropertySourceLoader().load("api.yml", new ClassPathResource("api.yml"));
     StandardEnvironment environment = new StandardEnvironment();
-    environment.getPropertySources().addFirst(new MapPropertySource("render-web-service", variables));
+    environment
+        .getPropertySources()
+        .addFirst(new MapPropertySource("render-web-service", variables));
     // the prod document outranks the default one, as Spring Boot orders profile documents
     for (int i = documents.size() - 1; i >= 0; i--) {
       PropertySource<?> document = documents.get(i);
       if (document.getProperty("spring.config.activate.on-profile") == null
-          || "prod".equals(String.valueOf(document.getProperty("spring.config.activate.on-profile")))) {
+          || "prod"
+              .equals(String.valueOf(document.getProperty("spring.config.activate.on-profile")))) {
         environment.getPropertySources().addLast(document);
       }
     }
@@ -94,8 +118,11 @@ class OpsKafkaProductionSettingsTest {
   }
 
   private void produce(String topic, int count) throws Exception {
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-        "bootstrap.servers", bootstrap), new StringSerializer(), new StringSerializer())) {
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", bootstrap),
+            new StringSerializer(),
+            new StringSerializer())) {
       for (int i = 0; i < count; i++) {
         producer.send(new ProducerRecord<>(topic, "key-" + i, "value-" + i)).get();
       }

@@ -33,7 +33,11 @@ class OpsStatusTest extends ApiHttpTest {
     String deadLetters = topic + ".email.dlt";
     String group = "ops-test-group-" + suffix;
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-      admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1), new NewTopic(deadLetters, 1, (short) 1))).all().get();
+      admin
+          .createTopics(
+              List.of(new NewTopic(topic, 1, (short) 1), new NewTopic(deadLetters, 1, (short) 1)))
+          .all()
+          .get();
     }
     produce(topic, 5);
     produce(deadLetters, 2);
@@ -47,7 +51,8 @@ class OpsStatusTest extends ApiHttpTest {
     JsonNode groupStatus = find(status.at("/kafka/consumerGroups"), "group", group);
     assertThat(groupStatus.get("totalLag").asLong()).isEqualTo(4);
     assertThat(groupStatus.at("/topics/0/topic").asText()).isEqualTo(topic);
-    assertThat(find(status.at("/kafka/deadLetters"), "topic", deadLetters).get("records").asLong()).isEqualTo(2);
+    assertThat(find(status.at("/kafka/deadLetters"), "topic", deadLetters).get("records").asLong())
+        .isEqualTo(2);
     assertThat(status.at("/relay/slot").asText()).isEqualTo("dt_outbox_relay");
     assertThat(status.at("/relay/mode").asText()).isEqualTo("debezium");
     assertThat(status.at("/relay/outboxRows").asLong()).isGreaterThanOrEqualTo(0);
@@ -55,7 +60,10 @@ class OpsStatusTest extends ApiHttpTest {
 
   @Test
   void a_resident_may_not_see_the_ops_status() {
-    assertThat(get("/api/admin/ops/status", registerAndSignIn("ops-resident").accessToken()).statusCode()).isEqualTo(403);
+    assertThat(
+            get("/api/admin/ops/status", registerAndSignIn("ops-resident").accessToken())
+                .statusCode())
+        .isEqualTo(403);
   }
 
   private static JsonNode find(JsonNode array, String field, String value) {
@@ -68,10 +76,12 @@ class OpsStatusTest extends ApiHttpTest {
   }
 
   private void produce(String topic, int count) throws Exception {
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
       for (int i = 0; i < count; i++) {
         producer.send(new ProducerRecord<>(topic, "key-" + i, "value-" + i)).get();
       }
@@ -79,11 +89,17 @@ class OpsStatusTest extends ApiHttpTest {
   }
 
   private void commit(String group, TopicPartition partition, long offset) {
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        ConsumerConfig.GROUP_ID_CONFIG, group,
-        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                group,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class))) {
       consumer.assign(List.of(partition));
       consumer.commitSync(Map.of(partition, new OffsetAndMetadata(offset)));
     }

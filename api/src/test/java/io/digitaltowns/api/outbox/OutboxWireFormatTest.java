@@ -23,10 +23,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The outbox row of an event is what the relay puts on Kafka (value = payload, key = aggregate id, headers from the
- * columns): the row written for a UserRegistered with fixed envelope values must equal, byte for byte, the one written
- * before the typed catalog (issue 20) replaced the hand-set envelopes and aggregate types. The fixture was recorded
- * from the code as it was; only the schema id (bytes 1-4 of the payload) depends on the registry a test runs against.
+ * The outbox row of an event is what the relay puts on Kafka (value = payload, key = aggregate id,
+ * headers from the columns): the row written for a UserRegistered with fixed envelope values must
+ * equal, byte for byte, the one written before the typed catalog (issue 20) replaced the hand-set
+ * envelopes and aggregate types. The fixture was recorded from the code as it was; only the schema
+ * id (bytes 1-4 of the payload) depends on the registry a test runs against.
  */
 class OutboxWireFormatTest extends ApiHttpTest {
 
@@ -35,26 +36,29 @@ class OutboxWireFormatTest extends ApiHttpTest {
   static final Instant OCCURRED_AT = Instant.parse("2026-12-07T23:00:00.123Z");
   static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
 
-  @Autowired
-  OutboxWriter outbox;
+  @Autowired OutboxWriter outbox;
 
-  @Autowired
-  TransactionTemplate transaction;
+  @Autowired TransactionTemplate transaction;
 
-  @Autowired
-  SchemaRegistryClient registry;
+  @Autowired SchemaRegistryClient registry;
 
   @Test
-  void a_user_registered_is_written_with_the_bytes_and_columns_it_had_before_the_typed_catalog() throws IOException {
+  void a_user_registered_is_written_with_the_bytes_and_columns_it_had_before_the_typed_catalog()
+      throws IOException {
     jdbc.sql("DELETE FROM outbox WHERE id = :id").param("id", EVENT_ID).update();
     transaction.executeWithoutResult(status -> writeFixedUserRegistered());
 
-    Map<String, Object> row = jdbc.sql("""
+    Map<String, Object> row =
+        jdbc.sql(
+                """
             SELECT topic, aggregate_type, aggregate_id, event_type, trace_id, occurred_at, payload
             FROM outbox WHERE id = :id""")
-        .param("id", EVENT_ID).query().singleRow();
+            .param("id", EVENT_ID)
+            .query()
+            .singleRow();
     Properties fixture = fixture();
-    // not in the recorded row: the relay derived it from aggregate_type (relay: OutboxRecordWireFormatTest)
+    // not in the recorded row: the relay derived it from aggregate_type (relay:
+    // OutboxRecordWireFormatTest)
     assertThat(row.get("topic")).isEqualTo(Topics.ACCOUNTS.name());
     assertThat(row.get("aggregate_type")).isEqualTo(fixture.getProperty("aggregate_type"));
     assertThat(row.get("aggregate_id")).isEqualTo(fixture.getProperty("aggregate_id"));
@@ -67,23 +71,28 @@ class OutboxWireFormatTest extends ApiHttpTest {
     byte[] recorded = HexFormat.of().parseHex(fixture.getProperty("payload_after_schema_id"));
     assertThat(payload[0]).as("Confluent magic byte").isZero();
     assertThat(ByteBuffer.wrap(payload, 1, 4).getInt())
-        .isEqualTo(registry.register(SubjectNaming.subjectFor(UserRegistered.getClassSchema()),
-            UserRegistered.getClassSchema()));
+        .isEqualTo(
+            registry.register(
+                SubjectNaming.subjectFor(UserRegistered.getClassSchema()),
+                UserRegistered.getClassSchema()));
     assertThat(HexFormat.of().formatHex(Arrays.copyOfRange(payload, 5, payload.length)))
         .isEqualTo(HexFormat.of().formatHex(recorded));
     jdbc.sql("DELETE FROM outbox WHERE id = :id").param("id", EVENT_ID).update();
   }
 
   private void writeFixedUserRegistered() {
-    outbox.write(new Envelope(EVENT_ID.toString(), OCCURRED_AT, USER_ID.toString(), TRACE_ID), UserRegistered.newBuilder()
-        .setEmail("fixture@example.org")
-        .setDisplayName("Fixture Person")
-        .setSignupMethod(SignupMethod.PASSWORD));
+    outbox.write(
+        new Envelope(EVENT_ID.toString(), OCCURRED_AT, USER_ID.toString(), TRACE_ID),
+        UserRegistered.newBuilder()
+            .setEmail("fixture@example.org")
+            .setDisplayName("Fixture Person")
+            .setSignupMethod(SignupMethod.PASSWORD));
   }
 
   private static Properties fixture() throws IOException {
     Properties properties = new Properties();
-    try (InputStream in = OutboxWireFormatTest.class.getResourceAsStream("user-registered.outbox-row.properties")) {
+    try (InputStream in =
+        OutboxWireFormatTest.class.getResourceAsStream("user-registered.outbox-row.properties")) {
       assertThat(in).as("fixture user-registered.outbox-row.properties").isNotNull();
       properties.load(in);
     }

@@ -30,11 +30,14 @@ class InMemoryAbuseLimitsTest {
   void the_sixth_login_attempt_for_one_account_within_the_window_is_refused_with_retry_after() {
     for (int i = 1; i <= 5; i++) {
       String address = "203.0.113." + i; // spread over addresses: only the account counts
-      assertThatCode(() -> limits.check(LimitedAction.LOGIN, address, ADA)).doesNotThrowAnyException();
+      assertThatCode(() -> limits.check(LimitedAction.LOGIN, address, ADA))
+          .doesNotThrowAnyException();
     }
 
-    TooManyRequestsException refused = catchThrowableOfType(TooManyRequestsException.class,
-        () -> limits.check(LimitedAction.LOGIN, "203.0.113.6", ADA));
+    TooManyRequestsException refused =
+        catchThrowableOfType(
+            TooManyRequestsException.class,
+            () -> limits.check(LimitedAction.LOGIN, "203.0.113.6", ADA));
 
     assertThat(refused).isNotNull();
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
@@ -49,15 +52,19 @@ class InMemoryAbuseLimitsTest {
   void the_problem_names_the_action_and_when_to_retry_but_not_the_account_or_address() {
     exhaustAccount(LimitedAction.LOGIN, ADA, 5);
 
-    TooManyRequestsException refused = catchThrowableOfType(TooManyRequestsException.class,
-        () -> limits.check(LimitedAction.LOGIN, "203.0.113.99", ADA));
+    TooManyRequestsException refused =
+        catchThrowableOfType(
+            TooManyRequestsException.class,
+            () -> limits.check(LimitedAction.LOGIN, "203.0.113.99", ADA));
 
     var problem = refused.getBody();
     assertThat(problem.getStatus()).isEqualTo(429);
     assertThat(problem.getType()).hasToString("https://digitaltowns.io/problems/too-many-requests");
     assertThat(problem.getTitle()).isEqualTo("Too many requests");
-    assertThat(problem.getDetail()).isEqualTo("Too many sign-in attempts. Please try again in 3 minutes.");
-    assertThat(problem.getProperties()).containsEntry("action", "login")
+    assertThat(problem.getDetail())
+        .isEqualTo("Too many sign-in attempts. Please try again in 3 minutes.");
+    assertThat(problem.getProperties())
+        .containsEntry("action", "login")
         .containsEntry("retryAfterSeconds", refused.retryAfterSeconds());
     assertThat(problem.toString() + refused.getMessage()).doesNotContain(ADA, "ada", "203.0.113");
   }
@@ -72,14 +79,17 @@ class InMemoryAbuseLimitsTest {
   }
 
   @Test
-  void the_eleventh_login_attempt_from_one_address_within_a_minute_is_refused_while_another_address_is_allowed() {
+  void
+      the_eleventh_login_attempt_from_one_address_within_a_minute_is_refused_while_another_address_is_allowed() {
     for (int i = 1; i <= 10; i++) {
       String account = "user" + i + "@example.org"; // spread over accounts: only the address counts
-      assertThatCode(() -> limits.check(LimitedAction.LOGIN, "198.51.100.7", account)).doesNotThrowAnyException();
+      assertThatCode(() -> limits.check(LimitedAction.LOGIN, "198.51.100.7", account))
+          .doesNotThrowAnyException();
     }
 
-    TooManyRequestsException refused = assertRefused(
-        () -> limits.check(LimitedAction.LOGIN, "198.51.100.7", "user11@example.org"));
+    TooManyRequestsException refused =
+        assertRefused(
+            () -> limits.check(LimitedAction.LOGIN, "198.51.100.7", "user11@example.org"));
     // 10 per minute: one more every 6 seconds.
     assertThat(refused.retryAfterSeconds()).isBetween(1L, 6L);
 
@@ -90,11 +100,13 @@ class InMemoryAbuseLimitsTest {
   @Test
   void the_account_may_try_again_once_the_retry_after_has_passed() {
     exhaustAccount(LimitedAction.LOGIN, ADA, 5);
-    TooManyRequestsException refused = assertRefused(() -> limits.check(LimitedAction.LOGIN, "203.0.113.60", ADA));
+    TooManyRequestsException refused =
+        assertRefused(() -> limits.check(LimitedAction.LOGIN, "203.0.113.60", ADA));
 
     clock.advance(Duration.ofSeconds(refused.retryAfterSeconds()));
 
-    assertThatCode(() -> limits.check(LimitedAction.LOGIN, "203.0.113.61", ADA)).doesNotThrowAnyException();
+    assertThatCode(() -> limits.check(LimitedAction.LOGIN, "203.0.113.61", ADA))
+        .doesNotThrowAnyException();
     assertRefused(() -> limits.check(LimitedAction.LOGIN, "203.0.113.62", ADA));
   }
 
@@ -109,7 +121,8 @@ class InMemoryAbuseLimitsTest {
     }
 
     for (int i = 1; i <= 5; i++) {
-      assertThatCode(() -> limits.check(LimitedAction.LOGIN, "203.0.113.1", ADA)).doesNotThrowAnyException();
+      assertThatCode(() -> limits.check(LimitedAction.LOGIN, "203.0.113.1", ADA))
+          .doesNotThrowAnyException();
     }
   }
 
@@ -127,22 +140,27 @@ class InMemoryAbuseLimitsTest {
     exhaustAccount(LimitedAction.PASSWORD_RESET, ADA, 3);
     assertRefused(() -> limits.check(LimitedAction.PASSWORD_RESET, "203.0.113.9", ADA));
 
-    assertThatCode(() -> limits.check(LimitedAction.VERIFICATION_RESEND, "203.0.113.9", ADA)).doesNotThrowAnyException();
-    assertThatCode(() -> limits.check(LimitedAction.LOGIN, "203.0.113.9", ADA)).doesNotThrowAnyException();
+    assertThatCode(() -> limits.check(LimitedAction.VERIFICATION_RESEND, "203.0.113.9", ADA))
+        .doesNotThrowAnyException();
+    assertThatCode(() -> limits.check(LimitedAction.LOGIN, "203.0.113.9", ADA))
+        .doesNotThrowAnyException();
   }
 
   @Test
   void registration_counts_only_the_address_by_default() {
     for (int i = 1; i <= 8; i++) {
       String address = "203.0.113." + i;
-      assertThatCode(() -> limits.check(LimitedAction.REGISTER, address, ADA)).doesNotThrowAnyException();
+      assertThatCode(() -> limits.check(LimitedAction.REGISTER, address, ADA))
+          .doesNotThrowAnyException();
     }
     for (int i = 1; i <= 5; i++) {
       limits.check(LimitedAction.REGISTER, "198.51.100.1", "new" + i + "@example.org");
     }
-    TooManyRequestsException refused = assertRefused(
-        () -> limits.check(LimitedAction.REGISTER, "198.51.100.1", "new6@example.org"));
-    assertThat(refused.getBody().getDetail()).isEqualTo("Too many registration attempts. Please try again in 12 minutes.");
+    TooManyRequestsException refused =
+        assertRefused(
+            () -> limits.check(LimitedAction.REGISTER, "198.51.100.1", "new6@example.org"));
+    assertThat(refused.getBody().getDetail())
+        .isEqualTo("Too many registration attempts. Please try again in 12 minutes.");
   }
 
   @Test
@@ -151,20 +169,26 @@ class InMemoryAbuseLimitsTest {
       limits.check(LimitedAction.OAUTH_SIGN_IN, "2001:db8:1:2::" + Integer.toHexString(i), null);
     }
 
-    assertRefused(() -> limits.check(LimitedAction.OAUTH_SIGN_IN, "2001:db8:1:2:ffff:ffff:ffff:ffff", null));
-    assertThatCode(() -> limits.check(LimitedAction.OAUTH_SIGN_IN, "2001:db8:1:3::1", null)).doesNotThrowAnyException();
+    assertRefused(
+        () -> limits.check(LimitedAction.OAUTH_SIGN_IN, "2001:db8:1:2:ffff:ffff:ffff:ffff", null));
+    assertThatCode(() -> limits.check(LimitedAction.OAUTH_SIGN_IN, "2001:db8:1:3::1", null))
+        .doesNotThrowAnyException();
   }
 
   @Test
   void bucket_keys_name_the_action_and_address_and_hash_the_account() {
-    assertThat(AbuseLimits.ipBucketKey(LimitedAction.LOGIN, "203.0.113.7")).isEqualTo("dt:limit:login:ip:203.0.113.7");
+    assertThat(AbuseLimits.ipBucketKey(LimitedAction.LOGIN, "203.0.113.7"))
+        .isEqualTo("dt:limit:login:ip:203.0.113.7");
     assertThat(AbuseLimits.ipBucketKey(LimitedAction.PASSWORD_RESET, "2001:db8:1:2:3:4:5:6"))
         .isEqualTo("dt:limit:password-reset:ip:2001:db8:1:2:0:0:0:0/64");
-    assertThat(AbuseLimits.ipBucketKey(LimitedAction.LOGIN, "::ffff:203.0.113.7")).isEqualTo("dt:limit:login:ip:203.0.113.7");
-    assertThat(AbuseLimits.ipBucketKey(LimitedAction.LOGIN, null)).isEqualTo("dt:limit:login:ip:unknown");
+    assertThat(AbuseLimits.ipBucketKey(LimitedAction.LOGIN, "::ffff:203.0.113.7"))
+        .isEqualTo("dt:limit:login:ip:203.0.113.7");
+    assertThat(AbuseLimits.ipBucketKey(LimitedAction.LOGIN, null))
+        .isEqualTo("dt:limit:login:ip:unknown");
     // printf 'ada@example.org' | sha256sum
     assertThat(AbuseLimits.accountBucketKey(LimitedAction.LOGIN, "Ada@Example.org"))
-        .isEqualTo("dt:limit:login:account:cfe00dde46ef942601ffafb9e2825e802858b460e586b8305b344c1eb826357d");
+        .isEqualTo(
+            "dt:limit:login:account:cfe00dde46ef942601ffafb9e2825e802858b460e586b8305b344c1eb826357d");
   }
 
   @Test
@@ -192,25 +216,35 @@ class InMemoryAbuseLimitsTest {
       limits.attempt(LimitedAction.LOGIN, "198.51.100.1", ADA).succeeded();
     }
     for (int i = 0; i < 5; i++) {
-      limits.attempt(LimitedAction.LOGIN, "203.0.113.66", ADA); // failed guesses: nothing handed back
+      limits.attempt(
+          LimitedAction.LOGIN, "203.0.113.66", ADA); // failed guesses: nothing handed back
     }
 
     assertRefused(() -> limits.attempt(LimitedAction.LOGIN, "203.0.113.66", ADA));
     assertThatCode(() -> limits.attempt(LimitedAction.LOGIN, "198.51.100.1", ADA).succeeded())
-        .as("the owner's address").doesNotThrowAnyException();
+        .as("the owner's address")
+        .doesNotThrowAnyException();
     clock.advance(Duration.ofMinutes(3));
     assertThatCode(() -> limits.attempt(LimitedAction.LOGIN, "203.0.113.66", ADA))
-        .as("one more guess once a token refilled").doesNotThrowAnyException();
+        .as("one more guess once a token refilled")
+        .doesNotThrowAnyException();
     assertRefused(() -> limits.attempt(LimitedAction.LOGIN, "203.0.113.66", ADA));
   }
 
   @Test
   void the_account_at_address_bucket_key_hashes_the_pair() {
-    String key = AbuseLimits.accountAtAddressBucketKey(LimitedAction.LOGIN, " Ada@Example.org ", "203.0.113.7");
+    String key =
+        AbuseLimits.accountAtAddressBucketKey(
+            LimitedAction.LOGIN, " Ada@Example.org ", "203.0.113.7");
 
-    assertThat(key).startsWith("dt:limit:login:account-at-address:").doesNotContain("ada").doesNotContain("203.0.113");
-    assertThat(key).isEqualTo(AbuseLimits.accountAtAddressBucketKey(LimitedAction.LOGIN, ADA, "203.0.113.7"))
-        .isNotEqualTo(AbuseLimits.accountAtAddressBucketKey(LimitedAction.LOGIN, ADA, "203.0.113.8"));
+    assertThat(key)
+        .startsWith("dt:limit:login:account-at-address:")
+        .doesNotContain("ada")
+        .doesNotContain("203.0.113");
+    assertThat(key)
+        .isEqualTo(AbuseLimits.accountAtAddressBucketKey(LimitedAction.LOGIN, ADA, "203.0.113.7"))
+        .isNotEqualTo(
+            AbuseLimits.accountAtAddressBucketKey(LimitedAction.LOGIN, ADA, "203.0.113.8"));
   }
 
   private void exhaustAccount(LimitedAction action, String account, int capacity) {
@@ -220,7 +254,8 @@ class InMemoryAbuseLimitsTest {
   }
 
   private static TooManyRequestsException assertRefused(Runnable attempt) {
-    TooManyRequestsException refused = catchThrowableOfType(TooManyRequestsException.class, attempt::run);
+    TooManyRequestsException refused =
+        catchThrowableOfType(TooManyRequestsException.class, attempt::run);
     assertThat(refused).as("refused with 429").isNotNull();
     assertThat(refused.retryAfterSeconds()).isGreaterThanOrEqualTo(1);
     return refused;

@@ -9,9 +9,10 @@ import org.junit.jupiter.api.Test;
 
 class LocalBucketStoreTest {
 
-  private static final BucketConfiguration THREE_A_MINUTE = BucketConfiguration.builder()
-      .addLimit(limit -> limit.capacity(3).refillGreedy(3, Duration.ofMinutes(1)))
-      .build();
+  private static final BucketConfiguration THREE_A_MINUTE =
+      BucketConfiguration.builder()
+          .addLimit(limit -> limit.capacity(3).refillGreedy(3, Duration.ofMinutes(1)))
+          .build();
 
   private final ManualClock clock = new ManualClock();
 

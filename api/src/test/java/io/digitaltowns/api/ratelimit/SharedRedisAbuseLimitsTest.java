@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.lettuce.core.RedisClient;
-import org.awaitility.Awaitility;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -21,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -31,13 +31,12 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import redis.embedded.RedisServer;
 
 /**
- * Two api instances, each with its own Redis client, sharing one real Redis server: the buckets
- * are the same buckets whichever instance a request lands on.
+ * Two api instances, each with its own Redis client, sharing one real Redis server: the buckets are
+ * the same buckets whichever instance a request lands on.
  */
 class SharedRedisAbuseLimitsTest {
 
-  @TempDir
-  static Path redisDir;
+  @TempDir static Path redisDir;
 
   private static RedisServer redis;
   private static String redisUrl;
@@ -82,10 +81,14 @@ class SharedRedisAbuseLimitsTest {
       second.check(LimitedAction.LOGIN, "203.0.113." + i, account);
     }
 
-    TooManyRequestsException onFirst = catchThrowableOfType(TooManyRequestsException.class,
-        () -> first.check(LimitedAction.LOGIN, "203.0.113.6", account));
-    TooManyRequestsException onSecond = catchThrowableOfType(TooManyRequestsException.class,
-        () -> second.check(LimitedAction.LOGIN, "203.0.113.7", account));
+    TooManyRequestsException onFirst =
+        catchThrowableOfType(
+            TooManyRequestsException.class,
+            () -> first.check(LimitedAction.LOGIN, "203.0.113.6", account));
+    TooManyRequestsException onSecond =
+        catchThrowableOfType(
+            TooManyRequestsException.class,
+            () -> second.check(LimitedAction.LOGIN, "203.0.113.7", account));
 
     assertThat(onFirst).isNotNull();
     assertThat(onSecond).isNotNull();
@@ -93,11 +96,13 @@ class SharedRedisAbuseLimitsTest {
     assertThat(onFirst.retryAfterSeconds()).isBetween(1L, 180L);
     assertThat(onSecond.retryAfterSeconds()).isBetween(1L, 180L);
     assertThatCode(() -> second.check(LimitedAction.LOGIN, "203.0.113.7", uniqueAccount()))
-        .as("another account is still allowed").doesNotThrowAnyException();
+        .as("another account is still allowed")
+        .doesNotThrowAnyException();
   }
 
   @Test
-  void sign_in_failures_from_one_address_count_on_every_api_instance_and_successes_are_handed_back() {
+  void
+      sign_in_failures_from_one_address_count_on_every_api_instance_and_successes_are_handed_back() {
     AbuseLimits first = apiInstance(Map.of());
     AbuseLimits second = apiInstance(Map.of());
     String account = uniqueAccount();
@@ -109,9 +114,13 @@ class SharedRedisAbuseLimitsTest {
       (i % 2 == 0 ? second : first).attempt(LimitedAction.LOGIN, owner, account).succeeded();
     }
 
-    assertThat(catchThrowableOfType(TooManyRequestsException.class,
-        () -> second.attempt(LimitedAction.LOGIN, attacker, account))).isNotNull();
-    assertThatCode(() -> first.attempt(LimitedAction.LOGIN, owner, account).succeeded()).doesNotThrowAnyException();
+    assertThat(
+            catchThrowableOfType(
+                TooManyRequestsException.class,
+                () -> second.attempt(LimitedAction.LOGIN, attacker, account)))
+        .isNotNull();
+    assertThatCode(() -> first.attempt(LimitedAction.LOGIN, owner, account).succeeded())
+        .doesNotThrowAnyException();
   }
 
   @Test
@@ -124,17 +133,22 @@ class SharedRedisAbuseLimitsTest {
       (i % 2 == 0 ? first : second).check(LimitedAction.LOGIN, address, uniqueAccount());
     }
 
-    TooManyRequestsException refused = catchThrowableOfType(TooManyRequestsException.class,
-        () -> second.check(LimitedAction.LOGIN, address, uniqueAccount()));
+    TooManyRequestsException refused =
+        catchThrowableOfType(
+            TooManyRequestsException.class,
+            () -> second.check(LimitedAction.LOGIN, address, uniqueAccount()));
     assertThat(refused).isNotNull();
     assertThat(refused.retryAfterSeconds()).isBetween(1L, 6L);
     assertThatCode(() -> first.check(LimitedAction.LOGIN, uniqueAddress(), uniqueAccount()))
-        .as("another address is still allowed").doesNotThrowAnyException();
+        .as("another address is still allowed")
+        .doesNotThrowAnyException();
   }
 
   @Test
-  void concurrent_attempts_on_two_instances_never_get_more_than_the_capacity_between_them() throws Exception {
-    Map<String, String> tenAnHour = Map.of("login.per-ip-capacity", "10", "login.per-ip-period", "1h");
+  void concurrent_attempts_on_two_instances_never_get_more_than_the_capacity_between_them()
+      throws Exception {
+    Map<String, String> tenAnHour =
+        Map.of("login.per-ip-capacity", "10", "login.per-ip-period", "1h");
     AbuseLimits first = apiInstance(tenAnHour);
     AbuseLimits second = apiInstance(tenAnHour);
     String address = uniqueAddress();
@@ -144,15 +158,16 @@ class SharedRedisAbuseLimitsTest {
       List<Future<Boolean>> attempts = new ArrayList<>();
       for (int i = 0; i < 40; i++) {
         AbuseLimits instance = i % 2 == 0 ? first : second;
-        Callable<Boolean> attempt = () -> {
-          start.await();
-          try {
-            instance.check(LimitedAction.LOGIN, address, null);
-            return true;
-          } catch (TooManyRequestsException refused) {
-            return false;
-          }
-        };
+        Callable<Boolean> attempt =
+            () -> {
+              start.await();
+              try {
+                instance.check(LimitedAction.LOGIN, address, null);
+                return true;
+              } catch (TooManyRequestsException refused) {
+                return false;
+              }
+            };
         attempts.add(threads.submit(attempt));
       }
       start.countDown();
@@ -184,9 +199,11 @@ class SharedRedisAbuseLimitsTest {
       assertThat(redisCommands.exists(accountKey, ipKey)).isEqualTo(2);
       // 3 an hour per account with one used: full again in 20 minutes, kept 10 seconds longer.
       assertThat(Duration.ofMillis(redisCommands.pttl(accountKey)))
-          .isPositive().isLessThanOrEqualTo(Duration.ofMinutes(20).plusSeconds(10));
+          .isPositive()
+          .isLessThanOrEqualTo(Duration.ofMinutes(20).plusSeconds(10));
       assertThat(Duration.ofMillis(redisCommands.pttl(ipKey)))
-          .isPositive().isLessThanOrEqualTo(Duration.ofMinutes(12).plusSeconds(10));
+          .isPositive()
+          .isLessThanOrEqualTo(Duration.ofMinutes(12).plusSeconds(10));
       assertThat(redisCommands.keys("*" + account + "*")).isEmpty();
     } finally {
       client.shutdown();
@@ -199,7 +216,8 @@ class SharedRedisAbuseLimitsTest {
     RedisServer doomed = startRedisServer(port, Files.createTempDirectory(redisDir, "doomed"));
     AbuseLimits instance;
     try {
-      instance = apiInstance(Map.of("redis-url", "redis://127.0.0.1:" + port, "redis-timeout", "500ms"));
+      instance =
+          apiInstance(Map.of("redis-url", "redis://127.0.0.1:" + port, "redis-timeout", "500ms"));
       instance.check(LimitedAction.LOGIN, uniqueAddress(), uniqueAccount());
     } finally {
       doomed.stop();
@@ -222,14 +240,18 @@ class SharedRedisAbuseLimitsTest {
       new ApplicationContextRunner()
           .withUserConfiguration(AbuseLimitsConfiguration.class)
           .withPropertyValues("digitaltowns.abuse-limits.redis-url=" + redisUrl)
-          .run(app -> {
-            assertThat(app.getBean(BucketStore.class)).isInstanceOf(RedisBucketStore.class);
-            app.getBean(AbuseLimits.class).check(LimitedAction.LOGIN, uniqueAddress(), uniqueAccount());
-            assertThat(connectedClients(redisCommands.clientList())).isEqualTo(before + 1);
-          });
+          .run(
+              app -> {
+                assertThat(app.getBean(BucketStore.class)).isInstanceOf(RedisBucketStore.class);
+                app.getBean(AbuseLimits.class)
+                    .check(LimitedAction.LOGIN, uniqueAddress(), uniqueAccount());
+                assertThat(connectedClients(redisCommands.clientList())).isEqualTo(before + 1);
+              });
 
-      Awaitility.await().atMost(Duration.ofSeconds(10))
-          .untilAsserted(() -> assertThat(connectedClients(redisCommands.clientList())).isEqualTo(before));
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () -> assertThat(connectedClients(redisCommands.clientList())).isEqualTo(before));
     } finally {
       client.shutdown();
     }
@@ -251,13 +273,14 @@ class SharedRedisAbuseLimitsTest {
   }
 
   private static RedisServer startRedisServer(int port, Path dir) throws IOException {
-    RedisServer server = RedisServer.newRedisServer()
-        .port(port)
-        .bind("127.0.0.1")
-        .setting("save \"\"") // no dump.rdb in the working directory
-        .setting("appendonly no")
-        .setting("dir " + dir.toAbsolutePath())
-        .build();
+    RedisServer server =
+        RedisServer.newRedisServer()
+            .port(port)
+            .bind("127.0.0.1")
+            .setting("save \"\"") // no dump.rdb in the working directory
+            .setting("appendonly no")
+            .setting("dir " + dir.toAbsolutePath())
+            .build();
     server.start();
     return server;
   }
@@ -274,7 +297,11 @@ class SharedRedisAbuseLimitsTest {
 
   private static String uniqueAddress() {
     UUID id = UUID.randomUUID();
-    return "10." + Math.floorMod(id.getMostSignificantBits(), 256) + "."
-        + Math.floorMod(id.getLeastSignificantBits(), 256) + "." + Math.floorMod(id.hashCode(), 256);
+    return "10."
+        + Math.floorMod(id.getMostSignificantBits(), 256)
+        + "."
+        + Math.floorMod(id.getLeastSignificantBits(), 256)
+        + "."
+        + Math.floorMod(id.hashCode(), 256);
   }
 }

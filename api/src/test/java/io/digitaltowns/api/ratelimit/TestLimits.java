@@ -10,10 +10,12 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 /** Properties bound the way Spring Boot binds them, and a clock the tests move by hand. */
 final class TestLimits {
 
-  private TestLimits() {
-  }
+  private TestLimits() {}
 
-  /** {@code digitaltowns.abuse-limits.*} from the given entries (keys without the prefix), defaults for the rest. */
+  /**
+   * {@code digitaltowns.abuse-limits.*} from the given entries (keys without the prefix), defaults
+   * for the rest.
+   */
   static AbuseLimitsProperties properties(Map<String, String> entries) {
     MapConfigurationPropertySource source = new MapConfigurationPropertySource();
     entries.forEach((key, value) -> source.put("digitaltowns.abuse-limits." + key, value));

@@ -25,17 +25,21 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 class TooManyRequestsOverHttpTest {
 
-  private final AbuseLimits limits = new AbuseLimits(TestLimits.defaults(),
-      new LocalBucketStore(new ManualClock(), 1_000, Duration.ofMinutes(1)));
+  private final AbuseLimits limits =
+      new AbuseLimits(
+          TestLimits.defaults(),
+          new LocalBucketStore(new ManualClock(), 1_000, Duration.ofMinutes(1)));
 
-  private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new SignIn(limits))
-      .setControllerAdvice(new Problems())
-      .build();
+  private final MockMvc mvc =
+      MockMvcBuilders.standaloneSetup(new SignIn(limits))
+          .setControllerAdvice(new Problems())
+          .build();
 
   @Test
   void a_refused_attempt_is_answered_429_with_retry_after_and_a_problem_body() throws Exception {
     for (int i = 0; i < 5; i++) {
-      mvc.perform(post("/sign-in").param("email", "ada@example.org")).andExpect(status().isNoContent());
+      mvc.perform(post("/sign-in").param("email", "ada@example.org"))
+          .andExpect(status().isNoContent());
     }
 
     mvc.perform(post("/sign-in").param("email", "ada@example.org"))
@@ -45,9 +49,15 @@ class TooManyRequestsOverHttpTest {
         .andExpect(jsonPath("$.type").value("https://digitaltowns.io/problems/too-many-requests"))
         .andExpect(jsonPath("$.title").value("Too many requests"))
         .andExpect(jsonPath("$.status").value(429))
-        .andExpect(jsonPath("$.detail").value("Too many sign-in attempts. Please try again in 3 minutes."))
-        .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("ada"))))
-        .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("127.0.0.1"))));
+        .andExpect(
+            jsonPath("$.detail").value("Too many sign-in attempts. Please try again in 3 minutes."))
+        .andExpect(
+            content()
+                .string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("ada"))))
+        .andExpect(
+            content()
+                .string(
+                    org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("127.0.0.1"))));
   }
 
   @RestController
@@ -60,13 +70,13 @@ class TooManyRequestsOverHttpTest {
     }
 
     @PostMapping("/sign-in")
-    org.springframework.http.ResponseEntity<Void> signIn(@RequestParam String email, HttpServletRequest request) {
+    org.springframework.http.ResponseEntity<Void> signIn(
+        @RequestParam String email, HttpServletRequest request) {
       limits.check(LimitedAction.LOGIN, ClientAddress.of(request), email);
       return org.springframework.http.ResponseEntity.noContent().build();
     }
   }
 
   @ControllerAdvice
-  static class Problems extends ResponseEntityExceptionHandler {
-  }
+  static class Problems extends ResponseEntityExceptionHandler {}
 }

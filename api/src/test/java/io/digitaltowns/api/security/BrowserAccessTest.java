@@ -7,16 +7,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
-/** Browsers: the site at PUBLIC_BASE_URL may call the api, other sites may not; responses carry protective headers. */
+/**
+ * Browsers: the site at PUBLIC_BASE_URL may call the api, other sites may not; responses carry
+ * protective headers.
+ */
 class BrowserAccessTest extends ApiHttpTest {
-
 
   @Test
   void the_site_may_call_the_api_from_the_browser() throws Exception {
     HttpResponse<String> preflight = preflight("http://localhost:8080");
 
     assertThat(preflight.statusCode()).isEqualTo(200);
-    assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:8080");
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+        .hasValue("http://localhost:8080");
   }
 
   @Test
@@ -38,10 +41,11 @@ class BrowserAccessTest extends ApiHttpTest {
   }
 
   private HttpResponse<String> preflight(String origin) throws Exception {
-    return send(request("/api/auth/login", null)
-        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-        .header("Origin", origin)
-        .header("Access-Control-Request-Method", "POST")
-        .header("Access-Control-Request-Headers", "content-type"));
+    return send(
+        request("/api/auth/login", null)
+            .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+            .header("Origin", origin)
+            .header("Access-Control-Request-Method", "POST")
+            .header("Access-Control-Request-Headers", "content-type"));
   }
 }

@@ -24,16 +24,29 @@ class ContentSecurityPolicyTest extends ApiHttpTest {
     assertThat(notFound.statusCode()).isEqualTo(404);
     assertThat(unauthorized.statusCode()).isEqualTo(401);
     assertThat(malformed.statusCode()).isEqualTo(400);
-    for (HttpResponse<String> answer : java.util.List.of(json, notFound, unauthorized, malformed, unknownPath)) {
-      assertThat(answer.headers().allValues(POLICY)).as(answer.uri() + " " + answer.statusCode())
+    for (HttpResponse<String> answer :
+        java.util.List.of(json, notFound, unauthorized, malformed, unknownPath)) {
+      assertThat(answer.headers().allValues(POLICY))
+          .as(answer.uri() + " " + answer.statusCode())
           .containsExactly(ApiContentSecurityPolicy.API);
     }
-    // a path outside the api is the site's: its 404 page carries the site's own policy, as strict about inline code
+    // a path outside the api is the site's: its 404 page carries the site's own policy, as strict
+    // about inline code
     assertThat(unknownSitePage.statusCode()).isEqualTo(404);
-    assertThat(unknownSitePage.headers().allValues(POLICY)).singleElement().asString()
-        .doesNotContain("unsafe-inline").doesNotContain("unsafe-eval").contains("script-src 'self'");
-    assertThat(ApiContentSecurityPolicy.API).doesNotContain("unsafe-inline").doesNotContain("unsafe-eval")
-        .contains("default-src 'none'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'");
+    assertThat(unknownSitePage.headers().allValues(POLICY))
+        .singleElement()
+        .asString()
+        .doesNotContain("unsafe-inline")
+        .doesNotContain("unsafe-eval")
+        .contains("script-src 'self'");
+    assertThat(ApiContentSecurityPolicy.API)
+        .doesNotContain("unsafe-inline")
+        .doesNotContain("unsafe-eval")
+        .contains(
+            "default-src 'none'",
+            "script-src 'self'",
+            "style-src 'self'",
+            "frame-ancestors 'none'");
   }
 
   @Test
@@ -41,8 +54,11 @@ class ContentSecurityPolicyTest extends ApiHttpTest {
     HttpResponse<String> swagger = get("/swagger-ui/index.html", null);
     HttpResponse<String> document = get("/v3/api-docs", null);
 
-    assertThat(swagger.headers().allValues(POLICY)).containsExactly(ApiContentSecurityPolicy.SWAGGER_UI);
+    assertThat(swagger.headers().allValues(POLICY))
+        .containsExactly(ApiContentSecurityPolicy.SWAGGER_UI);
     assertThat(document.headers().allValues(POLICY)).containsExactly(ApiContentSecurityPolicy.API);
-    assertThat(ApiContentSecurityPolicy.SWAGGER_UI).contains("script-src 'self';").doesNotContain("unsafe-eval");
+    assertThat(ApiContentSecurityPolicy.SWAGGER_UI)
+        .contains("script-src 'self';")
+        .doesNotContain("unsafe-eval");
   }
 }

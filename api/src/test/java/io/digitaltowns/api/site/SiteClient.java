@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A browser without JavaScript, over plain HTTP: keeps its cookies, follows no redirects by itself, and submits
- * forms with the CSRF token the page carried. For page tests that need no rendering engine.
+ * A browser without JavaScript, over plain HTTP: keeps its cookies, follows no redirects by itself,
+ * and submits forms with the CSRF token the page carried. For page tests that need no rendering
+ * engine.
  */
 public final class SiteClient {
 
@@ -29,12 +30,16 @@ public final class SiteClient {
 
   public SiteClient(int port) {
     this.port = port;
-    this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-        .followRedirects(HttpClient.Redirect.NEVER).build();
+    this.http =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
   public HttpResponse<String> get(String path) {
-    HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET());
+    HttpResponse<String> response =
+        send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET());
     Matcher csrf = CSRF.matcher(response.body());
     if (csrf.find()) {
       lastCsrf = csrf.group(1);
@@ -44,10 +49,17 @@ public final class SiteClient {
 
   /** A GET with one extra header (HX-Request, say). */
   public HttpResponse<String> getWith(String path, String header, String value) {
-    return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").header(header, value).GET());
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Accept", "text/html")
+            .header(header, value)
+            .GET());
   }
 
-  /** Opens {@code formPage}, then posts {@code fields} with that page's CSRF token to {@code action}. */
+  /**
+   * Opens {@code formPage}, then posts {@code fields} with that page's CSRF token to {@code
+   * action}.
+   */
   public HttpResponse<String> submit(String formPage, String action, Map<String, String> fields) {
     get(formPage);
     Map<String, String> all = new LinkedHashMap<>(fields);
@@ -59,17 +71,31 @@ public final class SiteClient {
 
   /** Posts exactly these fields (no CSRF token unless given). */
   public HttpResponse<String> post(String path, Map<String, String> fields) {
-    String body = fields.entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-    return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html")
-        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)));
+    String body =
+        fields.entrySet().stream()
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Accept", "text/html")
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
-  /** Posts JSON as a page's script does, with the page's CSRF token in the X-CSRF-TOKEN header (none when null). */
+  /**
+   * Posts JSON as a page's script does, with the page's CSRF token in the X-CSRF-TOKEN header (none
+   * when null).
+   */
   public HttpResponse<String> postJson(String path, String json, String csrfToken) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", "application/json")
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path))
+            .header("Accept", "application/json")
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
     if (csrfToken != null) {
       request.header("X-CSRF-TOKEN", csrfToken);
     }

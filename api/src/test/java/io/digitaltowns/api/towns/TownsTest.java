@@ -20,8 +20,13 @@ class TownsTest extends ApiHttpTest {
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(read(page).get("timezone").asText()).isEqualTo("Europe/Paris");
     assertThat(read(get("/api/towns", null)).findValuesAsText("slug")).contains(slug);
-    assertThat(jdbc.sql("SELECT count(*) FROM outbox WHERE aggregate_id = :id AND event_type = 'TownCreated'")
-        .param("id", id.toString()).query(Long.class).single()).isEqualTo(1);
+    assertThat(
+            jdbc.sql(
+                    "SELECT count(*) FROM outbox WHERE aggregate_id = :id AND event_type = 'TownCreated'")
+                .param("id", id.toString())
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
   }
 
   @Test
@@ -32,10 +37,16 @@ class TownsTest extends ApiHttpTest {
     UUID id = createTown(admin, slug, "Europe/London");
     createTown(admin, other, "Europe/London");
 
-    HttpResponse<String> renamed = put("/api/admin/towns/" + id, admin.accessToken(),
-        json().put("name", "Renamed").put("slug", slug).put("timezone", "Europe/Berlin"));
-    HttpResponse<String> clash = put("/api/admin/towns/" + id, admin.accessToken(),
-        json().put("name", "Renamed").put("slug", other).put("timezone", "Europe/Berlin"));
+    HttpResponse<String> renamed =
+        put(
+            "/api/admin/towns/" + id,
+            admin.accessToken(),
+            json().put("name", "Renamed").put("slug", slug).put("timezone", "Europe/Berlin"));
+    HttpResponse<String> clash =
+        put(
+            "/api/admin/towns/" + id,
+            admin.accessToken(),
+            json().put("name", "Renamed").put("slug", other).put("timezone", "Europe/Berlin"));
 
     assertThat(renamed.statusCode()).isEqualTo(200);
     assertThat(read(get("/api/towns/" + slug, null)).get("name").asText()).isEqualTo("Renamed");
@@ -47,8 +58,14 @@ class TownsTest extends ApiHttpTest {
   void a_town_with_an_unknown_time_zone_or_a_bad_slug_is_refused() {
     Member admin = admin();
 
-    HttpResponse<String> response = post("/api/admin/towns", admin.accessToken(),
-        json().put("name", "Nowhere").put("slug", "Not A Slug").put("timezone", "Mars/Olympus"));
+    HttpResponse<String> response =
+        post(
+            "/api/admin/towns",
+            admin.accessToken(),
+            json()
+                .put("name", "Nowhere")
+                .put("slug", "Not A Slug")
+                .put("timezone", "Mars/Olympus"));
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(read(response).get("errors").findValuesAsText("field")).contains("slug", "timezone");
@@ -58,8 +75,13 @@ class TownsTest extends ApiHttpTest {
   void residents_may_not_create_towns_and_unknown_towns_are_404() {
     Member resident = registerAndSignIn("townless");
 
-    assertThat(post("/api/admin/towns", resident.accessToken(),
-        json().put("name", "X").put("slug", "x-town").put("timezone", "Europe/London")).statusCode()).isEqualTo(403);
+    assertThat(
+            post(
+                    "/api/admin/towns",
+                    resident.accessToken(),
+                    json().put("name", "X").put("slug", "x-town").put("timezone", "Europe/London"))
+                .statusCode())
+        .isEqualTo(403);
     assertThat(get("/api/towns/no-such-town", null).statusCode()).isEqualTo(404);
   }
 }

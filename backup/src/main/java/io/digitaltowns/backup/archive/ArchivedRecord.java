@@ -5,11 +5,18 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One Kafka record as the archive keeps it: everything needed to produce it again (key, value and headers as
- * bytes, the timestamp) and where it was (partition, offset). In the files, byte arrays are base64.
+ * One Kafka record as the archive keeps it: everything needed to produce it again (key, value and
+ * headers as bytes, the timestamp) and where it was (partition, offset). In the files, byte arrays
+ * are base64.
  */
-public record ArchivedRecord(int partition, long offset, long timestamp, String timestampType, byte[] key,
-                             byte[] value, List<Header> headers) {
+public record ArchivedRecord(
+    int partition,
+    long offset,
+    long timestamp,
+    String timestampType,
+    byte[] key,
+    byte[] value,
+    List<Header> headers) {
 
   public ArchivedRecord {
     headers = headers == null ? List.of() : List.copyOf(headers);
@@ -29,9 +36,14 @@ public record ArchivedRecord(int partition, long offset, long timestamp, String 
     return equalsIgnoringPlace(other) && partition == other.partition && offset == other.offset;
   }
 
-  /** Same key, value, headers and timestamp, wherever it sits: a restored record is the archived one. */
+  /**
+   * Same key, value, headers and timestamp, wherever it sits: a restored record is the archived
+   * one.
+   */
   public boolean equalsIgnoringPlace(ArchivedRecord other) {
-    if (timestamp != other.timestamp || !Arrays.equals(key, other.key) || !Arrays.equals(value, other.value)
+    if (timestamp != other.timestamp
+        || !Arrays.equals(key, other.key)
+        || !Arrays.equals(value, other.value)
         || headers.size() != other.headers.size()) {
       return false;
     }

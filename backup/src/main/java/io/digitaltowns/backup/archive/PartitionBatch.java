@@ -24,7 +24,9 @@ final class PartitionBatch {
 
   /** The UTC day a record was written, which names the folder of its file. */
   static LocalDate dayOf(ArchivedRecord record) {
-    return Instant.ofEpochMilli(Math.max(0, record.timestamp())).atZone(ZoneOffset.UTC).toLocalDate();
+    return Instant.ofEpochMilli(Math.max(0, record.timestamp()))
+        .atZone(ZoneOffset.UTC)
+        .toLocalDate();
   }
 
   boolean accepts(ArchivedRecord record) {
@@ -37,7 +39,8 @@ final class PartitionBatch {
   }
 
   boolean due(ArchiveSettings settings, Instant now) {
-    return records.size() >= settings.maxRecords() || bytes >= settings.maxBytes()
+    return records.size() >= settings.maxRecords()
+        || bytes >= settings.maxBytes()
         || !openedAt.plus(settings.maxAge()).isAfter(now);
   }
 
@@ -58,6 +61,7 @@ final class PartitionBatch {
   }
 
   ArchiveFileName fileName() {
-    return new ArchiveFileName(partition.topic(), date, partition.partition(), firstOffset(), lastOffset());
+    return new ArchiveFileName(
+        partition.topic(), date, partition.partition(), firstOffset(), lastOffset());
   }
 }

@@ -31,12 +31,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Archives topics to the backup bucket: reads them with its own consumer group, gathers each partition's
- * records into files ({@link ArchiveFileName}, {@link ArchiveFiles}) and commits a partition's offsets only
- * after its file is in the bucket. A crash loses nothing (the records after the last commit are read again);
- * a failed upload pauses the consumer, rewinds it to the first record not uploaded and tries again later, so
- * the archive has no gap. Single-threaded, like the Kafka consumer it owns: call {@link #run()} on one thread
- * and {@link #stop()} from any other.
+ * Archives topics to the backup bucket: reads them with its own consumer group, gathers each
+ * partition's records into files ({@link ArchiveFileName}, {@link ArchiveFiles}) and commits a
+ * partition's offsets only after its file is in the bucket. A crash loses nothing (the records
+ * after the last commit are read again); a failed upload pauses the consumer, rewinds it to the
+ * first record not uploaded and tries again later, so the archive has no gap. Single-threaded, like
+ * the Kafka consumer it owns: call {@link #run()} on one thread and {@link #stop()} from any other.
  */
 public final class TopicArchiver implements Runnable {
 
@@ -47,15 +47,21 @@ public final class TopicArchiver implements Runnable {
   private final BackupStore store;
   private final ArchiveSettings settings;
   private final Clock clock;
-  /** Per partition, the batches not uploaded yet, oldest first; only the last one still takes records. */
+
+  /**
+   * Per partition, the batches not uploaded yet, oldest first; only the last one still takes
+   * records.
+   */
   private final Map<TopicPartition, Deque<PartitionBatch>> pending = new HashMap<>();
+
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean running = true;
   private Instant resumeAt;
   private Duration backoff;
   private volatile ArchiverStatus status = new ArchiverStatus(null, 0, 0, 0, null);
 
-  public TopicArchiver(Consumer<byte[], byte[]> consumer, BackupStore store, ArchiveSettings settings, Clock clock) {
+  public TopicArchiver(
+      Consumer<byte[], byte[]> consumer, BackupStore store, ArchiveSettings settings, Clock clock) {
     this.consumer = consumer;
     this.store = store;
     this.settings = settings;
@@ -91,7 +97,9 @@ public final class TopicArchiver implements Runnable {
           flush(true);
         }
       } catch (RuntimeException e) {
-        log.warn("archive: final upload before stopping failed; the records will be read again on the next start", e);
+        log.warn(
+            "archive: final upload before stopping failed; the records will be read again on the next start",
+            e);
       } finally {
         consumer.close();
         stopped.countDown();
@@ -99,7 +107,10 @@ public final class TopicArchiver implements Runnable {
     }
   }
 
-  /** Asks the loop to end (it uploads what it holds if it can) and waits up to {@code timeout} for it. */
+  /**
+   * Asks the loop to end (it uploads what it holds if it can) and waits up to {@code timeout} for
+   * it.
+   */
   public boolean stop(Duration timeout) throws InterruptedException {
     running = false;
     consumer.wakeup();
@@ -116,19 +127,33 @@ public final class TopicArchiver implements Runnable {
     for (Header header : consumed.headers()) {
       headers.add(new ArchivedRecord.Header(header.key(), header.value()));
     }
-    ArchivedRecord record = new ArchivedRecord(consumed.partition(), consumed.offset(), consumed.timestamp(),
-        consumed.timestampType().name, consumed.key(), consumed.value(), headers);
-    Deque<PartitionBatch> batches = pending.computeIfAbsent(partition, ignored -> new ArrayDeque<>());
+    ArchivedRecord record =
+        new ArchivedRecord(
+            consumed.partition(),
+            consumed.offset(),
+            consumed.timestamp(),
+            consumed.timestampType().name,
+            consumed.key(),
+            consumed.value(),
+            headers);
+    Deque<PartitionBatch> batches =
+        pending.computeIfAbsent(partition, ignored -> new ArrayDeque<>());
     PartitionBatch current = batches.peekLast();
-    if (current == null || !current.accepts(record) || current.records().size() >= settings.maxRecords()) {
-      // a new day starts a new file: every file lies in the folder of the day its records were written
+    if (current == null
+        || !current.accepts(record)
+        || current.records().size() >= settings.maxRecords()) {
+      // a new day starts a new file: every file lies in the folder of the day its records were
+      // written
       current = new PartitionBatch(partition, PartitionBatch.dayOf(record), clock.instant());
       batches.addLast(current);
     }
     current.add(record);
   }
 
-  /** Uploads the files that are due (all of them when {@code everything}), then commits what was uploaded. */
+  /**
+   * Uploads the files that are due (all of them when {@code everything}), then commits what was
+   * uploaded.
+   */
   private void flush(boolean everything) {
     Instant now = clock.instant();
     Map<TopicPartition, OffsetAndMetadata> uploaded = new LinkedHashMap<>();
@@ -165,8 +190,13 @@ public final class TopicArchiver implements Runnable {
       Files.deleteIfExists(file);
     }
     ArchiverStatus before = status;
-    status = new ArchiverStatus(clock.instant(), before.filesUploaded() + 1,
-        before.recordsArchived() + batch.records().size(), 0, null);
+    status =
+        new ArchiverStatus(
+            clock.instant(),
+            before.filesUploaded() + 1,
+            before.recordsArchived() + batch.records().size(),
+            0,
+            null);
     backoff = settings.retryBackoff();
     log.debug("archive: uploaded {} ({} records)", name.key(), batch.records().size());
   }
@@ -178,16 +208,20 @@ public final class TopicArchiver implements Runnable {
     try {
       consumer.commitSync(offsets);
     } catch (CommitFailedException | RebalanceInProgressException e) {
-      // the partitions moved on: their next owner reads these records again and writes them under the same or
+      // the partitions moved on: their next owner reads these records again and writes them under
+      // the same or
       // an overlapping name, which restores produce once
-      log.warn("archive: commit after upload refused by a rebalance, the records will be archived again: {}",
+      log.warn(
+          "archive: commit after upload refused by a rebalance, the records will be archived again: {}",
           e.getMessage());
     }
   }
 
   /** After a failed upload: forget what is not uploaded, read it again once the backoff is over. */
   private void rewind(Exception failure) {
-    for (Iterator<Map.Entry<TopicPartition, Deque<PartitionBatch>>> it = pending.entrySet().iterator(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<TopicPartition, Deque<PartitionBatch>>> it =
+            pending.entrySet().iterator();
+        it.hasNext(); ) {
       Map.Entry<TopicPartition, Deque<PartitionBatch>> entry = it.next();
       if (!entry.getValue().isEmpty()) {
         consumer.seek(entry.getKey(), entry.getValue().peekFirst().firstOffset());
@@ -197,12 +231,23 @@ public final class TopicArchiver implements Runnable {
     consumer.pause(consumer.assignment());
     resumeAt = clock.instant().plus(backoff);
     ArchiverStatus before = status;
-    status = new ArchiverStatus(before.lastUpload(), before.filesUploaded(), before.recordsArchived(),
-        before.consecutiveFailures() + 1, failure.getClass().getSimpleName() + ": " + failure.getMessage());
-    log.warn("archive: upload to {} failed ({} in a row), offsets not committed; trying again in {}: {}",
-        store.settings().describe(), status.consecutiveFailures(), backoff, status.lastFailure());
-    backoff = backoff.multipliedBy(2).compareTo(settings.maxRetryBackoff()) > 0
-        ? settings.maxRetryBackoff() : backoff.multipliedBy(2);
+    status =
+        new ArchiverStatus(
+            before.lastUpload(),
+            before.filesUploaded(),
+            before.recordsArchived(),
+            before.consecutiveFailures() + 1,
+            failure.getClass().getSimpleName() + ": " + failure.getMessage());
+    log.warn(
+        "archive: upload to {} failed ({} in a row), offsets not committed; trying again in {}: {}",
+        store.settings().describe(),
+        status.consecutiveFailures(),
+        backoff,
+        status.lastFailure());
+    backoff =
+        backoff.multipliedBy(2).compareTo(settings.maxRetryBackoff()) > 0
+            ? settings.maxRetryBackoff()
+            : backoff.multipliedBy(2);
   }
 
   private final class Rebalance implements ConsumerRebalanceListener {

@@ -11,9 +11,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Which snapshots to keep: the newest of each of the last {@code daily} days that have one, of the last
- * {@code weekly} ISO weeks and of the last {@code monthly} months (days, weeks and months in {@code zone}).
- * The newest snapshot is always kept, whatever the numbers say.
+ * Which snapshots to keep: the newest of each of the last {@code daily} days that have one, of the
+ * last {@code weekly} ISO weeks and of the last {@code monthly} months (days, weeks and months in
+ * {@code zone}). The newest snapshot is always kept, whatever the numbers say.
  */
 public record RetentionPolicy(int daily, int weekly, int monthly, ZoneId zone) {
 
@@ -23,7 +23,9 @@ public record RetentionPolicy(int daily, int weekly, int monthly, ZoneId zone) {
     }
   }
 
-  /** @return the times to keep, newest first; every other one may be deleted */
+  /**
+   * @return the times to keep, newest first; every other one may be deleted
+   */
   public Set<Instant> keep(List<Instant> taken) {
     List<Instant> newestFirst = new ArrayList<>(taken);
     newestFirst.sort(Comparator.reverseOrder());
@@ -32,9 +34,19 @@ public record RetentionPolicy(int daily, int weekly, int monthly, ZoneId zone) {
       keep.add(newestFirst.get(0));
     }
     keepNewestPer(newestFirst, daily, at -> at.atZone(zone).toLocalDate().toString(), keep);
-    keepNewestPer(newestFirst, weekly, at -> at.atZone(zone).get(IsoFields.WEEK_BASED_YEAR) + "-W"
-        + at.atZone(zone).get(IsoFields.WEEK_OF_WEEK_BASED_YEAR), keep);
-    keepNewestPer(newestFirst, monthly, at -> at.atZone(zone).getYear() + "-" + at.atZone(zone).getMonthValue(), keep);
+    keepNewestPer(
+        newestFirst,
+        weekly,
+        at ->
+            at.atZone(zone).get(IsoFields.WEEK_BASED_YEAR)
+                + "-W"
+                + at.atZone(zone).get(IsoFields.WEEK_OF_WEEK_BASED_YEAR),
+        keep);
+    keepNewestPer(
+        newestFirst,
+        monthly,
+        at -> at.atZone(zone).getYear() + "-" + at.atZone(zone).getMonthValue(),
+        keep);
     return keep;
   }
 
@@ -43,8 +55,8 @@ public record RetentionPolicy(int daily, int weekly, int monthly, ZoneId zone) {
     return taken.stream().filter(at -> !keep.contains(at)).sorted().toList();
   }
 
-  private static void keepNewestPer(List<Instant> newestFirst, int periods, Function<Instant, String> period,
-                                    Set<Instant> keep) {
+  private static void keepNewestPer(
+      List<Instant> newestFirst, int periods, Function<Instant, String> period, Set<Instant> keep) {
     Set<String> seen = new LinkedHashSet<>();
     for (Instant at : newestFirst) {
       if (seen.size() == periods && !seen.contains(period.apply(at))) {

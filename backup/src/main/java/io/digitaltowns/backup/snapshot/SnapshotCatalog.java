@@ -21,16 +21,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The snapshots in the backup bucket: {@code snapshots/<id>/data.zip} then {@code snapshots/<id>/manifest.json}
- * (uploaded last: only a snapshot with a manifest counts). Takes, lists, finds and prunes them.
+ * The snapshots in the backup bucket: {@code snapshots/<id>/data.zip} then {@code
+ * snapshots/<id>/manifest.json} (uploaded last: only a snapshot with a manifest counts). Takes,
+ * lists, finds and prunes them.
  */
 public final class SnapshotCatalog {
 
   public static final String PREFIX = "snapshots/";
   private static final String MANIFEST = "manifest.json";
   private static final String DATA = "data.zip";
-  private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmmss'Z'")
-      .withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter ID =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
   /** An unfinished snapshot younger than this may still be uploading on another instance. */
   private static final Duration UNFINISHED_GRACE = Duration.ofDays(1);
 
@@ -45,7 +47,8 @@ public final class SnapshotCatalog {
   }
 
   /** A snapshot of the schemas, uploaded; the connection is only read. */
-  public SnapshotManifest take(Connection connection, List<String> schemas) throws SQLException, IOException {
+  public SnapshotManifest take(Connection connection, List<String> schemas)
+      throws SQLException, IOException {
     String id = ID.format(clock.instant());
     String dataKey = PREFIX + id + "/" + DATA;
     Path zip = Files.createTempFile("snapshot-", ".zip");
@@ -70,7 +73,10 @@ public final class SnapshotCatalog {
     return manifests;
   }
 
-  /** By id ({@code 2026-11-29T020000Z}), folder ({@code snapshots/<id>/}) or the key of its manifest or data. */
+  /**
+   * By id ({@code 2026-11-29T020000Z}), folder ({@code snapshots/<id>/}) or the key of its manifest
+   * or data.
+   */
   public Optional<SnapshotManifest> find(String reference) {
     String id = reference;
     if (id.startsWith(PREFIX)) {
@@ -93,9 +99,9 @@ public final class SnapshotCatalog {
   }
 
   /**
-   * Deletes the snapshots the policy does not keep, and unfinished ones (data without a manifest) older than
-   * a day. The manifest goes first, so an interrupted prune leaves an unfinished snapshot, never a manifest
-   * without its data.
+   * Deletes the snapshots the policy does not keep, and unfinished ones (data without a manifest)
+   * older than a day. The manifest goes first, so an interrupted prune leaves an unfinished
+   * snapshot, never a manifest without its data.
    *
    * @return the ids deleted
    */
@@ -114,14 +120,15 @@ public final class SnapshotCatalog {
     }
     Map<Instant, String> complete = new LinkedHashMap<>();
     List<String> delete = new ArrayList<>();
-    keysById.forEach((id, keys) -> {
-      Optional<Instant> taken = parseId(id);
-      if (keys.contains(PREFIX + id + "/" + MANIFEST) && taken.isPresent()) {
-        complete.put(taken.get(), id);
-      } else if (newestUpload.get(id).isBefore(clock.instant().minus(UNFINISHED_GRACE))) {
-        delete.add(id);
-      }
-    });
+    keysById.forEach(
+        (id, keys) -> {
+          Optional<Instant> taken = parseId(id);
+          if (keys.contains(PREFIX + id + "/" + MANIFEST) && taken.isPresent()) {
+            complete.put(taken.get(), id);
+          } else if (newestUpload.get(id).isBefore(clock.instant().minus(UNFINISHED_GRACE))) {
+            delete.add(id);
+          }
+        });
     for (Instant old : policy.prune(new ArrayList<>(complete.keySet()))) {
       delete.add(complete.get(old));
     }

@@ -21,11 +21,12 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 /**
- * Loads a snapshot's data into a database whose tables already exist (created by the migrations of the
- * manifest's schema versions) and are empty. One transaction: all of it or nothing. Foreign keys are dropped
- * for the load and added back after it (so the table order does not matter and every row is checked once at
- * the end, as pg_dump does); user triggers are off during the load, so restored rows fire nothing. The relay's
- * offsets, which snapshots taken before {@link RelayState} held, are not loaded: they belong to the old server.
+ * Loads a snapshot's data into a database whose tables already exist (created by the migrations of
+ * the manifest's schema versions) and are empty. One transaction: all of it or nothing. Foreign
+ * keys are dropped for the load and added back after it (so the table order does not matter and
+ * every row is checked once at the end, as pg_dump does); user triggers are off during the load, so
+ * restored rows fire nothing. The relay's offsets, which snapshots taken before {@link RelayState}
+ * held, are not loaded: they belong to the old server.
  */
 public final class SnapshotRestorer {
 
@@ -37,8 +38,15 @@ public final class SnapshotRestorer {
     }
     String actual = HexFormat.of().formatHex(sha256.digest());
     if (!actual.equals(manifest.dataSha256())) {
-      throw new IllegalStateException("snapshot " + manifest.id() + " is damaged: SHA-256 of " + manifest.dataObject()
-          + " is " + actual + ", the manifest says " + manifest.dataSha256());
+      throw new IllegalStateException(
+          "snapshot "
+              + manifest.id()
+              + " is damaged: SHA-256 of "
+              + manifest.dataObject()
+              + " is "
+              + actual
+              + ", the manifest says "
+              + manifest.dataSha256());
     }
   }
 
@@ -46,17 +54,26 @@ public final class SnapshotRestorer {
    * @param progress told each table once it is loaded
    * @return the rows loaded
    */
-  public long restore(Connection connection, SnapshotManifest manifest, Path zip,
-                      Consumer<SnapshotManifest.Table> progress) throws SQLException, IOException {
+  public long restore(
+      Connection connection,
+      SnapshotManifest manifest,
+      Path zip,
+      Consumer<SnapshotManifest.Table> progress)
+      throws SQLException, IOException {
     verify(manifest, zip);
     boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(false);
     try (ZipFile data = new ZipFile(zip.toFile())) {
-      List<String> schemas = manifest.restoredTables().stream().map(SnapshotManifest.Table::schema).distinct().toList();
+      List<String> schemas =
+          manifest.restoredTables().stream()
+              .map(SnapshotManifest.Table::schema)
+              .distinct()
+              .toList();
       List<ForeignKey> foreignKeys = foreignKeys(connection, schemas);
       try (Statement statement = connection.createStatement()) {
         for (ForeignKey key : foreignKeys) {
-          statement.execute("ALTER TABLE " + key.table() + " DROP CONSTRAINT " + Sql.identifier(key.name()));
+          statement.execute(
+              "ALTER TABLE " + key.table() + " DROP CONSTRAINT " + Sql.identifier(key.name()));
         }
         for (SnapshotManifest.Table table : manifest.restoredTables()) {
           statement.execute("ALTER TABLE " + table.qualifiedName() + " DISABLE TRIGGER USER");
@@ -67,15 +84,27 @@ public final class SnapshotRestorer {
       for (SnapshotManifest.Table table : manifest.restoredTables()) {
         ZipEntry entry = data.getEntry(table.entry());
         if (entry == null) {
-          throw new IllegalStateException("snapshot " + manifest.id() + " has no data for " + table.qualifiedName());
+          throw new IllegalStateException(
+              "snapshot " + manifest.id() + " has no data for " + table.qualifiedName());
         }
         long rows;
         try (InputStream in = data.getInputStream(entry)) {
-          rows = copy.copyIn("COPY " + table.qualifiedName() + " (" + Sql.columns(table.columns()) + ") FROM STDIN", in);
+          rows =
+              copy.copyIn(
+                  "COPY "
+                      + table.qualifiedName()
+                      + " ("
+                      + Sql.columns(table.columns())
+                      + ") FROM STDIN",
+                  in);
         }
         if (rows != table.rows()) {
-          throw new IllegalStateException(table.qualifiedName() + ": loaded " + rows + " rows, the snapshot has "
-              + table.rows());
+          throw new IllegalStateException(
+              table.qualifiedName()
+                  + ": loaded "
+                  + rows
+                  + " rows, the snapshot has "
+                  + table.rows());
         }
         total += rows;
         progress.accept(table);
@@ -85,8 +114,13 @@ public final class SnapshotRestorer {
           statement.execute("ALTER TABLE " + table.qualifiedName() + " ENABLE TRIGGER USER");
         }
         for (ForeignKey key : foreignKeys) {
-          statement.execute("ALTER TABLE " + key.table() + " ADD CONSTRAINT " + Sql.identifier(key.name()) + " "
-              + key.definition());
+          statement.execute(
+              "ALTER TABLE "
+                  + key.table()
+                  + " ADD CONSTRAINT "
+                  + Sql.identifier(key.name())
+                  + " "
+                  + key.definition());
         }
       }
       restoreSequences(connection, manifest);
@@ -101,11 +135,14 @@ public final class SnapshotRestorer {
   }
 
   /**
-   * A value below the sequence's minimum (a sequence never used, or restarted, reads as such on some servers) leaves
-   * it unused: its next value is its minimum, as in the original.
+   * A value below the sequence's minimum (a sequence never used, or restarted, reads as such on
+   * some servers) leaves it unused: its next value is its minimum, as in the original.
    */
-  private static void restoreSequences(Connection connection, SnapshotManifest manifest) throws SQLException {
-    try (PreparedStatement setval = connection.prepareStatement("""
+  private static void restoreSequences(Connection connection, SnapshotManifest manifest)
+      throws SQLException {
+    try (PreparedStatement setval =
+        connection.prepareStatement(
+            """
         SELECT setval(format('%I.%I', schemaname, sequencename)::regclass, greatest(?, min_value), ? >= min_value)
         FROM pg_sequences WHERE schemaname = ? AND sequencename = ?""")) {
       for (SnapshotManifest.Sequence sequence : manifest.sequences()) {
@@ -120,9 +157,12 @@ public final class SnapshotRestorer {
     }
   }
 
-  private static List<ForeignKey> foreignKeys(Connection connection, List<String> schemas) throws SQLException {
+  private static List<ForeignKey> foreignKeys(Connection connection, List<String> schemas)
+      throws SQLException {
     List<ForeignKey> keys = new ArrayList<>();
-    try (PreparedStatement statement = connection.prepareStatement("""
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            """
         SELECT format('%I.%I', n.nspname, t.relname), c.conname, pg_get_constraintdef(c.oid)
         FROM pg_constraint c
         JOIN pg_class t ON t.oid = c.conrelid
@@ -139,6 +179,5 @@ public final class SnapshotRestorer {
     return keys;
   }
 
-  private record ForeignKey(String table, String name, String definition) {
-  }
+  private record ForeignKey(String table, String name, String definition) {}
 }

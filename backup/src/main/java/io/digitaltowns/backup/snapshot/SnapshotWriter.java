@@ -27,23 +27,30 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 /**
- * Writes a consistent snapshot of the database's schemas to a local zip: one REPEATABLE READ, READ ONLY
- * transaction, so every table is copied as of the same moment while the services keep writing; each table
- * as PostgreSQL's COPY text (exact for every type, read back by COPY FROM). Flyway's history tables are not
- * copied: the manifest keeps their latest versions, and restoring runs those migrations. Nor is the relay's
- * offsets table ({@link RelayState}): its positions belong to this server's write-ahead log.
+ * Writes a consistent snapshot of the database's schemas to a local zip: one REPEATABLE READ, READ
+ * ONLY transaction, so every table is copied as of the same moment while the services keep writing;
+ * each table as PostgreSQL's COPY text (exact for every type, read back by COPY FROM). Flyway's
+ * history tables are not copied: the manifest keeps their latest versions, and restoring runs those
+ * migrations. Nor is the relay's offsets table ({@link RelayState}): its positions belong to this
+ * server's write-ahead log.
  *
- * <p>Why not {@code pg_dump}: it must be at least the server's major version and is rarely on the machine the
- * consumers run on; COPY over JDBC needs nothing but the connection the service already has.
+ * <p>Why not {@code pg_dump}: it must be at least the server's major version and is rarely on the
+ * machine the consumers run on; COPY over JDBC needs nothing but the connection the service already
+ * has.
  */
 public final class SnapshotWriter {
 
-  /** Flyway's history tables (the api's {@code flyway_schema_history}, the consumers' {@code flyway_consumers_history}). */
+  /**
+   * Flyway's history tables (the api's {@code flyway_schema_history}, the consumers' {@code
+   * flyway_consumers_history}).
+   */
   static final Pattern FLYWAY_HISTORY = Pattern.compile("flyway_.*history");
 
   private final List<String> schemas;
 
-  /** @param schemas the schemas to copy, e.g. {@code public} (the api's) and {@code consumers} */
+  /**
+   * @param schemas the schemas to copy, e.g. {@code public} (the api's) and {@code consumers}
+   */
   public SnapshotWriter(List<String> schemas) {
     this.schemas = List.copyOf(schemas);
   }
@@ -75,13 +82,15 @@ public final class SnapshotWriter {
     }
   }
 
-  private SnapshotManifest writeInTransaction(Connection connection, Path zip, String id, String dataObject)
+  private SnapshotManifest writeInTransaction(
+      Connection connection, Path zip, String id, String dataObject)
       throws SQLException, IOException {
     // the first statement fixes the transaction's snapshot: everything below sees the same moment
     Instant takenAt;
     String serverVersion;
     try (Statement statement = connection.createStatement();
-         ResultSet row = statement.executeQuery("SELECT clock_timestamp(), current_setting('server_version')")) {
+        ResultSet row =
+            statement.executeQuery("SELECT clock_timestamp(), current_setting('server_version')")) {
       row.next();
       takenAt = row.getTimestamp(1).toInstant();
       serverVersion = row.getString(2);
@@ -92,7 +101,7 @@ public final class SnapshotWriter {
     CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
     MessageDigest sha256 = sha256();
     try (OutputStream file = Files.newOutputStream(zip);
-         ZipOutputStream out = new ZipOutputStream(new DigestOutputStream(file, sha256))) {
+        ZipOutputStream out = new ZipOutputStream(new DigestOutputStream(file, sha256))) {
       for (TableToCopy table : tables) {
         if (FLYWAY_HISTORY.matcher(table.name()).matches()) {
           versions.put(table.schema(), latestVersion(connection, table));
@@ -101,21 +110,38 @@ public final class SnapshotWriter {
         if (RelayState.isRelayState(table.schema(), table.name())) {
           continue;
         }
-        SnapshotManifest.Table described = new SnapshotManifest.Table(table.schema(), table.name(), table.columns(), 0);
+        SnapshotManifest.Table described =
+            new SnapshotManifest.Table(table.schema(), table.name(), table.columns(), 0);
         out.putNextEntry(new ZipEntry(described.entry()));
-        long rows = copy.copyOut("COPY " + described.qualifiedName() + " (" + Sql.columns(table.columns())
-            + ") TO STDOUT", new KeepOpen(out));
+        long rows =
+            copy.copyOut(
+                "COPY "
+                    + described.qualifiedName()
+                    + " ("
+                    + Sql.columns(table.columns())
+                    + ") TO STDOUT",
+                new KeepOpen(out));
         out.closeEntry();
         copied.add(new SnapshotManifest.Table(table.schema(), table.name(), table.columns(), rows));
       }
     }
-    return new SnapshotManifest(SnapshotManifest.FORMAT_VERSION, id, takenAt, serverVersion, versions, copied,
-        sequences(connection), dataObject, Files.size(zip), HexFormat.of().formatHex(sha256.digest()));
+    return new SnapshotManifest(
+        SnapshotManifest.FORMAT_VERSION,
+        id,
+        takenAt,
+        serverVersion,
+        versions,
+        copied,
+        sequences(connection),
+        dataObject,
+        Files.size(zip),
+        HexFormat.of().formatHex(sha256.digest()));
   }
 
   private List<TableToCopy> tables(Connection connection) throws SQLException {
     // generated columns cannot be copied back in: PostgreSQL computes them again
-    String sql = """
+    String sql =
+        """
         SELECT c.table_schema, c.table_name, array_agg(c.column_name::text ORDER BY c.ordinal_position)
         FROM information_schema.columns c
         JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
@@ -128,32 +154,42 @@ public final class SnapshotWriter {
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
           Array columns = rows.getArray(3);
-          tables.add(new TableToCopy(rows.getString(1), rows.getString(2), List.of((String[]) columns.getArray())));
+          tables.add(
+              new TableToCopy(
+                  rows.getString(1), rows.getString(2), List.of((String[]) columns.getArray())));
         }
       }
     }
     return tables;
   }
 
-  private static String latestVersion(Connection connection, TableToCopy history) throws SQLException {
+  private static String latestVersion(Connection connection, TableToCopy history)
+      throws SQLException {
     try (Statement statement = connection.createStatement();
-         ResultSet row = statement.executeQuery("SELECT version FROM " + Sql.identifier(history.schema()) + "."
-             + Sql.identifier(history.name()) + " WHERE success AND version IS NOT NULL"
-             + " ORDER BY installed_rank DESC LIMIT 1")) {
+        ResultSet row =
+            statement.executeQuery(
+                "SELECT version FROM "
+                    + Sql.identifier(history.schema())
+                    + "."
+                    + Sql.identifier(history.name())
+                    + " WHERE success AND version IS NOT NULL"
+                    + " ORDER BY installed_rank DESC LIMIT 1")) {
       return row.next() ? row.getString(1) : null;
     }
   }
 
   private List<SnapshotManifest.Sequence> sequences(Connection connection) throws SQLException {
     List<SnapshotManifest.Sequence> sequences = new ArrayList<>();
-    try (PreparedStatement statement = connection.prepareStatement(
-        "SELECT schemaname, sequencename, last_value FROM pg_sequences WHERE schemaname = ANY (?) ORDER BY 1, 2")) {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "SELECT schemaname, sequencename, last_value FROM pg_sequences WHERE schemaname = ANY (?) ORDER BY 1, 2")) {
       statement.setArray(1, connection.createArrayOf("text", schemas.toArray()));
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
           long value = rows.getLong(3);
-          sequences.add(new SnapshotManifest.Sequence(rows.getString(1), rows.getString(2),
-              rows.wasNull() ? null : value));
+          sequences.add(
+              new SnapshotManifest.Sequence(
+                  rows.getString(1), rows.getString(2), rows.wasNull() ? null : value));
         }
       }
     }
@@ -168,8 +204,7 @@ public final class SnapshotWriter {
     }
   }
 
-  private record TableToCopy(String schema, String name, List<String> columns) {
-  }
+  private record TableToCopy(String schema, String name, List<String> columns) {}
 
   /** COPY closes the stream it writes to; the zip must stay open for the next table. */
   private static final class KeepOpen extends FilterOutputStream {

@@ -3,8 +3,7 @@ package io.digitaltowns.backup.snapshot;
 /** Quoting for names read from the catalog. */
 final class Sql {
 
-  private Sql() {
-  }
+  private Sql() {}
 
   static String identifier(String name) {
     return "\"" + name.replace("\"", "\"\"") + "\"";

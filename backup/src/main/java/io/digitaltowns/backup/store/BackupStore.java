@@ -1,8 +1,8 @@
 package io.digitaltowns.backup.store;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,16 +34,20 @@ public final class BackupStore implements AutoCloseable {
   }
 
   public static BackupStore connect(BackupStorageSettings settings) {
-    var builder = S3Client.builder()
-        .region(region(settings))
-        .credentialsProvider(credentials(settings))
-        .forcePathStyle(settings.pathStyle())
-        // B2, R2 and S3Proxy do not all understand the newer flexible checksums: send them only where S3 demands one
-        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-        .overrideConfiguration(override -> override
-            .apiCallAttemptTimeout(Duration.ofMinutes(2))
-            .apiCallTimeout(Duration.ofMinutes(5)));
+    var builder =
+        S3Client.builder()
+            .region(region(settings))
+            .credentialsProvider(credentials(settings))
+            .forcePathStyle(settings.pathStyle())
+            // B2, R2 and S3Proxy do not all understand the newer flexible checksums: send them only
+            // where S3 demands one
+            .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+            .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+            .overrideConfiguration(
+                override ->
+                    override
+                        .apiCallAttemptTimeout(Duration.ofMinutes(2))
+                        .apiCallTimeout(Duration.ofMinutes(5)));
     if (settings.endpoint() != null) {
       builder.endpointOverride(URI.create(settings.endpoint()));
     }
@@ -54,7 +58,10 @@ public final class BackupStore implements AutoCloseable {
     return settings;
   }
 
-  /** Creates the bucket when it does not exist (and the key may create buckets); the local stack relies on it. */
+  /**
+   * Creates the bucket when it does not exist (and the key may create buckets); the local stack
+   * relies on it.
+   */
   public void ensureBucket() {
     try {
       s3.headBucket(request -> request.bucket(settings.bucket()));
@@ -73,7 +80,8 @@ public final class BackupStore implements AutoCloseable {
   }
 
   public void upload(String key, byte[] bytes, String contentType) {
-    s3.putObject(request -> request.bucket(settings.bucket()).key(key).contentType(contentType),
+    s3.putObject(
+        request -> request.bucket(settings.bucket()).key(key).contentType(contentType),
         RequestBody.fromBytes(bytes));
   }
 
@@ -110,8 +118,9 @@ public final class BackupStore implements AutoCloseable {
   /** Every object whose key starts with the prefix, in key order. */
   public List<StoredObject> list(String prefix) {
     List<StoredObject> objects = new ArrayList<>();
-    for (S3Object object : s3.listObjectsV2Paginator(request -> request.bucket(settings.bucket()).prefix(prefix))
-        .contents()) {
+    for (S3Object object :
+        s3.listObjectsV2Paginator(request -> request.bucket(settings.bucket()).prefix(prefix))
+            .contents()) {
       objects.add(new StoredObject(object.key(), object.size(), object.lastModified()));
     }
     return objects;
@@ -128,7 +137,8 @@ public final class BackupStore implements AutoCloseable {
 
   private static AwsCredentialsProvider credentials(BackupStorageSettings settings) {
     if (settings.hasStaticCredentials()) {
-      return StaticCredentialsProvider.create(AwsBasicCredentials.create(settings.keyId(), settings.appKey()));
+      return StaticCredentialsProvider.create(
+          AwsBasicCredentials.create(settings.keyId(), settings.appKey()));
     }
     return DefaultCredentialsProvider.builder().build();
   }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 class RetentionPolicyTest {
 
   private static final ZoneId UTC = ZoneOffset.UTC;
+
   /** A Sunday: the last day of ISO week 48. */
   private static final Instant LAST = Instant.parse("2026-11-29T02:00:00Z");
 
@@ -29,14 +30,22 @@ class RetentionPolicyTest {
   void a_year_of_nightly_snapshots_keeps_seven_days_four_weeks_and_twelve_months() {
     Set<Instant> keep = new RetentionPolicy(7, 4, 12, UTC).keep(nightly(400));
 
-    // 7 nights, the Sundays of 3 earlier weeks, the last nights of 11 earlier months (one is also a Sunday)
-    assertThat(keep).contains(LAST, LAST.minus(Duration.ofDays(6)))
+    // 7 nights, the Sundays of 3 earlier weeks, the last nights of 11 earlier months (one is also a
+    // Sunday)
+    assertThat(keep)
+        .contains(LAST, LAST.minus(Duration.ofDays(6)))
         .doesNotContain(LAST.minus(Duration.ofDays(8)));
-    assertThat(keep).contains(Instant.parse("2026-11-22T02:00:00Z"), Instant.parse("2026-11-15T02:00:00Z"),
-        Instant.parse("2026-11-08T02:00:00Z"));
+    assertThat(keep)
+        .contains(
+            Instant.parse("2026-11-22T02:00:00Z"),
+            Instant.parse("2026-11-15T02:00:00Z"),
+            Instant.parse("2026-11-08T02:00:00Z"));
     assertThat(keep).doesNotContain(Instant.parse("2026-11-01T02:00:00Z"));
-    assertThat(keep).contains(Instant.parse("2026-10-31T02:00:00Z"), Instant.parse("2026-09-30T02:00:00Z"),
-        Instant.parse("2025-12-31T02:00:00Z"));
+    assertThat(keep)
+        .contains(
+            Instant.parse("2026-10-31T02:00:00Z"),
+            Instant.parse("2026-09-30T02:00:00Z"),
+            Instant.parse("2025-12-31T02:00:00Z"));
     assertThat(keep).doesNotContain(Instant.parse("2025-11-30T02:00:00Z"));
     assertThat(keep).hasSize(7 + 3 + 11);
   }
@@ -55,7 +64,8 @@ class RetentionPolicyTest {
     Instant morning = Instant.parse("2026-11-29T02:00:00Z");
     Instant evening = Instant.parse("2026-11-29T20:00:00Z");
 
-    assertThat(new RetentionPolicy(7, 0, 0, UTC).prune(List.of(morning, evening))).containsExactly(morning);
+    assertThat(new RetentionPolicy(7, 0, 0, UTC).prune(List.of(morning, evening)))
+        .containsExactly(morning);
   }
 
   @Test
@@ -68,8 +78,11 @@ class RetentionPolicyTest {
     Instant lateSunday = Instant.parse("2026-11-29T23:30:00Z"); // Monday 00:30 in Berlin
     Instant sunday = Instant.parse("2026-11-29T02:00:00Z");
 
-    assertThat(new RetentionPolicy(2, 0, 0, ZoneId.of("Europe/Berlin")).keep(List.of(lateSunday, sunday)))
+    assertThat(
+            new RetentionPolicy(2, 0, 0, ZoneId.of("Europe/Berlin"))
+                .keep(List.of(lateSunday, sunday)))
         .containsExactlyInAnyOrder(lateSunday, sunday);
-    assertThat(new RetentionPolicy(2, 0, 0, UTC).keep(List.of(lateSunday, sunday))).containsExactly(lateSunday);
+    assertThat(new RetentionPolicy(2, 0, 0, UTC).keep(List.of(lateSunday, sunday)))
+        .containsExactly(lateSunday);
   }
 }

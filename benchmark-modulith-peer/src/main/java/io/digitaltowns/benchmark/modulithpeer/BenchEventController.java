@@ -5,7 +5,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** POST /events: 201 with the aggregate id (the Kafka key) once the event's transaction has committed. */
+/**
+ * POST /events: 201 with the aggregate id (the Kafka key) once the event's transaction has
+ * committed.
+ */
 @RestController
 class BenchEventController {
 

@@ -7,14 +7,18 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Publishes one event per transaction: the registry row is written in it, the Kafka send follows the commit. */
+/**
+ * Publishes one event per transaction: the registry row is written in it, the Kafka send follows
+ * the commit.
+ */
 @Service
 class BenchEventService {
 
   private final ApplicationEventPublisher events;
   private final String payload;
 
-  BenchEventService(ApplicationEventPublisher events, @Value("${peer.payload-chars:870}") int payloadChars) {
+  BenchEventService(
+      ApplicationEventPublisher events, @Value("${peer.payload-chars:870}") int payloadChars) {
     this.events = events;
     this.payload = "x".repeat(payloadChars);
   }
@@ -22,7 +26,8 @@ class BenchEventService {
   @Transactional
   public String publish() {
     String aggregateId = UUID.randomUUID().toString();
-    events.publishEvent(new BenchEventPublished(UUID.randomUUID(), aggregateId, Instant.now(), payload));
+    events.publishEvent(
+        new BenchEventPublished(UUID.randomUUID(), aggregateId, Instant.now(), payload));
     return aggregateId;
   }
 }

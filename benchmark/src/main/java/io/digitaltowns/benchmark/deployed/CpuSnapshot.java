@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * A JVM's CPU time at one moment, in clock ticks: all of it, its garbage collector's threads (G1's workers and
- * concurrent threads, and the VM thread, which runs the serial collector's pauses), and its JIT compiler threads.
- * Threads that ended count in the total only.
+ * A JVM's CPU time at one moment, in clock ticks: all of it, its garbage collector's threads (G1's
+ * workers and concurrent threads, and the VM thread, which runs the serial collector's pauses), and
+ * its JIT compiler threads. Threads that ended count in the total only.
  */
 public record CpuSnapshot(long totalTicks, long gcTicks, long jitTicks) {
 
@@ -33,20 +33,27 @@ public record CpuSnapshot(long totalTicks, long gcTicks, long jitTicks) {
     return new CpuSnapshot(total, gc, jit);
   }
 
-  /** The PostgreSQL server: the postmaster and its children (backends, walsenders, the WAL writer, autovacuum). */
+  /**
+   * The PostgreSQL server: the postmaster and its children (backends, walsenders, the WAL writer,
+   * autovacuum).
+   */
   static CpuSnapshot postgres(long postmaster) {
     if (postmaster <= 0) {
       return NONE;
     }
     long total = ProcFs.ticks(Path.of("/proc/" + postmaster + "/stat"), true);
-    total += ProcessHandle.of(postmaster).stream().flatMap(ProcessHandle::children)
-        .mapToLong(child -> ProcFs.ticks(Path.of("/proc/" + child.pid() + "/stat"))).sum();
+    total +=
+        ProcessHandle.of(postmaster).stream()
+            .flatMap(ProcessHandle::children)
+            .mapToLong(child -> ProcFs.ticks(Path.of("/proc/" + child.pid() + "/stat")))
+            .sum();
     return new CpuSnapshot(total, 0, 0);
   }
 
   /** The ticks since an earlier snapshot, in ms. */
   CpuSnapshot minus(CpuSnapshot before) {
-    return new CpuSnapshot(totalTicks - before.totalTicks, gcTicks - before.gcTicks, jitTicks - before.jitTicks);
+    return new CpuSnapshot(
+        totalTicks - before.totalTicks, gcTicks - before.gcTicks, jitTicks - before.jitTicks);
   }
 
   double totalMs() {

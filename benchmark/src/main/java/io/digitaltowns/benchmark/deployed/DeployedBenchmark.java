@@ -14,10 +14,10 @@ import io.digitaltowns.benchmark.peers.OutboxBacklog;
 import io.digitaltowns.benchmark.peers.PartitionLeaders;
 import io.digitaltowns.benchmark.peers.PostgresLogin;
 import io.digitaltowns.benchmark.peers.TopicDrainWatch;
-import io.digitaltowns.events.wire.AvroEventSerializer;
-import io.digitaltowns.events.wire.SchemaRegistryClient;
 import io.digitaltowns.events.catalog.TopicCreator;
 import io.digitaltowns.events.catalog.TopicDefinition;
+import io.digitaltowns.events.wire.AvroEventSerializer;
+import io.digitaltowns.events.wire.SchemaRegistryClient;
 import io.digitaltowns.relay.RelayMode;
 import java.io.IOException;
 import java.net.URI;
@@ -40,23 +40,28 @@ import java.util.Properties;
 import java.util.concurrent.Executors;
 
 /**
- * Round two (issue 22): the system as deployed, each service its own JVM within the starter plan's 512 MB
- * ({@link DeployedSystem}), the servers in their own JVM ({@link LocalServersMain}), this JVM only the load generator
- * and the watchers. Runs the steps {@code bench.runs} times (3) on the same system and writes every figure per run,
- * and each figure's median, min and max over the runs, to {@code report.json}; the load average is sampled at each
- * step. Sizes are system properties (bench.*) so that a shorter run can be made on a busy machine.
+ * Round two (issue 22): the system as deployed, each service its own JVM within the starter plan's
+ * 512 MB ({@link DeployedSystem}), the servers in their own JVM ({@link LocalServersMain}), this
+ * JVM only the load generator and the watchers. Runs the steps {@code bench.runs} times (3) on the
+ * same system and writes every figure per run, and each figure's median, min and max over the runs,
+ * to {@code report.json}; the load average is sampled at each step. Sizes are system properties
+ * (bench.*) so that a shorter run can be made on a busy machine.
  */
 public final class DeployedBenchmark {
 
   static final int RUNS = Integer.getInteger("bench.runs", 3);
-  static final List<String> STEPS = List.of(System.getProperty("bench.steps", "steadyState,rateSearch,apiPages,drain").split(","));
+  static final List<String> STEPS =
+      List.of(
+          System.getProperty("bench.steps", "steadyState,rateSearch,apiPages,drain").split(","));
   static final int STEADY_RATE = Integer.getInteger("bench.steadyRate", 200);
   static final int STEADY_SECONDS = Integer.getInteger("bench.steadySeconds", 60);
   static final int SETTLE_SECONDS = Integer.getInteger("bench.settleSeconds", 30);
   static final int WARMUP_RATE = Integer.getInteger("bench.warmUpRate", 100);
   static final int WARMUP_SECONDS = Integer.getInteger("bench.warmUpSeconds", 20);
+
   /** The rates tried upward, each for bench.searchSeconds, until one is not sustained. */
   static final String SEARCH_RATES = System.getProperty("bench.searchRates", "300,400,500,600");
+
   static final int SEARCH_SECONDS = Integer.getInteger("bench.searchSeconds", 30);
   static final long EFFECT_P99_LIMIT_MS = Long.getLong("bench.effectP99LimitMs", 1000);
   static final int PAGE_RATE = Integer.getInteger("bench.pageRate", 200);
@@ -65,16 +70,27 @@ public final class DeployedBenchmark {
   static final int BUSINESSES = Integer.getInteger("bench.businesses", 1_000);
   static final int BACKLOG = Integer.getInteger("bench.backlog", 100_000);
   static final String BENCH_TOPIC = "dt.bench.events";
-  /** The drains restart the relay (its JVM) three times: run them in this many runs only (after the others). */
-  static final int DRAIN_RUNS = Integer.getInteger("bench.drainRuns", 3);
+
   /**
-   * No run or step starts after this instant (ISO-8601, e.g. 2026-12-08T01:20:00Z): on a busy machine the report is
-   * then written with the runs that were made, rather than not at all.
+   * The drains restart the relay (its JVM) three times: run them in this many runs only (after the
+   * others).
    */
-  static final Instant STOP_STARTING_AT = Instant.parse(System.getProperty("bench.stopStartingAt", "9999-12-31T00:00:00Z"));
+  static final int DRAIN_RUNS = Integer.getInteger("bench.drainRuns", 3);
+
+  /**
+   * No run or step starts after this instant (ISO-8601, e.g. 2026-12-08T01:20:00Z): on a busy
+   * machine the report is then written with the runs that were made, rather than not at all.
+   */
+  static final Instant STOP_STARTING_AT =
+      Instant.parse(System.getProperty("bench.stopStartingAt", "9999-12-31T00:00:00Z"));
+
   private static final String RELAY_SLOT = "dt_outbox_relay";
-  private static final List<String> EFFECTS = List.of("commitToKafkaMs", "commitToWelcomeMailMs", "commitToCrmContactRowMs",
-      "commitToAnalyticsSignupCountMs");
+  private static final List<String> EFFECTS =
+      List.of(
+          "commitToKafkaMs",
+          "commitToWelcomeMailMs",
+          "commitToCrmContactRowMs",
+          "commitToAnalyticsSignupCountMs");
 
   private final Path outDir;
   private final Map<String, Object> report = new LinkedHashMap<>();
@@ -94,7 +110,8 @@ public final class DeployedBenchmark {
     Path out = Path.of(args.length > 0 ? args[0] : "target/bench");
     Files.createDirectories(out);
     DeployedBenchmark benchmark = new DeployedBenchmark(out);
-    // stopped from outside (Ctrl-C, a timeout): the service JVMs are not children that die with this one
+    // stopped from outside (Ctrl-C, a timeout): the service JVMs are not children that die with
+    // this one
     Thread stopProcesses = new Thread(benchmark::stopProcesses, "bench-stop-processes");
     Runtime.getRuntime().addShutdownHook(stopProcesses);
     int code = 0;
@@ -113,10 +130,19 @@ public final class DeployedBenchmark {
   private void run() throws Exception {
     long started = System.nanoTime();
     report.put("startedAt", Instant.now().toString());
-    report.put("how", "each service its own JVM from its built jar (java -XX:MaxRAM=" + ServiceJvm.MAX_RAM + " "
-        + String.join(" ", ServiceJvm.DOCKERFILE_JAVA_OPTS) + " " + ServiceJvm.EXTRA_FLAGS + " -jar), Spring profile "
-        + DeployedSystem.SPRING_PROFILE + ", consumer workers " + DeployedSystem.CONSUMER_WORKERS
-        + "; the servers in their own JVM (PostgreSQL as its own processes); this JVM is the load generator");
+    report.put(
+        "how",
+        "each service its own JVM from its built jar (java -XX:MaxRAM="
+            + ServiceJvm.MAX_RAM
+            + " "
+            + String.join(" ", ServiceJvm.DOCKERFILE_JAVA_OPTS)
+            + " "
+            + ServiceJvm.EXTRA_FLAGS
+            + " -jar), Spring profile "
+            + DeployedSystem.SPRING_PROFILE
+            + ", consumer workers "
+            + DeployedSystem.CONSUMER_WORKERS
+            + "; the servers in their own JVM (PostgreSQL as its own processes); this JVM is the load generator");
     Map<String, Object> sizes = new LinkedHashMap<>();
     sizes.put("runs", RUNS);
     sizes.put("steps", STEPS);
@@ -131,22 +157,35 @@ public final class DeployedBenchmark {
     sizes.put("drainRuns", DRAIN_RUNS);
     sizes.put("stopStartingAt", STOP_STARTING_AT.toString());
     report.put("sizes", sizes);
-    report.put("machine", Map.of("availableProcessors", Runtime.getRuntime().availableProcessors(),
-        "jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")));
+    report.put(
+        "machine",
+        Map.of(
+            "availableProcessors",
+            Runtime.getRuntime().availableProcessors(),
+            "jdk",
+            System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")));
     sampleLoad("start");
     servers = ServersJvm.start(outDir.resolve("logs"));
     sampleLoad("servers started");
     long t = System.nanoTime();
     Path repository = Path.of("..").toAbsolutePath().normalize();
-    system = DeployedSystem.start(servers, repository, outDir.resolve("logs"), SystemUnderTest.settings());
+    system =
+        DeployedSystem.start(
+            servers, repository, outDir.resolve("logs"), SystemUnderTest.settings());
     report.put("systemStartSeconds", Figures.seconds(System.nanoTime() - t));
     sampleLoad("services started");
-    http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .executor(Executors.newFixedThreadPool(8, r -> new Thread(r, "bench-http-client"))).connectTimeout(Duration.ofSeconds(5)).build();
+    http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newFixedThreadPool(8, r -> new Thread(r, "bench-http-client")))
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     if (STEPS.contains("steadyState") || STEPS.contains("rateSearch")) {
       sampleLoad("before the warm-up");
-      report.put("warmUp", endToEnd().run(WARMUP_RATE, WARMUP_SECONDS, Duration.ofSeconds(SETTLE_SECONDS)));
+      report.put(
+          "warmUp",
+          endToEnd().run(WARMUP_RATE, WARMUP_SECONDS, Duration.ofSeconds(SETTLE_SECONDS)));
     }
     List<Map<String, Object>> runs = new ArrayList<>();
     report.put("runs", runs);
@@ -184,7 +223,8 @@ public final class DeployedBenchmark {
       return;
     }
     if (!Instant.now().isBefore(STOP_STARTING_AT)) {
-      figures.put(name, Map.of("skipped", "bench.stopStartingAt " + STOP_STARTING_AT + " had passed"));
+      figures.put(
+          name, Map.of("skipped", "bench.stopStartingAt " + STOP_STARTING_AT + " had passed"));
       return;
     }
     System.out.println("[bench] === " + name + " ===");
@@ -196,12 +236,23 @@ public final class DeployedBenchmark {
       figures.put(name, Map.of("error", String.valueOf(e)));
     }
     sampleLoad("after " + name);
-    System.out.println("[bench] " + name + " took " + Figures.seconds(System.nanoTime() - t) + " s: " + Json.write(figures.get(name)));
+    System.out.println(
+        "[bench] "
+            + name
+            + " took "
+            + Figures.seconds(System.nanoTime() - t)
+            + " s: "
+            + Json.write(figures.get(name)));
   }
 
   private EndToEndSteadyState endToEnd() {
-    return new EndToEndSteadyState(http, system.apiUrl(), servers.get("kafka"), new RemoteInbox(servers.get("mailCounter")),
-        this::connect, postgresPostmaster());
+    return new EndToEndSteadyState(
+        http,
+        system.apiUrl(),
+        servers.get("kafka"),
+        new RemoteInbox(servers.get("mailCounter")),
+        this::connect,
+        postgresPostmaster());
   }
 
   // ---------------------------------------------------------------- registrations end to end
@@ -217,21 +268,31 @@ public final class DeployedBenchmark {
     return result;
   }
 
-  /** The api answered at least 98% of the rate, every effect arrived exactly once and each effect's p99 is within the limit. */
+  /**
+   * The api answered at least 98% of the rate, every effect arrived exactly once and each effect's
+   * p99 is within the limit.
+   */
   static boolean sustained(Map<String, Object> run, int rate) {
     Object registrations = run.get("registrations");
-    if (!(registrations instanceof Map<?, ?> r) || !(r.get("achievedPerSecond") instanceof Number achieved)
+    if (!(registrations instanceof Map<?, ?> r)
+        || !(r.get("achievedPerSecond") instanceof Number achieved)
         || achieved.doubleValue() < rate * 0.98) {
       return false;
     }
     for (String effect : EFFECTS) {
-      if (!(run.get(effect) instanceof Map<?, ?> m) || !(m.get("p99") instanceof Number p99) || p99.doubleValue() > EFFECT_P99_LIMIT_MS) {
+      if (!(run.get(effect) instanceof Map<?, ?> m)
+          || !(m.get("p99") instanceof Number p99)
+          || p99.doubleValue() > EFFECT_P99_LIMIT_MS) {
         return false;
       }
     }
-    return Boolean.TRUE.equals(run.get("allEffectsArrivedWithinWait")) && zero(run, "missingOnKafka")
-        && zero(run, "duplicatedOnKafka") && zero(run, "missingWelcomeMail") && zero(run, "duplicatedWelcomeMail")
-        && zero(run, "missingCrmContactRow") && zero(run, "duplicatedCrmSignupActivity")
+    return Boolean.TRUE.equals(run.get("allEffectsArrivedWithinWait"))
+        && zero(run, "missingOnKafka")
+        && zero(run, "duplicatedOnKafka")
+        && zero(run, "missingWelcomeMail")
+        && zero(run, "duplicatedWelcomeMail")
+        && zero(run, "missingCrmContactRow")
+        && zero(run, "duplicatedCrmSignupActivity")
         && Boolean.TRUE.equals(run.get("signupCountExact"));
   }
 
@@ -249,7 +310,8 @@ public final class DeployedBenchmark {
       Map<String, Object> brief = new LinkedHashMap<>();
       brief.put("rate", rate);
       brief.put("sustained", run.get("sustained"));
-      brief.put("apiAchievedPerSecond", ((Map<?, ?>) run.get("registrations")).get("achievedPerSecond"));
+      brief.put(
+          "apiAchievedPerSecond", ((Map<?, ?>) run.get("registrations")).get("achievedPerSecond"));
       for (String effect : EFFECTS) {
         brief.put(effect + "P99", run.get(effect) instanceof Map<?, ?> m ? m.get("p99") : null);
       }
@@ -275,17 +337,23 @@ public final class DeployedBenchmark {
       }
     }
     Map<String, Object> result = new LinkedHashMap<>();
-    result.put("search", page(URI.create(system.apiUrl() + "/api/towns/" + town.slug() + "/businesses?q=espresso"),
-        "GET /api/towns/{slug}/businesses?q=espresso"));
-    result.put("townPage", page(URI.create(system.apiUrl() + "/towns/" + town.slug()), "GET /towns/{slug}"));
+    result.put(
+        "search",
+        page(
+            URI.create(system.apiUrl() + "/api/towns/" + town.slug() + "/businesses?q=espresso"),
+            "GET /api/towns/{slug}/businesses?q=espresso"));
+    result.put(
+        "townPage",
+        page(URI.create(system.apiUrl() + "/towns/" + town.slug()), "GET /towns/{slug}"));
     return result;
   }
 
   private Map<String, Object> page(URI uri, String name) throws Exception {
     OpenLoopRequests load = new OpenLoopRequests(http);
-    load.run(PAGE_RATE, PAGE_WARMUP_SECONDS, i -> request(uri), 200, (response, at) -> { });
+    load.run(PAGE_RATE, PAGE_WARMUP_SECONDS, i -> request(uri), 200, (response, at) -> {});
     ProcessUsage usage = ProcessUsage.start(system, postgresPostmaster());
-    OpenLoopRequests.Result measured = load.run(PAGE_RATE, PAGE_SECONDS, i -> request(uri), 200, (response, at) -> { });
+    OpenLoopRequests.Result measured =
+        load.run(PAGE_RATE, PAGE_SECONDS, i -> request(uri), 200, (response, at) -> {});
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("request", name);
     result.put("targetPerSecond", PAGE_RATE);
@@ -298,24 +366,38 @@ public final class DeployedBenchmark {
     return HttpRequest.newBuilder(uri).header("Accept-Encoding", "gzip").GET().build();
   }
 
-  // ---------------------------------------------------------------- relay drain against the limit and the peers
+  // ---------------------------------------------------------------- relay drain against the limit
+  // and the peers
 
   /**
-   * A backlog of BACKLOG 1 KB rows committed while the relay is stopped: the decoding limit, the relay's drain
-   * (Debezium), the Kafka Connect peer's on the same rows, then a second backlog for the polling relay.
+   * A backlog of BACKLOG 1 KB rows committed while the relay is stopped: the decoding limit, the
+   * relay's drain (Debezium), the Kafka Connect peer's on the same rows, then a second backlog for
+   * the polling relay.
    */
   private Object drain() throws Exception {
     Map<String, Object> result = new LinkedHashMap<>();
     String kafka = servers.get("kafka");
-    TopicCreator.ensure(kafka, List.of(new TopicDefinition(BENCH_TOPIC, 3, (short) 1, Map.of("min.insync.replicas", "1"))));
+    TopicCreator.ensure(
+        kafka,
+        List.of(
+            new TopicDefinition(BENCH_TOPIC, 3, (short) 1, Map.of("min.insync.replicas", "1"))));
     PartitionLeaders.awaitAndPrime(kafka, BENCH_TOPIC);
-    PostgresLogin database = new PostgresLogin(servers.get("jdbcUrl"), servers.get("databaseUser"), servers.get("databasePassword"));
+    PostgresLogin database =
+        new PostgresLogin(
+            servers.get("jdbcUrl"), servers.get("databaseUser"), servers.get("databasePassword"));
     if (benchRows == null) {
-      benchRows = new BenchOutboxRows(new AvroEventSerializer(new SchemaRegistryClient(servers.get("schemaRegistry"))));
+      benchRows =
+          new BenchOutboxRows(
+              new AvroEventSerializer(new SchemaRegistryClient(servers.get("schemaRegistry"))));
     }
     system.stopRelay();
-    try (KafkaConnectPeer connect = KafkaConnectPeer.prepare(servers.get("jdbcUrl"), servers.get("databaseUser"),
-        servers.get("databasePassword"), kafka, outDir.resolve("peer-connect"))) {
+    try (KafkaConnectPeer connect =
+        KafkaConnectPeer.prepare(
+            servers.get("jdbcUrl"),
+            servers.get("databaseUser"),
+            servers.get("databasePassword"),
+            kafka,
+            outDir.resolve("peer-connect"))) {
       try (Connection slotSession = connect()) {
         try (Statement s = slotSession.createStatement()) {
           s.execute("SELECT pg_create_logical_replication_slot('bench_peek', 'pgoutput', true)");
@@ -329,7 +411,9 @@ public final class DeployedBenchmark {
       }
       sampleLoad("before the relay's drain");
       try (TopicDrainWatch watch = TopicDrainWatch.before(kafka, BENCH_TOPIC, BACKLOG)) {
-        result.put("relayDrain", watch.drain(() -> system.launchRelay(RelayMode.DEBEZIUM), Duration.ofMinutes(4)));
+        result.put(
+            "relayDrain",
+            watch.drain(() -> system.launchRelay(RelayMode.DEBEZIUM), Duration.ofMinutes(4)));
       }
       system.awaitRelayHealthy();
       sampleLoad("before the Connect peer's drain");
@@ -344,22 +428,27 @@ public final class DeployedBenchmark {
   }
 
   /**
-   * The polling relay sends every row in the outbox: the rows the Debezium relay already sent are deleted first, a
-   * new backlog is committed, the polling relay drains it; then the Debezium relay's slot is moved past it (it must
-   * not send those rows a second time) and the Debezium relay runs again.
+   * The polling relay sends every row in the outbox: the rows the Debezium relay already sent are
+   * deleted first, a new backlog is committed, the polling relay drains it; then the Debezium
+   * relay's slot is moved past it (it must not send those rows a second time) and the Debezium
+   * relay runs again.
    */
   private Map<String, Object> pollingDrain(PostgresLogin database, String kafka) throws Exception {
     system.stopRelay();
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       s.execute("DELETE FROM outbox");
     }
-    Map<String, Object> result = new LinkedHashMap<>(new OutboxBacklog(database, benchRows).insert(BACKLOG));
+    Map<String, Object> result =
+        new LinkedHashMap<>(new OutboxBacklog(database, benchRows).insert(BACKLOG));
     try (TopicDrainWatch watch = TopicDrainWatch.before(kafka, BENCH_TOPIC, BACKLOG)) {
-      result.putAll(watch.drain(() -> system.launchRelay(RelayMode.POLLING), Duration.ofMinutes(4)));
+      result.putAll(
+          watch.drain(() -> system.launchRelay(RelayMode.POLLING), Duration.ofMinutes(4)));
     }
     result.put("peakRssKb", system.relay().peakRssKb());
     system.stopRelay();
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       s.execute("SELECT pg_replication_slot_advance('" + RELAY_SLOT + "', pg_current_wal_lsn())");
     }
     system.launchRelay(RelayMode.DEBEZIUM);
@@ -369,8 +458,13 @@ public final class DeployedBenchmark {
 
   private Object modulith() throws Exception {
     Map<String, Object> result = new LinkedHashMap<>();
-    try (ModulithPeer peer = ModulithPeer.prepare(servers.get("jdbcUrl"), servers.get("databaseUser"),
-        servers.get("databasePassword"), servers.get("kafka"), outDir.resolve("peer-modulith"))) {
+    try (ModulithPeer peer =
+        ModulithPeer.prepare(
+            servers.get("jdbcUrl"),
+            servers.get("databaseUser"),
+            servers.get("databasePassword"),
+            servers.get("kafka"),
+            outDir.resolve("peer-modulith"))) {
       peer.insertBacklog(BACKLOG);
       result.put("drain", peer.drain(BACKLOG, Duration.ofMinutes(4)));
       result.put("peakRssKb", peer.peakRssKb());
@@ -388,11 +482,19 @@ public final class DeployedBenchmark {
     return DriverManager.getConnection(servers.get("jdbcUrl"), p);
   }
 
-  /** The PostgreSQL server's pid: the parent of this connection's backend; 0 when it cannot be found. */
+  /**
+   * The PostgreSQL server's pid: the parent of this connection's backend; 0 when it cannot be
+   * found.
+   */
   private long postgresPostmaster() {
-    try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+    try (Connection c = connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
       rs.next();
-      return ProcessHandle.of(rs.getLong(1)).flatMap(ProcessHandle::parent).map(ProcessHandle::pid).orElse(0L);
+      return ProcessHandle.of(rs.getLong(1))
+          .flatMap(ProcessHandle::parent)
+          .map(ProcessHandle::pid)
+          .orElse(0L);
     } catch (Exception e) {
       return 0;
     }

@@ -19,21 +19,26 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
- * The system as render.yaml deploys it, on this machine: the api (roles web, auth and crm in one service), one relay,
- * and the consumer groups as their own workers (email, crm read model, analytics, backup), each a JVM started from
- * its built jar like the Dockerfile does, configured through the same environment variables, against the servers
- * in their own JVM. Left out: crm-sync (it needs a HubSpot account) and cleanup (it reacts to deletions only), the
- * relay's standby instance, Redis (the api's in-memory rate limits instead).
+ * The system as render.yaml deploys it, on this machine: the api (roles web, auth and crm in one
+ * service), one relay, and the consumer groups as their own workers (email, crm read model,
+ * analytics, backup), each a JVM started from its built jar like the Dockerfile does, configured
+ * through the same environment variables, against the servers in their own JVM. Left out: crm-sync
+ * (it needs a HubSpot account) and cleanup (it reacts to deletions only), the relay's standby
+ * instance, Redis (the api's in-memory rate limits instead).
  */
 public final class DeployedSystem implements AutoCloseable {
 
   private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+
   /**
-   * Consumer workers to start (render.yaml's worker names without digitaltowns-), or "all": one consumers service
-   * with the four groups: -Dbench.consumerWorkers=all
+   * Consumer workers to start (render.yaml's worker names without digitaltowns-), or "all": one
+   * consumers service with the four groups: -Dbench.consumerWorkers=all
    */
-  static final List<String> CONSUMER_WORKERS = List.of(
-      System.getProperty("bench.consumerWorkers", "email,crm-read-model,analytics,backup").split(","));
+  static final List<String> CONSUMER_WORKERS =
+      List.of(
+          System.getProperty("bench.consumerWorkers", "email,crm-read-model,analytics,backup")
+              .split(","));
+
   static final String SPRING_PROFILE = System.getProperty("bench.springProfile", "prod");
 
   private final ServersJvm servers;
@@ -46,7 +51,9 @@ public final class DeployedSystem implements AutoCloseable {
   private RelayMode relayMode = RelayMode.DEBEZIUM;
   private final List<ServiceJvm> consumers = new ArrayList<>();
 
-  private DeployedSystem(ServersJvm servers, Path repository, Path logDir, Map<String, Object> settings) throws IOException {
+  private DeployedSystem(
+      ServersJvm servers, Path repository, Path logDir, Map<String, Object> settings)
+      throws IOException {
     this.servers = servers;
     this.logDir = logDir;
     String jwtSecret = secret();
@@ -69,15 +76,21 @@ public final class DeployedSystem implements AutoCloseable {
     common.put("S3_SECRET_ACCESS_KEY", servers.get("s3SecretKey"));
     // the local servers speak plain HTTP and SMTP on loopback
     common.put("SITE_SECURE_COOKIE", "false");
-    // each service listens on its PORT, as on Render: the tests' "any free port" would hide it from the benchmark
-    benchArguments = settings.entrySet().stream().filter(e -> !e.getKey().equals("server.port"))
-        .map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
+    // each service listens on its PORT, as on Render: the tests' "any free port" would hide it from
+    // the benchmark
+    benchArguments =
+        settings.entrySet().stream()
+            .filter(e -> !e.getKey().equals("server.port"))
+            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toList();
 
     Map<String, String> apiEnv = new LinkedHashMap<>(common);
     apiEnv.put("SERVICE", "api");
     apiEnv.put("PORT", String.valueOf(apiPort));
     apiEnv.put("RELAY_MODE", "debezium");
-    api = new ServiceJvm("api", jar(repository, "api"), apiEnv, benchArguments, apiUrl + "/health", logDir);
+    api =
+        new ServiceJvm(
+            "api", jar(repository, "api"), apiEnv, benchArguments, apiUrl + "/health", logDir);
 
     for (String worker : CONSUMER_WORKERS) {
       Map<String, String> env = new LinkedHashMap<>(common);
@@ -89,7 +102,8 @@ public final class DeployedSystem implements AutoCloseable {
         case "email" -> env.putAll(email(servers));
         case "crm-read-model" -> env.put("CONSUMER_CRM_ENABLED", "true");
         case "all" -> {
-          // one consumers service with the groups email, crm, analytics and backup (what docker-compose runs): fewer
+          // one consumers service with the groups email, crm, analytics and backup (what
+          // docker-compose runs): fewer
           // JVMs on a machine too busy for seven
           env.putAll(email(servers));
           env.put("CONSUMER_CRM_ENABLED", "true");
@@ -102,9 +116,16 @@ public final class DeployedSystem implements AutoCloseable {
       }
       List<String> args = new ArrayList<>(benchArguments);
       // the benchmark's synthetic topics are not worth archiving (as in round one)
-      args.add("--digitaltowns.backup.archive.excluded-topics=.*\\.dlt|dt\\.analytics\\..*|dt\\.bench\\..*|peer\\..*");
-      consumers.add(new ServiceJvm("consumers-" + worker.trim(), jar(repository, "consumers"), env, args,
-          "http://127.0.0.1:" + port + "/actuator/health/liveness", logDir));
+      args.add(
+          "--digitaltowns.backup.archive.excluded-topics=.*\\.dlt|dt\\.analytics\\..*|dt\\.bench\\..*|peer\\..*");
+      consumers.add(
+          new ServiceJvm(
+              "consumers-" + worker.trim(),
+              jar(repository, "consumers"),
+              env,
+              args,
+              "http://127.0.0.1:" + port + "/actuator/health/liveness",
+              logDir));
     }
     for (RelayMode mode : RelayMode.values()) {
       Map<String, String> env = new LinkedHashMap<>(common);
@@ -115,8 +136,15 @@ public final class DeployedSystem implements AutoCloseable {
       env.put("RELAY_SLOT_NAME", "dt_outbox_relay");
       env.put("RELAY_OUTBOX_RETENTION", "1h");
       env.put("RELAY_POLL_INTERVAL", System.getProperty("bench.relayPollInterval", "10ms"));
-      relays.put(mode, new ServiceJvm(mode == RelayMode.DEBEZIUM ? "relay" : "relay-polling", jar(repository, "relay"),
-          env, benchArguments, "http://127.0.0.1:" + port + "/actuator/health/liveness", logDir));
+      relays.put(
+          mode,
+          new ServiceJvm(
+              mode == RelayMode.DEBEZIUM ? "relay" : "relay-polling",
+              jar(repository, "relay"),
+              env,
+              benchArguments,
+              "http://127.0.0.1:" + port + "/actuator/health/liveness",
+              logDir));
     }
   }
 
@@ -134,22 +162,38 @@ public final class DeployedSystem implements AutoCloseable {
   }
 
   private static Map<String, String> analytics(Path logDir) {
-    return Map.of("CONSUMER_ANALYTICS_ENABLED", "true",
-        "ANALYTICS_STATE_DIR", logDir.resolve("analytics-state").toAbsolutePath().toString());
+    return Map.of(
+        "CONSUMER_ANALYTICS_ENABLED",
+        "true",
+        "ANALYTICS_STATE_DIR",
+        logDir.resolve("analytics-state").toAbsolutePath().toString());
   }
 
   private static Map<String, String> backup(ServersJvm servers) {
-    return Map.of("CONSUMER_BACKUP_ENABLED", "true", "B2_ENDPOINT", servers.get("s3Endpoint"),
-        "B2_REGION", servers.get("s3Region"), "B2_KEY_ID", servers.get("s3AccessKey"),
-        "B2_APP_KEY", servers.get("s3SecretKey"), "BACKUP_SNAPSHOT_ENABLED", "false");
+    return Map.of(
+        "CONSUMER_BACKUP_ENABLED",
+        "true",
+        "B2_ENDPOINT",
+        servers.get("s3Endpoint"),
+        "B2_REGION",
+        servers.get("s3Region"),
+        "B2_KEY_ID",
+        servers.get("s3AccessKey"),
+        "B2_APP_KEY",
+        servers.get("s3SecretKey"),
+        "BACKUP_SNAPSHOT_ENABLED",
+        "false");
   }
 
   /**
-   * Starts the api first (its migrations), then the relay and the first consumer worker, then the other workers.
+   * Starts the api first (its migrations), then the relay and the first consumer worker, then the
+   * other workers.
    *
-   * @param settings the benchmark's own settings (bcrypt strength, abuse limits, log level), as command-line arguments
+   * @param settings the benchmark's own settings (bcrypt strength, abuse limits, log level), as
+   *     command-line arguments
    */
-  public static DeployedSystem start(ServersJvm servers, Path repository, Path logDir, Map<String, Object> settings)
+  public static DeployedSystem start(
+      ServersJvm servers, Path repository, Path logDir, Map<String, Object> settings)
       throws Exception {
     Files.createDirectories(logDir);
     DeployedSystem system = new DeployedSystem(servers, repository, logDir, settings);
@@ -175,10 +219,12 @@ public final class DeployedSystem implements AutoCloseable {
     try {
       List<Future<?>> healthy = new ArrayList<>();
       for (ServiceJvm service : services) {
-        healthy.add(waits.submit(() -> {
-          service.awaitHealthy(START_TIMEOUT);
-          return null;
-        }));
+        healthy.add(
+            waits.submit(
+                () -> {
+                  service.awaitHealthy(START_TIMEOUT);
+                  return null;
+                }));
       }
       for (Future<?> f : healthy) {
         f.get();
@@ -216,7 +262,9 @@ public final class DeployedSystem implements AutoCloseable {
 
   /** Every service JVM, the relays of both modes included (one runs at a time). */
   public List<ServiceJvm> services() {
-    return Stream.concat(Stream.concat(Stream.of(api), relays.values().stream()), consumers.stream()).toList();
+    return Stream.concat(
+            Stream.concat(Stream.of(api), relays.values().stream()), consumers.stream())
+        .toList();
   }
 
   public ServersJvm servers() {
@@ -237,8 +285,13 @@ public final class DeployedSystem implements AutoCloseable {
   private static Path jar(Path repository, String module) throws IOException {
     Path target = repository.resolve(module).resolve("target");
     try (Stream<Path> files = Files.list(target)) {
-      return files.filter(f -> f.getFileName().toString().endsWith("-exec.jar")).findFirst()
-          .orElseThrow(() -> new IllegalStateException("no " + module + "/target/*-exec.jar: build with -pl benchmark -am package"));
+      return files
+          .filter(f -> f.getFileName().toString().endsWith("-exec.jar"))
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      "no " + module + "/target/*-exec.jar: build with -pl benchmark -am package"));
     }
   }
 

@@ -12,8 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The stop-the-world pauses a JVM logged with {@code -Xlog:gc} from a mark on: {@code GC(12) Pause Young (Normal)
- * (G1 Evacuation Pause) 60M->12M(128M) 3.421ms}. Concurrent phases are not pauses and are left out.
+ * The stop-the-world pauses a JVM logged with {@code -Xlog:gc} from a mark on: {@code GC(12) Pause
+ * Young (Normal) (G1 Evacuation Pause) 60M->12M(128M) 3.421ms}. Concurrent phases are not pauses
+ * and are left out.
  */
 final class GcPauses {
 
@@ -37,7 +38,10 @@ final class GcPauses {
     }
   }
 
-  /** count, p50/p99/max ms of the pauses since the mark, their sum, and the collector the JVM said it uses. */
+  /**
+   * count, p50/p99/max ms of the pauses since the mark, their sum, and the collector the JVM said
+   * it uses.
+   */
   Map<String, Object> since() {
     LatencySummary pauses = new LatencySummary();
     double sumMs = 0;

@@ -5,9 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * CPU and GC of every process of the deployed system over one phase: each service JVM, PostgreSQL (all its
- * processes), the servers' JVM (Kafka broker, schema registry, SMTP, S3) and the benchmark's own JVM (the load
- * generator and the watchers). Start it before the phase, stop it after.
+ * CPU and GC of every process of the deployed system over one phase: each service JVM, PostgreSQL
+ * (all its processes), the servers' JVM (Kafka broker, schema registry, SMTP, S3) and the
+ * benchmark's own JVM (the load generator and the watchers). Start it before the phase, stop it
+ * after.
  */
 final class ProcessUsage {
 
@@ -37,13 +38,15 @@ final class ProcessUsage {
     }
     now.put("postgresql", CpuSnapshot.postgres(postmaster));
     now.put("servers JVM (Kafka, registry, SMTP, S3)", CpuSnapshot.of(system.servers().pid()));
-    now.put("benchmark JVM (load generator, watchers)", CpuSnapshot.of(ProcessHandle.current().pid()));
+    now.put(
+        "benchmark JVM (load generator, watchers)", CpuSnapshot.of(ProcessHandle.current().pid()));
     return now;
   }
 
   /**
-   * Per process: CPU ms in all, of its GC threads and JIT threads, CPU ms per unit of work (a registration, a
-   * request), share of the machine; per service JVM also its GC pauses in the phase and its peak RSS so far.
+   * Per process: CPU ms in all, of its GC threads and JIT threads, CPU ms per unit of work (a
+   * registration, a request), share of the machine; per service JVM also its GC pauses in the phase
+   * and its peak RSS so far.
    */
   Map<String, Object> stop(long units) {
     double wallSeconds = (System.nanoTime() - startedAt) / 1e9;

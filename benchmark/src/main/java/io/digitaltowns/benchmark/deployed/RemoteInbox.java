@@ -15,8 +15,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The welcome mails received by the SMTP server in the servers' JVM ({@link LocalServersMain}'s mail counter): who
- * and when only, which is all the end-to-end run reads.
+ * The welcome mails received by the SMTP server in the servers' JVM ({@link LocalServersMain}'s
+ * mail counter): who and when only, which is all the end-to-end run reads.
  */
 final class RemoteInbox implements Inbox {
 
@@ -30,8 +30,14 @@ final class RemoteInbox implements Inbox {
   @Override
   public List<ReceivedMail> messages() {
     try {
-      URI uri = URI.create(counter + "?subject=" + URLEncoder.encode(EndToEndSteadyState.WELCOME_SUBJECT, StandardCharsets.UTF_8));
-      String body = http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+      URI uri =
+          URI.create(
+              counter
+                  + "?subject="
+                  + URLEncoder.encode(EndToEndSteadyState.WELCOME_SUBJECT, StandardCharsets.UTF_8));
+      String body =
+          http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString())
+              .body();
       List<ReceivedMail> mails = new ArrayList<>();
       long id = 0;
       for (String line : body.split("\n")) {
@@ -41,8 +47,16 @@ final class RemoteInbox implements Inbox {
         }
         long micros = Long.parseLong(line.substring(0, tab));
         Instant at = Instant.ofEpochSecond(micros / 1_000_000, (micros % 1_000_000) * 1_000);
-        mails.add(new ReceivedMail(++id, "", Arrays.asList(line.substring(tab + 1).split(",")),
-            EndToEndSteadyState.WELCOME_SUBJECT, "", null, at, null));
+        mails.add(
+            new ReceivedMail(
+                ++id,
+                "",
+                Arrays.asList(line.substring(tab + 1).split(",")),
+                EndToEndSteadyState.WELCOME_SUBJECT,
+                "",
+                null,
+                at,
+                null));
       }
       return mails;
     } catch (Exception e) {
@@ -53,7 +67,9 @@ final class RemoteInbox implements Inbox {
   @Override
   public void clear() {
     try {
-      http.send(HttpRequest.newBuilder(URI.create(counter)).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+      http.send(
+          HttpRequest.newBuilder(URI.create(counter)).DELETE().build(),
+          HttpResponse.BodyHandlers.discarding());
     } catch (Exception e) {
       throw new IllegalStateException("the mail counter did not answer", e);
     }

@@ -6,11 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Every number of the runs, by its path in a run ("steadyState.commitToKafkaMs.p99"): median, min, max and each run's. */
+/**
+ * Every number of the runs, by its path in a run ("steadyState.commitToKafkaMs.p99"): median, min,
+ * max and each run's.
+ */
 final class RunSummary {
 
-  private RunSummary() {
-  }
+  private RunSummary() {}
 
   static Map<String, Object> of(List<Map<String, Object>> runs) {
     Map<String, List<Double>> values = new LinkedHashMap<>();
@@ -18,27 +20,29 @@ final class RunSummary {
       Map<String, Double> flat = new LinkedHashMap<>();
       flatten("", runs.get(i), flat);
       int run = i;
-      flat.forEach((key, value) -> {
-        List<Double> list = values.computeIfAbsent(key, k -> new ArrayList<>());
-        while (list.size() < run) {
-          list.add(null);
-        }
-        list.add(value);
-      });
+      flat.forEach(
+          (key, value) -> {
+            List<Double> list = values.computeIfAbsent(key, k -> new ArrayList<>());
+            while (list.size() < run) {
+              list.add(null);
+            }
+            list.add(value);
+          });
     }
     Map<String, Object> summary = new LinkedHashMap<>();
-    values.forEach((key, list) -> {
-      List<Double> present = list.stream().filter(v -> v != null).sorted().toList();
-      if (present.isEmpty()) {
-        return;
-      }
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("median", Figures.round(median(present)));
-      m.put("min", present.get(0));
-      m.put("max", present.get(present.size() - 1));
-      m.put("runs", list);
-      summary.put(key, m);
-    });
+    values.forEach(
+        (key, list) -> {
+          List<Double> present = list.stream().filter(v -> v != null).sorted().toList();
+          if (present.isEmpty()) {
+            return;
+          }
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("median", Figures.round(median(present)));
+          m.put("min", present.get(0));
+          m.put("max", present.get(present.size() - 1));
+          m.put("runs", list);
+          summary.put(key, m);
+        });
     return summary;
   }
 
@@ -49,7 +53,8 @@ final class RunSummary {
 
   private static void flatten(String prefix, Object value, Map<String, Double> out) {
     if (value instanceof Map<?, ?> map) {
-      map.forEach((k, v) -> flatten(prefix.isEmpty() ? String.valueOf(k) : prefix + "." + k, v, out));
+      map.forEach(
+          (k, v) -> flatten(prefix.isEmpty() ? String.valueOf(k) : prefix + "." + k, v, out));
     } else if (value instanceof List<?> list) {
       for (int i = 0; i < list.size(); i++) {
         flatten(prefix + "." + i, list.get(i), out);

@@ -11,7 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** {@link LocalServersMain} launched as its own JVM from this JVM's class path; its addresses once it is ready. */
+/**
+ * {@link LocalServersMain} launched as its own JVM from this JVM's class path; its addresses once
+ * it is ready.
+ */
 public final class ServersJvm implements AutoCloseable {
 
   private final Process process;
@@ -25,15 +28,22 @@ public final class ServersJvm implements AutoCloseable {
   public static ServersJvm start(Path logDir) throws IOException {
     Files.createDirectories(logDir);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx1g", "-Xlog:gc:file=" + logDir.resolve("servers-gc.log"),
-        "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=" + ServiceJvm.AVRO_PACKAGES,
-        "-cp", System.getProperty("java.class.path"), LocalServersMain.class.getName())
-        .redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                java,
+                "-Xmx1g",
+                "-Xlog:gc:file=" + logDir.resolve("servers-gc.log"),
+                "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=" + ServiceJvm.AVRO_PACKAGES,
+                "-cp",
+                System.getProperty("java.class.path"),
+                LocalServersMain.class.getName())
+            .redirectErrorStream(true);
     builder.environment().remove("JAVA_TOOL_OPTIONS");
     Process process = builder.start();
     Map<String, String> addresses = new LinkedHashMap<>();
     Path log = logDir.resolve("servers.log");
-    BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     try (var writer = Files.newBufferedWriter(log)) {
       String line;
       while ((line = out.readLine()) != null) {
@@ -44,7 +54,8 @@ public final class ServersJvm implements AutoCloseable {
         }
         if (line.startsWith("[servers] ") && line.contains("=")) {
           String pair = line.substring("[servers] ".length());
-          addresses.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+          addresses.put(
+              pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
         }
       }
       if (line == null) {
@@ -52,17 +63,20 @@ public final class ServersJvm implements AutoCloseable {
       }
     }
     // keep draining its output, or it would block once the pipe is full
-    Thread drain = new Thread(() -> {
-      try (var writer = Files.newBufferedWriter(log, StandardOpenOption.APPEND)) {
-        String line;
-        while ((line = out.readLine()) != null) {
-          writer.write(line);
-          writer.newLine();
-        }
-      } catch (IOException e) {
-        // the JVM ended
-      }
-    }, "bench-servers-output");
+    Thread drain =
+        new Thread(
+            () -> {
+              try (var writer = Files.newBufferedWriter(log, StandardOpenOption.APPEND)) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                  writer.write(line);
+                  writer.newLine();
+                }
+              } catch (IOException e) {
+                // the JVM ended
+              }
+            },
+            "bench-servers-output");
     drain.setDaemon(true);
     drain.start();
     return new ServersJvm(process, addresses);
@@ -71,7 +85,8 @@ public final class ServersJvm implements AutoCloseable {
   public String get(String key) {
     String value = addresses.get(key);
     if (value == null) {
-      throw new IllegalStateException("the servers did not print " + key + ": " + addresses.keySet());
+      throw new IllegalStateException(
+          "the servers did not print " + key + ": " + addresses.keySet());
     }
     return value;
   }
@@ -80,7 +95,10 @@ public final class ServersJvm implements AutoCloseable {
     return process.pid();
   }
 
-  /** Closing its standard input makes it stop the servers and exit; killed if it takes more than 60 s. */
+  /**
+   * Closing its standard input makes it stop the servers and exit; killed if it takes more than 60
+   * s.
+   */
   @Override
   public void close() throws Exception {
     process.getOutputStream().close();

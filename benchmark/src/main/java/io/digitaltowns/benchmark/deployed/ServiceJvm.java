@@ -14,21 +14,32 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One service as Render runs it: {@code java $JAVA_OPTS -Dorg.apache.avro.SERIALIZABLE_PACKAGES=... -jar <service>.jar}
- * (the Dockerfile's {@code bin/run}) with the Dockerfile's JAVA_OPTS and {@code -XX:MaxRAM=512m} for the starter
- * plan's memory, its settings in the environment as in render.yaml. Adds only {@code -Xlog:gc} to a file, for the
- * pauses.
+ * One service as Render runs it: {@code java $JAVA_OPTS -Dorg.apache.avro.SERIALIZABLE_PACKAGES=...
+ * -jar <service>.jar} (the Dockerfile's {@code bin/run}) with the Dockerfile's JAVA_OPTS and {@code
+ * -XX:MaxRAM=512m} for the starter plan's memory, its settings in the environment as in
+ * render.yaml. Adds only {@code -Xlog:gc} to a file, for the pauses.
  */
 public final class ServiceJvm implements AutoCloseable {
 
   /** The Dockerfile's -Dorg.apache.avro.SERIALIZABLE_PACKAGES. */
-  static final String AVRO_PACKAGES = "io.digitaltowns.events.accounts,io.digitaltowns.events.analytics,"
-      + "io.digitaltowns.events.billing,io.digitaltowns.events.businesses,io.digitaltowns.events.crm,"
-      + "io.digitaltowns.events.stripe,io.digitaltowns.events.towns";
-  /** The Dockerfile's JAVA_OPTS, plus the starter plan's 512 MB as the JVM's idea of the machine's memory. */
-  static final List<String> DOCKERFILE_JAVA_OPTS = List.of("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError");
+  static final String AVRO_PACKAGES =
+      "io.digitaltowns.events.accounts,io.digitaltowns.events.analytics,"
+          + "io.digitaltowns.events.billing,io.digitaltowns.events.businesses,io.digitaltowns.events.crm,"
+          + "io.digitaltowns.events.stripe,io.digitaltowns.events.towns";
+
+  /**
+   * The Dockerfile's JAVA_OPTS, plus the starter plan's 512 MB as the JVM's idea of the machine's
+   * memory.
+   */
+  static final List<String> DOCKERFILE_JAVA_OPTS =
+      List.of("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError");
+
   static final String MAX_RAM = System.getProperty("bench.serviceMaxRam", "512m");
-  /** Extra JVM flags for every service (space separated), for trying a setting: -Dbench.serviceJvmFlags=-XX:+UseSerialGC */
+
+  /**
+   * Extra JVM flags for every service (space separated), for trying a setting:
+   * -Dbench.serviceJvmFlags=-XX:+UseSerialGC
+   */
   static final String EXTRA_FLAGS = System.getProperty("bench.serviceJvmFlags", "");
 
   private final String name;
@@ -41,7 +52,13 @@ public final class ServiceJvm implements AutoCloseable {
   private long peakRssKb;
   private Integer exitValue;
 
-  ServiceJvm(String name, Path jar, Map<String, String> environment, List<String> arguments, String healthUrl, Path logDir) {
+  ServiceJvm(
+      String name,
+      Path jar,
+      Map<String, String> environment,
+      List<String> arguments,
+      String healthUrl,
+      Path logDir) {
     this.name = name;
     this.jar = jar;
     this.environment = environment;
@@ -74,8 +91,11 @@ public final class ServiceJvm implements AutoCloseable {
     command.add("-jar");
     command.add(jar.toAbsolutePath().toString());
     command.addAll(arguments);
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve(name + ".log").toFile()));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(
+                ProcessBuilder.Redirect.appendTo(logDir.resolve(name + ".log").toFile()));
     // the benchmark's own -Dbench.* options are not the service's
     builder.environment().remove("JAVA_TOOL_OPTIONS");
     builder.environment().putAll(environment);
@@ -85,16 +105,29 @@ public final class ServiceJvm implements AutoCloseable {
 
   /** Waits until the service's health endpoint answers 200; fails if the JVM ends first. */
   public void awaitHealthy(Duration timeout) throws Exception {
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException(name + " ended with " + process.exitValue() + " before it was healthy: see "
-            + logDir.resolve(name + ".log"));
+        throw new IllegalStateException(
+            name
+                + " ended with "
+                + process.exitValue()
+                + " before it was healthy: see "
+                + logDir.resolve(name + ".log"));
       }
       try {
-        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(healthUrl)).timeout(Duration.ofSeconds(5))
-            .GET().build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> response =
+            http.send(
+                HttpRequest.newBuilder(URI.create(healthUrl))
+                    .timeout(Duration.ofSeconds(5))
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() == 200) {
           return;
         }
@@ -103,7 +136,8 @@ public final class ServiceJvm implements AutoCloseable {
       }
       TimeUnit.MILLISECONDS.sleep(500);
     }
-    throw new IllegalStateException(name + " was not healthy within " + timeout + " (" + healthUrl + ")");
+    throw new IllegalStateException(
+        name + " was not healthy within " + timeout + " (" + healthUrl + ")");
   }
 
   public synchronized boolean isRunning() {

@@ -16,9 +16,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Watches the CRM read model (consumer group {@code crm}) for the contact row of each new user: polls every
- * 20 ms for the users still awaited (a primary-key lookup, so the poll stays cheap however large the table
- * grows) and records when each row was first seen. The latency is therefore up to one poll late.
+ * Watches the CRM read model (consumer group {@code crm}) for the contact row of each new user:
+ * polls every 20 ms for the users still awaited (a primary-key lookup, so the poll stays cheap
+ * however large the table grows) and records when each row was first seen. The latency is therefore
+ * up to one poll late.
  */
 final class CrmContactArrivals implements AutoCloseable {
 
@@ -60,8 +61,9 @@ final class CrmContactArrivals implements AutoCloseable {
   }
 
   private void poll() {
-    try (PreparedStatement query = connection.prepareStatement(
-        "SELECT user_id FROM consumers.crm_view_contacts WHERE user_id = ANY (?)")) {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT user_id FROM consumers.crm_view_contacts WHERE user_id = ANY (?)")) {
       while (polling.get()) {
         List<String> batch = new ArrayList<>(awaited);
         if (!batch.isEmpty()) {
@@ -85,10 +87,15 @@ final class CrmContactArrivals implements AutoCloseable {
     }
   }
 
-  /** Users with more than one registration activity on their CRM timeline (a side effect applied twice). */
+  /**
+   * Users with more than one registration activity on their CRM timeline (a side effect applied
+   * twice).
+   */
   Map<String, Integer> duplicatedActivities(List<String> userIds) throws SQLException {
     Map<String, Integer> duplicated = new HashMap<>();
-    try (PreparedStatement query = connection.prepareStatement("""
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            """
         SELECT user_id, count(*) FROM consumers.crm_view_activities
         WHERE user_id = ANY (?) AND kind = 'SIGNED_UP' GROUP BY user_id HAVING count(*) > 1""")) {
       query.setArray(1, connection.createArrayOf("text", userIds.toArray()));

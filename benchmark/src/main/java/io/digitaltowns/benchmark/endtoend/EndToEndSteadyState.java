@@ -20,13 +20,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Registrations through the HTTP api at a fixed rate, and when each one's effects appear downstream:
- * the UserRegistered record on dt.accounts.events (relay), the welcome mail at the SMTP server (group email),
- * the contact row of the CRM read model (group crm) and the daily sign-up count (analytics → analytics-sink).
- * Latencies count from the account's created_at, which the api takes inside the registration's transaction a few
- * milliseconds before its commit (so they slightly over-state commit → effect); counting from the 201 instead would
- * hide the effects that arrive while the answer is still on its way. Every registration is checked for exactly one
- * of each effect.
+ * Registrations through the HTTP api at a fixed rate, and when each one's effects appear
+ * downstream: the UserRegistered record on dt.accounts.events (relay), the welcome mail at the SMTP
+ * server (group email), the contact row of the CRM read model (group crm) and the daily sign-up
+ * count (analytics → analytics-sink). Latencies count from the account's created_at, which the api
+ * takes inside the registration's transaction a few milliseconds before its commit (so they
+ * slightly over-state commit → effect); counting from the 201 instead would hide the effects that
+ * arrive while the answer is still on its way. Every registration is checked for exactly one of
+ * each effect.
  */
 public final class EndToEndSteadyState {
 
@@ -40,14 +41,26 @@ public final class EndToEndSteadyState {
   private final Callable<Connection> database;
   private final long postgresPostmaster;
 
-  public EndToEndSteadyState(HttpClient http, String apiUrl, String bootstrapServers, MailServer mail,
-                             Callable<Connection> database, long postgresPostmaster) {
+  public EndToEndSteadyState(
+      HttpClient http,
+      String apiUrl,
+      String bootstrapServers,
+      MailServer mail,
+      Callable<Connection> database,
+      long postgresPostmaster) {
     this(http, apiUrl, bootstrapServers, Inbox.of(mail), database, postgresPostmaster);
   }
 
-  /** @param mail the SMTP server's mails, when that server runs in another JVM */
-  public EndToEndSteadyState(HttpClient http, String apiUrl, String bootstrapServers, Inbox mail,
-                             Callable<Connection> database, long postgresPostmaster) {
+  /**
+   * @param mail the SMTP server's mails, when that server runs in another JVM
+   */
+  public EndToEndSteadyState(
+      HttpClient http,
+      String apiUrl,
+      String bootstrapServers,
+      Inbox mail,
+      Callable<Connection> database,
+      long postgresPostmaster) {
     this.postgresPostmaster = postgresPostmaster;
     this.http = http;
     this.apiUrl = apiUrl;
@@ -56,18 +69,23 @@ public final class EndToEndSteadyState {
     this.database = database;
   }
 
-  /** Runs rate registrations per second for the given seconds, then waits up to settle for the last effects. */
+  /**
+   * Runs rate registrations per second for the given seconds, then waits up to settle for the last
+   * effects.
+   */
   public Map<String, Object> run(int rate, int seconds, Duration settle) throws Exception {
     mail.clear();
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("targetRatePerSecond", rate);
     result.put("seconds", seconds);
-    try (Connection crmConnection = database.call(); Connection countConnection = database.call();
-         TopicArrivals kafka = TopicArrivals.fromEnd(bootstrapServers, ACCOUNTS_TOPIC);
-         CrmContactArrivals crm = new CrmContactArrivals(crmConnection);
-         SignupCountArrivals signups = new SignupCountArrivals(countConnection)) {
+    try (Connection crmConnection = database.call();
+        Connection countConnection = database.call();
+        TopicArrivals kafka = TopicArrivals.fromEnd(bootstrapServers, ACCOUNTS_TOPIC);
+        CrmContactArrivals crm = new CrmContactArrivals(crmConnection);
+        SignupCountArrivals signups = new SignupCountArrivals(countConnection)) {
       CpuByComponent cpu = CpuByComponent.start(postgresPostmaster);
-      RegistrationLoad.Result load = new RegistrationLoad(http, apiUrl).run(rate, seconds, c -> crm.expect(c.userId()));
+      RegistrationLoad.Result load =
+          new RegistrationLoad(http, apiUrl).run(rate, seconds, c -> crm.expect(c.userId()));
       result.put("cpuDuringLoad", cpu.stop());
       List<RegistrationLoad.Created> created = load.created();
       List<String> ids = created.stream().map(RegistrationLoad.Created::userId).toList();
@@ -75,14 +93,18 @@ public final class EndToEndSteadyState {
       long settleStart = System.nanoTime();
       boolean settled = false;
       while (System.nanoTime() - settleStart < settle.toNanos()) {
-        if (kafka.hasAll(ids) && crm.hasAll(ids) && signups.counted() >= created.size()
+        if (kafka.hasAll(ids)
+            && crm.hasAll(ids)
+            && signups.counted() >= created.size()
             && welcomeMails() >= created.size()) {
           settled = true;
           break;
         }
         TimeUnit.MILLISECONDS.sleep(500);
       }
-      result.put("secondsWaitedForLastEffects", Math.round((System.nanoTime() - settleStart) / 1e7) / 100.0);
+      result.put(
+          "secondsWaitedForLastEffects",
+          Math.round((System.nanoTime() - settleStart) / 1e7) / 100.0);
       result.put("allEffectsArrivedWithinWait", settled);
       if (settled) {
         // a second copy of anything would arrive about now
@@ -125,13 +147,17 @@ public final class EndToEndSteadyState {
 
       result.put("commitToCrmContactRowMs", toCrm.toMap());
       result.put("missingCrmContactRow", missingCrm);
-      result.put("duplicatedCrmSignupActivity", ids.isEmpty() ? 0 : crm.duplicatedActivities(ids).size());
+      result.put(
+          "duplicatedCrmSignupActivity", ids.isEmpty() ? 0 : crm.duplicatedActivities(ids).size());
       if (crm.error() != null) {
         result.put("crmWatchError", crm.error());
       }
 
-      List<Instant> commits = created.stream().map(c -> committedAt.getOrDefault(c.userId(), c.answeredAt()))
-          .sorted(Comparator.naturalOrder()).toList();
+      List<Instant> commits =
+          created.stream()
+              .map(c -> committedAt.getOrDefault(c.userId(), c.answeredAt()))
+              .sorted(Comparator.naturalOrder())
+              .toList();
       LatencySummary toCount = new LatencySummary();
       for (int k = 1; k <= commits.size(); k++) {
         Instant reached = signups.reached(k);
@@ -157,7 +183,8 @@ public final class EndToEndSteadyState {
   private Map<String, Instant> createdAt(List<String> userIds) throws Exception {
     Map<String, Instant> result = new HashMap<>();
     try (Connection c = database.call();
-         PreparedStatement query = c.prepareStatement("SELECT id::text, created_at FROM users WHERE id::text = ANY (?)")) {
+        PreparedStatement query =
+            c.prepareStatement("SELECT id::text, created_at FROM users WHERE id::text = ANY (?)")) {
       query.setArray(1, c.createArrayOf("text", userIds.toArray()));
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
@@ -168,9 +195,13 @@ public final class EndToEndSteadyState {
     return result;
   }
 
-  private Map<String, Object> welcomeMailEffects(List<RegistrationLoad.Created> created, Map<String, Instant> committedAt) {
+  private Map<String, Object> welcomeMailEffects(
+      List<RegistrationLoad.Created> created, Map<String, Instant> committedAt) {
     Map<String, Instant> committedAtByEmail = new HashMap<>();
-    created.forEach(c -> committedAtByEmail.put(c.email(), committedAt.getOrDefault(c.userId(), c.answeredAt())));
+    created.forEach(
+        c ->
+            committedAtByEmail.put(
+                c.email(), committedAt.getOrDefault(c.userId(), c.answeredAt())));
     Map<String, Integer> mailsPerEmail = new HashMap<>();
     LatencySummary toMail = new LatencySummary();
     for (ReceivedMail received : mail.messages()) {
@@ -186,7 +217,9 @@ public final class EndToEndSteadyState {
     }
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("commitToWelcomeMailMs", toMail.toMap());
-    result.put("missingWelcomeMail", committedAtByEmail.keySet().stream().filter(e -> !mailsPerEmail.containsKey(e)).count());
+    result.put(
+        "missingWelcomeMail",
+        committedAtByEmail.keySet().stream().filter(e -> !mailsPerEmail.containsKey(e)).count());
     result.put("duplicatedWelcomeMail", mailsPerEmail.values().stream().filter(n -> n > 1).count());
     return result;
   }

@@ -4,7 +4,10 @@ import io.digitaltowns.infra.mail.MailServer;
 import io.digitaltowns.infra.mail.ReceivedMail;
 import java.util.List;
 
-/** The mails the SMTP server received: the server itself in this JVM, or one in the servers' own JVM. */
+/**
+ * The mails the SMTP server received: the server itself in this JVM, or one in the servers' own
+ * JVM.
+ */
 public interface Inbox {
 
   List<ReceivedMail> messages();

@@ -14,17 +14,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Watches the analytics figure that a registration moves: the daily sign-up count (Kafka Streams → compacted
- * dt.analytics.signups-daily → group analytics-sink → consumers.analytics_figures). A count has no per-event
- * identity, so the k-th registration (in the order of their 201s) is taken as counted when the count first
- * reached baseline + k. Polled every 20 ms.
+ * Watches the analytics figure that a registration moves: the daily sign-up count (Kafka Streams →
+ * compacted dt.analytics.signups-daily → group analytics-sink → consumers.analytics_figures). A
+ * count has no per-event identity, so the k-th registration (in the order of their 201s) is taken
+ * as counted when the count first reached baseline + k. Polled every 20 ms.
  */
 final class SignupCountArrivals implements AutoCloseable {
 
   private static final long POLL_MILLIS = 20;
 
-  private record Observation(long count, Instant at) {
-  }
+  private record Observation(long count, Instant at) {}
 
   private final List<Observation> observations = new ArrayList<>();
   private final AtomicBoolean polling = new AtomicBoolean(true);
@@ -45,7 +44,9 @@ final class SignupCountArrivals implements AutoCloseable {
   }
 
   private PreparedStatement query() throws SQLException {
-    PreparedStatement query = connection.prepareStatement("""
+    PreparedStatement query =
+        connection.prepareStatement(
+            """
         SELECT coalesce(sum((figures->>'registrations')::bigint), 0) FROM consumers.analytics_figures
         WHERE topic = 'dt.analytics.signups-daily' AND day_utc >= ?""");
     query.setDate(1, Date.valueOf(fromDay));

@@ -10,18 +10,21 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The benchmark's outbox rows: aggregate_type 'bench' (routed to dt.bench.events by the relay), each payload a real
- * {@link UserRegistered} in Confluent wire format from the api's serializer, its display name padded so that the
- * payload is {@link #PAYLOAD_TARGET_BYTES} long. Every peer is fed the same rows, so the same bytes.
+ * The benchmark's outbox rows: aggregate_type 'bench' (routed to dt.bench.events by the relay),
+ * each payload a real {@link UserRegistered} in Confluent wire format from the api's serializer,
+ * its display name padded so that the payload is {@link #PAYLOAD_TARGET_BYTES} long. Every peer is
+ * fed the same rows, so the same bytes.
  */
 public final class BenchOutboxRows {
 
   public static final int PAYLOAD_TARGET_BYTES = 1024;
   public static final String AGGREGATE_TYPE = "bench";
+
   /** The synthetic topic the rows name (the outbox's topic column, which the relay routes by). */
   public static final String TOPIC = "dt.bench.events";
 
-  static final String INSERT_SQL = """
+  static final String INSERT_SQL =
+      """
       INSERT INTO outbox (id, topic, aggregate_type, aggregate_id, event_type, trace_id, occurred_at, payload)
       VALUES (?, 'dt.bench.events', 'bench', ?, 'UserRegistered', NULL, ?, ?)""";
 
@@ -31,7 +34,8 @@ public final class BenchOutboxRows {
 
   public BenchOutboxRows(AvroEventSerializer serializer) {
     this.serializer = serializer;
-    // The string's length prefix is a varint, so adding characters can add a byte to it: adjust a few times.
+    // The string's length prefix is a varint, so adding characters can add a byte to it: adjust a
+    // few times.
     String pad = "";
     int size = serializer.serialize(event(UUID.randomUUID(), pad)).length;
     for (int attempt = 0; attempt < 5 && size != PAYLOAD_TARGET_BYTES; attempt++) {

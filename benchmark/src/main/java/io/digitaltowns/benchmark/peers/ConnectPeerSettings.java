@@ -7,9 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The Kafka Connect worker's and connector's settings for the peer. The connector mirrors the relay's
- * DebeziumOutboxConfig wherever it changes what is read, how it is routed or how fast it is polled; what differs
- * is commented.
+ * The Kafka Connect worker's and connector's settings for the peer. The connector mirrors the
+ * relay's DebeziumOutboxConfig wherever it changes what is read, how it is routed or how fast it is
+ * polled; what differs is commented.
  */
 final class ConnectPeerSettings {
 
@@ -36,18 +36,24 @@ final class ConnectPeerSettings {
   Map<String, String> worker() {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("bootstrap.servers", bootstrapServers);
-    // the record on Kafka carries the same bytes as the relay's: the key as UTF-8 text, the payload column as is
+    // the record on Kafka carries the same bytes as the relay's: the key as UTF-8 text, the payload
+    // column as is
     p.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
     p.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
-    p.put("offset.storage.file.filename", workDir.resolve("connect.offsets").toAbsolutePath().toString());
+    p.put(
+        "offset.storage.file.filename",
+        workDir.resolve("connect.offsets").toAbsolutePath().toString());
     // as the relay: the slot only advances when offsets are flushed
     p.put("offset.flush.interval.ms", "1000");
     // port 0: other builds on this machine may hold 8083
     p.put("listeners", "http://127.0.0.1:0");
-    // The connector and transforms come with ServiceLoader manifests. Without this the worker scans every class of
-    // the benchmark's classpath (40 s under load); a real deployment's plugin.path would hold only its plugins.
+    // The connector and transforms come with ServiceLoader manifests. Without this the worker scans
+    // every class of
+    // the benchmark's classpath (40 s under load); a real deployment's plugin.path would hold only
+    // its plugins.
     p.put("plugin.discovery", "service_load");
-    // allows the producer.override.* settings of the connector (the default since Kafka 3.0, said for clarity)
+    // allows the producer.override.* settings of the connector (the default since Kafka 3.0, said
+    // for clarity)
     p.put("connector.client.config.override.policy", "All");
     return p;
   }
@@ -71,16 +77,22 @@ final class ConnectPeerSettings {
     p.put("publication.name", "dt_outbox");
     p.put("publication.autocreate.mode", "disabled");
     p.put("table.include.list", "public.outbox");
-    // The slot is created before the backlog; with no offsets Debezium streams from the slot's confirmed position.
+    // The slot is created before the backlog; with no offsets Debezium streams from the slot's
+    // confirmed position.
     p.put("snapshot.mode", "no_data");
     p.put("tombstones.on.delete", "false");
     p.put("binary.handling.mode", "bytes");
 
-    // Heartbeats pass the Event Router untouched and the ByteArrayConverter cannot write their Struct value: drop
-    // them. Connect still hands a dropped record to the task's commitRecord, so Debezium can confirm its position to
-    // the slot (what the relay does with heartbeats); only the worker's offset file does not advance with it.
+    // Heartbeats pass the Event Router untouched and the ByteArrayConverter cannot write their
+    // Struct value: drop
+    // them. Connect still hands a dropped record to the task's commitRecord, so Debezium can
+    // confirm its position to
+    // the slot (what the relay does with heartbeats); only the worker's offset file does not
+    // advance with it.
     p.put("predicates", "isHeartbeat");
-    p.put("predicates.isHeartbeat.type", "org.apache.kafka.connect.transforms.predicates.TopicNameMatches");
+    p.put(
+        "predicates.isHeartbeat.type",
+        "org.apache.kafka.connect.transforms.predicates.TopicNameMatches");
     p.put("predicates.isHeartbeat.pattern", "__debezium-heartbeat\\..*");
     p.put("transforms", "dropHeartbeat,outbox");
     p.put("transforms.dropHeartbeat.type", "org.apache.kafka.connect.transforms.Filter");
@@ -91,10 +103,12 @@ final class ConnectPeerSettings {
     p.put("transforms.outbox.table.field.event.payload", "payload");
     p.put("transforms.outbox.route.by.field", "aggregate_type");
     p.put("transforms.outbox.route.topic.replacement", "peer.connect.${routedByValue}.events");
-    p.put("transforms.outbox.table.fields.additional.placement",
+    p.put(
+        "transforms.outbox.table.fields.additional.placement",
         "event_type:header:eventType,trace_id:header:traceId,occurred_at:header:occurredAt");
 
-    // the relay's producer (OutboxRelay.producer); Connect's own defaults are max.in.flight 1, no linger
+    // the relay's producer (OutboxRelay.producer); Connect's own defaults are max.in.flight 1, no
+    // linger
     p.put("producer.override.client.id", "peer-connect");
     p.put("producer.override.acks", "all");
     p.put("producer.override.enable.idempotence", "true");
@@ -107,11 +121,14 @@ final class ConnectPeerSettings {
   /** java.util.Properties syntax; only the backslash needs escaping in these values. */
   private static String format(Map<String, String> settings) {
     StringBuilder out = new StringBuilder("# written by KafkaConnectPeer\n");
-    settings.forEach((key, value) -> out.append(key).append('=').append(value.replace("\\", "\\\\")).append('\n'));
+    settings.forEach(
+        (key, value) ->
+            out.append(key).append('=').append(value.replace("\\", "\\\\")).append('\n'));
     return out.toString();
   }
 
-  private static final String LOGBACK_XML = """
+  private static final String LOGBACK_XML =
+      """
       <configuration>
         <appender name="out" class="ch.qos.logback.core.ConsoleAppender">
           <encoder><pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n</pattern></encoder>

@@ -1,5 +1,7 @@
 package io.digitaltowns.benchmark.peers;
 
+import io.digitaltowns.benchmark.Figures;
+import io.digitaltowns.benchmark.LatencySummary;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,8 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import io.digitaltowns.benchmark.Figures;
-import io.digitaltowns.benchmark.LatencySummary;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,10 +28,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Steady load on the outbox: one benchmark row per transaction at a fixed rate (open loop: each insert has its
- * intended time, and a few threads with their own sessions keep one slow commit from delaying the next ones),
- * while a consumer on the relay's topic notes when each aggregate id arrives. Commit and arrival are both read
- * from this JVM's monotonic clock, so commit→Kafka needs no clock agreement.
+ * Steady load on the outbox: one benchmark row per transaction at a fixed rate (open loop: each
+ * insert has its intended time, and a few threads with their own sessions keep one slow commit from
+ * delaying the next ones), while a consumer on the relay's topic notes when each aggregate id
+ * arrives. Commit and arrival are both read from this JVM's monotonic clock, so commit→Kafka needs
+ * no clock agreement.
  */
 public final class FixedRateOutboxLoad {
 
@@ -42,18 +43,26 @@ public final class FixedRateOutboxLoad {
   private final String bootstrapServers;
   private final boolean synchronousCommit;
 
-  /** Commits as production does (synchronous_commit=on in the load's sessions): see {@link #FixedRateOutboxLoad(PostgresLogin, BenchOutboxRows, String, boolean)}. */
-  public FixedRateOutboxLoad(PostgresLogin database, BenchOutboxRows rows, String bootstrapServers) {
+  /**
+   * Commits as production does (synchronous_commit=on in the load's sessions): see {@link
+   * #FixedRateOutboxLoad(PostgresLogin, BenchOutboxRows, String, boolean)}.
+   */
+  public FixedRateOutboxLoad(
+      PostgresLogin database, BenchOutboxRows rows, String bootstrapServers) {
     this(database, rows, bootstrapServers, true);
   }
 
   /**
-   * The embedded Postgres runs with synchronous_commit=off (zonky's default) and wal_writer_delay=200ms: a commit
-   * returns before its WAL is flushed, and walsenders only send flushed WAL, so every relay would wait up to 200 ms
-   * for the WAL writer. With {@code synchronousCommit} the load's sessions flush at commit, as on a production server.
+   * The embedded Postgres runs with synchronous_commit=off (zonky's default) and
+   * wal_writer_delay=200ms: a commit returns before its WAL is flushed, and walsenders only send
+   * flushed WAL, so every relay would wait up to 200 ms for the WAL writer. With {@code
+   * synchronousCommit} the load's sessions flush at commit, as on a production server.
    */
-  public FixedRateOutboxLoad(PostgresLogin database, BenchOutboxRows rows, String bootstrapServers,
-                             boolean synchronousCommit) {
+  public FixedRateOutboxLoad(
+      PostgresLogin database,
+      BenchOutboxRows rows,
+      String bootstrapServers,
+      boolean synchronousCommit) {
     this.database = database;
     this.rows = rows;
     this.bootstrapServers = bootstrapServers;
@@ -61,11 +70,13 @@ public final class FixedRateOutboxLoad {
   }
 
   /**
-   * Inserts {@code ratePerSecond × seconds} rows on schedule and waits (up to {@code settle}) for them on
-   * {@code topic}. Returns the rate and counts, commitLagFromScheduleMs, commitToKafkaMs (p50/p95/p99/max/mean),
-   * missingOnKafka, duplicatedOnKafka and otherRecordsOnTopic (records whose key is none of ours).
+   * Inserts {@code ratePerSecond × seconds} rows on schedule and waits (up to {@code settle}) for
+   * them on {@code topic}. Returns the rate and counts, commitLagFromScheduleMs, commitToKafkaMs
+   * (p50/p95/p99/max/mean), missingOnKafka, duplicatedOnKafka and otherRecordsOnTopic (records
+   * whose key is none of ours).
    */
-  public Map<String, Object> run(String topic, int ratePerSecond, int seconds, Duration settle) throws Exception {
+  public Map<String, Object> run(String topic, int ratePerSecond, int seconds, Duration settle)
+      throws Exception {
     Map<String, Long> committedAt = new ConcurrentHashMap<>();
     Map<String, Long> arrivedAt = new ConcurrentHashMap<>();
     Map<String, Integer> copies = new ConcurrentHashMap<>();
@@ -78,20 +89,30 @@ public final class FixedRateOutboxLoad {
     }
   }
 
-  private Map<String, Object> load(String topic, int ratePerSecond, int seconds, Duration settle, ArrivalReader reader,
-                                   Map<String, Long> committedAt, Map<String, Long> arrivedAt,
-                                   Map<String, Integer> copies) throws Exception {
+  private Map<String, Object> load(
+      String topic,
+      int ratePerSecond,
+      int seconds,
+      Duration settle,
+      ArrivalReader reader,
+      Map<String, Long> committedAt,
+      Map<String, Long> arrivedAt,
+      Map<String, Integer> copies)
+      throws Exception {
     AtomicLong otherRecords = new AtomicLong();
     LatencySummary commitLag = new LatencySummary();
     AtomicLong failures = new AtomicLong();
     AtomicReference<String> lastFailure = new AtomicReference<>();
     BlockingQueue<Inserter> inserters = new ArrayBlockingQueue<>(INSERT_THREADS);
     List<Inserter> opened = new ArrayList<>();
-    ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(INSERT_THREADS, r -> {
-      Thread t = new Thread(r, "outbox-load");
-      t.setDaemon(true);
-      return t;
-    });
+    ScheduledExecutorService scheduler =
+        Executors.newScheduledThreadPool(
+            INSERT_THREADS,
+            r -> {
+              Thread t = new Thread(r, "outbox-load");
+              t.setDaemon(true);
+              return t;
+            });
     int total = ratePerSecond * seconds;
     long issuedNanos;
     try {
@@ -105,22 +126,25 @@ public final class FixedRateOutboxLoad {
       CountDownLatch done = new CountDownLatch(total);
       for (int i = 0; i < total; i++) {
         long intended = start + i * periodNanos;
-        scheduler.schedule(() -> {
-          Inserter inserter = inserters.poll();
-          try {
-            UUID aggregate = UUID.randomUUID();
-            inserter.insert(aggregate);
-            long committed = System.nanoTime();
-            committedAt.put(aggregate.toString(), committed);
-            commitLag.record((committed - intended) / 1_000);
-          } catch (Exception e) {
-            failures.incrementAndGet();
-            lastFailure.set(String.valueOf(e));
-          } finally {
-            inserters.add(inserter);
-            done.countDown();
-          }
-        }, intended - System.nanoTime(), TimeUnit.NANOSECONDS);
+        scheduler.schedule(
+            () -> {
+              Inserter inserter = inserters.poll();
+              try {
+                UUID aggregate = UUID.randomUUID();
+                inserter.insert(aggregate);
+                long committed = System.nanoTime();
+                committedAt.put(aggregate.toString(), committed);
+                commitLag.record((committed - intended) / 1_000);
+              } catch (Exception e) {
+                failures.incrementAndGet();
+                lastFailure.set(String.valueOf(e));
+              } finally {
+                inserters.add(inserter);
+                done.countDown();
+              }
+            },
+            intended - System.nanoTime(),
+            TimeUnit.NANOSECONDS);
       }
       done.await(seconds + 120L, TimeUnit.SECONDS);
       issuedNanos = System.nanoTime() - start;
@@ -132,7 +156,8 @@ public final class FixedRateOutboxLoad {
     }
 
     long settleUntil = System.nanoTime() + settle.toNanos();
-    while (System.nanoTime() < settleUntil && !arrivedAt.keySet().containsAll(committedAt.keySet())) {
+    while (System.nanoTime() < settleUntil
+        && !arrivedAt.keySet().containsAll(committedAt.keySet())) {
       Thread.sleep(50);
     }
     Thread.sleep(3_000); // a duplicate would arrive about now
@@ -169,9 +194,11 @@ public final class FixedRateOutboxLoad {
     result.put("rowsCommitted", committedAt.size());
     result.put("insertFailures", failures.get());
     if (lastFailure.get() != null) {
-      result.put("lastFailure", lastFailure.get().substring(0, Math.min(300, lastFailure.get().length())));
+      result.put(
+          "lastFailure", lastFailure.get().substring(0, Math.min(300, lastFailure.get().length())));
     }
-    result.put("achievedCommitRatePerSecond", Figures.round(committedAt.size() / (issuedNanos / 1e9)));
+    result.put(
+        "achievedCommitRatePerSecond", Figures.round(committedAt.size() / (issuedNanos / 1e9)));
     result.put("commitLagFromScheduleMs", commitLag.toMap());
     result.put("commitToKafkaMs", toKafka.toMap());
     result.put("missingOnKafka", missing);
@@ -212,7 +239,10 @@ public final class FixedRateOutboxLoad {
     }
   }
 
-  /** Reads the topic from its end offsets as they were before the load, noting each key's first arrival. */
+  /**
+   * Reads the topic from its end offsets as they were before the load, noting each key's first
+   * arrival.
+   */
   private final class ArrivalReader {
     private final String topic;
     private final Map<String, Long> arrivedAt;
@@ -245,7 +275,7 @@ public final class FixedRateOutboxLoad {
       p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
       p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
       try (KafkaConsumer<byte[], byte[]> consumer =
-               new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+          new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
         List<TopicPartition> partitions = TopicEndOffsets.partitions(consumer, topic);
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
@@ -274,7 +304,10 @@ public final class FixedRateOutboxLoad {
       return keyless.get();
     }
 
-    /** Idempotent: the load stops the reader before counting, and again (doing nothing) on the way out. */
+    /**
+     * Idempotent: the load stops the reader before counting, and again (doing nothing) on the way
+     * out.
+     */
     void stop() throws InterruptedException {
       reading.set(false);
       thread.join(10_000);

@@ -14,23 +14,36 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * POST publishUri at a fixed rate; each 201 carries the Kafka key of the event its transaction committed, and the
- * latency runs from that 201 to the record's arrival on the topic (the same measure as the api's registrations).
+ * POST publishUri at a fixed rate; each 201 carries the Kafka key of the event its transaction
+ * committed, and the latency runs from that 201 to the record's arrival on the topic (the same
+ * measure as the api's registrations).
  */
 final class FixedRatePublishLoad {
 
-  private FixedRatePublishLoad() {
-  }
+  private FixedRatePublishLoad() {}
 
-  static Map<String, Object> run(URI publishUri, String bootstrapServers, String topic, int rate, int seconds,
-                                 Duration settle) throws Exception {
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+  static Map<String, Object> run(
+      URI publishUri, String bootstrapServers, String topic, int rate, int seconds, Duration settle)
+      throws Exception {
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     Map<String, Instant> answeredAt = new ConcurrentHashMap<>();
     Map<String, Object> result = new LinkedHashMap<>();
     try (TopicArrivals arrivals = TopicArrivals.fromEnd(bootstrapServers, topic)) {
-      OpenLoopRequests.Result requests = new OpenLoopRequests(http).run(rate, seconds,
-          i -> HttpRequest.newBuilder(publishUri).POST(HttpRequest.BodyPublishers.noBody()).build(), 201,
-          (response, at) -> answeredAt.put(response.body().trim(), at));
+      OpenLoopRequests.Result requests =
+          new OpenLoopRequests(http)
+              .run(
+                  rate,
+                  seconds,
+                  i ->
+                      HttpRequest.newBuilder(publishUri)
+                          .POST(HttpRequest.BodyPublishers.noBody())
+                          .build(),
+                  201,
+                  (response, at) -> answeredAt.put(response.body().trim(), at));
       long settleUntil = System.nanoTime() + settle.toNanos();
       while (System.nanoTime() < settleUntil && !arrivals.hasAll(answeredAt.keySet())) {
         TimeUnit.MILLISECONDS.sleep(100);

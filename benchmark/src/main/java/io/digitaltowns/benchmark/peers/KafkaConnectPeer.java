@@ -16,10 +16,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Peer (a) of the relay benchmark: what a team would deploy instead of our relay, a Kafka Connect standalone worker
- * running the same Debezium PostgreSQL connector and Outbox Event Router, in its own JVM from the same jars.
- * It reads the outbox through its own slot {@value #SLOT} and writes to {@value #TOPIC}, so it can run beside the
- * relay's slot without taking anything from it.
+ * Peer (a) of the relay benchmark: what a team would deploy instead of our relay, a Kafka Connect
+ * standalone worker running the same Debezium PostgreSQL connector and Outbox Event Router, in its
+ * own JVM from the same jars. It reads the outbox through its own slot {@value #SLOT} and writes to
+ * {@value #TOPIC}, so it can run beside the relay's slot without taking anything from it.
  */
 public final class KafkaConnectPeer implements AutoCloseable {
 
@@ -38,18 +38,21 @@ public final class KafkaConnectPeer implements AutoCloseable {
   }
 
   /**
-   * Creates the slot now (so the peer will see every row committed from here on), the topic with the partitions
-   * of dt.bench.events, and the worker's and connector's settings in {@code workDir}.
+   * Creates the slot now (so the peer will see every row committed from here on), the topic with
+   * the partitions of dt.bench.events, and the worker's and connector's settings in {@code
+   * workDir}.
    */
-  public static KafkaConnectPeer prepare(String jdbcUrl, String user, String password, String bootstrapServers,
-                                         Path workDir) throws Exception {
+  public static KafkaConnectPeer prepare(
+      String jdbcUrl, String user, String password, String bootstrapServers, Path workDir)
+      throws Exception {
     PostgresLogin database = new PostgresLogin(jdbcUrl, user, password);
     Files.createDirectories(workDir);
     // a new slot: offsets or a log of an earlier peer would only mislead
     Files.deleteIfExists(workDir.resolve("connect.offsets"));
     Files.deleteIfExists(workDir.resolve("connect.log"));
     createSlot(database);
-    TopicCreator.ensure(bootstrapServers,
+    TopicCreator.ensure(
+        bootstrapServers,
         List.of(new TopicDefinition(TOPIC, 3, (short) 1, Map.of("min.insync.replicas", "1"))));
     PartitionLeaders.awaitAndPrime(bootstrapServers, TOPIC);
     ConnectPeerSettings settings = new ConnectPeerSettings(database, bootstrapServers, workDir);
@@ -57,18 +60,27 @@ public final class KafkaConnectPeer implements AutoCloseable {
     return new KafkaConnectPeer(database, workDir);
   }
 
-  /** Launches the worker JVM and returns at once; its output goes to connect.log in the work directory. */
+  /**
+   * Launches the worker JVM and returns at once; its output goes to connect.log in the work
+   * directory.
+   */
   public synchronized void start() throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m",
-        "-Dlogback.configurationFile=" + workDir.resolve(ConnectPeerSettings.LOGBACK).toAbsolutePath(),
-        "-cp", System.getProperty("java.class.path"),
-        "org.apache.kafka.connect.cli.ConnectStandalone",
-        workDir.resolve(ConnectPeerSettings.WORKER).toAbsolutePath().toString(),
-        workDir.resolve(ConnectPeerSettings.CONNECTOR).toAbsolutePath().toString())
-        .directory(workDir.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("connect.log").toFile()));
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                java,
+                "-Xmx512m",
+                "-Dlogback.configurationFile="
+                    + workDir.resolve(ConnectPeerSettings.LOGBACK).toAbsolutePath(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.apache.kafka.connect.cli.ConnectStandalone",
+                workDir.resolve(ConnectPeerSettings.WORKER).toAbsolutePath().toString(),
+                workDir.resolve(ConnectPeerSettings.CONNECTOR).toAbsolutePath().toString())
+            .directory(workDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(
+                ProcessBuilder.Redirect.appendTo(workDir.resolve("connect.log").toFile()));
     jvm.launch(builder);
   }
 
@@ -76,12 +88,18 @@ public final class KafkaConnectPeer implements AutoCloseable {
     return jvm.pid();
   }
 
-  /** The worker JVM's peak resident set (VmHWM), read while it runs; after stop, the last value read. */
+  /**
+   * The worker JVM's peak resident set (VmHWM), read while it runs; after stop, the last value
+   * read.
+   */
   public long peakRssKb() {
     return jvm.peakRssKb();
   }
 
-  /** SIGTERM (Connect's shutdown hook stops the connector and flushes offsets), then a kill after 30 s. */
+  /**
+   * SIGTERM (Connect's shutdown hook stops the connector and flushes offsets), then a kill after 30
+   * s.
+   */
   public void stop() throws InterruptedException {
     jvm.stop(GRACEFUL_STOP);
   }
@@ -100,19 +118,23 @@ public final class KafkaConnectPeer implements AutoCloseable {
   private static void createSlot(PostgresLogin database) throws Exception {
     dropSlot(database);
     try (Connection c = database.connect();
-         PreparedStatement s = c.prepareStatement("SELECT pg_create_logical_replication_slot(?, 'pgoutput')")) {
+        PreparedStatement s =
+            c.prepareStatement("SELECT pg_create_logical_replication_slot(?, 'pgoutput')")) {
       s.setString(1, SLOT);
       s.execute();
     }
   }
 
-  /** The walsender may hold the slot for a moment after the worker exits: retry while it is active. */
+  /**
+   * The walsender may hold the slot for a moment after the worker exits: retry while it is active.
+   */
   private static void dropSlot(PostgresLogin database) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     try (Connection c = database.connect()) {
       while (true) {
-        try (PreparedStatement s = c.prepareStatement(
-            "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = ?")) {
+        try (PreparedStatement s =
+            c.prepareStatement(
+                "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = ?")) {
           s.setString(1, SLOT);
           s.execute();
           return;
@@ -130,7 +152,9 @@ public final class KafkaConnectPeer implements AutoCloseable {
   public Map<String, Object> slotState() throws SQLException {
     Map<String, Object> state = new LinkedHashMap<>();
     try (Connection c = database.connect();
-         PreparedStatement s = c.prepareStatement("""
+        PreparedStatement s =
+            c.prepareStatement(
+                """
              SELECT active, pg_wal_lsn_diff(pg_current_wal_lsn(), confirmed_flush_lsn)
              FROM pg_replication_slots WHERE slot_name = ?""")) {
       s.setString(1, SLOT);

@@ -27,22 +27,28 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Peer (b) of the outbox relay (issue 11): Spring Modulith's JDBC event publication registry with its Kafka
- * externalization, run from the benchmark-modulith-peer -exec jar as a separate JVM, so that Modulith's
- * autoconfiguration never meets the api, relay and consumers contexts of the benchmark JVM.
- * Its registry is the table event_publication in the schema {@value #SCHEMA} of the benchmark's database.
+ * Peer (b) of the outbox relay (issue 11): Spring Modulith's JDBC event publication registry with
+ * its Kafka externalization, run from the benchmark-modulith-peer -exec jar as a separate JVM, so
+ * that Modulith's autoconfiguration never meets the api, relay and consumers contexts of the
+ * benchmark JVM. Its registry is the table event_publication in the schema {@value #SCHEMA} of the
+ * benchmark's database.
  */
 public final class ModulithPeer implements AutoCloseable {
 
   public static final String SCHEMA = "modulith_peer";
   public static final String TOPIC = "peer.modulith.bench.events";
-  /** With this payload the event's JSON (the registry row and the Kafka value) is about 1,024 bytes. */
+
+  /**
+   * With this payload the event's JSON (the registry row and the Kafka value) is about 1,024 bytes.
+   */
   static final int PAYLOAD_CHARS = 865;
+
   // what the registry stores for an event published through the app (read from a row it wrote)
   static final String EVENT_TYPE = "io.digitaltowns.benchmark.modulithpeer.BenchEventPublished";
   static final String LISTENER_ID =
       "org.springframework.modulith.events.support.DelegatingEventExternalizer.externalize(java.lang.Object)";
-  // Modulith resubmits a backlog before its web server starts: 76-171 s for 100,000 on the loaded 2-core machine
+  // Modulith resubmits a backlog before its web server starts: 76-171 s for 100,000 on the loaded
+  // 2-core machine
   private static final Duration START_TIMEOUT = Duration.ofMinutes(30);
   private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
@@ -54,7 +60,8 @@ public final class ModulithPeer implements AutoCloseable {
   private final PeerJvm jvm = new PeerJvm("Modulith peer");
   private int port;
 
-  private ModulithPeer(String jdbcUrl, String user, String password, String bootstrapServers, Path workDir) {
+  private ModulithPeer(
+      String jdbcUrl, String user, String password, String bootstrapServers, Path workDir) {
     this.jdbcUrl = jdbcUrl;
     this.user = user;
     this.password = password == null ? "" : password;
@@ -63,18 +70,21 @@ public final class ModulithPeer implements AutoCloseable {
   }
 
   /**
-   * Creates the registry's schema and the topic (3 partitions, leaders elected, each partition written once), then
-   * starts the app once: Modulith creates its table, and one event published through the app checks that its row
-   * is what {@link #insertBacklog} writes.
+   * Creates the registry's schema and the topic (3 partitions, leaders elected, each partition
+   * written once), then starts the app once: Modulith creates its table, and one event published
+   * through the app checks that its row is what {@link #insertBacklog} writes.
    */
-  public static ModulithPeer prepare(String jdbcUrl, String user, String password, String bootstrapServers,
-                                    Path workDir) throws Exception {
+  public static ModulithPeer prepare(
+      String jdbcUrl, String user, String password, String bootstrapServers, Path workDir)
+      throws Exception {
     Files.createDirectories(workDir);
     ModulithPeer peer = new ModulithPeer(jdbcUrl, user, password, bootstrapServers, workDir);
-    try (Connection c = peer.connect(); Statement s = c.createStatement()) {
+    try (Connection c = peer.connect();
+        Statement s = c.createStatement()) {
       s.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
     }
-    TopicCreator.ensure(bootstrapServers,
+    TopicCreator.ensure(
+        bootstrapServers,
         List.of(new TopicDefinition(TOPIC, 3, (short) 1, Map.of("min.insync.replicas", "1"))));
     PartitionLeaders.awaitAndPrime(bootstrapServers, TOPIC);
     peer.start();
@@ -88,19 +98,33 @@ public final class ModulithPeer implements AutoCloseable {
 
   /** Publishes one event through the app and compares its registry row with the backlog's rows. */
   private void checkRegistryRow() throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(publishUri()).POST(HttpRequest.BodyPublishers.noBody()).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(publishUri())
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 201) {
-      throw new IllegalStateException("POST /events answered " + response.statusCode() + " " + response.body());
+      throw new IllegalStateException(
+          "POST /events answered " + response.statusCode() + " " + response.body());
     }
     String aggregateId = response.body().trim();
-    Pattern expected = Pattern.compile("\\{\"eventId\":\"[0-9a-f-]{36}\",\"aggregateId\":\"" + aggregateId
-        + "\",\"occurredAt\":\"[0-9T:.Z-]+\",\"payload\":\"x{" + PAYLOAD_CHARS + "}\"}");
+    Pattern expected =
+        Pattern.compile(
+            "\\{\"eventId\":\"[0-9a-f-]{36}\",\"aggregateId\":\""
+                + aggregateId
+                + "\",\"occurredAt\":\"[0-9T:.Z-]+\",\"payload\":\"x{"
+                + PAYLOAD_CHARS
+                + "}\"}");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    try (Connection c = connect(); PreparedStatement query = c.prepareStatement("""
+    try (Connection c = connect();
+        PreparedStatement query =
+            c.prepareStatement(
+                """
         SELECT listener_id, event_type, serialized_event, status, completion_date IS NOT NULL
-        FROM %s.event_publication WHERE serialized_event LIKE ?""".formatted(SCHEMA))) {
+        FROM %s.event_publication WHERE serialized_event LIKE ?"""
+                    .formatted(SCHEMA))) {
       query.setString(1, "%" + aggregateId + "%");
       while (System.nanoTime() < deadline) {
         try (ResultSet rs = query.executeQuery()) {
@@ -116,7 +140,8 @@ public final class ModulithPeer implements AutoCloseable {
               differences.add("serialized_event " + rs.getString(3));
             }
             if (!differences.isEmpty()) {
-              throw new IllegalStateException("the registry's rows differ from the backlog's: " + differences);
+              throw new IllegalStateException(
+                  "the registry's rows differ from the backlog's: " + differences);
             }
             return;
           }
@@ -128,24 +153,29 @@ public final class ModulithPeer implements AutoCloseable {
   }
 
   /**
-   * Inserts {@code count} outstanding publications of 1 KB events for the Kafka externalizer, in transactions of
-   * 1,000: the rows the registry holds for events committed but not yet externalized (status PUBLISHED, no
-   * completion date). Call it while the app is stopped: it resubmits them when it starts.
+   * Inserts {@code count} outstanding publications of 1 KB events for the Kafka externalizer, in
+   * transactions of 1,000: the rows the registry holds for events committed but not yet
+   * externalized (status PUBLISHED, no completion date). Call it while the app is stopped: it
+   * resubmits them when it starts.
    */
   public void insertBacklog(int count) throws Exception {
     String payload = "x".repeat(PAYLOAD_CHARS);
     try (Connection c = connect()) {
       c.setAutoCommit(false);
-      try (PreparedStatement insert = c.prepareStatement("""
+      try (PreparedStatement insert =
+          c.prepareStatement(
+              """
           INSERT INTO %s.event_publication (id, listener_id, event_type, serialized_event, publication_date,
                                             status, completion_attempts, last_resubmission_date)
-          VALUES (?, ?, ?, ?, ?, 'PUBLISHED', 1, ?)""".formatted(SCHEMA))) {
+          VALUES (?, ?, ?, ?, ?, 'PUBLISHED', 1, ?)"""
+                  .formatted(SCHEMA))) {
         for (int i = 1; i <= count; i++) {
           Instant now = Instant.now();
           insert.setObject(1, UUID.randomUUID());
           insert.setString(2, LISTENER_ID);
           insert.setString(3, EVENT_TYPE);
-          insert.setString(4, eventJson(UUID.randomUUID(), UUID.randomUUID().toString(), now, payload));
+          insert.setString(
+              4, eventJson(UUID.randomUUID(), UUID.randomUUID().toString(), now, payload));
           insert.setTimestamp(5, Timestamp.from(now));
           insert.setTimestamp(6, Timestamp.from(now));
           insert.addBatch();
@@ -162,41 +192,63 @@ public final class ModulithPeer implements AutoCloseable {
 
   /** The event as the registry serializes it (Jackson, an Instant as ISO-8601 text). */
   static String eventJson(UUID eventId, String aggregateId, Instant occurredAt, String payload) {
-    return "{\"eventId\":\"" + eventId + "\",\"aggregateId\":\"" + aggregateId + "\",\"occurredAt\":\""
-        + occurredAt + "\",\"payload\":\"" + payload + "\"}";
+    return "{\"eventId\":\""
+        + eventId
+        + "\",\"aggregateId\":\""
+        + aggregateId
+        + "\",\"occurredAt\":\""
+        + occurredAt
+        + "\",\"payload\":\""
+        + payload
+        + "\"}";
   }
 
   /** Publications not completed yet (outstanding, or failed). */
   public long incompletePublications() throws Exception {
-    try (Connection c = connect(); Statement s = c.createStatement();
-         ResultSet rs = s.executeQuery("SELECT count(*) FROM " + SCHEMA
-             + ".event_publication WHERE completion_date IS NULL")) {
+    try (Connection c = connect();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT count(*) FROM "
+                    + SCHEMA
+                    + ".event_publication WHERE completion_date IS NULL")) {
       rs.next();
       return rs.getLong(1);
     }
   }
 
   /**
-   * Starts the app as its own JVM ({@code java -Xmx512m -jar <exec jar>}, output to modulith.log in the work
-   * directory) and returns once its HTTP port answers. Modulith resubmits the outstanding publications before the
-   * web server starts, so with a backlog this returns only after all of them have been handed to its executor.
+   * Starts the app as its own JVM ({@code java -Xmx512m -jar <exec jar>}, output to modulith.log in
+   * the work directory) and returns once its HTTP port answers. Modulith resubmits the outstanding
+   * publications before the web server starts, so with a backlog this returns only after all of
+   * them have been handed to its executor.
    */
   public void start() throws Exception {
     port = freePort();
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m",
-        "-jar", execJar().toString(),
-        "--server.port=" + port,
-        // connections start in the registry's schema, whatever Modulith's schema initializer switches
-        "--spring.datasource.url=" + jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA,
-        "--spring.datasource.username=" + user,
-        "--spring.kafka.bootstrap-servers=" + bootstrapServers,
-        "--peer.payload-chars=" + PAYLOAD_CHARS));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-jar",
+                execJar().toString(),
+                "--server.port=" + port,
+                // connections start in the registry's schema, whatever Modulith's schema
+                // initializer switches
+                "--spring.datasource.url="
+                    + jdbcUrl
+                    + (jdbcUrl.contains("?") ? "&" : "?")
+                    + "currentSchema="
+                    + SCHEMA,
+                "--spring.datasource.username=" + user,
+                "--spring.kafka.bootstrap-servers=" + bootstrapServers,
+                "--peer.payload-chars=" + PAYLOAD_CHARS));
     command.addAll(extraArguments());
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("modulith.log").toFile()));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(
+                ProcessBuilder.Redirect.appendTo(workDir.resolve("modulith.log").toFile()));
     // the password through the environment, not the command line that ps shows
     builder.environment().put("SPRING_DATASOURCE_PASSWORD", password);
     jvm.launch(builder);
@@ -205,13 +257,19 @@ public final class ModulithPeer implements AutoCloseable {
 
   private void awaitHttp() throws Exception {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    HttpRequest probe = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
-        .timeout(Duration.ofSeconds(2)).GET().build();
+    HttpRequest probe =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
+            .timeout(Duration.ofSeconds(2))
+            .GET()
+            .build();
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       if (!jvm.isRunning()) {
-        throw new IllegalStateException("the Modulith peer exited with " + jvm.exitValue() + ", see "
-            + workDir.resolve("modulith.log"));
+        throw new IllegalStateException(
+            "the Modulith peer exited with "
+                + jvm.exitValue()
+                + ", see "
+                + workDir.resolve("modulith.log"));
       }
       try {
         http.send(probe, HttpResponse.BodyHandlers.discarding());
@@ -221,7 +279,8 @@ public final class ModulithPeer implements AutoCloseable {
       }
       peakRssKb();
     }
-    throw new IllegalStateException("the Modulith peer did not answer on port " + port + " within " + START_TIMEOUT);
+    throw new IllegalStateException(
+        "the Modulith peer did not answer on port " + port + " within " + START_TIMEOUT);
   }
 
   /**
@@ -241,9 +300,15 @@ public final class ModulithPeer implements AutoCloseable {
     }
     Path target = Path.of("..", "benchmark-modulith-peer", "target");
     try (Stream<Path> files = Files.list(target)) {
-      return files.filter(f -> f.getFileName().toString().endsWith("-exec.jar")).findFirst()
-          .orElseThrow(() -> new IllegalStateException("no *-exec.jar in " + target.toAbsolutePath()
-              + ": build with -pl benchmark -am"));
+      return files
+          .filter(f -> f.getFileName().toString().endsWith("-exec.jar"))
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      "no *-exec.jar in "
+                          + target.toAbsolutePath()
+                          + ": build with -pl benchmark -am"));
     }
   }
 
@@ -275,8 +340,8 @@ public final class ModulithPeer implements AutoCloseable {
   }
 
   /**
-   * Backlog drain: starts the app and measures until {@code backlog} records are on the topic
-   * (see {@link TopicDrainWatch}), then adds the peak RSS and the registry rows still incomplete.
+   * Backlog drain: starts the app and measures until {@code backlog} records are on the topic (see
+   * {@link TopicDrainWatch}), then adds the peak RSS and the registry rows still incomplete.
    */
   public Map<String, Object> drain(int backlog, Duration timeout) throws Exception {
     Map<String, Object> result;
@@ -290,8 +355,15 @@ public final class ModulithPeer implements AutoCloseable {
 
   /** Steady state against the running app (see {@link FixedRatePublishLoad}). */
   public Map<String, Object> steady(int ratePerSecond, int seconds) throws Exception {
-    Map<String, Object> result = new LinkedHashMap<>(
-        FixedRatePublishLoad.run(publishUri(), bootstrapServers, TOPIC, ratePerSecond, seconds, Duration.ofSeconds(60)));
+    Map<String, Object> result =
+        new LinkedHashMap<>(
+            FixedRatePublishLoad.run(
+                publishUri(),
+                bootstrapServers,
+                TOPIC,
+                ratePerSecond,
+                seconds,
+                Duration.ofSeconds(60)));
     result.put("incompletePublicationsAfter", incompletePublications());
     result.put("peerPeakRssKb", peakRssKb());
     return result;

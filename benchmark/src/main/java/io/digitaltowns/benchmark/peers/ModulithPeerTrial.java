@@ -13,9 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Runs peer (b), {@link ModulithPeer}, alone on an ephemeral {@link LocalStack}: backlog drain, then steady state.
- * Sizes: -Dbench.backlog (100,000), -Dbench.steadyRate (200/s), -Dbench.steadySeconds (30). Prints the result and
- * writes it to modulith-peer.txt in the directory given as first argument.
+ * Runs peer (b), {@link ModulithPeer}, alone on an ephemeral {@link LocalStack}: backlog drain,
+ * then steady state. Sizes: -Dbench.backlog (100,000), -Dbench.steadyRate (200/s),
+ * -Dbench.steadySeconds (30). Prints the result and writes it to modulith-peer.txt in the directory
+ * given as first argument.
  */
 public final class ModulithPeerTrial {
 
@@ -28,16 +29,27 @@ public final class ModulithPeerTrial {
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("startedAt", Instant.now().toString());
     // Modulith must stay out of this JVM (it would change the contexts the benchmark starts here)
-    report.put("modulithClassLoadableInBenchmarkJvm", onClasspath("org.springframework.modulith.events.Externalized"));
-    report.put("modulithJarsOnBenchmarkClasspath", Arrays.stream(System.getProperty("java.class.path")
-        .split(File.pathSeparator))
-        .filter(entry -> entry.contains("spring-modulith") || entry.contains("benchmark-modulith-peer")).toList());
+    report.put(
+        "modulithClassLoadableInBenchmarkJvm",
+        onClasspath("org.springframework.modulith.events.Externalized"));
+    report.put(
+        "modulithJarsOnBenchmarkClasspath",
+        Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+            .filter(
+                entry ->
+                    entry.contains("spring-modulith") || entry.contains("benchmark-modulith-peer"))
+            .toList());
     report.put("peerExtraArguments", ModulithPeer.extraArguments());
     report.put("loadAverageAtStart", loadAverage());
     int code = 0;
     try (LocalStack stack = LocalStack.start(LocalStackSettings.ephemeral());
-         ModulithPeer peer = ModulithPeer.prepare(stack.jdbcUrl(), stack.databaseUser(), stack.databasePassword(),
-             stack.kafkaBootstrapServers(), out.resolve("modulith-peer"))) {
+        ModulithPeer peer =
+            ModulithPeer.prepare(
+                stack.jdbcUrl(),
+                stack.databaseUser(),
+                stack.databasePassword(),
+                stack.kafkaBootstrapServers(),
+                out.resolve("modulith-peer"))) {
       long t = System.nanoTime();
       peer.insertBacklog(backlog);
       report.put("backlogInsertSeconds", Math.round((System.nanoTime() - t) / 1e7) / 100.0);
@@ -69,7 +81,9 @@ public final class ModulithPeerTrial {
     report.put(name, result);
   }
 
-  /** The other builds on the shared 2-core machine show here: the figures are only as good as this. */
+  /**
+   * The other builds on the shared 2-core machine show here: the figures are only as good as this.
+   */
   private static String loadAverage() {
     try {
       return Files.readString(Path.of("/proc/loadavg")).trim();
@@ -88,13 +102,14 @@ public final class ModulithPeerTrial {
   }
 
   private static void write(Map<?, ?> map, String indent, StringBuilder out) {
-    map.forEach((key, value) -> {
-      if (value instanceof Map<?, ?> inner) {
-        out.append(indent).append(key).append(":\n");
-        write(inner, indent + "  ", out);
-      } else {
-        out.append(indent).append(key).append(": ").append(value).append('\n');
-      }
-    });
+    map.forEach(
+        (key, value) -> {
+          if (value instanceof Map<?, ?> inner) {
+            out.append(indent).append(key).append(":\n");
+            write(inner, indent + "  ", out);
+          } else {
+            out.append(indent).append(key).append(": ").append(value).append('\n');
+          }
+        });
   }
 }

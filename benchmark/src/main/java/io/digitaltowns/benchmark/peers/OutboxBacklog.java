@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** Writes a backlog of benchmark outbox rows the way a busy api would: JDBC batches, one commit per 1,000 rows. */
+/**
+ * Writes a backlog of benchmark outbox rows the way a busy api would: JDBC batches, one commit per
+ * 1,000 rows.
+ */
 public final class OutboxBacklog {
 
   static final int ROWS_PER_COMMIT = 1_000;

@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A peer's own JVM: launched, watched for its peak resident set, stopped gracefully. The peak is remembered across
- * stops and launches, so it can be asked after the peer stopped.
+ * A peer's own JVM: launched, watched for its peak resident set, stopped gracefully. The peak is
+ * remembered across stops and launches, so it can be asked after the peer stopped.
  */
 final class PeerJvm {
 
@@ -22,7 +22,8 @@ final class PeerJvm {
 
   synchronized void launch(ProcessBuilder builder) throws IOException {
     if (isRunning()) {
-      throw new IllegalStateException("the " + name + " is already running (pid " + process.pid() + ")");
+      throw new IllegalStateException(
+          "the " + name + " is already running (pid " + process.pid() + ")");
     }
     process = builder.start();
   }
@@ -31,7 +32,10 @@ final class PeerJvm {
     return process != null && process.isAlive();
   }
 
-  /** The exit value of a JVM that ended; only meaningful when {@link #isRunning()} is false after a launch. */
+  /**
+   * The exit value of a JVM that ended; only meaningful when {@link #isRunning()} is false after a
+   * launch.
+   */
   synchronized int exitValue() {
     return process.exitValue();
   }

@@ -7,14 +7,19 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 
-/** Where the outbox database is and how to sign in; opens JDBC sessions and splits the URL for Debezium. */
+/**
+ * Where the outbox database is and how to sign in; opens JDBC sessions and splits the URL for
+ * Debezium.
+ */
 public record PostgresLogin(String jdbcUrl, String user, String password) {
 
   public PostgresLogin {
     password = password == null ? "" : password;
   }
 
-  /** A session whose JDBC batches are sent as multi-row INSERTs, as the relay benchmark always did. */
+  /**
+   * A session whose JDBC batches are sent as multi-row INSERTs, as the relay benchmark always did.
+   */
   public Connection connect() throws SQLException {
     Properties p = new Properties();
     p.put("user", user);

@@ -17,26 +17,27 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 
 /**
- * Checks that a relay wrote what the outbox holds: reads the first keyed records of a topic and compares each value
- * with its row's payload and each key with its row's aggregate_id, finding the row by the event id header
- * ({@code eventId} from our relay, {@code id} from Debezium's Event Router under Kafka Connect).
+ * Checks that a relay wrote what the outbox holds: reads the first keyed records of a topic and
+ * compares each value with its row's payload and each key with its row's aggregate_id, finding the
+ * row by the event id header ({@code eventId} from our relay, {@code id} from Debezium's Event
+ * Router under Kafka Connect).
  */
 public final class RecordBytesCheck {
 
-  private RecordBytesCheck() {
-  }
+  private RecordBytesCheck() {}
 
   /** Returns sampled, payloadIdentical, keyIdentical, rowNotFound and the header names seen. */
-  public static Map<String, Object> sample(PostgresLogin database, String bootstrapServers, String topic, int count)
-      throws Exception {
+  public static Map<String, Object> sample(
+      PostgresLogin database, String bootstrapServers, String topic, int count) throws Exception {
     int sampled = 0;
     int payloadIdentical = 0;
     int keyIdentical = 0;
     int rowNotFound = 0;
     TreeSet<String> headerNames = new TreeSet<>();
     try (KafkaConsumer<byte[], byte[]> consumer = TopicEndOffsets.byteConsumer(bootstrapServers);
-         Connection c = database.connect();
-         PreparedStatement row = c.prepareStatement("SELECT aggregate_id, payload FROM outbox WHERE id = ?")) {
+        Connection c = database.connect();
+        PreparedStatement row =
+            c.prepareStatement("SELECT aggregate_id, payload FROM outbox WHERE id = ?")) {
       List<TopicPartition> partitions = TopicEndOffsets.partitions(consumer, topic);
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);

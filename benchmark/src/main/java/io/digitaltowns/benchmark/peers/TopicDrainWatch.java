@@ -6,8 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Times how long a relay takes to put a backlog on its topic: the end offsets are read when the watch is made
- * (before the relay starts), then polled every 20 ms until {@code expected} more records are on the topic.
+ * Times how long a relay takes to put a backlog on its topic: the end offsets are read when the
+ * watch is made (before the relay starts), then polled every 20 ms until {@code expected} more
+ * records are on the topic.
  */
 public final class TopicDrainWatch implements AutoCloseable {
 
@@ -37,10 +38,11 @@ public final class TopicDrainWatch implements AutoCloseable {
   }
 
   /**
-   * Calls {@code starter}, then waits until {@code expected} records more than at {@link #before} are on the topic,
-   * or {@code deadline} after the call. Returns topic, expectedRecords, recordsOnKafka, startCallSeconds,
-   * secondsFromStart, secondsFromFirstRecord, eventsPerSecondIncludingStartup, eventsPerSecondFromFirstRecord
-   * (and drainError if the deadline passed).
+   * Calls {@code starter}, then waits until {@code expected} records more than at {@link #before}
+   * are on the topic, or {@code deadline} after the call. Returns topic, expectedRecords,
+   * recordsOnKafka, startCallSeconds, secondsFromStart, secondsFromFirstRecord,
+   * eventsPerSecondIncludingStartup, eventsPerSecondFromFirstRecord (and drainError if the deadline
+   * passed).
    */
   public Map<String, Object> drain(Starter starter, Duration deadline) throws Exception {
     long t0 = System.nanoTime();
@@ -71,14 +73,25 @@ public final class TopicDrainWatch implements AutoCloseable {
     result.put("expectedRecords", expected);
     result.put("recordsOnKafka", end - before);
     if (end < before + expected) {
-      result.put("drainError", "only " + (end - before) + " of " + expected + " records on " + topic
-          + " after " + deadline.toSeconds() + " s");
+      result.put(
+          "drainError",
+          "only "
+              + (end - before)
+              + " of "
+              + expected
+              + " records on "
+              + topic
+              + " after "
+              + deadline.toSeconds()
+              + " s");
     }
     result.put("startCallSeconds", Figures.seconds(started - t0));
     result.put("secondsFromStart", Figures.seconds(last - t0));
     result.put("secondsFromFirstRecord", first == 0 ? null : Figures.seconds(last - first));
     result.put("eventsPerSecondIncludingStartup", Figures.rate(end - before, last - t0));
-    result.put("eventsPerSecondFromFirstRecord", first == 0 ? null : Figures.rate(end - before, last - first));
+    result.put(
+        "eventsPerSecondFromFirstRecord",
+        first == 0 ? null : Figures.rate(end - before, last - first));
     return result;
   }
 

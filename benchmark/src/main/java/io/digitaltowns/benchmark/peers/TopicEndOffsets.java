@@ -11,8 +11,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * The summed end offsets of one topic. The producers measured are idempotent but not transactional, so no
- * transaction markers take offsets: the sum grows by exactly one per record.
+ * The summed end offsets of one topic. The producers measured are idempotent but not transactional,
+ * so no transaction markers take offsets: the sum grows by exactly one per record.
  */
 final class TopicEndOffsets implements AutoCloseable {
 

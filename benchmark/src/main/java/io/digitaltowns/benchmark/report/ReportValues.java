@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Reads figures out of the nested report map by dotted path, and prints them the way the tables show numbers. */
+/**
+ * Reads figures out of the nested report map by dotted path, and prints them the way the tables
+ * show numbers.
+ */
 final class ReportValues {
 
   private final Map<String, Object> report;
@@ -18,7 +21,9 @@ final class ReportValues {
     for (String part : path.split("\\.")) {
       if (current instanceof Map<?, ?> map) {
         current = map.get(part);
-      } else if (current instanceof List<?> list && part.matches("\\d+") && Integer.parseInt(part) < list.size()) {
+      } else if (current instanceof List<?> list
+          && part.matches("\\d+")
+          && Integer.parseInt(part) < list.size()) {
         current = list.get(Integer.parseInt(part));
       } else {
         return null;

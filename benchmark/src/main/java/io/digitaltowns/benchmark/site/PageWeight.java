@@ -20,26 +20,33 @@ import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 /**
- * What a browser downloads to show one page, photos left out: the HTML and every stylesheet, script, icon and image
- * it references ({@code <link rel=stylesheet|icon|preload|modulepreload|manifest href>}, {@code <script src>},
- * {@code <img src>}, and {@code url(...)} / {@code @import} in the stylesheets), each fetched once, as a browser
- * asks for it ({@code Accept-Encoding: gzip}). Bytes are counted as served (the body on the wire, compressed when
- * the server compressed it; headers not counted) and decoded. {@code data:} URLs cost no request. Also lists the
- * hosts the page sends requests to, and, apart, the hosts it only links to (navigation, canonical and og: URLs),
- * which block nothing.
+ * What a browser downloads to show one page, photos left out: the HTML and every stylesheet,
+ * script, icon and image it references ({@code <link
+ * rel=stylesheet|icon|preload|modulepreload|manifest href>}, {@code <script src>}, {@code <img
+ * src>}, and {@code url(...)} / {@code @import} in the stylesheets), each fetched once, as a
+ * browser asks for it ({@code Accept-Encoding: gzip}). Bytes are counted as served (the body on the
+ * wire, compressed when the server compressed it; headers not counted) and decoded. {@code data:}
+ * URLs cost no request. Also lists the hosts the page sends requests to, and, apart, the hosts it
+ * only links to (navigation, canonical and og: URLs), which block nothing.
  */
 public final class PageWeight {
 
-  private static final Pattern TAG = Pattern.compile("<(link|script|img|a|meta)\\b([^>]*)>", Pattern.CASE_INSENSITIVE);
-  private static final Pattern CSS_URL = Pattern.compile(
-      "url\\(\\s*['\"]?([^'\")]+)['\"]?\\s*\\)|@import\\s+['\"]([^'\"]+)['\"]", Pattern.CASE_INSENSITIVE);
-  private static final Set<String> FETCHED_LINK_RELS = Set.of("stylesheet", "icon", "preload", "modulepreload", "manifest",
-      "apple-touch-icon");
+  private static final Pattern TAG =
+      Pattern.compile("<(link|script|img|a|meta)\\b([^>]*)>", Pattern.CASE_INSENSITIVE);
+  private static final Pattern CSS_URL =
+      Pattern.compile(
+          "url\\(\\s*['\"]?([^'\")]+)['\"]?\\s*\\)|@import\\s+['\"]([^'\"]+)['\"]",
+          Pattern.CASE_INSENSITIVE);
+  private static final Set<String> FETCHED_LINK_RELS =
+      Set.of("stylesheet", "icon", "preload", "modulepreload", "manifest", "apple-touch-icon");
 
   private final HttpClient http;
   private final Predicate<String> isPhoto;
 
-  /** @param isPhoto given an {@code <img>} tag's attributes, whether it shows a business's photo (left out) */
+  /**
+   * @param isPhoto given an {@code <img>} tag's attributes, whether it shows a business's photo
+   *     (left out)
+   */
   public PageWeight(HttpClient http, Predicate<String> isPhoto) {
     this.http = http;
     this.isPhoto = isPhoto;
@@ -62,7 +69,8 @@ public final class PageWeight {
       switch (name) {
         case "link" -> {
           String href = attribute(attributes, "href");
-          Set<String> rels = Set.of(String.valueOf(attribute(attributes, "rel")).toLowerCase().split("\\s+"));
+          Set<String> rels =
+              Set.of(String.valueOf(attribute(attributes, "rel")).toLowerCase().split("\\s+"));
           if (rels.stream().anyMatch(FETCHED_LINK_RELS::contains)) {
             add(requested, page, href);
           } else {
@@ -135,7 +143,8 @@ public final class PageWeight {
     return result;
   }
 
-  private record Fetched(int status, String contentType, String encoding, long served, byte[] decoded) {
+  private record Fetched(
+      int status, String contentType, String encoding, long served, byte[] decoded) {
 
     String text() {
       return new String(decoded, StandardCharsets.UTF_8);
@@ -143,8 +152,10 @@ public final class PageWeight {
   }
 
   private Fetched fetch(URI uri) throws IOException, InterruptedException {
-    HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).header("Accept-Encoding", "gzip").GET().build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response =
+        http.send(
+            HttpRequest.newBuilder(uri).header("Accept-Encoding", "gzip").GET().build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     String encoding = response.headers().firstValue("Content-Encoding").orElse("identity");
     byte[] body = response.body();
     byte[] decoded = body;
@@ -153,13 +164,20 @@ public final class PageWeight {
         decoded = in.readAllBytes();
       }
     }
-    return new Fetched(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), encoding,
-        body.length, decoded);
+    return new Fetched(
+        response.statusCode(),
+        response.headers().firstValue("Content-Type").orElse(null),
+        encoding,
+        body.length,
+        decoded);
   }
 
   private static String attribute(String attributes, String name) {
-    Matcher m = Pattern.compile("\\b" + name + "\\s*=\\s*(\"([^\"]*)\"|'([^']*)'|([^\\s>]+))", Pattern.CASE_INSENSITIVE)
-        .matcher(attributes);
+    Matcher m =
+        Pattern.compile(
+                "\\b" + name + "\\s*=\\s*(\"([^\"]*)\"|'([^']*)'|([^\\s>]+))",
+                Pattern.CASE_INSENSITIVE)
+            .matcher(attributes);
     if (!m.find()) {
       return null;
     }
@@ -180,7 +198,10 @@ public final class PageWeight {
     }
   }
 
-  /** The absolute URL a reference points to; null for none, data:, fragments and non-HTTP schemes (tel:, mailto:). */
+  /**
+   * The absolute URL a reference points to; null for none, data:, fragments and non-HTTP schemes
+   * (tel:, mailto:).
+   */
   private static URI resolve(URI base, String reference) {
     if (reference == null || reference.isBlank()) {
       return null;

@@ -1,9 +1,9 @@
 package io.digitaltowns.benchmark.soak;
 
-import io.digitaltowns.infra.LocalStack;
-import io.digitaltowns.infra.LocalStackSettings;
 import io.digitaltowns.events.catalog.TopicCreator;
 import io.digitaltowns.events.catalog.Topics;
+import io.digitaltowns.infra.LocalStack;
+import io.digitaltowns.infra.LocalStackSettings;
 import io.digitaltowns.stack.faults.EffectChecker;
 import io.digitaltowns.stack.faults.FaultWindow;
 import io.digitaltowns.stack.faults.Faults;
@@ -21,27 +21,29 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Issue 21's soak: the scaled-out system (three Kafka brokers as child processes, two relays, two instances of every
- * consumer group, everything on loopback) under steady traffic for ten minutes, with the faults of {@link Faults}
- * injected at random, one at a time, a calm spell between them; then every effect of every acknowledged command is
- * checked. Writes {@code soak.json} to the directory given as first argument and prints the figures.
+ * Issue 21's soak: the scaled-out system (three Kafka brokers as child processes, two relays, two
+ * instances of every consumer group, everything on loopback) under steady traffic for ten minutes,
+ * with the faults of {@link Faults} injected at random, one at a time, a calm spell between them;
+ * then every effect of every acknowledged command is checked. Writes {@code soak.json} to the
+ * directory given as first argument and prints the figures.
  *
  * <pre>
  * ./mvnw -B -pl benchmark -am -DskipTests -Pbenchmark package \
  *   -Dbench.main=io.digitaltowns.benchmark.soak.FaultSoak -Dbench.jvmArg=-Dsoak.minutes=10
  * </pre>
  *
- * System properties: {@code soak.minutes} (10), {@code soak.rate} commands a second (5), {@code soak.calm-seconds}
- * between two faults (10), {@code soak.seed} of the random choice (the time).
+ * System properties: {@code soak.minutes} (10), {@code soak.rate} commands a second (5), {@code
+ * soak.calm-seconds} between two faults (10), {@code soak.seed} of the random choice (the time).
  */
 public final class FaultSoak {
 
-  private FaultSoak() {
-  }
+  private FaultSoak() {}
 
   public static void main(String[] args) {
     Path out = Path.of(args.length > 0 ? args[0] : "target/bench");
-    Duration length = Duration.ofSeconds(Math.round(Double.parseDouble(System.getProperty("soak.minutes", "10")) * 60));
+    Duration length =
+        Duration.ofSeconds(
+            Math.round(Double.parseDouble(System.getProperty("soak.minutes", "10")) * 60));
     double rate = Double.parseDouble(System.getProperty("soak.rate", "5"));
     Duration calm = Duration.ofSeconds(Long.getLong("soak.calm-seconds", 10));
     long seed = Long.getLong("soak.seed", System.currentTimeMillis());
@@ -66,8 +68,9 @@ public final class FaultSoak {
       while (Instant.now().plus(calm).isBefore(end)) {
         sleep(calm);
         Faults.Kind kind = kinds[random.nextInt(kinds.length)];
-        System.out.printf("soak: %s after %d s, %d commands acknowledged so far%n", kind,
-            Duration.between(began, Instant.now()).toSeconds(), traffic.accepted().size());
+        System.out.printf(
+            "soak: %s after %d s, %d commands acknowledged so far%n",
+            kind, Duration.between(began, Instant.now()).toSeconds(), traffic.accepted().size());
         try {
           windows.add(faults.inject(kind, traffic));
           injected.merge(kind, 1, Integer::sum);
@@ -77,7 +80,8 @@ public final class FaultSoak {
           try {
             faults.healEverything();
           } catch (RuntimeException cannotHeal) {
-            // the system cannot be brought back: check what was acknowledged so far rather than go on
+            // the system cannot be brought back: check what was acknowledged so far rather than go
+            // on
             failedInjections.add("healing after " + kind + ": " + cannotHeal);
             break;
           }
@@ -98,10 +102,19 @@ public final class FaultSoak {
       Path report = verdict.write(out, "soak", extra);
       System.out.println("soak: " + verdict);
       failedInjections.forEach(failure -> System.out.println("soak: not as planned: " + failure));
-      System.out.printf("soak: %d faults injected %s, %d commands acknowledged, %d effects checked, %d lost, "
-              + "%d duplicated, %d dead letters, worst recovery p99 %d ms (%s); %s%n", windows.size(), injected,
-          verdict.commandsAccepted(), verdict.checked(), verdict.lost(), verdict.duplicated(), verdict.deadLetters(),
-          verdict.worstRecoveryP99(), verdict.recoveryP99(), report);
+      System.out.printf(
+          "soak: %d faults injected %s, %d commands acknowledged, %d effects checked, %d lost, "
+              + "%d duplicated, %d dead letters, worst recovery p99 %d ms (%s); %s%n",
+          windows.size(),
+          injected,
+          verdict.commandsAccepted(),
+          verdict.checked(),
+          verdict.lost(),
+          verdict.duplicated(),
+          verdict.deadLetters(),
+          verdict.worstRecoveryP99(),
+          verdict.recoveryP99(),
+          report);
       clean = verdict.clean();
     } finally {
       stack.close();
@@ -110,8 +123,9 @@ public final class FaultSoak {
   }
 
   /**
-   * What the services run with in the soak, as in the stack's tests: cheap password hashing and no per-IP limits
-   * (every client is 127.0.0.1); the admins' address receives the review mails the checker counts.
+   * What the services run with in the soak, as in the stack's tests: cheap password hashing and no
+   * per-IP limits (every client is 127.0.0.1); the admins' address receives the review mails the
+   * checker counts.
    */
   private static Map<String, Object> settings() {
     Map<String, Object> settings = new LinkedHashMap<>();

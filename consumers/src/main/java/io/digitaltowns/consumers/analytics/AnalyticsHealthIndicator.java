@@ -5,7 +5,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-/** {@code analytics} in {@code /actuator/health}: the topology's state; "off" when switched off by configuration. */
+/**
+ * {@code analytics} in {@code /actuator/health}: the topology's state; "off" when switched off by
+ * configuration.
+ */
 @Component
 class AnalyticsHealthIndicator implements HealthIndicator {
 

@@ -10,9 +10,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Copies the aggregated topics into {@link AnalyticsFiguresTable}, so the api answers admins from PostgreSQL and never
- * talks to Kafka on a request. Its own group ({@code analytics-sink}) reads committed records only: figures of a
- * transaction the topology aborted never reach the table.
+ * Copies the aggregated topics into {@link AnalyticsFiguresTable}, so the api answers admins from
+ * PostgreSQL and never talks to Kafka on a request. Its own group ({@code analytics-sink}) reads
+ * committed records only: figures of a transaction the topology aborted never reach the table.
  */
 @Component
 class AnalyticsSink {
@@ -27,9 +27,17 @@ class AnalyticsSink {
     this.table = table;
   }
 
-  @KafkaListener(id = GROUP, groupId = GROUP, containerFactory = AnalyticsSinkConfiguration.CONTAINER_FACTORY,
-      topics = {Topics.ANALYTICS_SIGNUPS_DAILY, Topics.ANALYTICS_LISTINGS, Topics.ANALYTICS_SUBSCRIPTIONS_DAILY,
-          Topics.ANALYTICS_REVENUE_DAILY, Topics.ANALYTICS_ENGAGEMENT_DAILY},
+  @KafkaListener(
+      id = GROUP,
+      groupId = GROUP,
+      containerFactory = AnalyticsSinkConfiguration.CONTAINER_FACTORY,
+      topics = {
+        Topics.ANALYTICS_SIGNUPS_DAILY,
+        Topics.ANALYTICS_LISTINGS,
+        Topics.ANALYTICS_SUBSCRIPTIONS_DAILY,
+        Topics.ANALYTICS_REVENUE_DAILY,
+        Topics.ANALYTICS_ENGAGEMENT_DAILY
+      },
       properties = "isolation.level=read_committed",
       autoStartup = "${digitaltowns.consumers.analytics.enabled:false}")
   void onFigures(ConsumerRecord<byte[], byte[]> record) {

@@ -12,9 +12,10 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * The sink's listeners retry a failed write (PostgreSQL away) for as long as it takes instead of dead-lettering it:
- * the table is a copy of a compacted topic, and a later record of the same key must never be overtaken by a
- * redriven older one. Only a record that can never be decoded is logged and skipped.
+ * The sink's listeners retry a failed write (PostgreSQL away) for as long as it takes instead of
+ * dead-lettering it: the table is a copy of a compacted topic, and a later record of the same key
+ * must never be overtaken by a redriven older one. Only a record that can never be decoded is
+ * logged and skipped.
  */
 @Configuration
 class AnalyticsSinkConfiguration {
@@ -25,14 +26,23 @@ class AnalyticsSinkConfiguration {
 
   @Bean(CONTAINER_FACTORY)
   ConcurrentKafkaListenerContainerFactory<Object, Object> analyticsSinkContainerFactory(
-      ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers) {
-    ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+      ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
+      ConsumerFactory<Object, Object> consumers) {
+    ConcurrentKafkaListenerContainerFactory<Object, Object> factory =
+        new ConcurrentKafkaListenerContainerFactory<>();
     configurer.configure(factory, consumers);
     ExponentialBackOff backOff = new ExponentialBackOff(1_000, 2.0);
     backOff.setMaxInterval(60_000);
-    DefaultErrorHandler errors = new DefaultErrorHandler((record, failure) ->
-        log.error("skipped undecodable analytics record {}-{}@{}", record.topic(), record.partition(), record.offset(), failure),
-        backOff);
+    DefaultErrorHandler errors =
+        new DefaultErrorHandler(
+            (record, failure) ->
+                log.error(
+                    "skipped undecodable analytics record {}-{}@{}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    failure),
+            backOff);
     errors.addNotRetryableExceptions(UndecodableEventException.class);
     factory.setCommonErrorHandler(errors);
     return factory;

@@ -14,15 +14,20 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the {@code analytics} topology while the application runs, when enabled. Kafka connection and security settings
- * are the consumers' own ({@code spring.kafka.*}); processing is exactly-once (v2), so the seen event ids, the state
- * and the output records of one commit are written together or not at all.
+ * Runs the {@code analytics} topology while the application runs, when enabled. Kafka connection
+ * and security settings are the consumers' own ({@code spring.kafka.*}); processing is exactly-once
+ * (v2), so the seen event ids, the state and the output records of one commit are written together
+ * or not at all.
  */
 @Component
 class AnalyticsStreams implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(AnalyticsStreams.class);
-  /** A failing thread is replaced after this pause, so an outage (the registry, say) is retried, not spun on. */
+
+  /**
+   * A failing thread is replaced after this pause, so an outage (the registry, say) is retried, not
+   * spun on.
+   */
   private static final Duration PAUSE_BEFORE_REPLACING_A_THREAD = Duration.ofSeconds(5);
 
   private final AnalyticsProperties properties;
@@ -30,7 +35,8 @@ class AnalyticsStreams implements SmartLifecycle {
   private final SchemaRegistryClient registry;
   private volatile KafkaStreams streams;
 
-  AnalyticsStreams(AnalyticsProperties properties, KafkaProperties kafka, SchemaRegistryClient registry) {
+  AnalyticsStreams(
+      AnalyticsProperties properties, KafkaProperties kafka, SchemaRegistryClient registry) {
     this.properties = properties;
     this.kafka = kafka;
     this.registry = registry;
@@ -42,19 +48,25 @@ class AnalyticsStreams implements SmartLifecycle {
       log.info("analytics is off (CONSUMER_ANALYTICS_ENABLED=false)");
       return;
     }
-    KafkaStreams started = new KafkaStreams(AnalyticsTopology.build(new WireFormatSerde(registry)), config());
-    started.setUncaughtExceptionHandler(failure -> {
-      log.error("analytics stream thread failed; replacing it in {} s", PAUSE_BEFORE_REPLACING_A_THREAD.toSeconds(), failure);
-      try {
-        Thread.sleep(PAUSE_BEFORE_REPLACING_A_THREAD.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return StreamThreadExceptionResponse.REPLACE_THREAD;
-    });
+    KafkaStreams started =
+        new KafkaStreams(AnalyticsTopology.build(new WireFormatSerde(registry)), config());
+    started.setUncaughtExceptionHandler(
+        failure -> {
+          log.error(
+              "analytics stream thread failed; replacing it in {} s",
+              PAUSE_BEFORE_REPLACING_A_THREAD.toSeconds(),
+              failure);
+          try {
+            Thread.sleep(PAUSE_BEFORE_REPLACING_A_THREAD.toMillis());
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
     started.start();
     streams = started;
-    log.info("analytics is on: application id {}, state in {}", properties.applicationId(), stateDir());
+    log.info(
+        "analytics is on: application id {}, state in {}", properties.applicationId(), stateDir());
   }
 
   @Override
@@ -87,14 +99,17 @@ class AnalyticsStreams implements SmartLifecycle {
     config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, properties.replicationFactor());
     config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, properties.threads());
     config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, properties.standbyReplicas());
-    config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UndecodableToDeadLetters.class);
+    config.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        UndecodableToDeadLetters.class);
     // a new application id starts from the oldest event kept, like every other group
     config.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
     return config;
   }
 
   private String stateDir() {
-    // an empty ANALYTICS_STATE_DIR (as in .env.example) means the default, not the working directory
+    // an empty ANALYTICS_STATE_DIR (as in .env.example) means the default, not the working
+    // directory
     return properties.stateDir() != null && !properties.stateDir().toString().isBlank()
         ? properties.stateDir().toAbsolutePath().toString()
         : System.getProperty("java.io.tmpdir") + "/digitaltowns-analytics";

@@ -20,13 +20,15 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Turns billing events (each seen once) into the daily subscription and revenue figures. Counts of the day (renewals,
- * failures, cancellations, invoices paid) add up per event; the running totals (active subscriptions, MRR) come from
- * per-subscription facts, so an activation or an end that arrives late moves every later day's totals, and all of
- * those days are emitted again. All billing events meet in this one processor (one partition), which is fine for
- * their volume: a handful per business and month.
+ * Turns billing events (each seen once) into the daily subscription and revenue figures. Counts of
+ * the day (renewals, failures, cancellations, invoices paid) add up per event; the running totals
+ * (active subscriptions, MRR) come from per-subscription facts, so an activation or an end that
+ * arrives late moves every later day's totals, and all of those days are emitted again. All billing
+ * events meet in this one processor (one partition), which is fine for their volume: a handful per
+ * business and month.
  */
-final class BillingFigures implements Processor<String, SpecificRecord, SpecificRecord, SpecificRecord> {
+final class BillingFigures
+    implements Processor<String, SpecificRecord, SpecificRecord, SpecificRecord> {
 
   static final String SUBSCRIPTIONS_STORE = "subscription-facts";
   static final String DAYS_STORE = "billing-days";
@@ -50,10 +52,15 @@ final class BillingFigures implements Processor<String, SpecificRecord, Specific
     if (event instanceof SubscriptionActivated e) {
       subscriptionId = e.getSubscriptionId();
       String day = UtcDays.of(e.getOccurredAt());
-      update(subscriptionId, touched, facts -> {
-        SubscriptionFacts started = facts.started(day);
-        return e.getAmount() == null || e.getCurrency() == null ? started : started.paid(day, e.getAmount(), e.getCurrency());
-      });
+      update(
+          subscriptionId,
+          touched,
+          facts -> {
+            SubscriptionFacts started = facts.started(day);
+            return e.getAmount() == null || e.getCurrency() == null
+                ? started
+                : started.paid(day, e.getAmount(), e.getCurrency());
+          });
       if (e.getAmount() != null && e.getCurrency() != null) {
         touched.day(day).addPaidInvoice(e.getCurrency(), e.getAmount());
       }
@@ -80,7 +87,10 @@ final class BillingFigures implements Processor<String, SpecificRecord, Specific
     emitFrom(touched.touched().firstKey(), record.timestamp());
   }
 
-  private void update(String subscriptionId, DailyBilling touched, java.util.function.UnaryOperator<SubscriptionFacts> change) {
+  private void update(
+      String subscriptionId,
+      DailyBilling touched,
+      java.util.function.UnaryOperator<SubscriptionFacts> change) {
     SubscriptionFacts before = subscriptions.get(subscriptionId);
     if (before == null) {
       before = SubscriptionFacts.none();
@@ -91,7 +101,10 @@ final class BillingFigures implements Processor<String, SpecificRecord, Specific
     subscriptions.put(subscriptionId, after);
   }
 
-  /** Emits the figures of every known day from {@code firstDay} on, with the running totals up to each. */
+  /**
+   * Emits the figures of every known day from {@code firstDay} on, with the running totals up to
+   * each.
+   */
   private void emitFrom(String firstDay, long timestamp) {
     long active = 0;
     Map<String, Long> mrr = new TreeMap<>();
@@ -101,22 +114,35 @@ final class BillingFigures implements Processor<String, SpecificRecord, Specific
         String day = entry.key;
         DayFigures figures = entry.value;
         active += figures.activeChange;
-        figures.mrrChangeByCurrency.forEach((currency, change) -> mrr.merge(currency, change, Long::sum));
+        figures.mrrChangeByCurrency.forEach(
+            (currency, change) -> mrr.merge(currency, change, Long::sum));
         if (day.compareTo(firstDay) < 0) {
           continue;
         }
-        context.forward(new Record<>(new SubscriptionsDailyKey(day),
-            new SubscriptionsDaily(day, figures.newSubscriptions, figures.renewed, figures.failed, figures.canceled, active),
-            timestamp));
+        context.forward(
+            new Record<>(
+                new SubscriptionsDailyKey(day),
+                new SubscriptionsDaily(
+                    day,
+                    figures.newSubscriptions,
+                    figures.renewed,
+                    figures.failed,
+                    figures.canceled,
+                    active),
+                timestamp));
         TreeMap<String, Long> currencies = new TreeMap<>(mrr);
         figures.grossByCurrency.keySet().forEach(currency -> currencies.putIfAbsent(currency, 0L));
         for (Map.Entry<String, Long> currency : currencies.entrySet()) {
-          context.forward(new Record<>(new RevenueDailyKey(day, currency.getKey()),
-              new RevenueDaily(day, currency.getKey(),
-                  figures.grossByCurrency.getOrDefault(currency.getKey(), 0L),
-                  figures.paidInvoicesByCurrency.getOrDefault(currency.getKey(), 0L),
-                  currency.getValue()),
-              timestamp));
+          context.forward(
+              new Record<>(
+                  new RevenueDailyKey(day, currency.getKey()),
+                  new RevenueDaily(
+                      day,
+                      currency.getKey(),
+                      figures.grossByCurrency.getOrDefault(currency.getKey(), 0L),
+                      figures.paidInvoicesByCurrency.getOrDefault(currency.getKey(), 0L),
+                      currency.getValue()),
+                  timestamp));
         }
       }
     }

@@ -3,7 +3,9 @@ package io.digitaltowns.consumers.analytics;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-/** The days one billing event touches, loaded from the store on first use and written back together. */
+/**
+ * The days one billing event touches, loaded from the store on first use and written back together.
+ */
 final class DailyBilling {
 
   private final Function<String, DayFigures> load;
@@ -14,10 +16,12 @@ final class DailyBilling {
   }
 
   DayFigures day(String day) {
-    return touched.computeIfAbsent(day, d -> {
-      DayFigures stored = load.apply(d);
-      return stored == null ? new DayFigures() : stored;
-    });
+    return touched.computeIfAbsent(
+        day,
+        d -> {
+          DayFigures stored = load.apply(d);
+          return stored == null ? new DayFigures() : stored;
+        });
   }
 
   TreeMap<String, DayFigures> touched() {

@@ -3,8 +3,9 @@ package io.digitaltowns.consumers.analytics;
 import java.util.TreeMap;
 
 /**
- * What happened to subscriptions and money on one UTC day. Running totals (active subscriptions, MRR) are kept as
- * the day's change, so a late event rewrites one day and the totals of the days after it follow.
+ * What happened to subscriptions and money on one UTC day. Running totals (active subscriptions,
+ * MRR) are kept as the day's change, so a late event rewrites one day and the totals of the days
+ * after it follow.
  */
 final class DayFigures {
 

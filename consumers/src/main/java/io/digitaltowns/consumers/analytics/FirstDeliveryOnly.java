@@ -8,10 +8,11 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Lets each event through once: the event ids seen are kept in a store (changelogged, and committed with the
- * output under exactly-once), so a redelivery, a replayed topic or an operator's replay of old events counts
- * nothing twice. A replay carries the same record key (the aggregate id), so it reaches the same task and store.
- * Ids are kept for good: a replay may bring back events of any age, and an id costs some 50 bytes.
+ * Lets each event through once: the event ids seen are kept in a store (changelogged, and committed
+ * with the output under exactly-once), so a redelivery, a replayed topic or an operator's replay of
+ * old events counts nothing twice. A replay carries the same record key (the aggregate id), so it
+ * reaches the same task and store. Ids are kept for good: a replay may bring back events of any
+ * age, and an id costs some 50 bytes.
  */
 final class FirstDeliveryOnly<K> implements FixedKeyProcessor<K, SpecificRecord, SpecificRecord> {
 

@@ -9,13 +9,13 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * The topology's private state (per business, per subscription, per day) in its stores and changelogs: JSON,
- * because nobody outside this group reads it and it needs no registry round trip.
+ * The topology's private state (per business, per subscription, per day) in its stores and
+ * changelogs: JSON, because nobody outside this group reads it and it needs no registry round trip.
  */
 final class JsonStateSerde<T> implements Serde<T> {
 
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private final Class<T> type;
 

@@ -13,30 +13,70 @@ import io.digitaltowns.events.businesses.BusinessUpdated;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * What one event says about a listing: its status (with town and category) from dt.businesses.events, or whether
- * it is paid for from dt.billing.events. {@code status} and {@code paid} are null when the event says nothing
- * about them.
+ * What one event says about a listing: its status (with town and category) from
+ * dt.businesses.events, or whether it is paid for from dt.billing.events. {@code status} and {@code
+ * paid} are null when the event says nothing about them.
  */
-record ListingChange(String businessId, long occurredAt, String townId, String category, String status, Boolean paid) {
+record ListingChange(
+    String businessId,
+    long occurredAt,
+    String townId,
+    String category,
+    String status,
+    Boolean paid) {
 
   static final String DELETED = "DELETED";
 
-  /** The change the event makes, or null for events that do not touch listing figures (photos, contacts...). */
+  /**
+   * The change the event makes, or null for events that do not touch listing figures (photos,
+   * contacts...).
+   */
   static ListingChange of(SpecificRecord event) {
     if (event instanceof BusinessCreated e) {
-      return status(e.getAggregateId(), e.getOccurredAt().toEpochMilli(), e.getTownId(), e.getCategory(), "DRAFT");
+      return status(
+          e.getAggregateId(),
+          e.getOccurredAt().toEpochMilli(),
+          e.getTownId(),
+          e.getCategory(),
+          "DRAFT");
     } else if (event instanceof BusinessSubmitted e) {
-      return status(e.getAggregateId(), e.getOccurredAt().toEpochMilli(), e.getTownId(), e.getCategory(), "IN_REVIEW");
+      return status(
+          e.getAggregateId(),
+          e.getOccurredAt().toEpochMilli(),
+          e.getTownId(),
+          e.getCategory(),
+          "IN_REVIEW");
     } else if (event instanceof BusinessApproved e) {
-      return status(e.getAggregateId(), e.getOccurredAt().toEpochMilli(), e.getTownId(), e.getCategory(), "PUBLISHED");
+      return status(
+          e.getAggregateId(),
+          e.getOccurredAt().toEpochMilli(),
+          e.getTownId(),
+          e.getCategory(),
+          "PUBLISHED");
     } else if (event instanceof BusinessRejected e) {
-      return status(e.getAggregateId(), e.getOccurredAt().toEpochMilli(), e.getTownId(), e.getCategory(), "REJECTED");
+      return status(
+          e.getAggregateId(),
+          e.getOccurredAt().toEpochMilli(),
+          e.getTownId(),
+          e.getCategory(),
+          "REJECTED");
     } else if (event instanceof BusinessUnpublished e) {
-      return status(e.getAggregateId(), e.getOccurredAt().toEpochMilli(), e.getTownId(), e.getCategory(), "UNPUBLISHED");
+      return status(
+          e.getAggregateId(),
+          e.getOccurredAt().toEpochMilli(),
+          e.getTownId(),
+          e.getCategory(),
+          "UNPUBLISHED");
     } else if (event instanceof BusinessUpdated e) {
-      return status(e.getAggregateId(), e.getOccurredAt().toEpochMilli(), e.getTownId(), e.getCategory(), e.getStatus());
+      return status(
+          e.getAggregateId(),
+          e.getOccurredAt().toEpochMilli(),
+          e.getTownId(),
+          e.getCategory(),
+          e.getStatus());
     } else if (event instanceof BusinessDeleted e) {
-      return status(e.getAggregateId(), e.getOccurredAt().toEpochMilli(), e.getTownId(), null, DELETED);
+      return status(
+          e.getAggregateId(), e.getOccurredAt().toEpochMilli(), e.getTownId(), null, DELETED);
     } else if (event instanceof SubscriptionActivated e) {
       return paid(e.getBusinessId(), e.getOccurredAt().toEpochMilli(), true);
     } else if (event instanceof SubscriptionRenewed e) {
@@ -47,7 +87,8 @@ record ListingChange(String businessId, long occurredAt, String townId, String c
     return null;
   }
 
-  private static ListingChange status(String businessId, long at, String townId, String category, String status) {
+  private static ListingChange status(
+      String businessId, long at, String townId, String category, String status) {
     return new ListingChange(businessId, at, townId, category, status, null);
   }
 

@@ -10,11 +10,13 @@ import org.apache.kafka.streams.KeyValue;
 /** What one account event adds to the sign-ups of its day. */
 final class SignupFigures {
 
-  /** Accounts belong to no town (a resident browses every town), so sign-ups are counted platform-wide. */
+  /**
+   * Accounts belong to no town (a resident browses every town), so sign-ups are counted
+   * platform-wide.
+   */
   static final String ALL_TOWNS = "all";
 
-  private SignupFigures() {
-  }
+  private SignupFigures() {}
 
   static boolean counts(SpecificRecord event) {
     return event instanceof UserRegistered || event instanceof EmailVerified;
@@ -23,18 +25,23 @@ final class SignupFigures {
   static KeyValue<SignupsDailyKey, SignupsDaily> of(SpecificRecord event) {
     if (event instanceof UserRegistered registered) {
       String day = UtcDays.of(registered.getOccurredAt());
-      return KeyValue.pair(new SignupsDailyKey(ALL_TOWNS, day), switch (registered.getSignupMethod()) {
-        case GOOGLE -> new SignupsDaily(ALL_TOWNS, day, 1L, 0L, 1L, 0L, 0L);
-        case FACEBOOK -> new SignupsDaily(ALL_TOWNS, day, 1L, 0L, 0L, 1L, 0L);
-        case PASSWORD -> new SignupsDaily(ALL_TOWNS, day, 1L, 0L, 0L, 0L, 1L);
-      });
+      return KeyValue.pair(
+          new SignupsDailyKey(ALL_TOWNS, day),
+          switch (registered.getSignupMethod()) {
+            case GOOGLE -> new SignupsDaily(ALL_TOWNS, day, 1L, 0L, 1L, 0L, 0L);
+            case FACEBOOK -> new SignupsDaily(ALL_TOWNS, day, 1L, 0L, 0L, 1L, 0L);
+            case PASSWORD -> new SignupsDaily(ALL_TOWNS, day, 1L, 0L, 0L, 0L, 1L);
+          });
     }
     String day = UtcDays.of(((EmailVerified) event).getOccurredAt());
-    return KeyValue.pair(new SignupsDailyKey(ALL_TOWNS, day), new SignupsDaily(ALL_TOWNS, day, 0L, 1L, 0L, 0L, 0L));
+    return KeyValue.pair(
+        new SignupsDailyKey(ALL_TOWNS, day), new SignupsDaily(ALL_TOWNS, day, 0L, 1L, 0L, 0L, 0L));
   }
 
   static SignupsDaily add(SignupsDaily a, SignupsDaily b) {
-    return new SignupsDaily(a.getTownId(), a.getDayUtc(),
+    return new SignupsDaily(
+        a.getTownId(),
+        a.getDayUtc(),
         a.getRegistrations() + b.getRegistrations(),
         a.getVerified() + b.getVerified(),
         a.getViaGoogle() + b.getViaGoogle(),

@@ -4,12 +4,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One Stripe subscription as the daily figures need it: the UTC day it started, the day it ended, its currency and
- * the amount of each paid invoice by day (its price from that day on). Facts only grow, whatever order they arrive
- * in: the earliest activation, the earliest end, each invoice once; so the figures derived from them do not depend
- * on the order of delivery.
+ * One Stripe subscription as the daily figures need it: the UTC day it started, the day it ended,
+ * its currency and the amount of each paid invoice by day (its price from that day on). Facts only
+ * grow, whatever order they arrive in: the earliest activation, the earliest end, each invoice
+ * once; so the figures derived from them do not depend on the order of delivery.
  */
-record SubscriptionFacts(String startDay, String endDay, String currency, TreeMap<String, Long> pricesByDay) {
+record SubscriptionFacts(
+    String startDay, String endDay, String currency, TreeMap<String, Long> pricesByDay) {
 
   static SubscriptionFacts none() {
     return new SubscriptionFacts(null, null, null, new TreeMap<>());
@@ -26,13 +27,15 @@ record SubscriptionFacts(String startDay, String endDay, String currency, TreeMa
   SubscriptionFacts paid(String day, long amount, String paidCurrency) {
     TreeMap<String, Long> prices = new TreeMap<>(pricesByDay);
     prices.put(day, amount);
-    return new SubscriptionFacts(startDay, endDay, currency != null ? currency : paidCurrency, prices);
+    return new SubscriptionFacts(
+        startDay, endDay, currency != null ? currency : paidCurrency, prices);
   }
 
   /**
-   * Adds (sign +1) or takes back (sign -1) what this subscription contributes to the days: one new subscription on
-   * its start day, active from its start day until the day it ended, and its monthly price in MRR from the start
-   * (or from each paid invoice) until it ended. Nothing before it is known to have started.
+   * Adds (sign +1) or takes back (sign -1) what this subscription contributes to the days: one new
+   * subscription on its start day, active from its start day until the day it ended, and its
+   * monthly price in MRR from the start (or from each paid invoice) until it ended. Nothing before
+   * it is known to have started.
    */
   void contributeTo(DailyBilling days, int sign) {
     if (startDay == null) {

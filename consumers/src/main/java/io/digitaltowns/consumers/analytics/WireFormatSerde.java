@@ -10,11 +10,12 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * A Kafka Streams serde for Avro records in Confluent's wire format, on top of the project's own serializer and
- * registry client (the Confluent serde jars are not available). Writing registers the record's schema under its
- * full name, as the api does for events; reading resolves the writer's schema by id, so any tool that speaks the
- * Confluent format reads the aggregated topics, and the topology reads every event the relay publishes.
- * Event types without a generated class come back as generic records, which the topology skips.
+ * A Kafka Streams serde for Avro records in Confluent's wire format, on top of the project's own
+ * serializer and registry client (the Confluent serde jars are not available). Writing registers
+ * the record's schema under its full name, as the api does for events; reading resolves the
+ * writer's schema by id, so any tool that speaks the Confluent format reads the aggregated topics,
+ * and the topology reads every event the relay publishes. Event types without a generated class
+ * come back as generic records, which the topology skips.
  */
 final class WireFormatSerde implements Serde<GenericContainer> {
 

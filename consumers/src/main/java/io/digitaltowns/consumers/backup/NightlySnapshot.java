@@ -15,14 +15,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Takes the database snapshot at {@code BACKUP_SNAPSHOT_CRON} in {@code BACKUP_SNAPSHOT_ZONE} (02:00 UTC by
- * default), uploads it, then prunes old ones by the retention policy. A failed night is logged and shown in
- * health; the next night tries again (an operator can take one by hand: docs/backup.md).
+ * Takes the database snapshot at {@code BACKUP_SNAPSHOT_CRON} in {@code BACKUP_SNAPSHOT_ZONE}
+ * (02:00 UTC by default), uploads it, then prunes old ones by the retention policy. A failed night
+ * is logged and shown in health; the next night tries again (an operator can take one by hand:
+ * docs/backup.md).
  */
 class NightlySnapshot {
 
-  /** pg_try_advisory_lock key: "dt-snap" in ASCII, so instances that all run the group take one snapshot. */
+  /**
+   * pg_try_advisory_lock key: "dt-snap" in ASCII, so instances that all run the group take one
+   * snapshot.
+   */
   private static final long LOCK = 0x64742d736e6170L;
+
   private static final Logger log = LoggerFactory.getLogger(NightlySnapshot.class);
 
   private final DataSource dataSource;
@@ -32,13 +37,16 @@ class NightlySnapshot {
   private volatile Instant lastFailureAt;
   private volatile String lastFailure;
 
-  NightlySnapshot(DataSource dataSource, SnapshotCatalog catalog, BackupProperties.Snapshot settings) {
+  NightlySnapshot(
+      DataSource dataSource, SnapshotCatalog catalog, BackupProperties.Snapshot settings) {
     this.dataSource = dataSource;
     this.catalog = catalog;
     this.settings = settings;
   }
 
-  @Scheduled(cron = "${digitaltowns.backup.snapshot.cron:0 0 2 * * *}", zone = "${digitaltowns.backup.snapshot.zone:UTC}")
+  @Scheduled(
+      cron = "${digitaltowns.backup.snapshot.cron:0 0 2 * * *}",
+      zone = "${digitaltowns.backup.snapshot.zone:UTC}")
   void onSchedule() {
     try {
       takeOnce(LocalDate.now(settings.zone()));
@@ -50,24 +58,29 @@ class NightlySnapshot {
   }
 
   /**
-   * The scheduled snapshot: taken once per night however many instances run the group and whenever each one's
-   * schedule fires; a failed night has no row, so the next instance to fire that night tries again.
+   * The scheduled snapshot: taken once per night however many instances run the group and whenever
+   * each one's schedule fires; a failed night has no row, so the next instance to fire that night
+   * tries again.
    *
-   * @return the snapshot taken, or null when another instance holds the lock or took this night's already
+   * @return the snapshot taken, or null when another instance holds the lock or took this night's
+   *     already
    */
   SnapshotManifest takeOnce(LocalDate night) throws Exception {
-    return underLock(connection -> {
-      if (takenOn(connection, night)) {
-        log.info("backup: the snapshot of {} was taken already", night);
-        return null;
-      }
-      SnapshotManifest manifest = snapshot(connection);
-      recordNight(connection, night, manifest.id());
-      return manifest;
-    });
+    return underLock(
+        connection -> {
+          if (takenOn(connection, night)) {
+            log.info("backup: the snapshot of {} was taken already", night);
+            return null;
+          }
+          SnapshotManifest manifest = snapshot(connection);
+          recordNight(connection, night, manifest.id());
+          return manifest;
+        });
   }
 
-  /** A snapshot now, whether or not tonight's was taken; null when another instance is taking one. */
+  /**
+   * A snapshot now, whether or not tonight's was taken; null when another instance is taking one.
+   */
   SnapshotManifest take() throws Exception {
     return underLock(this::snapshot);
   }
@@ -89,8 +102,13 @@ class NightlySnapshot {
   private SnapshotManifest snapshot(Connection connection) throws Exception {
     long begin = System.nanoTime();
     SnapshotManifest manifest = catalog.take(connection, settings.schemas());
-    log.info("backup: snapshot {} uploaded: {} tables, {} rows, {} bytes, in {} ms", manifest.id(),
-        manifest.tables().size(), manifest.totalRows(), manifest.dataBytes(), (System.nanoTime() - begin) / 1_000_000);
+    log.info(
+        "backup: snapshot {} uploaded: {} tables, {} rows, {} bytes, in {} ms",
+        manifest.id(),
+        manifest.tables().size(),
+        manifest.totalRows(),
+        manifest.dataBytes(),
+        (System.nanoTime() - begin) / 1_000_000);
     last = manifest;
     List<String> pruned = catalog.prune(settings.retention());
     if (!pruned.isEmpty()) {
@@ -100,8 +118,8 @@ class NightlySnapshot {
   }
 
   private static boolean takenOn(Connection connection, LocalDate night) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(
-        "SELECT 1 FROM consumers.nightly_snapshots WHERE night = ?")) {
+    try (PreparedStatement statement =
+        connection.prepareStatement("SELECT 1 FROM consumers.nightly_snapshots WHERE night = ?")) {
       statement.setObject(1, night);
       try (ResultSet row = statement.executeQuery()) {
         return row.next();
@@ -109,9 +127,11 @@ class NightlySnapshot {
     }
   }
 
-  private static void recordNight(Connection connection, LocalDate night, String snapshotId) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(
-        "INSERT INTO consumers.nightly_snapshots (night, snapshot_id) VALUES (?, ?) ON CONFLICT (night) DO NOTHING")) {
+  private static void recordNight(Connection connection, LocalDate night, String snapshotId)
+      throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "INSERT INTO consumers.nightly_snapshots (night, snapshot_id) VALUES (?, ?) ON CONFLICT (night) DO NOTHING")) {
       statement.setObject(1, night);
       statement.setString(2, snapshotId);
       statement.executeUpdate();

@@ -1,9 +1,9 @@
 package io.digitaltowns.consumers.backup;
 
-import io.digitaltowns.events.catalog.ConsumerGroup;
 import io.digitaltowns.backup.archive.ArchiverStatus;
 import io.digitaltowns.backup.archive.TopicArchiver;
 import io.digitaltowns.backup.store.BackupStore;
+import io.digitaltowns.events.catalog.ConsumerGroup;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs the {@code backup} consumer group's {@link TopicArchiver} on its own thread for as long as the
- * application runs. A plain Kafka consumer rather than a listener container: the archiver decides itself when
- * to commit (after each upload), when to rewind and when to pause.
+ * Runs the {@code backup} consumer group's {@link TopicArchiver} on its own thread for as long as
+ * the application runs. A plain Kafka consumer rather than a listener container: the archiver
+ * decides itself when to commit (after each upload), when to rewind and when to pause.
  */
 class TopicArchiveRunner implements SmartLifecycle {
 
@@ -34,7 +34,8 @@ class TopicArchiveRunner implements SmartLifecycle {
   private volatile TopicArchiver archiver;
   private Thread thread;
 
-  TopicArchiveRunner(BackupStore store, BackupProperties.Archive settings, Map<String, Object> kafka) {
+  TopicArchiveRunner(
+      BackupStore store, BackupProperties.Archive settings, Map<String, Object> kafka) {
     this.store = store;
     this.settings = settings;
     this.kafka = kafka;
@@ -44,24 +45,35 @@ class TopicArchiveRunner implements SmartLifecycle {
   public synchronized void start() {
     running = true;
     thread = new Thread(this::archiveUntilStopped, "backup-archiver");
-    // not a daemon: with only this group on, it is what keeps the process running, like a listener container
+    // not a daemon: with only this group on, it is what keeps the process running, like a listener
+    // container
     thread.setDaemon(false);
     thread.start();
-    log.info("backup group archiving topics {} (not {}) to {}", settings.topics(), settings.excludedTopics(),
+    log.info(
+        "backup group archiving topics {} (not {}) to {}",
+        settings.topics(),
+        settings.excludedTopics(),
         store.settings().describe());
   }
 
-  /** Runs the archiver; one that fails unexpectedly is replaced by a new one (new consumer) after a pause. */
+  /**
+   * Runs the archiver; one that fails unexpectedly is replaced by a new one (new consumer) after a
+   * pause.
+   */
   private void archiveUntilStopped() {
     try {
       store.ensureBucket();
     } catch (RuntimeException e) {
       // not fatal: the uploads say whether the bucket is there, and retry until it is
-      log.warn("backup: cannot check or create the bucket {}: {}", store.settings().describe(), e.toString());
+      log.warn(
+          "backup: cannot check or create the bucket {}: {}",
+          store.settings().describe(),
+          e.toString());
     }
     while (running) {
-      TopicArchiver current = new TopicArchiver(new KafkaConsumer<>(consumerConfig()), store, settings.settings(),
-          Clock.systemUTC());
+      TopicArchiver current =
+          new TopicArchiver(
+              new KafkaConsumer<>(consumerConfig()), store, settings.settings(), Clock.systemUTC());
       archiver = current;
       if (!running) {
         // stopped while this one was being made: let it close its consumer at once

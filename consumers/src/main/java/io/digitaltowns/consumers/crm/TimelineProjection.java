@@ -1,16 +1,19 @@
 package io.digitaltowns.consumers.crm;
 
+import io.digitaltowns.consumers.events.EventHandler;
+import io.digitaltowns.events.businesses.BusinessContacted;
+import io.digitaltowns.events.crm.CrmNoteAdded;
 import io.digitaltowns.readmodels.crm.Activity;
 import io.digitaltowns.readmodels.crm.ActivityKind;
 import io.digitaltowns.readmodels.crm.ErasedUsers;
 import io.digitaltowns.readmodels.crm.Timeline;
-import io.digitaltowns.consumers.events.EventHandler;
-import io.digitaltowns.events.businesses.BusinessContacted;
-import io.digitaltowns.events.crm.CrmNoteAdded;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** The events that only add to a company's timeline (crm_view_activities): residents' messages and admins' notes. */
+/**
+ * The events that only add to a company's timeline (crm_view_activities): residents' messages and
+ * admins' notes.
+ */
 @Component
 class TimelineProjection implements CrmProjection {
 
@@ -29,19 +32,33 @@ class TimelineProjection implements CrmProjection {
         EventHandler.of(CrmNoteAdded.class, this::noteAdded));
   }
 
-  /** A resident wrote to the business: the message is on the company's timeline, unless its sender was erased. */
+  /**
+   * A resident wrote to the business: the message is on the company's timeline, unless its sender
+   * was erased.
+   */
   void contacted(BusinessContacted event) {
-    Activity message = Activity.of(event.getEventId(), event.getOccurredAt(), ActivityKind.MESSAGE_RECEIVED,
-            "Message from a resident").business(event.getAggregateId()).user(event.getSenderId())
-        .reference(event.getMessageId());
-    timeline.record(erased.contains(event.getSenderId()) ? message.actor(event.getSenderId(), null)
-        : message.actor(event.getSenderId(), event.getSenderName()).detail(event.getMessage()));
+    Activity message =
+        Activity.of(
+                event.getEventId(),
+                event.getOccurredAt(),
+                ActivityKind.MESSAGE_RECEIVED,
+                "Message from a resident")
+            .business(event.getAggregateId())
+            .user(event.getSenderId())
+            .reference(event.getMessageId());
+    timeline.record(
+        erased.contains(event.getSenderId())
+            ? message.actor(event.getSenderId(), null)
+            : message.actor(event.getSenderId(), event.getSenderName()).detail(event.getMessage()));
   }
 
   /** An admin's note: on the company's timeline, with its author. */
   void noteAdded(CrmNoteAdded event) {
-    timeline.record(Activity.of(event.getEventId(), event.getOccurredAt(), ActivityKind.NOTE, "Note")
-        .business(event.getBusinessId()).actor(event.getAuthorId(), event.getAuthorName()).detail(event.getText())
-        .reference(event.getNoteId()));
+    timeline.record(
+        Activity.of(event.getEventId(), event.getOccurredAt(), ActivityKind.NOTE, "Note")
+            .business(event.getBusinessId())
+            .actor(event.getAuthorId(), event.getAuthorName())
+            .detail(event.getText())
+            .reference(event.getNoteId()));
   }
 }

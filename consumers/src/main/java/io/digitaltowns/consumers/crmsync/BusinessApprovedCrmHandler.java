@@ -20,10 +20,12 @@ class BusinessApprovedCrmHandler implements CrmSyncHandler<BusinessApproved> {
 
   @Override
   public void handle(BusinessApproved event) {
-    String companyId = records.company(event.getAggregateId(), event.getName(), event.getCategory());
+    String companyId =
+        records.company(event.getAggregateId(), event.getName(), event.getCategory());
     // the owner's lifecycle stage is left as it is (HubSpot does not move it backwards);
     // an erased owner gets no contact back, and the company itself holds no personal data
-    records.contact(event.getOwnerId(), event.getOwnerEmail(), event.getOwnerName(), null)
+    records
+        .contact(event.getOwnerId(), event.getOwnerEmail(), event.getOwnerName(), null)
         .ifPresent(contactId -> records.associate(contactId, companyId));
   }
 }

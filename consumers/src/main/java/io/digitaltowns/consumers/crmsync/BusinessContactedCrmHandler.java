@@ -5,8 +5,8 @@ import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /**
- * Someone wrote to a business: the sender becomes a lead, and the message a note on the
- * business's company (and the sender's contact). Nothing at all is sent for an erased sender.
+ * Someone wrote to a business: the sender becomes a lead, and the message a note on the business's
+ * company (and the sender's contact). Nothing at all is sent for an erased sender.
  */
 @Component
 class BusinessContactedCrmHandler implements CrmSyncHandler<BusinessContacted> {
@@ -26,11 +26,21 @@ class BusinessContactedCrmHandler implements CrmSyncHandler<BusinessContacted> {
 
   @Override
   public void handle(BusinessContacted event) {
-    records.contact(event.getSenderId(), event.getSenderEmail(), event.getSenderName(), "lead").ifPresent(contactId -> {
-      String companyId = records.companyOf(event.getAggregateId(), event.getName(), event.getCategory());
-      Instant at = event.getOccurredAt() == null ? Instant.now() : event.getOccurredAt();
-      hubSpot.createNote("Message from " + event.getSenderName() + " via DigitalTowns:\n\n" + event.getMessage(),
-          at, companyId, contactId);
-    });
+    records
+        .contact(event.getSenderId(), event.getSenderEmail(), event.getSenderName(), "lead")
+        .ifPresent(
+            contactId -> {
+              String companyId =
+                  records.companyOf(event.getAggregateId(), event.getName(), event.getCategory());
+              Instant at = event.getOccurredAt() == null ? Instant.now() : event.getOccurredAt();
+              hubSpot.createNote(
+                  "Message from "
+                      + event.getSenderName()
+                      + " via DigitalTowns:\n\n"
+                      + event.getMessage(),
+                  at,
+                  companyId,
+                  contactId);
+            });
   }
 }

@@ -15,7 +15,10 @@ class CrmRecords {
 
   /** Custom contact property (single-line text) holding the DigitalTowns user id. */
   static final String USER_ID = "dt_user_id";
-  /** Custom company property (single-line text, unique values) holding the DigitalTowns business id. */
+
+  /**
+   * Custom company property (single-line text, unique values) holding the DigitalTowns business id.
+   */
   static final String BUSINESS_ID = "dt_business_id";
 
   private final HubSpotClient hubSpot;
@@ -29,8 +32,9 @@ class CrmRecords {
   /**
    * Upserts the user's contact by email address.
    *
-   * @param userId         the DigitalTowns user, or blank for someone without an account
-   * @param lifecycleStage HubSpot's internal value ({@code subscriber}, {@code lead}, ...), or null to leave it
+   * @param userId the DigitalTowns user, or blank for someone without an account
+   * @param lifecycleStage HubSpot's internal value ({@code subscriber}, {@code lead}, ...), or null
+   *     to leave it
    * @return the contact id; empty when the user was erased (nothing is sent)
    */
   Optional<String> contact(String userId, String email, String name, String lifecycleStage) {

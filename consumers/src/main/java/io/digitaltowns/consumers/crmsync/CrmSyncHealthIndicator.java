@@ -4,7 +4,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-/** {@code crmSync} in health: on or off, and why. Off is not a failure: the product runs without HubSpot. */
+/**
+ * {@code crmSync} in health: on or off, and why. Off is not a failure: the product runs without
+ * HubSpot.
+ */
 @Component
 class CrmSyncHealthIndicator implements HealthIndicator {
 

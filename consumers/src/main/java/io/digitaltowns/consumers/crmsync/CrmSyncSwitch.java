@@ -18,11 +18,14 @@ class CrmSyncSwitch {
   private final boolean enabled;
   private final boolean configured;
 
-  CrmSyncSwitch(@Value("${digitaltowns.consumers.crm-sync.enabled:false}") boolean enabled, HubSpotProperties hubSpot) {
+  CrmSyncSwitch(
+      @Value("${digitaltowns.consumers.crm-sync.enabled:false}") boolean enabled,
+      HubSpotProperties hubSpot) {
     this.enabled = enabled;
     this.configured = hubSpot.hasAccessToken();
     if (enabled && !configured) {
-      log.warn("crm-sync is enabled but HUBSPOT_ACCESS_TOKEN (digitaltowns.hubspot.access-token) is not set: HubSpot sync stays off");
+      log.warn(
+          "crm-sync is enabled but HUBSPOT_ACCESS_TOKEN (digitaltowns.hubspot.access-token) is not set: HubSpot sync stays off");
     } else if (active()) {
       log.info("crm-sync is on: HubSpot at {}", hubSpot.baseUrl());
     }

@@ -10,11 +10,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * GDPR erasure: the user's HubSpot contact is deleted permanently with HubSpot's GDPR delete (the one mapped here,
- * and any other carrying the user's {@value CrmRecords#USER_ID}), and the user is remembered as erased so that no
- * later or replayed event brings the contact back. The erasure is recorded in the transaction of the event: if
- * HubSpot cannot be reached, nothing is recorded and the event is retried. The CRM timeline of each business the
- * account owned notes the erasure (the contact's own page is gone with the account).
+ * GDPR erasure: the user's HubSpot contact is deleted permanently with HubSpot's GDPR delete (the
+ * one mapped here, and any other carrying the user's {@value CrmRecords#USER_ID}), and the user is
+ * remembered as erased so that no later or replayed event brings the contact back. The erasure is
+ * recorded in the transaction of the event: if HubSpot cannot be reached, nothing is recorded and
+ * the event is retried. The CRM timeline of each business the account owned notes the erasure (the
+ * contact's own page is gone with the account).
  */
 @Component
 class UserDeletedCrmHandler implements CrmSyncHandler<UserDeleted> {
@@ -44,11 +45,25 @@ class UserDeletedCrmHandler implements CrmSyncHandler<UserDeleted> {
     // contacts synced before the mapping existed, or by another tool, carry the id as well
     contacts.addAll(hubSpot.findContacts(CrmRecords.USER_ID, userId));
     contacts.forEach(hubSpot::gdprDeleteContact);
-    String summary = contacts.isEmpty() ? "No HubSpot contact to erase (account deleted)"
-        : "HubSpot contact erased with GDPR delete (account deleted)";
+    String summary =
+        contacts.isEmpty()
+            ? "No HubSpot contact to erase (account deleted)"
+            : "HubSpot contact erased with GDPR delete (account deleted)";
     Instant now = Instant.now();
-    event.getBusinessIds().forEach(businessId -> timeline.record(event.getEventId(),
-        CleanupTimeline.Step.HUBSPOT_CONTACT_ERASED, now, businessId, summary, null));
-    log.info("crm-sync: user {} erased, {} HubSpot contact(s) deleted permanently", userId, contacts.size());
+    event
+        .getBusinessIds()
+        .forEach(
+            businessId ->
+                timeline.record(
+                    event.getEventId(),
+                    CleanupTimeline.Step.HUBSPOT_CONTACT_ERASED,
+                    now,
+                    businessId,
+                    summary,
+                    null));
+    log.info(
+        "crm-sync: user {} erased, {} HubSpot contact(s) deleted permanently",
+        userId,
+        contacts.size());
   }
 }

@@ -14,21 +14,22 @@ import org.slf4j.LoggerFactory;
  * know where to mail the owner.
  *
  * <p>The billing events carry the owner's address ({@code ownerEmail}, "where known") but neither
- * the owner's nor the business's name, so the mails greet without a name and point at the
- * listing's subscription page, which names the business.
+ * the owner's nor the business's name, so the mails greet without a name and point at the listing's
+ * subscription page, which names the business.
  */
 final class BillingMail {
 
   static final String RECEIPT_SUBJECT = "Receipt: your DigitalTowns subscription";
+
   /** The footer's "why": the billing events name neither the owner nor the business. */
-  static final String REASON = "You get this mail because this address pays for the subscription of a listing on DigitalTowns.";
+  static final String REASON =
+      "You get this mail because this address pays for the subscription of a listing on DigitalTowns.";
 
   private static final Logger log = LoggerFactory.getLogger(BillingMail.class);
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
-  private BillingMail() {
-  }
+  private BillingMail() {}
 
   /**
    * An amount as Stripe counts it (in the currency's minor unit) as a person reads it: the ISO code

@@ -24,21 +24,24 @@ import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * Spring's SMTP sender, except that a connection stays open for the next mail. Opening one per mail (what
- * {@link JavaMailSenderImpl} does) costs a TCP connect, the server's greeting and EHLO before the mail itself, and with
- * a provider also the TLS handshake, a second EHLO and AUTH: on the local stack that was about half of each mail's
- * time, and the email consumer topped out near 40 mails/s (issue 11, docs/benchmarks.md).
+ * Spring's SMTP sender, except that a connection stays open for the next mail. Opening one per mail
+ * (what {@link JavaMailSenderImpl} does) costs a TCP connect, the server's greeting and EHLO before
+ * the mail itself, and with a provider also the TLS handshake, a second EHLO and AUTH: on the local
+ * stack that was about half of each mail's time, and the email consumer topped out near 40 mails/s
+ * (issue 11, docs/benchmarks.md).
  *
- * <p>Each connection serves one thread at a time: a sender takes the most recently used idle connection, or opens a new
- * one, and puts it back after the mail. So there are at most as many connections as threads sending at once (the email
- * listeners' concurrency). A connection idle for longer than {@link SmtpConnectionProperties#maxIdle()}, or that sent
- * {@link SmtpConnectionProperties#maxMessages()} mails, is closed instead of reused. After any failure a connection
- * is closed, not put back: its state is unknown.
+ * <p>Each connection serves one thread at a time: a sender takes the most recently used idle
+ * connection, or opens a new one, and puts it back after the mail. So there are at most as many
+ * connections as threads sending at once (the email listeners' concurrency). A connection idle for
+ * longer than {@link SmtpConnectionProperties#maxIdle()}, or that sent {@link
+ * SmtpConnectionProperties#maxMessages()} mails, is closed instead of reused. After any failure a
+ * connection is closed, not put back: its state is unknown.
  *
- * <p>What a mail may go through is unchanged: one attempt per call, the caller (the consumer's retry) tries again
- * after a failure. The one exception is a reused connection that breaks before the server answered the mail (the
- * server dropped it while it was idle): the mail is tried once more at once on a new connection. That attempt is no
- * more likely to repeat a mail than the consumer's own retry would be.
+ * <p>What a mail may go through is unchanged: one attempt per call, the caller (the consumer's
+ * retry) tries again after a failure. The one exception is a reused connection that breaks before
+ * the server answered the mail (the server dropped it while it was idle): the mail is tried once
+ * more at once on a new connection. That attempt is no more likely to repeat a mail than the
+ * consumer's own retry would be.
  */
 class ConnectionReusingMailSender extends JavaMailSenderImpl implements DisposableBean {
 
@@ -47,8 +50,10 @@ class ConnectionReusingMailSender extends JavaMailSenderImpl implements Disposab
 
   private final long maxIdleNanos;
   private final int maxMessages;
+
   /** Most recently used first; guarded by itself. */
   private final Deque<Connection> idle = new ArrayDeque<>();
+
   private boolean closed;
 
   ConnectionReusingMailSender(SmtpConnectionProperties settings) {
@@ -57,7 +62,8 @@ class ConnectionReusingMailSender extends JavaMailSenderImpl implements Disposab
   }
 
   @Override
-  protected void doSend(MimeMessage[] mimeMessages, Object[] originalMessages) throws MailException {
+  protected void doSend(MimeMessage[] mimeMessages, Object[] originalMessages)
+      throws MailException {
     Map<Object, Exception> failures = new LinkedHashMap<>();
     for (int i = 0; i < mimeMessages.length; i++) {
       Object original = originalMessages != null ? originalMessages[i] : mimeMessages[i];
@@ -70,7 +76,8 @@ class ConnectionReusingMailSender extends JavaMailSenderImpl implements Disposab
       }
     }
     if (!failures.isEmpty()) {
-      // the cause lets the caller see what the server said (a refused recipient is permanent, an outage is not)
+      // the cause lets the caller see what the server said (a refused recipient is permanent, an
+      // outage is not)
       throw new MailSendException(null, failures.values().iterator().next(), failures);
     }
   }
@@ -84,9 +91,11 @@ class ConnectionReusingMailSender extends JavaMailSenderImpl implements Disposab
     } catch (MessagingException | RuntimeException e) {
       connection.close();
       if (!connection.reused() || !droppedWhileIdle(e)) {
-        throw e; // a new connection that failed, or a server that answered the mail: the consumer's retry decides
+        throw e; // a new connection that failed, or a server that answered the mail: the consumer's
+        // retry decides
       }
-      log.debug("reused SMTP connection failed ({}); trying the mail once more on a new connection",
+      log.debug(
+          "reused SMTP connection failed ({}); trying the mail once more on a new connection",
           e.getClass().getSimpleName());
       connection = open();
       try {
@@ -101,8 +110,9 @@ class ConnectionReusingMailSender extends JavaMailSenderImpl implements Disposab
   }
 
   /**
-   * No answer to the mail (the socket was closed), or the 421 a server sends before it drops an idle client, which
-   * the next command then reads as its answer. A refused sender or recipient is an answer: not retried here.
+   * No answer to the mail (the socket was closed), or the 421 a server sends before it drops an
+   * idle client, which the next command then reads as its answer. A refused sender or recipient is
+   * an answer: not retried here.
    */
   private static boolean droppedWhileIdle(Exception failure) {
     if (failure instanceof SMTPSendFailedException smtp) {

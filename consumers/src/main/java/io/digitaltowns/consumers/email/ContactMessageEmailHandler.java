@@ -2,8 +2,8 @@ package io.digitaltowns.consumers.email;
 
 import io.digitaltowns.consumers.email.MailContent.Paragraph;
 import io.digitaltowns.consumers.email.MailContent.Quote;
-import java.util.List;
 import io.digitaltowns.events.businesses.BusinessContacted;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +21,10 @@ class ContactMessageEmailHandler implements EmailHandler<BusinessContacted> {
   }
 
   static String subject(String businessName, String senderName) {
-    return "New message for " + MailText.oneLine(businessName) + " from " + MailText.oneLine(senderName);
+    return "New message for "
+        + MailText.oneLine(businessName)
+        + " from "
+        + MailText.oneLine(senderName);
   }
 
   @Override
@@ -31,15 +34,31 @@ class ContactMessageEmailHandler implements EmailHandler<BusinessContacted> {
 
   @Override
   public void handle(BusinessContacted event) {
-    // no button: the one action is the mail client's own Reply, which the Reply-To sends to the resident
-    MailContent content = new MailContent(subject(event.getName(), event.getSenderName()),
-        "Hello " + event.getOwnerName() + ",", List.of(
-            new Paragraph(event.getSenderName() + " sent a message to \"" + event.getName() + "\" through DigitalTowns:"),
-            new Quote(event.getMessage()),
-            new Paragraph("To answer, reply to this mail: your answer goes to " + event.getSenderName() + " <"
-                + event.getSenderEmail() + ">.")),
-        OwnerMail.REASON + " A resident wrote to it through the site.");
-    mail.send(new OutgoingMail(event.getEventId(), event.getOwnerEmail(), content,
-        new OutgoingMail.ReplyTo(event.getSenderEmail(), event.getSenderName())));
+    // no button: the one action is the mail client's own Reply, which the Reply-To sends to the
+    // resident
+    MailContent content =
+        new MailContent(
+            subject(event.getName(), event.getSenderName()),
+            "Hello " + event.getOwnerName() + ",",
+            List.of(
+                new Paragraph(
+                    event.getSenderName()
+                        + " sent a message to \""
+                        + event.getName()
+                        + "\" through DigitalTowns:"),
+                new Quote(event.getMessage()),
+                new Paragraph(
+                    "To answer, reply to this mail: your answer goes to "
+                        + event.getSenderName()
+                        + " <"
+                        + event.getSenderEmail()
+                        + ">.")),
+            OwnerMail.REASON + " A resident wrote to it through the site.");
+    mail.send(
+        new OutgoingMail(
+            event.getEventId(),
+            event.getOwnerEmail(),
+            content,
+            new OutgoingMail.ReplyTo(event.getSenderEmail(), event.getSenderName())));
   }
 }

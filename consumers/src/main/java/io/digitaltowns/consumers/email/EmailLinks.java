@@ -18,24 +18,38 @@ import org.springframework.stereotype.Component;
 public class EmailLinks {
 
   /**
-   * Answered by the api (GET, changes nothing: mail scanners fetch links): it sends the browser to the
-   * site's page {@code /verify-email?token=}, whose form posts the token and the owner's chosen password.
+   * Answered by the api (GET, changes nothing: mail scanners fetch links): it sends the browser to
+   * the site's page {@code /verify-email?token=}, whose form posts the token and the owner's chosen
+   * password.
    */
   static final String VERIFY_EMAIL_PATH = "/api/auth/verify-email";
+
   /** A front-end page that asks for the new password and posts it to /api/auth/reset-password. */
   static final String RESET_PASSWORD_PATH = "/reset-password";
+
   /** A front-end page for admins: the listing under review, with approve and reject. */
   static final String ADMIN_BUSINESS_PATH = "/admin/businesses/";
+
   /** The public page of a listing. */
   static final String BUSINESS_PATH = "/businesses/";
-  /** A front-end page for the owner: the listing's subscription, with the button that opens Stripe's billing portal. */
+
+  /**
+   * A front-end page for the owner: the listing's subscription, with the button that opens Stripe's
+   * billing portal.
+   */
   static final String MY_BUSINESS_PATH = "/my/businesses/";
+
   static final String SUBSCRIPTION_PATH = "/subscription";
+
   /** A front-end page that asks for the address and mails a reset link to it. */
   static final String FORGOT_PASSWORD_PATH = "/forgot-password";
 
-  /** Only the email group signs links: with it off there is no key (EMAIL_LINK_SECRET) and no link is ever made. */
+  /**
+   * Only the email group signs links: with it off there is no key (EMAIL_LINK_SECRET) and no link
+   * is ever made.
+   */
   private final Supplier<EmailLinkTokens> tokens;
+
   private final String baseUrl;
 
   public EmailLinks(EmailLinkTokens tokens, EmailProperties properties) {
@@ -52,12 +66,18 @@ public class EmailLinks {
     this.baseUrl = withoutTrailingSlash(properties.publicBaseUrl());
   }
 
-  /** The link that confirms the address; its token is the event's {@link Purpose#VERIFY_EMAIL} token. */
+  /**
+   * The link that confirms the address; its token is the event's {@link Purpose#VERIFY_EMAIL}
+   * token.
+   */
   public String verifyEmail(String eventId) {
     return link(VERIFY_EMAIL_PATH, Purpose.VERIFY_EMAIL, eventId);
   }
 
-  /** The link that lets the owner choose a new password; its token is the event's {@link Purpose#RESET_PASSWORD} token. */
+  /**
+   * The link that lets the owner choose a new password; its token is the event's {@link
+   * Purpose#RESET_PASSWORD} token.
+   */
   public String resetPassword(String eventId) {
     return link(RESET_PASSWORD_PATH, Purpose.RESET_PASSWORD, eventId);
   }
@@ -72,7 +92,10 @@ public class EmailLinks {
     return baseUrl + BUSINESS_PATH + pathSegment(businessId);
   }
 
-  /** Where the owner edits a listing and submits it again (sign-in required: the link carries no token). */
+  /**
+   * Where the owner edits a listing and submits it again (sign-in required: the link carries no
+   * token).
+   */
   public String editBusiness(String businessId) {
     return baseUrl + MY_BUSINESS_PATH + pathSegment(businessId);
   }
@@ -83,8 +106,9 @@ public class EmailLinks {
   }
 
   /**
-   * Where the owner manages the listing's subscription (sign-in required: the link carries no token).
-   * The page asks the api for a fresh billing-portal session: portal links expire, so none is mailed.
+   * Where the owner manages the listing's subscription (sign-in required: the link carries no
+   * token). The page asks the api for a fresh billing-portal session: portal links expire, so none
+   * is mailed.
    */
   public String subscription(String businessId) {
     return baseUrl + MY_BUSINESS_PATH + pathSegment(businessId) + SUBSCRIPTION_PATH;

@@ -2,8 +2,8 @@ package io.digitaltowns.consumers.email;
 
 import io.digitaltowns.consumers.email.MailContent.Action;
 import io.digitaltowns.consumers.email.MailContent.Paragraph;
-import java.util.List;
 import io.digitaltowns.events.businesses.BusinessApproved;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** Tells the owner that an admin approved the listing and where the public can now see it. */
@@ -27,11 +27,20 @@ class ListingApprovedEmailHandler implements EmailHandler<BusinessApproved> {
 
   @Override
   public void handle(BusinessApproved event) {
-    mail.send(new OutgoingMail(event.getEventId(), event.getOwnerEmail(), new MailContent(
-        SUBJECT_PREFIX + MailText.oneLine(event.getName()), "Hello " + event.getOwnerName() + ",", List.of(
-            new Paragraph("good news: \"" + event.getName() + "\" was approved and is now live on DigitalTowns.\n"
-                + "See your listing as residents see it:"),
-            new Action("See your listing", links.business(event.getAggregateId()))),
-        OwnerMail.REASON)));
+    mail.send(
+        new OutgoingMail(
+            event.getEventId(),
+            event.getOwnerEmail(),
+            new MailContent(
+                SUBJECT_PREFIX + MailText.oneLine(event.getName()),
+                "Hello " + event.getOwnerName() + ",",
+                List.of(
+                    new Paragraph(
+                        "good news: \""
+                            + event.getName()
+                            + "\" was approved and is now live on DigitalTowns.\n"
+                            + "See your listing as residents see it:"),
+                    new Action("See your listing", links.business(event.getAggregateId()))),
+                OwnerMail.REASON)));
   }
 }

@@ -3,8 +3,8 @@ package io.digitaltowns.consumers.email;
 import io.digitaltowns.consumers.email.MailContent.Action;
 import io.digitaltowns.consumers.email.MailContent.Paragraph;
 import io.digitaltowns.consumers.email.MailContent.Quote;
-import java.util.List;
 import io.digitaltowns.events.businesses.BusinessRejected;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** Tells the owner that an admin sent the listing back, with the admin's reason. */
@@ -29,12 +29,21 @@ class ListingRejectedEmailHandler implements EmailHandler<BusinessRejected> {
   @Override
   public void handle(BusinessRejected event) {
     // the listing is not public: the owner edits it on its page of their account (sign-in required)
-    mail.send(new OutgoingMail(event.getEventId(), event.getOwnerEmail(), new MailContent(
-        SUBJECT_PREFIX + MailText.oneLine(event.getName()), "Hello " + event.getOwnerName() + ",", List.of(
-            new Paragraph("\"" + event.getName() + "\" was reviewed and is not published yet. The reviewer's reason:"),
-            new Quote(event.getReason()),
-            new Paragraph("Sign in, change the listing and submit it again:"),
-            new Action("Edit your listing", links.editBusiness(event.getAggregateId()))),
-        OwnerMail.REASON)));
+    mail.send(
+        new OutgoingMail(
+            event.getEventId(),
+            event.getOwnerEmail(),
+            new MailContent(
+                SUBJECT_PREFIX + MailText.oneLine(event.getName()),
+                "Hello " + event.getOwnerName() + ",",
+                List.of(
+                    new Paragraph(
+                        "\""
+                            + event.getName()
+                            + "\" was reviewed and is not published yet. The reviewer's reason:"),
+                    new Quote(event.getReason()),
+                    new Paragraph("Sign in, change the listing and submit it again:"),
+                    new Action("Edit your listing", links.editBusiness(event.getAggregateId()))),
+                OwnerMail.REASON)));
   }
 }

@@ -3,8 +3,7 @@ package io.digitaltowns.consumers.email;
 /** Small text rules for values that come from events and end up in mail headers. */
 final class MailText {
 
-  private MailText() {
-  }
+  private MailText() {}
 
   /**
    * The value on one line: line breaks and other control characters become a space, so that a

@@ -5,7 +5,7 @@ package io.digitaltowns.consumers.email;
  *
  * @param content what the mail says; {@link SmtpMailSender} renders it as text and as HTML
  * @param replyTo where answers go instead of the sender ({@code EMAIL_FROM}, which nobody reads);
- *                null for mails nobody should answer
+ *     null for mails nobody should answer
  */
 public record OutgoingMail(String eventId, String to, MailContent content, ReplyTo replyTo) {
 
@@ -22,8 +22,7 @@ public record OutgoingMail(String eventId, String to, MailContent content, Reply
    * The person an answer should reach.
    *
    * @param address the email address
-   * @param name    their display name, or null
+   * @param name their display name, or null
    */
-  public record ReplyTo(String address, String name) {
-  }
+  public record ReplyTo(String address, String name) {}
 }

@@ -6,6 +6,5 @@ final class OwnerMail {
   /** The footer's "why". */
   static final String REASON = "You get this mail because you own this listing on DigitalTowns.";
 
-  private OwnerMail() {
-  }
+  private OwnerMail() {}
 }

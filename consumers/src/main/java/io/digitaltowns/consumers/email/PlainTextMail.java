@@ -7,13 +7,15 @@ import io.digitaltowns.consumers.email.MailContent.Link;
 import io.digitaltowns.consumers.email.MailContent.Paragraph;
 import io.digitaltowns.consumers.email.MailContent.Quote;
 
-/** The text/plain part of a mail: what every mail client can show, and what the mails were before the HTML part. */
+/**
+ * The text/plain part of a mail: what every mail client can show, and what the mails were before
+ * the HTML part.
+ */
 final class PlainTextMail {
 
   private static final String RULE = "----------------------------------------";
 
-  private PlainTextMail() {
-  }
+  private PlainTextMail() {}
 
   static String render(MailContent mail, MailFooter footer) {
     StringBuilder text = new StringBuilder(mail.greeting());
@@ -35,8 +37,15 @@ final class PlainTextMail {
     }
     if (block instanceof Facts facts) {
       StringBuilder lines = new StringBuilder();
-      facts.facts().forEach(fact -> lines.append(lines.isEmpty() ? "" : "\n").append(fact.label()).append(": ")
-          .append(fact.value()));
+      facts
+          .facts()
+          .forEach(
+              fact ->
+                  lines
+                      .append(lines.isEmpty() ? "" : "\n")
+                      .append(fact.label())
+                      .append(": ")
+                      .append(fact.value()));
       return lines.toString();
     }
     if (block instanceof Link link) {

@@ -1,12 +1,12 @@
 package io.digitaltowns.consumers.email;
 
 import io.digitaltowns.consumers.email.MailContent.Action;
-import io.digitaltowns.consumers.email.MailContent.Paragraph;
-import java.util.List;
 import io.digitaltowns.consumers.email.MailContent.Fact;
 import io.digitaltowns.consumers.email.MailContent.Facts;
-import java.util.ArrayList;
+import io.digitaltowns.consumers.email.MailContent.Paragraph;
 import io.digitaltowns.events.billing.SubscriptionRenewed;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** The receipt the owner gets each time a renewal invoice of the subscription is paid. */
@@ -28,7 +28,8 @@ class RenewalReceiptEmailHandler implements EmailHandler<SubscriptionRenewed> {
 
   @Override
   public void handle(SubscriptionRenewed event) {
-    if (!BillingMail.hasRecipient(event.getOwnerEmail(), event.getEventId(), "SubscriptionRenewed")) {
+    if (!BillingMail.hasRecipient(
+        event.getOwnerEmail(), event.getEventId(), "SubscriptionRenewed")) {
       return;
     }
     List<Fact> facts = new ArrayList<>();
@@ -37,12 +38,20 @@ class RenewalReceiptEmailHandler implements EmailHandler<SubscriptionRenewed> {
     if (event.getInvoiceId() != null) {
       facts.add(new Fact("Invoice", MailText.oneLine(event.getInvoiceId())));
     }
-    mail.send(new OutgoingMail(event.getEventId(), event.getOwnerEmail(), new MailContent(BillingMail.RECEIPT_SUBJECT,
-        "Hello,", List.of(
-            new Paragraph("thank you: your DigitalTowns subscription was renewed and your listing stays featured."),
-            new Facts(facts),
-            new Paragraph("See your invoices, change the card or cancel here:"),
-            new Action("Manage your subscription", links.subscription(event.getBusinessId()))),
-        BillingMail.REASON)));
+    mail.send(
+        new OutgoingMail(
+            event.getEventId(),
+            event.getOwnerEmail(),
+            new MailContent(
+                BillingMail.RECEIPT_SUBJECT,
+                "Hello,",
+                List.of(
+                    new Paragraph(
+                        "thank you: your DigitalTowns subscription was renewed and your listing stays featured."),
+                    new Facts(facts),
+                    new Paragraph("See your invoices, change the card or cancel here:"),
+                    new Action(
+                        "Manage your subscription", links.subscription(event.getBusinessId()))),
+                BillingMail.REASON)));
   }
 }

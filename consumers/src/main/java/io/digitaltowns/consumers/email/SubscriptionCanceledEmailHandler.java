@@ -1,14 +1,17 @@
 package io.digitaltowns.consumers.email;
 
 import io.digitaltowns.consumers.email.MailContent.Action;
-import io.digitaltowns.consumers.email.MailContent.Paragraph;
-import java.util.List;
 import io.digitaltowns.consumers.email.MailContent.Block;
-import java.util.ArrayList;
+import io.digitaltowns.consumers.email.MailContent.Paragraph;
 import io.digitaltowns.events.billing.SubscriptionCanceled;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** Confirms a cancellation to the owner, and until when the listing stays featured if it runs out the paid period. */
+/**
+ * Confirms a cancellation to the owner, and until when the listing stays featured if it runs out
+ * the paid period.
+ */
 @Component
 class SubscriptionCanceledEmailHandler implements EmailHandler<SubscriptionCanceled> {
 
@@ -29,13 +32,16 @@ class SubscriptionCanceledEmailHandler implements EmailHandler<SubscriptionCance
 
   @Override
   public void handle(SubscriptionCanceled event) {
-    if (!BillingMail.hasRecipient(event.getOwnerEmail(), event.getEventId(), "SubscriptionCanceled")) {
+    if (!BillingMail.hasRecipient(
+        event.getOwnerEmail(), event.getEventId(), "SubscriptionCanceled")) {
       return;
     }
-    String until = event.getCancelAt() == null
-        ? "It has ended, and your listing is no longer featured."
-        : "It stays active, and your listing featured, until " + BillingMail.date(event.getCancelAt())
-            + ". You will not be charged again.";
+    String until =
+        event.getCancelAt() == null
+            ? "It has ended, and your listing is no longer featured."
+            : "It stays active, and your listing featured, until "
+                + BillingMail.date(event.getCancelAt())
+                + ". You will not be charged again.";
     List<Block> blocks = new ArrayList<>();
     blocks.add(new Paragraph("your DigitalTowns subscription is canceled. " + until));
     if ("payment_failed".equals(event.getReason())) {
@@ -43,7 +49,10 @@ class SubscriptionCanceledEmailHandler implements EmailHandler<SubscriptionCance
     }
     blocks.add(new Paragraph("Changed your mind? You can subscribe again at any time here:"));
     blocks.add(new Action("Subscribe again", links.subscription(event.getBusinessId())));
-    mail.send(new OutgoingMail(event.getEventId(), event.getOwnerEmail(),
-        new MailContent(SUBJECT, "Hello,", blocks, BillingMail.REASON)));
+    mail.send(
+        new OutgoingMail(
+            event.getEventId(),
+            event.getOwnerEmail(),
+            new MailContent(SUBJECT, "Hello,", blocks, BillingMail.REASON)));
   }
 }

@@ -2,11 +2,13 @@ package io.digitaltowns.consumers.email;
 
 import io.digitaltowns.consumers.email.MailContent.Action;
 import io.digitaltowns.consumers.email.MailContent.Paragraph;
-import java.util.List;
 import io.digitaltowns.events.accounts.EmailVerificationRequested;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** Mails a new verification link when one was asked for (the welcome mail carried the first one). */
+/**
+ * Mails a new verification link when one was asked for (the welcome mail carried the first one).
+ */
 @Component
 class VerificationEmailHandler implements EmailHandler<EmailVerificationRequested> {
 
@@ -27,12 +29,20 @@ class VerificationEmailHandler implements EmailHandler<EmailVerificationRequeste
 
   @Override
   public void handle(EmailVerificationRequested event) {
-    mail.send(new OutgoingMail(event.getEventId(), event.getEmail(), new MailContent(SUBJECT,
-        "Hello " + event.getDisplayName() + ",", List.of(
-            new Paragraph("please confirm that this is your email address by opening this link:"),
-            new Action("Confirm your email address", links.verifyEmail(event.getEventId())),
-            new Paragraph("The link works once. Links we sent you before no longer work.\n"
-                + "If you did not ask for this, you can ignore this mail.")),
-        "You get this mail because someone asked to confirm this address for a DigitalTowns account.")));
+    mail.send(
+        new OutgoingMail(
+            event.getEventId(),
+            event.getEmail(),
+            new MailContent(
+                SUBJECT,
+                "Hello " + event.getDisplayName() + ",",
+                List.of(
+                    new Paragraph(
+                        "please confirm that this is your email address by opening this link:"),
+                    new Action("Confirm your email address", links.verifyEmail(event.getEventId())),
+                    new Paragraph(
+                        "The link works once. Links we sent you before no longer work.\n"
+                            + "If you did not ask for this, you can ignore this mail.")),
+                "You get this mail because someone asked to confirm this address for a DigitalTowns account.")));
   }
 }

@@ -17,12 +17,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The one consumer runtime: for every {@link DeclaredGroup} one listener container per topic, all on Spring
- * Boot's listener container factory, so every group gets the same {@link ConsumerErrorHandling} (retry in place, dead
- * letters to {@code <topic>.<group>.dlt}), the same {@link RecordObservation} (trace ids in the MDC, metrics) and the
- * same {@link EventDispatcher} (decoding, one handler per event type, exactly once per event id through
- * {@link ProcessedEvents}). The containers sit in Spring's listener registry like {@code @KafkaListener} ones: health
- * ({@link KafkaListenersHealthIndicator}) and the ops tooling see them alike.
+ * The one consumer runtime: for every {@link DeclaredGroup} one listener container per topic, all
+ * on Spring Boot's listener container factory, so every group gets the same {@link
+ * ConsumerErrorHandling} (retry in place, dead letters to {@code <topic>.<group>.dlt}), the same
+ * {@link RecordObservation} (trace ids in the MDC, metrics) and the same {@link EventDispatcher}
+ * (decoding, one handler per event type, exactly once per event id through {@link
+ * ProcessedEvents}). The containers sit in Spring's listener registry like {@code @KafkaListener}
+ * ones: health ({@link KafkaListenersHealthIndicator}) and the ops tooling see them alike.
  */
 @Component
 class ConsumerGroupListeners implements KafkaListenerConfigurer {
@@ -32,8 +33,11 @@ class ConsumerGroupListeners implements KafkaListenerConfigurer {
   private final ProcessedEvents processedEvents;
   private final TransactionTemplate transaction;
 
-  ConsumerGroupListeners(List<DeclaredGroup> groups, AvroEventDeserializer deserializer,
-                         ProcessedEvents processedEvents, TransactionTemplate transaction) {
+  ConsumerGroupListeners(
+      List<DeclaredGroup> groups,
+      AvroEventDeserializer deserializer,
+      ProcessedEvents processedEvents,
+      TransactionTemplate transaction) {
     this.groups = groups;
     this.deserializer = deserializer;
     this.processedEvents = processedEvents;
@@ -43,9 +47,11 @@ class ConsumerGroupListeners implements KafkaListenerConfigurer {
   @Override
   public void configureKafkaListeners(KafkaListenerEndpointRegistrar registrar) {
     for (DeclaredGroup group : groups) {
-      // one dispatcher per group, shared by its topics: one message log and every handler, whatever the topic
-      EventDispatcher dispatcher = new EventDispatcher(group.id(), group.handlers(), deserializer, processedEvents,
-          transaction);
+      // one dispatcher per group, shared by its topics: one message log and every handler, whatever
+      // the topic
+      EventDispatcher dispatcher =
+          new EventDispatcher(
+              group.id(), group.handlers(), deserializer, processedEvents, transaction);
       MessageListener<byte[], byte[]> listener = record -> dispatch(group, dispatcher, record);
       for (Topic<?, ?> topic : group.topics()) {
         registrar.registerEndpoint(new TopicEndpoint(group, topic, listener));
@@ -53,7 +59,8 @@ class ConsumerGroupListeners implements KafkaListenerConfigurer {
     }
   }
 
-  private static void dispatch(DeclaredGroup group, EventDispatcher dispatcher, ConsumerRecord<byte[], byte[]> record) {
+  private static void dispatch(
+      DeclaredGroup group, EventDispatcher dispatcher, ConsumerRecord<byte[], byte[]> record) {
     try {
       dispatcher.dispatch(record.value());
     } catch (RuntimeException failure) {
@@ -62,7 +69,8 @@ class ConsumerGroupListeners implements KafkaListenerConfigurer {
   }
 
   /** One topic of a group, as the listener container factory wants it described. */
-  private record TopicEndpoint(DeclaredGroup group, Topic<?, ?> topic, MessageListener<byte[], byte[]> listener)
+  private record TopicEndpoint(
+      DeclaredGroup group, Topic<?, ?> topic, MessageListener<byte[], byte[]> listener)
       implements KafkaListenerEndpoint {
 
     @Override
@@ -111,7 +119,8 @@ class ConsumerGroupListeners implements KafkaListenerConfigurer {
     }
 
     @Override
-    public void setupListenerContainer(MessageListenerContainer container, MessageConverter messageConverter) {
+    public void setupListenerContainer(
+        MessageListenerContainer container, MessageConverter messageConverter) {
       container.setupMessageListener(listener);
     }
 

@@ -9,15 +9,16 @@ import java.time.Instant;
 
 /**
  * The consumers' meters, tagged {@code group}, {@code topic} and {@code eventType}:
+ *
  * <ul>
- *   <li>{@code dt.consumer.processed}: events whose handler ran and committed;</li>
+ *   <li>{@code dt.consumer.processed}: events whose handler ran and committed;
  *   <li>{@code dt.consumer.skipped} (tag {@code reason} = duplicate | unhandled): acknowledged
- *       without running a handler;</li>
- *   <li>{@code dt.consumer.failed} (tag {@code exception}): failed attempts, each retry counts;</li>
- *   <li>{@code dt.consumer.deadlettered} (tags group, topic, exception): records sent to the DLT;</li>
+ *       without running a handler;
+ *   <li>{@code dt.consumer.failed} (tag {@code exception}): failed attempts, each retry counts;
+ *   <li>{@code dt.consumer.deadlettered} (tags group, topic, exception): records sent to the DLT;
  *   <li>{@code dt.consumer.latency} (tag group, with a percentile histogram): from the event's
  *       {@code occurredAt} to its handling committed, the end-to-end delay through outbox, relay
- *       and Kafka.</li>
+ *       and Kafka.
  * </ul>
  */
 public class ConsumerMetrics {
@@ -57,27 +58,41 @@ public class ConsumerMetrics {
 
   void skipped(String group, String topic, String eventType, String reason) {
     Counter.builder(SKIPPED)
-        .description("Events acknowledged without running a handler (duplicates, types the group does not handle)")
+        .description(
+            "Events acknowledged without running a handler (duplicates, types the group does not handle)")
         .tags("group", group, "topic", topic, "eventType", eventType, "reason", reason)
-        .register(registry).increment();
+        .register(registry)
+        .increment();
   }
 
   void failed(String group, String topic, String eventType, Throwable failure) {
     Counter.builder(FAILED)
         .description("Failed handling attempts (each retry counts)")
-        .tags("group", group, "topic", topic, "eventType", eventType, "exception", exceptionName(failure))
-        .register(registry).increment();
+        .tags(
+            "group",
+            group,
+            "topic",
+            topic,
+            "eventType",
+            eventType,
+            "exception",
+            exceptionName(failure))
+        .register(registry)
+        .increment();
   }
 
   void deadLettered(String group, String topic, Throwable failure) {
     Counter.builder(DEAD_LETTERED)
         .description("Records sent to the dead-letter topic <topic>.<group>.dlt")
         .tags("group", group, "topic", topic, "exception", exceptionName(failure))
-        .register(registry).increment();
+        .register(registry)
+        .increment();
   }
 
-  private Counter counter(String name, String description, String group, String topic, String eventType) {
-    return Counter.builder(name).description(description)
+  private Counter counter(
+      String name, String description, String group, String topic, String eventType) {
+    return Counter.builder(name)
+        .description(description)
         .tags("group", group, "topic", topic, "eventType", eventType)
         .register(registry);
   }
@@ -85,7 +100,8 @@ public class ConsumerMetrics {
   private static String exceptionName(Throwable failure) {
     Throwable cause = failure;
     // the listener container wraps the handler's exception; the cause says what went wrong
-    while (cause instanceof org.springframework.kafka.listener.ListenerExecutionFailedException && cause.getCause() != null) {
+    while (cause instanceof org.springframework.kafka.listener.ListenerExecutionFailedException
+        && cause.getCause() != null) {
       cause = cause.getCause();
     }
     return cause == null ? "none" : cause.getClass().getSimpleName();

@@ -14,7 +14,8 @@ class ConsumerObservability {
     return new ConsumerMetrics(registry);
   }
 
-  // Spring Boot sets the single RecordInterceptor bean on the auto-configured listener container factory
+  // Spring Boot sets the single RecordInterceptor bean on the auto-configured listener container
+  // factory
   @Bean
   RecordInterceptor<Object, Object> recordObservation(ConsumerMetrics metrics) {
     return new RecordObservation(metrics);

@@ -13,5 +13,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ConsumerRetryProperties(
     @DefaultValue("1s") Duration initialInterval,
     @DefaultValue("60s") Duration maxInterval,
-    @DefaultValue("30m") Duration maxElapsed) {
-}
+    @DefaultValue("30m") Duration maxElapsed) {}

@@ -9,27 +9,34 @@ import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
- * A consumer group as its feature declares it: the catalog's {@link ConsumerGroup} (its id, which holds its committed
- * offsets, and the topics it reads), its handlers, how many threads per topic, and whether it runs. Everything else
- * (the listener containers, decoding, the message log that makes it idempotent, retries, the dead-letter topic,
- * logging context and metrics) comes from the one runtime, {@link ConsumerGroupListeners}.
+ * A consumer group as its feature declares it: the catalog's {@link ConsumerGroup} (its id, which
+ * holds its committed offsets, and the topics it reads), its handlers, how many threads per topic,
+ * and whether it runs. Everything else (the listener containers, decoding, the message log that
+ * makes it idempotent, retries, the dead-letter topic, logging context and metrics) comes from the
+ * one runtime, {@link ConsumerGroupListeners}.
  *
- * <p>Each topic gets its own listener container in the group: a record in retry on one topic (a business mail waiting
- * out an SMTP outage) holds up nothing on the others (a password-reset mail). The first topic's container is named
- * like the group, the others {@code <group>-<topic>}.
+ * <p>Each topic gets its own listener container in the group: a record in retry on one topic (a
+ * business mail waiting out an SMTP outage) holds up nothing on the others (a password-reset mail).
+ * The first topic's container is named like the group, the others {@code <group>-<topic>}.
  *
  * @param concurrency threads per topic, null for the container factory's default (one)
- * @param failureTriage turns a handler's failure into the one the error handler sees: a
- *     {@link PermanentFailureException} is dead-lettered at once, anything else retried in place; identity by default
+ * @param failureTriage turns a handler's failure into the one the error handler sees: a {@link
+ *     PermanentFailureException} is dead-lettered at once, anything else retried in place; identity
+ *     by default
  */
-public record DeclaredGroup(ConsumerGroup group, List<EventHandler<?>> handlers, Integer concurrency, boolean enabled,
-                            UnaryOperator<RuntimeException> failureTriage) {
+public record DeclaredGroup(
+    ConsumerGroup group,
+    List<EventHandler<?>> handlers,
+    Integer concurrency,
+    boolean enabled,
+    UnaryOperator<RuntimeException> failureTriage) {
 
   public DeclaredGroup {
     Objects.requireNonNull(group, "group");
     handlers = List.copyOf(handlers);
     if (group.topics().isEmpty()) {
-      throw new IllegalArgumentException("consumer group " + group.id() + " reads no topic of the catalog");
+      throw new IllegalArgumentException(
+          "consumer group " + group.id() + " reads no topic of the catalog");
     }
     failureTriage = failureTriage == null ? UnaryOperator.identity() : failureTriage;
   }
@@ -79,7 +86,10 @@ public record DeclaredGroup(ConsumerGroup group, List<EventHandler<?>> handlers,
       return this;
     }
 
-    /** The group's switch: off, its listeners are registered (health shows them "off") but never start. */
+    /**
+     * The group's switch: off, its listeners are registered (health shows them "off") but never
+     * start.
+     */
     public Builder enabled(boolean enabled) {
       this.enabled = enabled;
       return this;

@@ -16,13 +16,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One consumer group's entry point: decodes a record into its typed event, picks the handler for
- * that type, and runs it exactly once per event id (message log + effect in one transaction).
- * Event types the group has no handler for are skipped.
+ * that type, and runs it exactly once per event id (message log + effect in one transaction). Event
+ * types the group has no handler for are skipped.
  *
  * <p>While a record is dispatched the logging MDC holds {@value #MDC_TRACE_ID} (the envelope's
  * trace id, else the one of the record's {@code traceparent} header), {@value #MDC_EVENT_ID},
- * {@value #MDC_EVENT_TYPE} and {@value #MDC_GROUP}, so every line a handler logs can be tied to
- * the HTTP request that caused the event; and the outcome is counted in {@link ConsumerMetrics}.
+ * {@value #MDC_EVENT_TYPE} and {@value #MDC_GROUP}, so every line a handler logs can be tied to the
+ * HTTP request that caused the event; and the outcome is counted in {@link ConsumerMetrics}.
  */
 public class EventDispatcher {
 
@@ -32,7 +32,8 @@ public class EventDispatcher {
   public static final String MDC_EVENT_ID = "eventId";
   public static final String MDC_EVENT_TYPE = "eventType";
   public static final String MDC_GROUP = "consumerGroup";
-  static final List<String> MDC_KEYS = List.of(MDC_TRACE_ID, MDC_EVENT_ID, MDC_EVENT_TYPE, MDC_GROUP);
+  static final List<String> MDC_KEYS =
+      List.of(MDC_TRACE_ID, MDC_EVENT_ID, MDC_EVENT_TYPE, MDC_GROUP);
 
   private final String group;
   private final Map<Class<?>, EventHandler<?>> handlers;
@@ -45,15 +46,26 @@ public class EventDispatcher {
    * Counts into the {@link ConsumerMetrics} bound for the record by the listener container's
    * interceptor ({@link RecordObservation}); outside a listener call nothing is counted.
    */
-  public EventDispatcher(String group, List<? extends EventHandler<?>> handlers, AvroEventDeserializer deserializer,
-                         ProcessedEvents processedEvents, TransactionTemplate transaction) {
+  public EventDispatcher(
+      String group,
+      List<? extends EventHandler<?>> handlers,
+      AvroEventDeserializer deserializer,
+      ProcessedEvents processedEvents,
+      TransactionTemplate transaction) {
     this(group, handlers, deserializer, processedEvents, transaction, null);
   }
 
-  public EventDispatcher(String group, List<? extends EventHandler<?>> handlers, AvroEventDeserializer deserializer,
-                         ProcessedEvents processedEvents, TransactionTemplate transaction, ConsumerMetrics metrics) {
+  public EventDispatcher(
+      String group,
+      List<? extends EventHandler<?>> handlers,
+      AvroEventDeserializer deserializer,
+      ProcessedEvents processedEvents,
+      TransactionTemplate transaction,
+      ConsumerMetrics metrics) {
     this.group = group;
-    this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(EventHandler::eventType, Function.identity()));
+    this.handlers =
+        handlers.stream()
+            .collect(Collectors.toUnmodifiableMap(EventHandler::eventType, Function.identity()));
     this.deserializer = deserializer;
     this.processedEvents = processedEvents;
     this.transaction = transaction;
@@ -87,11 +99,14 @@ public class EventDispatcher {
       }
       EventHandler<?> handler = handlers.get(event.getClass());
       if (handler == null) {
-        // Not this group's business (the email group has nothing to say about a sign-in, say), or an
+        // Not this group's business (the email group has nothing to say about a sign-in, say), or
+        // an
         // event type newer than this build (decoded as a generic record). Returning normally
         // acknowledges the record: the listener commits its offset and the partition moves on.
-        // Throwing instead would retry it for the whole backoff, holding up that partition, and then
-        // dead-letter a record nothing was wrong with. Nothing is written to processed_events either:
+        // Throwing instead would retry it for the whole backoff, holding up that partition, and
+        // then
+        // dead-letter a record nothing was wrong with. Nothing is written to processed_events
+        // either:
         // skipping is idempotent by itself, a row per ignored event would only grow the table, and
         // a replay after a handler for the type is added can still act on the older events.
         log.debug("{}: no handler for {}, skipped", group, event.getSchema().getFullName());
@@ -101,14 +116,17 @@ public class EventDispatcher {
         return;
       }
       String eventId = String.valueOf(envelope.eventId());
-      boolean handled = Boolean.TRUE.equals(transaction.execute(status -> {
-        if (processedEvents.markProcessed(group, eventId)) {
-          invoke(handler, (SpecificRecord) event);
-          return true;
-        }
-        log.debug("{}: event {} already processed, skipped", group, eventId);
-        return false;
-      }));
+      boolean handled =
+          Boolean.TRUE.equals(
+              transaction.execute(
+                  status -> {
+                    if (processedEvents.markProcessed(group, eventId)) {
+                      invoke(handler, (SpecificRecord) event);
+                      return true;
+                    }
+                    log.debug("{}: event {} already processed, skipped", group, eventId);
+                    return false;
+                  }));
       if (counted != null) {
         if (handled) {
           counted.processed(group, topic, eventType, envelope.occurredAt());
@@ -138,7 +156,8 @@ public class EventDispatcher {
       if (!(event instanceof GenericRecord record)) {
         return new Envelope(null, null, null);
       }
-      return new Envelope(string(record, "eventId"), string(record, "traceId"), instant(record, "occurredAt"));
+      return new Envelope(
+          string(record, "eventId"), string(record, "traceId"), instant(record, "occurredAt"));
     }
 
     private static String string(GenericRecord record, String field) {
@@ -156,7 +175,8 @@ public class EventDispatcher {
   }
 
   @SuppressWarnings("unchecked")
-  private static <T extends SpecificRecord> void invoke(EventHandler<T> handler, SpecificRecord event) {
+  private static <T extends SpecificRecord> void invoke(
+      EventHandler<T> handler, SpecificRecord event) {
     handler.handle((T) event);
   }
 }

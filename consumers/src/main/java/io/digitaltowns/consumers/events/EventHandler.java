@@ -10,7 +10,10 @@ public interface EventHandler<T extends SpecificRecord> {
 
   void handle(T event);
 
-  /** A handler made of a method: a projection that folds several event types into one table lists one per type. */
+  /**
+   * A handler made of a method: a projection that folds several event types into one table lists
+   * one per type.
+   */
   static <T extends SpecificRecord> EventHandler<T> of(Class<T> eventType, Consumer<T> handling) {
     return new EventHandler<>() {
       @Override

@@ -6,11 +6,11 @@ import org.slf4j.MDC;
 import org.springframework.kafka.listener.RecordInterceptor;
 
 /**
- * Runs around every listener call of every consumer group (Spring Boot hands the one
- * {@link RecordInterceptor} bean to the listener container factory): binds the record's topic,
- * group and {@code traceparent} trace id for the {@link EventDispatcher}, puts the trace id and
- * group in the logging MDC at once (so the container's own log lines about the record carry them
- * too), and clears both when the record is done, success or failure.
+ * Runs around every listener call of every consumer group (Spring Boot hands the one {@link
+ * RecordInterceptor} bean to the listener container factory): binds the record's topic, group and
+ * {@code traceparent} trace id for the {@link EventDispatcher}, puts the trace id and group in the
+ * logging MDC at once (so the container's own log lines about the record carry them too), and
+ * clears both when the record is done, success or failure.
  */
 class RecordObservation implements RecordInterceptor<Object, Object> {
 
@@ -21,7 +21,8 @@ class RecordObservation implements RecordInterceptor<Object, Object> {
   }
 
   @Override
-  public ConsumerRecord<Object, Object> intercept(ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
+  public ConsumerRecord<Object, Object> intercept(
+      ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
     String group = groupOf(consumer);
     String traceId = TraceIds.fromHeaders(record.headers());
     ConsumedRecord.bind(new ConsumedRecord(record.topic(), group, traceId, metrics));
@@ -35,7 +36,8 @@ class RecordObservation implements RecordInterceptor<Object, Object> {
   }
 
   @Override
-  public void afterRecord(ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
+  public void afterRecord(
+      ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
     clear();
   }
 

@@ -10,12 +10,14 @@ final class TraceIds {
 
   static final String TRACEPARENT = "traceparent";
 
-  private static final Pattern FORMAT = Pattern.compile("^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$");
+  private static final Pattern FORMAT =
+      Pattern.compile("^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$");
 
-  private TraceIds() {
-  }
+  private TraceIds() {}
 
-  /** @return the 32-hex trace id, or null when the header is absent or malformed */
+  /**
+   * @return the 32-hex trace id, or null when the header is absent or malformed
+   */
   static String fromTraceparent(String traceparent) {
     if (traceparent == null) {
       return null;
@@ -29,7 +31,8 @@ final class TraceIds {
       return null;
     }
     Header header = headers.lastHeader(TRACEPARENT);
-    return header == null || header.value() == null ? null
+    return header == null || header.value() == null
+        ? null
         : fromTraceparent(new String(header.value(), StandardCharsets.UTF_8));
   }
 }

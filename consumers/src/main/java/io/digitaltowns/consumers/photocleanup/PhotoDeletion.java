@@ -10,9 +10,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * A deleted listing leaves no file behind: every photo object the event names (attached or still pending) is
- * deleted from the bucket, and the company's CRM timeline says how many. The api also deletes them right after its
- * commit, but only once and without retrying; this reaction is the one that is retried until it is done.
+ * A deleted listing leaves no file behind: every photo object the event names (attached or still
+ * pending) is deleted from the bucket, and the company's CRM timeline says how many. The api also
+ * deletes them right after its commit, but only once and without retrying; this reaction is the one
+ * that is retried until it is done.
  */
 @Component
 class PhotoDeletion implements EventHandler<BusinessDeleted> {
@@ -39,8 +40,18 @@ class PhotoDeletion implements EventHandler<BusinessDeleted> {
       return;
     }
     bucket.deleteAll(keys);
-    timeline.record(event.getEventId(), CleanupTimeline.Step.PHOTOS_DELETED, Instant.now(), event.getAggregateId(),
-        keys.size() == 1 ? "1 photo deleted from the store" : keys.size() + " photos deleted from the store", null);
-    log.info("photo-cleanup: {} photo object(s) of deleted business {} deleted", keys.size(), event.getAggregateId());
+    timeline.record(
+        event.getEventId(),
+        CleanupTimeline.Step.PHOTOS_DELETED,
+        Instant.now(),
+        event.getAggregateId(),
+        keys.size() == 1
+            ? "1 photo deleted from the store"
+            : keys.size() + " photos deleted from the store",
+        null);
+    log.info(
+        "photo-cleanup: {} photo object(s) of deleted business {} deleted",
+        keys.size(),
+        event.getAggregateId());
   }
 }

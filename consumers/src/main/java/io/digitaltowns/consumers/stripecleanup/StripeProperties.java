@@ -8,10 +8,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How the {@code stripe-cleanup} group reaches Stripe's REST API.
  *
- * @param secretKey the api's key ({@code STRIPE_SECRET_KEY}, the same value; a restricted key needs write access
- *                  to Subscriptions); sent as {@code Authorization: Bearer}, never logged. Empty: the group stays off.
- * @param apiBase   Stripe's API root ({@code STRIPE_API_BASE}, default {@code https://api.stripe.com})
- * @param timeout   connect and request timeout of one call
+ * @param secretKey the api's key ({@code STRIPE_SECRET_KEY}, the same value; a restricted key needs
+ *     write access to Subscriptions); sent as {@code Authorization: Bearer}, never logged. Empty:
+ *     the group stays off.
+ * @param apiBase Stripe's API root ({@code STRIPE_API_BASE}, default {@code
+ *     https://api.stripe.com})
+ * @param timeout connect and request timeout of one call
  */
 @ConfigurationProperties("digitaltowns.stripe")
 public record StripeProperties(
@@ -26,7 +28,12 @@ public record StripeProperties(
   /** Keeps the key out of logs and diagnostics that print the settings. */
   @Override
   public String toString() {
-    return "StripeProperties[secretKey=" + (hasSecretKey() ? "******" : "<unset>") + ", apiBase=" + apiBase
-        + ", timeout=" + timeout + "]";
+    return "StripeProperties[secretKey="
+        + (hasSecretKey() ? "******" : "<unset>")
+        + ", apiBase="
+        + apiBase
+        + ", timeout="
+        + timeout
+        + "]";
   }
 }

@@ -51,8 +51,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The analytics topology on Kafka Streams' test driver, with the real schema registry of the local stack: replays,
- * late events, deletions and moves. An output topic is read as compaction leaves it: the latest record per key.
+ * The analytics topology on Kafka Streams' test driver, with the real schema registry of the local
+ * stack: replays, late events, deletions and moves. An output topic is read as compaction leaves
+ * it: the latest record per key.
  */
 class AnalyticsTopologyTest {
 
@@ -65,8 +66,7 @@ class AnalyticsTopologyTest {
 
   private static WireFormatSerde avro;
 
-  @TempDir
-  Path stateDir;
+  @TempDir Path stateDir;
 
   private TopologyTestDriver driver;
   private TestInputTopic<byte[], GenericContainer> accounts;
@@ -105,8 +105,14 @@ class AnalyticsTopologyTest {
 
     Map<SignupsDailyKey, SignupsDaily> signups = latest(AnalyticsCatalog.SIGNUPS_DAILY);
 
-    assertThat(signups).containsEntry(new SignupsDailyKey("all", "2026-11-02"), new SignupsDaily("all", "2026-11-02", 2L, 0L, 1L, 0L, 1L));
-    assertThat(signups).containsEntry(new SignupsDailyKey("all", "2026-11-03"), new SignupsDaily("all", "2026-11-03", 1L, 1L, 0L, 1L, 0L));
+    assertThat(signups)
+        .containsEntry(
+            new SignupsDailyKey("all", "2026-11-02"),
+            new SignupsDaily("all", "2026-11-02", 2L, 0L, 1L, 0L, 1L));
+    assertThat(signups)
+        .containsEntry(
+            new SignupsDailyKey("all", "2026-11-03"),
+            new SignupsDaily("all", "2026-11-03", 1L, 1L, 0L, 1L, 0L));
   }
 
   @Test
@@ -120,12 +126,25 @@ class AnalyticsTopologyTest {
       publish(billing, renewal);
     }
 
-    assertThat(this.<SignupsDailyKey, SignupsDaily>latest(AnalyticsCatalog.SIGNUPS_DAILY).get(new SignupsDailyKey("all", "2026-11-02")).getRegistrations()).isEqualTo(1);
-    assertThat(this.<EngagementDailyKey, EngagementDaily>latest(AnalyticsCatalog.ENGAGEMENT_DAILY).get(new EngagementDailyKey("b1", "2026-11-02")).getContactMessages()).isEqualTo(1);
-    RevenueDaily revenue = (RevenueDaily) latest(AnalyticsCatalog.REVENUE_DAILY).get(new RevenueDailyKey("2026-11-02", "eur"));
+    assertThat(
+            this.<SignupsDailyKey, SignupsDaily>latest(AnalyticsCatalog.SIGNUPS_DAILY)
+                .get(new SignupsDailyKey("all", "2026-11-02"))
+                .getRegistrations())
+        .isEqualTo(1);
+    assertThat(
+            this.<EngagementDailyKey, EngagementDaily>latest(AnalyticsCatalog.ENGAGEMENT_DAILY)
+                .get(new EngagementDailyKey("b1", "2026-11-02"))
+                .getContactMessages())
+        .isEqualTo(1);
+    RevenueDaily revenue =
+        (RevenueDaily)
+            latest(AnalyticsCatalog.REVENUE_DAILY).get(new RevenueDailyKey("2026-11-02", "eur"));
     assertThat(revenue.getGrossAmount()).isEqualTo(1900);
     assertThat(revenue.getPaidInvoices()).isEqualTo(1);
-    SubscriptionsDaily subscriptions = (SubscriptionsDaily) latest(AnalyticsCatalog.SUBSCRIPTIONS_DAILY).get(new SubscriptionsDailyKey("2026-11-02"));
+    SubscriptionsDaily subscriptions =
+        (SubscriptionsDaily)
+            latest(AnalyticsCatalog.SUBSCRIPTIONS_DAILY)
+                .get(new SubscriptionsDailyKey("2026-11-02"));
     assertThat(subscriptions.getRenewed()).isEqualTo(1);
   }
 
@@ -137,7 +156,8 @@ class AnalyticsTopologyTest {
     Map<SignupsDailyKey, SignupsDaily> signups = latest(AnalyticsCatalog.SIGNUPS_DAILY);
 
     assertThat(signups.get(new SignupsDailyKey("all", "2026-11-02")).getViaGoogle()).isEqualTo(1);
-    assertThat(signups.get(new SignupsDailyKey("all", "2026-11-04")).getRegistrations()).isEqualTo(1);
+    assertThat(signups.get(new SignupsDailyKey("all", "2026-11-04")).getRegistrations())
+        .isEqualTo(1);
   }
 
   @Test
@@ -149,9 +169,18 @@ class AnalyticsTopologyTest {
 
     Map<EngagementDailyKey, EngagementDaily> engagement = latest(AnalyticsCatalog.ENGAGEMENT_DAILY);
 
-    assertThat(engagement).containsEntry(new EngagementDailyKey("b1", "2026-11-02"), new EngagementDaily("b1", "2026-11-02", 2L, 0L));
-    assertThat(engagement).containsEntry(new EngagementDailyKey("b1", "2026-11-03"), new EngagementDaily("b1", "2026-11-03", 0L, 1L));
-    assertThat(engagement).containsEntry(new EngagementDailyKey("b2", "2026-11-02"), new EngagementDaily("b2", "2026-11-02", 0L, 1L));
+    assertThat(engagement)
+        .containsEntry(
+            new EngagementDailyKey("b1", "2026-11-02"),
+            new EngagementDaily("b1", "2026-11-02", 2L, 0L));
+    assertThat(engagement)
+        .containsEntry(
+            new EngagementDailyKey("b1", "2026-11-03"),
+            new EngagementDaily("b1", "2026-11-03", 0L, 1L));
+    assertThat(engagement)
+        .containsEntry(
+            new EngagementDailyKey("b2", "2026-11-02"),
+            new EngagementDaily("b2", "2026-11-02", 0L, 1L));
   }
 
   @Test
@@ -214,16 +243,24 @@ class AnalyticsTopologyTest {
     publish(billing, renewed("b1", "sub_1", 2500L, FRIDAY));
 
     Map<Object, SpecificRecord> days = latest(AnalyticsCatalog.SUBSCRIPTIONS_DAILY);
-    assertThat(days.get(new SubscriptionsDailyKey("2026-11-02"))).isEqualTo(new SubscriptionsDaily("2026-11-02", 2L, 0L, 0L, 0L, 2L));
-    assertThat(days.get(new SubscriptionsDailyKey("2026-11-03"))).isEqualTo(new SubscriptionsDaily("2026-11-03", 0L, 0L, 1L, 0L, 2L));
-    assertThat(days.get(new SubscriptionsDailyKey("2026-11-04"))).isEqualTo(new SubscriptionsDaily("2026-11-04", 0L, 0L, 0L, 1L, 2L));
-    assertThat(days.get(new SubscriptionsDailyKey("2026-11-05"))).isEqualTo(new SubscriptionsDaily("2026-11-05", 0L, 0L, 0L, 0L, 1L));
-    assertThat(days.get(new SubscriptionsDailyKey("2026-11-06"))).isEqualTo(new SubscriptionsDaily("2026-11-06", 0L, 1L, 0L, 0L, 1L));
+    assertThat(days.get(new SubscriptionsDailyKey("2026-11-02")))
+        .isEqualTo(new SubscriptionsDaily("2026-11-02", 2L, 0L, 0L, 0L, 2L));
+    assertThat(days.get(new SubscriptionsDailyKey("2026-11-03")))
+        .isEqualTo(new SubscriptionsDaily("2026-11-03", 0L, 0L, 1L, 0L, 2L));
+    assertThat(days.get(new SubscriptionsDailyKey("2026-11-04")))
+        .isEqualTo(new SubscriptionsDaily("2026-11-04", 0L, 0L, 0L, 1L, 2L));
+    assertThat(days.get(new SubscriptionsDailyKey("2026-11-05")))
+        .isEqualTo(new SubscriptionsDaily("2026-11-05", 0L, 0L, 0L, 0L, 1L));
+    assertThat(days.get(new SubscriptionsDailyKey("2026-11-06")))
+        .isEqualTo(new SubscriptionsDaily("2026-11-06", 0L, 1L, 0L, 0L, 1L));
 
     Map<Object, SpecificRecord> revenue = latest(AnalyticsCatalog.REVENUE_DAILY);
-    assertThat(revenue.get(new RevenueDailyKey("2026-11-02", "eur"))).isEqualTo(new RevenueDaily("2026-11-02", "eur", 4800L, 2L, 4800L));
-    assertThat(revenue.get(new RevenueDailyKey("2026-11-05", "eur"))).isEqualTo(new RevenueDaily("2026-11-05", "eur", 0L, 0L, 1900L));
-    assertThat(revenue.get(new RevenueDailyKey("2026-11-06", "eur"))).isEqualTo(new RevenueDaily("2026-11-06", "eur", 2500L, 1L, 2500L));
+    assertThat(revenue.get(new RevenueDailyKey("2026-11-02", "eur")))
+        .isEqualTo(new RevenueDaily("2026-11-02", "eur", 4800L, 2L, 4800L));
+    assertThat(revenue.get(new RevenueDailyKey("2026-11-05", "eur")))
+        .isEqualTo(new RevenueDaily("2026-11-05", "eur", 0L, 0L, 1900L));
+    assertThat(revenue.get(new RevenueDailyKey("2026-11-06", "eur")))
+        .isEqualTo(new RevenueDaily("2026-11-06", "eur", 2500L, 1L, 2500L));
   }
 
   @Test
@@ -233,10 +270,21 @@ class AnalyticsTopologyTest {
     publish(billing, activated("b1", "sub_1", 1900L, MONDAY)); // delivered late
 
     Map<Object, SpecificRecord> days = latest(AnalyticsCatalog.SUBSCRIPTIONS_DAILY);
-    assertThat(((SubscriptionsDaily) days.get(new SubscriptionsDailyKey("2026-11-02"))).getActiveAtEndOfDay()).isEqualTo(1);
-    assertThat(((SubscriptionsDaily) days.get(new SubscriptionsDailyKey("2026-11-04"))).getActiveAtEndOfDay()).isEqualTo(2);
-    assertThat(((SubscriptionsDaily) days.get(new SubscriptionsDailyKey("2026-11-06"))).getActiveAtEndOfDay()).isEqualTo(2);
-    RevenueDaily friday = (RevenueDaily) latest(AnalyticsCatalog.REVENUE_DAILY).get(new RevenueDailyKey("2026-11-06", "eur"));
+    assertThat(
+            ((SubscriptionsDaily) days.get(new SubscriptionsDailyKey("2026-11-02")))
+                .getActiveAtEndOfDay())
+        .isEqualTo(1);
+    assertThat(
+            ((SubscriptionsDaily) days.get(new SubscriptionsDailyKey("2026-11-04")))
+                .getActiveAtEndOfDay())
+        .isEqualTo(2);
+    assertThat(
+            ((SubscriptionsDaily) days.get(new SubscriptionsDailyKey("2026-11-06")))
+                .getActiveAtEndOfDay())
+        .isEqualTo(2);
+    RevenueDaily friday =
+        (RevenueDaily)
+            latest(AnalyticsCatalog.REVENUE_DAILY).get(new RevenueDailyKey("2026-11-06", "eur"));
     assertThat(friday.getMonthlyRecurringRevenue()).isEqualTo(4800);
     assertThat(friday.getGrossAmount()).isZero();
   }
@@ -247,15 +295,22 @@ class AnalyticsTopologyTest {
     publish(billing, activated("b1", "sub_1", 1900L, MONDAY));
 
     Map<Object, SpecificRecord> days = latest(AnalyticsCatalog.SUBSCRIPTIONS_DAILY);
-    assertThat(((SubscriptionsDaily) days.get(new SubscriptionsDailyKey("2026-11-02"))).getActiveAtEndOfDay()).isEqualTo(1);
-    assertThat(((SubscriptionsDaily) days.get(new SubscriptionsDailyKey("2026-11-04"))).getActiveAtEndOfDay()).isZero();
+    assertThat(
+            ((SubscriptionsDaily) days.get(new SubscriptionsDailyKey("2026-11-02")))
+                .getActiveAtEndOfDay())
+        .isEqualTo(1);
+    assertThat(
+            ((SubscriptionsDaily) days.get(new SubscriptionsDailyKey("2026-11-04")))
+                .getActiveAtEndOfDay())
+        .isZero();
   }
 
   private TestInputTopic<byte[], GenericContainer> input(String topic) {
     return driver.createInputTopic(topic, new ByteArraySerializer(), avro.serializer());
   }
 
-  private static void publish(TestInputTopic<byte[], GenericContainer> topic, SpecificRecord event) {
+  private static void publish(
+      TestInputTopic<byte[], GenericContainer> topic, SpecificRecord event) {
     String key = String.valueOf(((GenericRecord) event).get("aggregateId"));
     topic.pipeInput(key.getBytes(StandardCharsets.UTF_8), event);
   }
@@ -269,10 +324,14 @@ class AnalyticsTopologyTest {
   private <K, V> Map<K, V> latest(AnalyticsCatalog.AnalyticsTopic topic) {
     TestOutputTopic<GenericContainer, GenericContainer> output =
         driver.createOutputTopic(topic.name(), avro.deserializer(), avro.deserializer());
-    // a compacted topic keeps the latest record per key; earlier reads of this test drained what came before
-    accumulated.computeIfAbsent(topic.name(), name -> new java.util.HashMap<>()).putAll(output.readKeyValuesToMap());
+    // a compacted topic keeps the latest record per key; earlier reads of this test drained what
+    // came before
+    accumulated
+        .computeIfAbsent(topic.name(), name -> new java.util.HashMap<>())
+        .putAll(output.readKeyValuesToMap());
     return (Map<K, V>) accumulated.get(topic.name());
   }
 
-  private final Map<String, Map<GenericContainer, GenericContainer>> accumulated = new java.util.HashMap<>();
+  private final Map<String, Map<GenericContainer, GenericContainer>> accumulated =
+      new java.util.HashMap<>();
 }

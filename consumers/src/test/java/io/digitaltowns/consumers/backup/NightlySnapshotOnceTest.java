@@ -26,12 +26,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Two instances of the backup group on the same database and bucket (on the three-broker cluster, where it runs
- * scaled out): the scheduled snapshot of a night is taken once, whether their schedules fire together or one later.
+ * Two instances of the backup group on the same database and bucket (on the three-broker cluster,
+ * where it runs scaled out): the scheduled snapshot of a night is taken once, whether their
+ * schedules fire together or one later.
  */
 class NightlySnapshotOnceTest {
 
-  private static final String BUCKET = "snapshot-once-" + UUID.randomUUID().toString().substring(0, 8);
+  private static final String BUCKET =
+      "snapshot-once-" + UUID.randomUUID().toString().substring(0, 8);
 
   private static LocalStack cluster;
   private static ConfigurableApplicationContext first;
@@ -43,13 +45,21 @@ class NightlySnapshotOnceTest {
     cluster = LocalStack.sharedCluster();
     first = RunningConsumers.start(cluster, backupInstance());
     second = RunningConsumers.start(cluster, backupInstance());
-    store = BackupStore.connect(new BackupStorageSettings(cluster.s3Endpoint(), cluster.s3Region(), BUCKET,
-        cluster.s3AccessKey(), cluster.s3SecretKey(), true));
+    store =
+        BackupStore.connect(
+            new BackupStorageSettings(
+                cluster.s3Endpoint(),
+                cluster.s3Region(),
+                BUCKET,
+                cluster.s3AccessKey(),
+                cluster.s3SecretKey(),
+                true));
   }
 
   @AfterAll
   static void stopInstances() {
-    for (ConfigurableApplicationContext instance : new ConfigurableApplicationContext[] {first, second}) {
+    for (ConfigurableApplicationContext instance :
+        new ConfigurableApplicationContext[] {first, second}) {
       if (instance != null) {
         instance.close();
       }
@@ -60,8 +70,10 @@ class NightlySnapshotOnceTest {
   }
 
   @Test
-  void two_instances_whose_schedules_fire_together_then_again_later_take_one_snapshot_of_the_night() throws Exception {
-    LocalDate night = LocalDate.of(2001, 1, 1).plusDays(Math.floorMod(UUID.randomUUID().hashCode(), 5000));
+  void two_instances_whose_schedules_fire_together_then_again_later_take_one_snapshot_of_the_night()
+      throws Exception {
+    LocalDate night =
+        LocalDate.of(2001, 1, 1).plusDays(Math.floorMod(UUID.randomUUID().hashCode(), 5000));
     NightlySnapshot one = first.getBean(NightlySnapshot.class);
     NightlySnapshot other = second.getBean(NightlySnapshot.class);
     int before = new SnapshotCatalog(store, Clock.systemUTC()).list().size();
@@ -69,14 +81,17 @@ class NightlySnapshotOnceTest {
     ExecutorService schedulers = Executors.newFixedThreadPool(2);
     List<SnapshotManifest> together = new ArrayList<>();
     try {
-      for (Future<SnapshotManifest> fired : schedulers.invokeAll(List.<Callable<SnapshotManifest>>of(
-          () -> one.takeOnce(night), () -> other.takeOnce(night)))) {
+      for (Future<SnapshotManifest> fired :
+          schedulers.invokeAll(
+              List.<Callable<SnapshotManifest>>of(
+                  () -> one.takeOnce(night), () -> other.takeOnce(night)))) {
         together.add(fired.get());
       }
     } finally {
       schedulers.shutdown();
     }
-    // a restart at 02:00:05, a scheduler late after a long pause: the same night again, on either instance
+    // a restart at 02:00:05, a scheduler late after a long pause: the same night again, on either
+    // instance
     SnapshotManifest laterOnOne = one.takeOnce(night);
     SnapshotManifest laterOnOther = other.takeOnce(night);
 

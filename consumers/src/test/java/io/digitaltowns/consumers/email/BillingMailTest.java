@@ -22,6 +22,7 @@ class BillingMailTest {
 
   @Test
   void a_day_is_written_in_english_in_utc() {
-    assertThat(BillingMail.date(Instant.parse("2026-12-31T23:30:00Z"))).isEqualTo("31 December 2026 (UTC)");
+    assertThat(BillingMail.date(Instant.parse("2026-12-31T23:30:00Z")))
+        .isEqualTo("31 December 2026 (UTC)");
   }
 }

@@ -1,6 +1,5 @@
 package io.digitaltowns.consumers.email;
 
-import io.digitaltowns.consumers.EventFeed;
 import static io.digitaltowns.consumers.email.EmailGroupProbe.DEADLINE;
 import static io.digitaltowns.consumers.email.EmailGroupProbe.awaitMail;
 import static io.digitaltowns.consumers.email.EmailGroupProbe.committedOffset;
@@ -9,15 +8,16 @@ import static io.digitaltowns.consumers.email.EmailGroupProbe.mailsTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.digitaltowns.consumers.EventFeed;
 import io.digitaltowns.consumers.RunningConsumers;
 import io.digitaltowns.events.billing.PaymentFailed;
 import io.digitaltowns.events.billing.SubscriptionActivated;
 import io.digitaltowns.events.billing.SubscriptionCanceled;
 import io.digitaltowns.events.billing.SubscriptionEnded;
 import io.digitaltowns.events.billing.SubscriptionRenewed;
+import io.digitaltowns.events.catalog.Topics;
 import io.digitaltowns.infra.LocalStack;
 import io.digitaltowns.infra.mail.ReceivedMail;
-import io.digitaltowns.events.catalog.Topics;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -104,13 +104,18 @@ class BillingMailsTest {
   void a_failed_payment_is_mailed_with_the_link_to_the_subscription_page() {
     Subscription subscription = new Subscription();
 
-    publish(subscription.businessId, subscription.paymentFailed(Instant.parse("2026-12-03T09:00:00Z")));
+    publish(
+        subscription.businessId, subscription.paymentFailed(Instant.parse("2026-12-03T09:00:00Z")));
 
     ReceivedMail mail = awaitMail(subscription.ownerEmail, PAYMENT_FAILED);
     assertThat(text(mail))
         .contains("payment of EUR 19.00")
         .contains("try again on 3 December 2026 (UTC)")
-        .contains(RunningConsumers.PUBLIC_BASE_URL + "/my/businesses/" + subscription.businessId + "/subscription");
+        .contains(
+            RunningConsumers.PUBLIC_BASE_URL
+                + "/my/businesses/"
+                + subscription.businessId
+                + "/subscription");
   }
 
   @Test
@@ -118,7 +123,9 @@ class BillingMailsTest {
     Subscription atPeriodEnd = new Subscription();
     Subscription atOnce = new Subscription();
 
-    publish(atPeriodEnd.businessId, atPeriodEnd.canceled(Instant.parse("2026-12-31T10:00:00Z"), "cancellation_requested"));
+    publish(
+        atPeriodEnd.businessId,
+        atPeriodEnd.canceled(Instant.parse("2026-12-31T10:00:00Z"), "cancellation_requested"));
     publish(atOnce.businessId, atOnce.canceled(null, "payment_failed"));
 
     assertThat(text(awaitMail(atPeriodEnd.ownerEmail, CANCELED)))
@@ -137,11 +144,13 @@ class BillingMailsTest {
 
     publish(subscription.businessId, renewed);
     publish(subscription.businessId, renewed);
-    // same key, same partition, consumed in order: once the cancellation is mailed, both copies were handled
+    // same key, same partition, consumed in order: once the cancellation is mailed, both copies
+    // were handled
     publish(subscription.businessId, subscription.canceled(null, null));
 
     awaitMail(subscription.ownerEmail, CANCELED);
-    assertThat(mailsTo(subscription.ownerEmail)).extracting(ReceivedMail::subject)
+    assertThat(mailsTo(subscription.ownerEmail))
+        .extracting(ReceivedMail::subject)
         .containsExactlyInAnyOrder(RECEIPT, CANCELED);
   }
 
@@ -156,7 +165,9 @@ class BillingMailsTest {
     awaitMail(subscription.ownerEmail, CANCELED);
     TopicPartition partition = new TopicPartition(skipped.topic(), skipped.partition());
     await().atMost(DEADLINE).until(() -> committedOffset(partition) > skipped.offset());
-    assertThat(mailsTo(subscription.ownerEmail)).extracting(ReceivedMail::subject).containsExactly(CANCELED);
+    assertThat(mailsTo(subscription.ownerEmail))
+        .extracting(ReceivedMail::subject)
+        .containsExactly(CANCELED);
     assertThat(deadLetterKeys(DEAD_LETTERS)).doesNotContain(subscription.businessId);
   }
 
@@ -170,20 +181,26 @@ class BillingMailsTest {
     try (LogLines log = new LogLines()) {
       publish(subscription.businessId, renewed);
       publish(subscription.businessId, failed);
-      assertThat(text(awaitMail(subscription.ownerEmail, PAYMENT_FAILED))).contains("no further automatic attempt");
-      await().atMost(DEADLINE).until(() -> log.lines().stream().anyMatch(line -> line.contains(failed.getEventId())));
+      assertThat(text(awaitMail(subscription.ownerEmail, PAYMENT_FAILED)))
+          .contains("no further automatic attempt");
+      await()
+          .atMost(DEADLINE)
+          .until(() -> log.lines().stream().anyMatch(line -> line.contains(failed.getEventId())));
       lines = log.lines();
     }
 
     assertThat(lines).anyMatch(line -> line.contains(renewed.getEventId()));
-    assertThat(lines).noneMatch(line -> line.contains(subscription.ownerEmail) || line.contains("42.17"));
+    assertThat(lines)
+        .noneMatch(line -> line.contains(subscription.ownerEmail) || line.contains("42.17"));
   }
 
   @Test
   void a_billing_event_without_an_owner_address_is_acknowledged_without_a_mail() throws Exception {
     Subscription subscription = new Subscription();
-    SubscriptionRenewed anonymous = SubscriptionRenewed.newBuilder(subscription.renewed(1900L, "eur"))
-        .setOwnerEmail(null).build();
+    SubscriptionRenewed anonymous =
+        SubscriptionRenewed.newBuilder(subscription.renewed(1900L, "eur"))
+            .setOwnerEmail(null)
+            .build();
 
     RecordMetadata skipped = publish(subscription.businessId, anonymous);
     publish(subscription.businessId, subscription.canceled(null, null));
@@ -191,18 +208,24 @@ class BillingMailsTest {
     awaitMail(subscription.ownerEmail, CANCELED);
     TopicPartition partition = new TopicPartition(skipped.topic(), skipped.partition());
     await().atMost(DEADLINE).until(() -> committedOffset(partition) > skipped.offset());
-    assertThat(mailsTo(subscription.ownerEmail)).extracting(ReceivedMail::subject).containsExactly(CANCELED);
+    assertThat(mailsTo(subscription.ownerEmail))
+        .extracting(ReceivedMail::subject)
+        .containsExactly(CANCELED);
     assertThat(deadLetterKeys(DEAD_LETTERS)).doesNotContain(subscription.businessId);
   }
 
-  /** One business's subscription and its owner, with the billing events the email group reacts to. */
+  /**
+   * One business's subscription and its owner, with the billing events the email group reacts to.
+   */
   private static final class Subscription {
 
     static final Instant PERIOD_END = Instant.parse("2026-12-31T10:00:00Z");
 
     final String businessId = UUID.randomUUID().toString();
-    final String subscriptionId = "sub_" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
-    final String customerId = "cus_" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
+    final String subscriptionId =
+        "sub_" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
+    final String customerId =
+        "cus_" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
     final String ownerEmail = "owner-" + UUID.randomUUID() + "@example.org";
 
     String page() {
@@ -211,44 +234,91 @@ class BillingMailsTest {
 
     SubscriptionActivated activated(Long amount, String currency) {
       return SubscriptionActivated.newBuilder()
-          .setEventId(eventId()).setOccurredAt(now()).setAggregateId(businessId).setBusinessId(businessId)
-          .setSubscriptionId(subscriptionId).setCustomerId(customerId).setOwnerEmail(ownerEmail)
-          .setStripeEventId("evt_activated").setStatus("active").setCurrentPeriodEnd(PERIOD_END)
-          .setAmount(amount).setCurrency(currency).build();
+          .setEventId(eventId())
+          .setOccurredAt(now())
+          .setAggregateId(businessId)
+          .setBusinessId(businessId)
+          .setSubscriptionId(subscriptionId)
+          .setCustomerId(customerId)
+          .setOwnerEmail(ownerEmail)
+          .setStripeEventId("evt_activated")
+          .setStatus("active")
+          .setCurrentPeriodEnd(PERIOD_END)
+          .setAmount(amount)
+          .setCurrency(currency)
+          .build();
     }
 
     SubscriptionRenewed renewed(long amount, String currency) {
       return SubscriptionRenewed.newBuilder()
-          .setEventId(eventId()).setOccurredAt(now()).setAggregateId(businessId).setBusinessId(businessId)
-          .setSubscriptionId(subscriptionId).setCustomerId(customerId).setOwnerEmail(ownerEmail)
-          .setStripeEventId("evt_renewed").setCurrentPeriodEnd(PERIOD_END)
-          .setAmount(amount).setCurrency(currency).setInvoiceId("in_renewal").build();
+          .setEventId(eventId())
+          .setOccurredAt(now())
+          .setAggregateId(businessId)
+          .setBusinessId(businessId)
+          .setSubscriptionId(subscriptionId)
+          .setCustomerId(customerId)
+          .setOwnerEmail(ownerEmail)
+          .setStripeEventId("evt_renewed")
+          .setCurrentPeriodEnd(PERIOD_END)
+          .setAmount(amount)
+          .setCurrency(currency)
+          .setInvoiceId("in_renewal")
+          .build();
     }
 
     PaymentFailed paymentFailed(Instant nextAttempt) {
       return PaymentFailed.newBuilder()
-          .setEventId(eventId()).setOccurredAt(now()).setAggregateId(businessId).setBusinessId(businessId)
-          .setSubscriptionId(subscriptionId).setCustomerId(customerId).setOwnerEmail(ownerEmail)
-          .setStripeEventId("evt_failed").setAmount(1900L).setCurrency("eur").setInvoiceId("in_failed")
-          .setNextPaymentAttempt(nextAttempt).setPortalUrl(null).build();
+          .setEventId(eventId())
+          .setOccurredAt(now())
+          .setAggregateId(businessId)
+          .setBusinessId(businessId)
+          .setSubscriptionId(subscriptionId)
+          .setCustomerId(customerId)
+          .setOwnerEmail(ownerEmail)
+          .setStripeEventId("evt_failed")
+          .setAmount(1900L)
+          .setCurrency("eur")
+          .setInvoiceId("in_failed")
+          .setNextPaymentAttempt(nextAttempt)
+          .setPortalUrl(null)
+          .build();
     }
 
     SubscriptionCanceled canceled(Instant cancelAt, String reason) {
       return SubscriptionCanceled.newBuilder()
-          .setEventId(eventId()).setOccurredAt(now()).setAggregateId(businessId).setBusinessId(businessId)
-          .setSubscriptionId(subscriptionId).setCustomerId(customerId).setOwnerEmail(ownerEmail)
-          .setStripeEventId("evt_canceled").setCancelAt(cancelAt).setReason(reason).build();
+          .setEventId(eventId())
+          .setOccurredAt(now())
+          .setAggregateId(businessId)
+          .setBusinessId(businessId)
+          .setSubscriptionId(subscriptionId)
+          .setCustomerId(customerId)
+          .setOwnerEmail(ownerEmail)
+          .setStripeEventId("evt_canceled")
+          .setCancelAt(cancelAt)
+          .setReason(reason)
+          .build();
     }
 
     SubscriptionEnded ended() {
       return SubscriptionEnded.newBuilder()
-          .setEventId(eventId()).setOccurredAt(now()).setAggregateId(businessId).setBusinessId(businessId)
-          .setSubscriptionId(subscriptionId).setCustomerId(customerId).setOwnerEmail(ownerEmail)
-          .setStripeEventId("evt_ended").setEndedAt(now()).setReason("cancellation_requested").build();
+          .setEventId(eventId())
+          .setOccurredAt(now())
+          .setAggregateId(businessId)
+          .setBusinessId(businessId)
+          .setSubscriptionId(subscriptionId)
+          .setCustomerId(customerId)
+          .setOwnerEmail(ownerEmail)
+          .setStripeEventId("evt_ended")
+          .setEndedAt(now())
+          .setReason("cancellation_requested")
+          .build();
     }
   }
 
-  /** The dead-letter topic is not (yet) among the stack's topics, and the dead-letter publisher creates none. */
+  /**
+   * The dead-letter topic is not (yet) among the stack's topics, and the dead-letter publisher
+   * creates none.
+   */
   private static void createDeadLetterTopic() {
     feed.ensureTopics(DEAD_LETTERS);
   }

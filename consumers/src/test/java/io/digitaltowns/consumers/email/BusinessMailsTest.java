@@ -1,6 +1,5 @@
 package io.digitaltowns.consumers.email;
 
-import io.digitaltowns.consumers.EventFeed;
 import static io.digitaltowns.consumers.email.EmailGroupProbe.DEADLINE;
 import static io.digitaltowns.consumers.email.EmailGroupProbe.awaitMail;
 import static io.digitaltowns.consumers.email.EmailGroupProbe.committedOffset;
@@ -9,15 +8,16 @@ import static io.digitaltowns.consumers.email.EmailGroupProbe.mailsTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.digitaltowns.consumers.EventFeed;
 import io.digitaltowns.consumers.RunningConsumers;
 import io.digitaltowns.events.businesses.BusinessApproved;
 import io.digitaltowns.events.businesses.BusinessContacted;
 import io.digitaltowns.events.businesses.BusinessPhotoAdded;
 import io.digitaltowns.events.businesses.BusinessRejected;
 import io.digitaltowns.events.businesses.BusinessSubmitted;
+import io.digitaltowns.events.catalog.Topics;
 import io.digitaltowns.infra.LocalStack;
 import io.digitaltowns.infra.mail.ReceivedMail;
-import io.digitaltowns.events.catalog.Topics;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -33,8 +33,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The email consumer group and listings: the consumers application against the real Kafka broker,
- * schema registry, PostgreSQL and SMTP server, fed Avro records on dt.businesses.events the way
- * the relay publishes them. What is asserted is what arrives in the mailbox.
+ * schema registry, PostgreSQL and SMTP server, fed Avro records on dt.businesses.events the way the
+ * relay publishes them. What is asserted is what arrives in the mailbox.
  */
 class BusinessMailsTest {
 
@@ -50,9 +50,14 @@ class BusinessMailsTest {
   @BeforeAll
   static void startConsumers() {
     stack = LocalStack.shared();
-    // as ADMIN_EMAILS would be written by hand: spaces, an empty entry, one admin twice in other case
-    consumers = RunningConsumers.start(stack, Map.of("digitaltowns.email.admin-addresses",
-        " " + ADMIN + " , ," + OTHER_ADMIN + "," + ADMIN.toUpperCase()));
+    // as ADMIN_EMAILS would be written by hand: spaces, an empty entry, one admin twice in other
+    // case
+    consumers =
+        RunningConsumers.start(
+            stack,
+            Map.of(
+                "digitaltowns.email.admin-addresses",
+                " " + ADMIN + " , ," + OTHER_ADMIN + "," + ADMIN.toUpperCase()));
     feed = new EventFeed(stack);
   }
 
@@ -72,14 +77,17 @@ class BusinessMailsTest {
     Listing later = new Listing("Harbour Bakery's neighbour");
 
     publish(listing.id, listing.submitted());
-    // same key, same partition, consumed in order: once the later one is mailed, the submission was handled
+    // same key, same partition, consumed in order: once the later one is mailed, the submission was
+    // handled
     publish(listing.id, later.approvedUnder(listing.id));
 
     awaitMail(later.ownerEmail, "Your listing is live: " + later.name);
     String subject = "New listing to review: " + listing.name;
     for (String admin : List.of(ADMIN, OTHER_ADMIN)) {
       ReceivedMail mail = awaitMail(admin, subject);
-      assertThat(mail.to()).as("one mail per admin: no admin sees the others' addresses").containsExactly(admin);
+      assertThat(mail.to())
+          .as("one mail per admin: no admin sees the others' addresses")
+          .containsExactly(admin);
       assertThat(mail.text())
           .contains(RunningConsumers.PUBLIC_BASE_URL + "/admin/businesses/" + listing.id)
           .contains("Olive Owner")
@@ -103,12 +111,16 @@ class BusinessMailsTest {
     assertThat(live.text())
         .contains("Hello Olive Owner")
         .contains(RunningConsumers.PUBLIC_BASE_URL + "/businesses/" + approved.id);
-    ReceivedMail changes = awaitMail(rejected.ownerEmail, "Your listing needs changes: " + rejected.name);
+    ReceivedMail changes =
+        awaitMail(rejected.ownerEmail, "Your listing needs changes: " + rejected.name);
     assertThat(changes.text())
         .contains("Hello Olive Owner")
         .contains(reason)
         .doesNotContain("admin-"); // the reviewer stays anonymous to the owner
-    assertThat(mailsTo(ADMIN)).noneMatch(mail -> mail.subject().contains(approved.name) || mail.subject().contains(rejected.name));
+    assertThat(mailsTo(ADMIN))
+        .noneMatch(
+            mail ->
+                mail.subject().contains(approved.name) || mail.subject().contains(rejected.name));
   }
 
   @Test
@@ -119,13 +131,15 @@ class BusinessMailsTest {
 
     publish(listing.id, listing.contacted("Rita Resident", senderEmail, message));
 
-    ReceivedMail mail = awaitMail(listing.ownerEmail, "New message for " + listing.name + " from Rita Resident");
+    ReceivedMail mail =
+        awaitMail(listing.ownerEmail, "New message for " + listing.name + " from Rita Resident");
     assertThat(mail.to()).containsExactly(listing.ownerEmail);
     // mail travels with CRLF line ends
     assertThat(mail.text().replace("\r\n", "\n"))
         .contains("Hello Olive Owner")
         .contains(message)
-        // the Reply-To header itself is not in the SMTP server's summary of a mail: SmtpMailSenderTest
+        // the Reply-To header itself is not in the SMTP server's summary of a mail:
+        // SmtpMailSenderTest
         // reads it from the message as sent; here the text names the address answers go to
         .contains("reply to this mail: your answer goes to Rita Resident <" + senderEmail + ">");
     assertThat(mailsTo(senderEmail)).as("the resident is not mailed").isEmpty();
@@ -139,7 +153,8 @@ class BusinessMailsTest {
 
     publish(twice.id, submitted);
     publish(twice.id, submitted);
-    // same key, same partition, consumed in order: once the later one is mailed, both copies were handled
+    // same key, same partition, consumed in order: once the later one is mailed, both copies were
+    // handled
     publish(twice.id, later.approvedUnder(twice.id));
 
     awaitMail(later.ownerEmail, "Your listing is live: " + later.name);
@@ -151,10 +166,16 @@ class BusinessMailsTest {
   @Test
   void a_photo_added_is_acknowledged_and_skipped_not_dead_lettered() throws Exception {
     Listing listing = new Listing("Snapshot Studio");
-    BusinessPhotoAdded photo = BusinessPhotoAdded.newBuilder()
-        .setEventId(eventId()).setOccurredAt(now()).setAggregateId(listing.id)
-        .setPhotoId(UUID.randomUUID().toString()).setObjectKey("businesses/" + listing.id + "/front.jpg")
-        .setContentType("image/jpeg").setSizeBytes(123_456).build();
+    BusinessPhotoAdded photo =
+        BusinessPhotoAdded.newBuilder()
+            .setEventId(eventId())
+            .setOccurredAt(now())
+            .setAggregateId(listing.id)
+            .setPhotoId(UUID.randomUUID().toString())
+            .setObjectKey("businesses/" + listing.id + "/front.jpg")
+            .setContentType("image/jpeg")
+            .setSizeBytes(123_456)
+            .build();
 
     RecordMetadata skipped = publish(listing.id, photo);
     publish(listing.id, listing.approved());
@@ -179,18 +200,28 @@ class BusinessMailsTest {
       publish(listing.id, submitted);
       publish(listing.id, contacted);
       awaitMail(listing.ownerEmail, "New message for " + listing.name + " from Sam Sender");
-      await().atMost(DEADLINE).until(() -> log.lines().stream().anyMatch(line -> line.contains(contacted.getEventId())));
+      await()
+          .atMost(DEADLINE)
+          .until(
+              () -> log.lines().stream().anyMatch(line -> line.contains(contacted.getEventId())));
       lines = log.lines();
     }
 
     assertThat(lines).anyMatch(line -> line.contains(submitted.getEventId()));
-    assertThat(lines).noneMatch(line -> line.contains(ADMIN) || line.contains(OTHER_ADMIN)
-        || line.contains(listing.ownerEmail) || line.contains(senderEmail) || line.contains(message)
-        || line.contains("Sam Sender"));
+    assertThat(lines)
+        .noneMatch(
+            line ->
+                line.contains(ADMIN)
+                    || line.contains(OTHER_ADMIN)
+                    || line.contains(listing.ownerEmail)
+                    || line.contains(senderEmail)
+                    || line.contains(message)
+                    || line.contains("Sam Sender"));
   }
 
   @Test
-  void a_contact_message_with_a_malformed_sender_address_is_dead_lettered_without_logging_the_address() {
+  void
+      a_contact_message_with_a_malformed_sender_address_is_dead_lettered_without_logging_the_address() {
     Listing listing = new Listing("Puzzled Pantry");
     String malformed = "not an address " + UUID.randomUUID();
     Listing next = new Listing("Next Door Noodles");
@@ -206,7 +237,8 @@ class BusinessMailsTest {
     }
 
     assertThat(mailsTo(listing.ownerEmail)).isEmpty();
-    assertThat(lines).noneMatch(line -> line.contains(malformed) || line.contains(listing.ownerEmail));
+    assertThat(lines)
+        .noneMatch(line -> line.contains(malformed) || line.contains(listing.ownerEmail));
   }
 
   /** One business and its owner, with the events the email group reacts to. */
@@ -224,39 +256,74 @@ class BusinessMailsTest {
 
     BusinessSubmitted submitted() {
       return BusinessSubmitted.newBuilder()
-          .setEventId(eventId()).setOccurredAt(now()).setAggregateId(id)
-          .setTownId(townId).setName(name).setCategory("BAKERY")
-          .setOwnerId(ownerId).setOwnerEmail(ownerEmail).setOwnerName("Olive Owner").build();
+          .setEventId(eventId())
+          .setOccurredAt(now())
+          .setAggregateId(id)
+          .setTownId(townId)
+          .setName(name)
+          .setCategory("BAKERY")
+          .setOwnerId(ownerId)
+          .setOwnerEmail(ownerEmail)
+          .setOwnerName("Olive Owner")
+          .build();
     }
 
     BusinessApproved approved() {
       return approvedUnder(id);
     }
 
-    /** This listing's approval carried under another business id, to line it up behind that business's records. */
+    /**
+     * This listing's approval carried under another business id, to line it up behind that
+     * business's records.
+     */
     BusinessApproved approvedUnder(String businessId) {
       return BusinessApproved.newBuilder()
-          .setEventId(eventId()).setOccurredAt(now()).setAggregateId(businessId)
-          .setTownId(townId).setName(name).setCategory("BAKERY")
-          .setOwnerId(ownerId).setOwnerEmail(ownerEmail).setOwnerName("Olive Owner")
-          .setApprovedBy("admin-1").build();
+          .setEventId(eventId())
+          .setOccurredAt(now())
+          .setAggregateId(businessId)
+          .setTownId(townId)
+          .setName(name)
+          .setCategory("BAKERY")
+          .setOwnerId(ownerId)
+          .setOwnerEmail(ownerEmail)
+          .setOwnerName("Olive Owner")
+          .setApprovedBy("admin-1")
+          .build();
     }
 
     BusinessRejected rejected(String reason) {
       return BusinessRejected.newBuilder()
-          .setEventId(eventId()).setOccurredAt(now()).setAggregateId(id)
-          .setTownId(townId).setName(name).setCategory("GROCERY")
-          .setOwnerId(ownerId).setOwnerEmail(ownerEmail).setOwnerName("Olive Owner")
-          .setRejectedBy("admin-1").setReason(reason).build();
+          .setEventId(eventId())
+          .setOccurredAt(now())
+          .setAggregateId(id)
+          .setTownId(townId)
+          .setName(name)
+          .setCategory("GROCERY")
+          .setOwnerId(ownerId)
+          .setOwnerEmail(ownerEmail)
+          .setOwnerName("Olive Owner")
+          .setRejectedBy("admin-1")
+          .setReason(reason)
+          .build();
     }
 
     BusinessContacted contacted(String senderName, String senderEmail, String message) {
       return BusinessContacted.newBuilder()
-          .setEventId(eventId()).setOccurredAt(now()).setAggregateId(id)
-          .setTownId(townId).setName(name).setCategory("CAFE")
-          .setOwnerId(ownerId).setOwnerEmail(ownerEmail).setOwnerName("Olive Owner")
-          .setMessageId(UUID.randomUUID().toString()).setSenderId(UUID.randomUUID().toString())
-          .setSenderName(senderName).setSenderEmail(senderEmail).setMessage(message).build();
+          .setEventId(eventId())
+          .setOccurredAt(now())
+          .setAggregateId(id)
+          .setTownId(townId)
+          .setName(name)
+          .setCategory("CAFE")
+          .setOwnerId(ownerId)
+          .setOwnerEmail(ownerEmail)
+          .setOwnerName("Olive Owner")
+          .setMessageId(UUID.randomUUID().toString())
+          .setSenderId(UUID.randomUUID().toString())
+          .setSenderName(senderName)
+          .setSenderEmail(senderEmail)
+          .setMessage(message)
+          .build();
     }
   }
 

@@ -61,7 +61,8 @@ class ConnectionReusingMailSenderTest {
   }
 
   @Test
-  void a_connection_the_server_dropped_while_idle_costs_a_new_connection_and_the_mail_goes_out_once() {
+  void
+      a_connection_the_server_dropped_while_idle_costs_a_new_connection_and_the_mail_goes_out_once() {
     sender = sender(Duration.ofSeconds(30), 100);
     String before = send();
     awaitOneMailEach(before);
@@ -75,7 +76,8 @@ class ConnectionReusingMailSenderTest {
   }
 
   @Test
-  void a_server_that_is_down_fails_the_mail_for_the_consumer_to_retry_and_the_next_attempt_gets_through() {
+  void
+      a_server_that_is_down_fails_the_mail_for_the_consumer_to_retry_and_the_next_attempt_gets_through() {
     sender = sender(Duration.ofSeconds(30), 100);
     String before = send();
     relay.dropAll();
@@ -102,7 +104,8 @@ class ConnectionReusingMailSenderTest {
   }
 
   private ConnectionReusingMailSender sender(Duration maxIdle, int maxMessages) {
-    ConnectionReusingMailSender created = new ConnectionReusingMailSender(new SmtpConnectionProperties(maxIdle, maxMessages));
+    ConnectionReusingMailSender created =
+        new ConnectionReusingMailSender(new SmtpConnectionProperties(maxIdle, maxMessages));
     created.setHost(relay.host());
     created.setPort(relay.port());
     return created;

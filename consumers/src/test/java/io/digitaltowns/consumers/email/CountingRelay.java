@@ -9,8 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A TCP relay in front of the SMTP server that counts the connections clients open through it, and can drop them all
- * (what a server does to idle clients) or refuse new ones (a server that is down).
+ * A TCP relay in front of the SMTP server that counts the connections clients open through it, and
+ * can drop them all (what a server does to idle clients) or refuse new ones (a server that is
+ * down).
  */
 final class CountingRelay implements AutoCloseable {
 
@@ -18,8 +19,10 @@ final class CountingRelay implements AutoCloseable {
   private final int targetPort;
   private final LoopbackServer server;
   private final AtomicInteger connections = new AtomicInteger();
+
   /** The clients' ends of the relayed connections still open. */
   private final Set<Socket> clients = ConcurrentHashMap.newKeySet();
+
   private volatile boolean refusing;
 
   CountingRelay(String targetHost, int targetPort) throws IOException {
@@ -73,21 +76,25 @@ final class CountingRelay implements AutoCloseable {
   }
 
   private void pump(Socket from, Socket to, Socket client) {
-    Thread pump = new Thread(() -> {
-      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-        byte[] buffer = new byte[8192];
-        for (int n; (n = in.read(buffer)) >= 0; ) {
-          out.write(buffer, 0, n);
-          out.flush();
-        }
-      } catch (IOException e) {
-        // one side closed
-      } finally {
-        closeQuietly(from);
-        closeQuietly(to);
-        clients.remove(client);
-      }
-    }, "counting-relay-pump");
+    Thread pump =
+        new Thread(
+            () -> {
+              try (InputStream in = from.getInputStream();
+                  OutputStream out = to.getOutputStream()) {
+                byte[] buffer = new byte[8192];
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                  out.write(buffer, 0, n);
+                  out.flush();
+                }
+              } catch (IOException e) {
+                // one side closed
+              } finally {
+                closeQuietly(from);
+                closeQuietly(to);
+                clients.remove(client);
+              }
+            },
+            "counting-relay-pump");
     pump.setDaemon(true);
     pump.start();
   }

@@ -12,24 +12,40 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The one case the running consumers in {@code BusinessMailsTest} (which have admins) cannot show. */
+/**
+ * The one case the running consumers in {@code BusinessMailsTest} (which have admins) cannot show.
+ */
 class ListingSubmittedEmailHandlerTest {
 
   private static final String SECRET = "a-test-email-link-secret-of-at-least-32-bytes";
 
   @Test
   void without_admin_addresses_a_submission_is_logged_once_and_nobody_is_mailed() {
-    EmailProperties noAdmins = new EmailProperties("DigitalTowns <no-reply@towns.example.org>",
-        "https://towns.example.org", SECRET, List.of());
+    EmailProperties noAdmins =
+        new EmailProperties(
+            "DigitalTowns <no-reply@towns.example.org>",
+            "https://towns.example.org",
+            SECRET,
+            List.of());
     RecordingMailSender smtp = new RecordingMailSender(LocalStack.shared());
-    ListingSubmittedEmailHandler handler = new ListingSubmittedEmailHandler(new SmtpMailSender(smtp, noAdmins, new UnrecordedDeliveries()),
-        new EmailLinks(new EmailLinkTokens(SECRET), noAdmins), noAdmins);
+    ListingSubmittedEmailHandler handler =
+        new ListingSubmittedEmailHandler(
+            new SmtpMailSender(smtp, noAdmins, new UnrecordedDeliveries()),
+            new EmailLinks(new EmailLinkTokens(SECRET), noAdmins),
+            noAdmins);
     String ownerEmail = "owner-" + UUID.randomUUID() + "@example.org";
-    BusinessSubmitted submitted = BusinessSubmitted.newBuilder()
-        .setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
-        .setAggregateId(UUID.randomUUID().toString()).setTownId(UUID.randomUUID().toString())
-        .setName("Quiet Corner Café").setCategory("CAFE").setOwnerId(UUID.randomUUID().toString())
-        .setOwnerEmail(ownerEmail).setOwnerName("Olive").build();
+    BusinessSubmitted submitted =
+        BusinessSubmitted.newBuilder()
+            .setEventId(UUID.randomUUID().toString())
+            .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+            .setAggregateId(UUID.randomUUID().toString())
+            .setTownId(UUID.randomUUID().toString())
+            .setName("Quiet Corner Café")
+            .setCategory("CAFE")
+            .setOwnerId(UUID.randomUUID().toString())
+            .setOwnerEmail(ownerEmail)
+            .setOwnerName("Olive")
+            .build();
 
     List<String> logged;
     try (LogLines log = new LogLines()) {
@@ -38,7 +54,9 @@ class ListingSubmittedEmailHandlerTest {
     }
 
     assertThat(smtp.sent()).isEmpty();
-    assertThat(logged).singleElement().asString()
+    assertThat(logged)
+        .singleElement()
+        .asString()
         .contains(submitted.getEventId())
         .contains("ADMIN_EMAILS")
         .doesNotContain(ownerEmail);

@@ -14,13 +14,21 @@ final class LogLines implements AutoCloseable {
 
   private final List<String> lines = new CopyOnWriteArrayList<>();
   private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-  private final AppenderBase<ILoggingEvent> capture = new AppenderBase<>() {
-    @Override
-    protected void append(ILoggingEvent event) {
-      lines.add(event.getLevel() + " " + event.getLoggerName() + " " + event.getFormattedMessage()
-          + (event.getThrowableProxy() == null ? "" : " " + ThrowableProxyUtil.asString(event.getThrowableProxy())));
-    }
-  };
+  private final AppenderBase<ILoggingEvent> capture =
+      new AppenderBase<>() {
+        @Override
+        protected void append(ILoggingEvent event) {
+          lines.add(
+              event.getLevel()
+                  + " "
+                  + event.getLoggerName()
+                  + " "
+                  + event.getFormattedMessage()
+                  + (event.getThrowableProxy() == null
+                      ? ""
+                      : " " + ThrowableProxyUtil.asString(event.getThrowableProxy())));
+        }
+      };
 
   LogLines() {
     capture.setContext(root.getLoggerContext());

@@ -5,7 +5,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 
-/** A TCP server on a free loopback port that hands each accepted connection to one handler, on a daemon thread. */
+/**
+ * A TCP server on a free loopback port that hands each accepted connection to one handler, on a
+ * daemon thread.
+ */
 final class LoopbackServer implements AutoCloseable {
 
   /** Serves one accepted connection; it owns the socket from then on. */

@@ -16,37 +16,48 @@ import org.junit.jupiter.api.Test;
 /** The text part and the HTML part are two renderings of one {@link MailContent}. */
 class MailRenderingTest {
 
-  private static final MailFooter FOOTER = new MailFooter("DigitalTowns <no-reply@towns.example.org>",
-      "https://towns.example.org");
-  private static final MailContent MAIL = new MailContent("Your listing needs changes: Bakery", "Hello Olive,", List.of(
-      new Paragraph("\"Bakery\" was reviewed and is not published yet. The reviewer's reason:"),
-      new Quote("Add your opening hours & a photo."),
-      new Facts(List.of(new Fact("Amount paid", "EUR 19.00"))),
-      new Paragraph("Sign in, change the listing and submit it again:"),
-      new Action("Edit your listing", "https://towns.example.org/my/businesses/42"),
-      new Link("Discover the businesses of your town", "https://towns.example.org")),
-      "You get this mail because you own this listing on DigitalTowns.");
+  private static final MailFooter FOOTER =
+      new MailFooter("DigitalTowns <no-reply@towns.example.org>", "https://towns.example.org");
+  private static final MailContent MAIL =
+      new MailContent(
+          "Your listing needs changes: Bakery",
+          "Hello Olive,",
+          List.of(
+              new Paragraph(
+                  "\"Bakery\" was reviewed and is not published yet. The reviewer's reason:"),
+              new Quote("Add your opening hours & a photo."),
+              new Facts(List.of(new Fact("Amount paid", "EUR 19.00"))),
+              new Paragraph("Sign in, change the listing and submit it again:"),
+              new Action("Edit your listing", "https://towns.example.org/my/businesses/42"),
+              new Link("Discover the businesses of your town", "https://towns.example.org")),
+          "You get this mail because you own this listing on DigitalTowns.");
 
   @Test
   void the_text_part_reads_as_the_mails_always_did_with_the_action_under_its_paragraph() {
     String text = PlainTextMail.render(MAIL, FOOTER);
 
-    assertThat(text).startsWith("Hello Olive,\n\n\"Bakery\" was reviewed")
-        .contains("----------------------------------------\nAdd your opening hours & a photo.\n"
-            + "----------------------------------------")
+    assertThat(text)
+        .startsWith("Hello Olive,\n\n\"Bakery\" was reviewed")
+        .contains(
+            "----------------------------------------\nAdd your opening hours & a photo.\n"
+                + "----------------------------------------")
         .contains("Amount paid: EUR 19.00")
-        .contains("Sign in, change the listing and submit it again:\nhttps://towns.example.org/my/businesses/42\n")
+        .contains(
+            "Sign in, change the listing and submit it again:\nhttps://towns.example.org/my/businesses/42\n")
         .contains("Discover the businesses of your town: https://towns.example.org")
         .contains("The DigitalTowns team")
-        .endsWith("-- \nSent by DigitalTowns <no-reply@towns.example.org> from https://towns.example.org\n"
-            + "You get this mail because you own this listing on DigitalTowns.\n");
+        .endsWith(
+            "-- \nSent by DigitalTowns <no-reply@towns.example.org> from https://towns.example.org\n"
+                + "You get this mail because you own this listing on DigitalTowns.\n");
   }
 
   @Test
   void the_html_part_says_the_same_words_escaped_with_one_button_and_the_footer() {
     String html = HtmlMail.render(MAIL, FOOTER);
 
-    assertThat(html).startsWith("<!DOCTYPE html>").contains("<html lang=\"en\">")
+    assertThat(html)
+        .startsWith("<!DOCTYPE html>")
+        .contains("<html lang=\"en\">")
         .contains("<title>Your listing needs changes: Bakery</title>")
         .contains("Hello Olive,")
         .contains("Add your opening hours &amp; a photo.")
@@ -55,7 +66,8 @@ class MailRenderingTest {
         .contains("href=\"https://towns.example.org/my/businesses/42\"")
         .contains(">Edit your listing</a>")
         .contains(">Discover the businesses of your town</a>")
-        .contains("Sent by DigitalTowns &lt;no-reply@towns.example.org&gt; from https://towns.example.org")
+        .contains(
+            "Sent by DigitalTowns &lt;no-reply@towns.example.org&gt; from https://towns.example.org")
         .contains("You get this mail because you own this listing on DigitalTowns.")
         .contains("@media (prefers-color-scheme: dark)")
         .contains("<meta name=\"color-scheme\" content=\"light dark\">");
@@ -65,8 +77,15 @@ class MailRenderingTest {
 
   @Test
   void a_mail_has_at_most_one_button() {
-    assertThatThrownBy(() -> new MailContent("Two", "Hello,", List.of(
-        new Action("One", "https://towns.example.org/1"), new Action("Two", "https://towns.example.org/2")), "Why."))
+    assertThatThrownBy(
+            () ->
+                new MailContent(
+                    "Two",
+                    "Hello,",
+                    List.of(
+                        new Action("One", "https://towns.example.org/1"),
+                        new Action("Two", "https://towns.example.org/2")),
+                    "Why."))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -12,10 +12,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * An SMTP relay in front of the real SMTP server that answers {@code RCPT TO} itself with a permanent refusal for
- * recipients whose address contains a marker (what a provider says to a mailbox that does not exist), and passes every
- * other command, and the server's replies, through unchanged. It can also be taken down: new connections are refused
- * and open ones dropped (an SMTP outage).
+ * An SMTP relay in front of the real SMTP server that answers {@code RCPT TO} itself with a
+ * permanent refusal for recipients whose address contains a marker (what a provider says to a
+ * mailbox that does not exist), and passes every other command, and the server's replies, through
+ * unchanged. It can also be taken down: new connections are refused and open ones dropped (an SMTP
+ * outage).
  */
 final class RecipientFilteringRelay implements AutoCloseable {
 
@@ -28,7 +29,8 @@ final class RecipientFilteringRelay implements AutoCloseable {
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private volatile boolean down;
 
-  RecipientFilteringRelay(String targetHost, int targetPort, String refusedMarker) throws IOException {
+  RecipientFilteringRelay(String targetHost, int targetPort, String refusedMarker)
+      throws IOException {
     this.targetHost = targetHost;
     this.targetPort = targetPort;
     this.refusedMarker = refusedMarker.toLowerCase(Locale.ROOT);
@@ -70,7 +72,10 @@ final class RecipientFilteringRelay implements AutoCloseable {
     daemon(() -> pumpCommands(client, upstream, toClient));
   }
 
-  /** The server's replies, byte for byte; writes to the client are serialised with the relay's own refusals. */
+  /**
+   * The server's replies, byte for byte; writes to the client are serialised with the relay's own
+   * refusals.
+   */
   private void pumpReplies(Socket upstream, OutputStream toClient, Socket client) {
     try (InputStream in = upstream.getInputStream()) {
       byte[] buffer = new byte[8192];
@@ -89,12 +94,16 @@ final class RecipientFilteringRelay implements AutoCloseable {
 
   /** The client's command lines; a refused RCPT is answered here and never reaches the server. */
   private void pumpCommands(Socket client, Socket upstream, OutputStream toClient) {
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1));
-         OutputStream toServer = upstream.getOutputStream()) {
+    try (BufferedReader in =
+            new BufferedReader(
+                new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1));
+        OutputStream toServer = upstream.getOutputStream()) {
       boolean inData = false;
       for (String line; (line = in.readLine()) != null; ) {
         String upper = line.toUpperCase(Locale.ROOT);
-        if (!inData && upper.startsWith("RCPT") && line.toLowerCase(Locale.ROOT).contains(refusedMarker)) {
+        if (!inData
+            && upper.startsWith("RCPT")
+            && line.toLowerCase(Locale.ROOT).contains(refusedMarker)) {
           synchronized (toClient) {
             toClient.write((REFUSAL + "\r\n").getBytes(StandardCharsets.US_ASCII));
             toClient.flush();

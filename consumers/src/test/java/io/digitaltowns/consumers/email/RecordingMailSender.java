@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The consumers' SMTP sender (connections reused) against the local stack's real SMTP server, keeping every message it
- * delivered exactly as it went out (headers final), because the server's record of a mail
- * ({@code ReceivedMail}) does not carry headers such as Reply-To.
+ * The consumers' SMTP sender (connections reused) against the local stack's real SMTP server,
+ * keeping every message it delivered exactly as it went out (headers final), because the server's
+ * record of a mail ({@code ReceivedMail}) does not carry headers such as Reply-To.
  */
 final class RecordingMailSender extends ConnectionReusingMailSender {
 

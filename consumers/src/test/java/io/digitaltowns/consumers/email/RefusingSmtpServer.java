@@ -8,8 +8,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /**
- * An SMTP server that answers every sender ({@code MAIL FROM}), every recipient ({@code RCPT TO}) and every end of a
- * message's data with one fixed reply each, such as {@code 550 5.1.1 no such user}; it keeps no mail.
+ * An SMTP server that answers every sender ({@code MAIL FROM}), every recipient ({@code RCPT TO})
+ * and every end of a message's data with one fixed reply each, such as {@code 550 5.1.1 no such
+ * user}; it keeps no mail.
  */
 final class RefusingSmtpServer implements AutoCloseable {
 
@@ -25,7 +26,8 @@ final class RefusingSmtpServer implements AutoCloseable {
     this(OK, recipientReply, OK);
   }
 
-  RefusingSmtpServer(String senderReply, String recipientReply, String endOfDataReply) throws IOException {
+  RefusingSmtpServer(String senderReply, String recipientReply, String endOfDataReply)
+      throws IOException {
     this.senderReply = senderReply;
     this.recipientReply = recipientReply;
     this.endOfDataReply = endOfDataReply;
@@ -60,7 +62,9 @@ final class RefusingSmtpServer implements AutoCloseable {
   }
 
   private void converse(Socket client) throws IOException {
-    BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+    BufferedReader in =
+        new BufferedReader(
+            new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
     OutputStream out = client.getOutputStream();
     reply(out, "220 refusing.test ESMTP");
     for (String line; (line = in.readLine()) != null; ) {

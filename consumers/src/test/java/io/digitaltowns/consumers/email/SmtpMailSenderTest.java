@@ -28,37 +28,58 @@ class SmtpMailSenderTest {
 
   private final LocalStack stack = LocalStack.shared();
   private final RecordingMailSender smtp = new RecordingMailSender(stack);
-  private final SmtpMailSender sender = new SmtpMailSender(smtp, new EmailProperties(
-      "DigitalTowns <no-reply@towns.example.org>", "https://towns.example.org",
-      "a-test-email-link-secret-of-at-least-32-bytes", List.of()), new UnrecordedDeliveries());
+  private final SmtpMailSender sender =
+      new SmtpMailSender(
+          smtp,
+          new EmailProperties(
+              "DigitalTowns <no-reply@towns.example.org>",
+              "https://towns.example.org",
+              "a-test-email-link-secret-of-at-least-32-bytes",
+              List.of()),
+          new UnrecordedDeliveries());
 
   @Test
-  void a_reply_to_goes_out_in_the_headers_of_the_mail_so_the_answer_reaches_that_person() throws Exception {
+  void a_reply_to_goes_out_in_the_headers_of_the_mail_so_the_answer_reaches_that_person()
+      throws Exception {
     String owner = uniqueEmail("owner");
     String resident = uniqueEmail("resident");
     String eventId = UUID.randomUUID().toString();
 
-    sender.send(new OutgoingMail(eventId, owner, MailContents.titled("New message"),
-        new OutgoingMail.ReplyTo(resident, "Rita Résident")));
+    sender.send(
+        new OutgoingMail(
+            eventId,
+            owner,
+            MailContents.titled("New message"),
+            new OutgoingMail.ReplyTo(resident, "Rita Résident")));
 
     awaitReceivedBy(owner);
     MimeMessage sent = onlySent();
-    assertThat(sent.getReplyTo()).containsExactly(new InternetAddress(resident, "Rita Résident", "UTF-8"));
+    assertThat(sent.getReplyTo())
+        .containsExactly(new InternetAddress(resident, "Rita Résident", "UTF-8"));
     assertThat(((InternetAddress) sent.getReplyTo()[0]).getPersonal()).isEqualTo("Rita Résident");
-    assertThat(((InternetAddress) sent.getFrom()[0]).getAddress()).isEqualTo("no-reply@towns.example.org");
+    assertThat(((InternetAddress) sent.getFrom()[0]).getAddress())
+        .isEqualTo("no-reply@towns.example.org");
     assertThat(sent.getHeader("X-DigitalTowns-Event-Id")).containsExactly(eventId);
     // the name travels encoded (RFC 2047), the address as it is
     assertThat(headers(sent))
-        .containsPattern("(?m)^Reply-To: =\\?UTF-8\\?Q\\?Rita_R=C3=A9sident\\?= <" + Pattern.quote(resident) + ">\\r?$");
+        .containsPattern(
+            "(?m)^Reply-To: =\\?UTF-8\\?Q\\?Rita_R=C3=A9sident\\?= <"
+                + Pattern.quote(resident)
+                + ">\\r?$");
   }
 
   @Test
   void a_mail_accepted_by_smtp_whose_transaction_then_rolled_back_is_not_sent_again_on_the_retry() {
     String to = uniqueEmail("rolled-back");
-    OutgoingMail mail = new OutgoingMail(UUID.randomUUID().toString(), to, MailContents.titled("Welcome"));
+    OutgoingMail mail =
+        new OutgoingMail(UUID.randomUUID().toString(), to, MailContents.titled("Welcome"));
 
-    inATransactionThat(TransactionSynchronization.STATUS_ROLLED_BACK, () -> sender.send(mail)); // the database failed
-    inATransactionThat(TransactionSynchronization.STATUS_COMMITTED, () -> sender.send(mail));   // the retry records it
+    inATransactionThat(
+        TransactionSynchronization.STATUS_ROLLED_BACK,
+        () -> sender.send(mail)); // the database failed
+    inATransactionThat(
+        TransactionSynchronization.STATUS_COMMITTED,
+        () -> sender.send(mail)); // the retry records it
     awaitReceivedBy(to);
 
     assertThat(smtp.sent()).hasSize(1);
@@ -67,7 +88,8 @@ class SmtpMailSenderTest {
   @Test
   void once_its_record_committed_the_same_mail_is_no_longer_held_back() {
     String to = uniqueEmail("committed");
-    OutgoingMail mail = new OutgoingMail(UUID.randomUUID().toString(), to, MailContents.titled("Welcome"));
+    OutgoingMail mail =
+        new OutgoingMail(UUID.randomUUID().toString(), to, MailContents.titled("Welcome"));
 
     inATransactionThat(TransactionSynchronization.STATUS_COMMITTED, () -> sender.send(mail));
     // processed_events is what stops a second run now; the sender itself sends what it is given
@@ -81,7 +103,8 @@ class SmtpMailSenderTest {
     TransactionSynchronizationManager.initSynchronization();
     try {
       work.run();
-      TransactionSynchronizationManager.getSynchronizations().forEach(sync -> sync.afterCompletion(outcome));
+      TransactionSynchronizationManager.getSynchronizations()
+          .forEach(sync -> sync.afterCompletion(outcome));
     } finally {
       TransactionSynchronizationManager.clearSynchronization();
     }
@@ -102,20 +125,31 @@ class SmtpMailSenderTest {
     String owner = uniqueEmail("owner");
     String resident = uniqueEmail("resident");
 
-    sender.send(new OutgoingMail(UUID.randomUUID().toString(), owner, MailContents.titled("New message"),
-        new OutgoingMail.ReplyTo(resident, "Eve\r\nBcc: someone-else@example.org")));
+    sender.send(
+        new OutgoingMail(
+            UUID.randomUUID().toString(),
+            owner,
+            MailContents.titled("New message"),
+            new OutgoingMail.ReplyTo(resident, "Eve\r\nBcc: someone-else@example.org")));
 
     awaitReceivedBy(owner);
     assertThat(headers(onlySent())).doesNotContainPattern("(?mi)^Bcc:");
-    assertThat(stack.mail().messages()).noneMatch(mail -> mail.to().contains("someone-else@example.org"));
+    assertThat(stack.mail().messages())
+        .noneMatch(mail -> mail.to().contains("someone-else@example.org"));
   }
 
   @Test
   void a_malformed_reply_to_is_a_permanent_failure_whose_message_does_not_quote_the_address() {
     String malformed = "rita at example dot org " + UUID.randomUUID();
 
-    assertThatThrownBy(() -> sender.send(new OutgoingMail(UUID.randomUUID().toString(), uniqueEmail("owner"),
-        MailContents.titled("New message"), new OutgoingMail.ReplyTo(malformed, "Rita"))))
+    assertThatThrownBy(
+            () ->
+                sender.send(
+                    new OutgoingMail(
+                        UUID.randomUUID().toString(),
+                        uniqueEmail("owner"),
+                        MailContents.titled("New message"),
+                        new OutgoingMail.ReplyTo(malformed, "Rita"))))
         .isInstanceOf(PermanentFailureException.class)
         .hasMessageContaining("cannot be built")
         .hasMessageNotContaining(malformed);
@@ -128,7 +162,9 @@ class SmtpMailSenderTest {
   }
 
   private void awaitReceivedBy(String to) {
-    await().atMost(DEADLINE).until(() -> stack.mail().messages().stream().anyMatch(mail -> mail.to().contains(to)));
+    await()
+        .atMost(DEADLINE)
+        .until(() -> stack.mail().messages().stream().anyMatch(mail -> mail.to().contains(to)));
   }
 
   /** The header block as it went over the wire, long headers unfolded onto one line each. */

@@ -1,17 +1,17 @@
 package io.digitaltowns.consumers.events;
 
-import io.digitaltowns.consumers.EventFeed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
+import io.digitaltowns.consumers.EventFeed;
 import io.digitaltowns.consumers.RunningConsumers;
 import io.digitaltowns.events.accounts.SignupMethod;
 import io.digitaltowns.events.accounts.UserRegistered;
-import io.digitaltowns.infra.LocalStack;
 import io.digitaltowns.events.catalog.Topics;
+import io.digitaltowns.infra.LocalStack;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,9 +29,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The consumers application as deployed, fed a registration the way the relay publishes it (with
- * a {@code traceparent} header): the email consumer's log line about the mail carries the trace
- * id, and the application's meter registry counts the event and its latency.
+ * The consumers application as deployed, fed a registration the way the relay publishes it (with a
+ * {@code traceparent} header): the email consumer's log line about the mail carries the trace id,
+ * and the application's meter registry counts the event and its latency.
  */
 class ConsumerTracingTest {
 
@@ -61,36 +61,59 @@ class ConsumerTracingTest {
   }
 
   @Test
-  void the_trace_id_of_a_registration_is_in_the_email_consumers_log_and_the_event_is_counted() throws Exception {
+  void the_trace_id_of_a_registration_is_in_the_email_consumers_log_and_the_event_is_counted()
+      throws Exception {
     String traceId = UUID.randomUUID().toString().replace("-", "");
     String userId = UUID.randomUUID().toString();
     // the envelope has no trace id: the relay's traceparent header is what carries it here
-    UserRegistered registered = UserRegistered.newBuilder()
-        .setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
-        .setAggregateId(userId).setEmail("traced-" + userId.substring(0, 8) + "@example.org")
-        .setDisplayName("Traced").setSignupMethod(SignupMethod.PASSWORD).build();
-    ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(Topics.ACCOUNTS_EVENTS,
-        userId.getBytes(StandardCharsets.UTF_8), feed.wireBytes(registered));
-    record.headers().add("traceparent", ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.UTF_8));
+    UserRegistered registered =
+        UserRegistered.newBuilder()
+            .setEventId(UUID.randomUUID().toString())
+            .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+            .setAggregateId(userId)
+            .setEmail("traced-" + userId.substring(0, 8) + "@example.org")
+            .setDisplayName("Traced")
+            .setSignupMethod(SignupMethod.PASSWORD)
+            .build();
+    ProducerRecord<byte[], byte[]> record =
+        new ProducerRecord<>(
+            Topics.ACCOUNTS_EVENTS,
+            userId.getBytes(StandardCharsets.UTF_8),
+            feed.wireBytes(registered));
+    record
+        .headers()
+        .add(
+            "traceparent",
+            ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.UTF_8));
     MeterRegistry registry = consumers.getBean(MeterRegistry.class);
 
     Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    AppenderBase<ILoggingEvent> capture = new AppenderBase<>() {
-      @Override
-      protected void append(ILoggingEvent event) {
-        lines.add(event);
-      }
-    };
+    AppenderBase<ILoggingEvent> capture =
+        new AppenderBase<>() {
+          @Override
+          protected void append(ILoggingEvent event) {
+            lines.add(event);
+          }
+        };
     capture.setContext(root.getLoggerContext());
     capture.start();
     root.addAppender(capture);
     try {
       feed.send(record);
 
-      ILoggingEvent mailSent = await().atMost(DEADLINE).until(
-          () -> lines.stream().filter(line -> line.getFormattedMessage().contains("mail sent for event " + registered.getEventId()))
-              .findFirst().orElse(null),
-          line -> line != null);
+      ILoggingEvent mailSent =
+          await()
+              .atMost(DEADLINE)
+              .until(
+                  () ->
+                      lines.stream()
+                          .filter(
+                              line ->
+                                  line.getFormattedMessage()
+                                      .contains("mail sent for event " + registered.getEventId()))
+                          .findFirst()
+                          .orElse(null),
+                  line -> line != null);
       assertThat(mailSent.getMDCPropertyMap())
           .containsEntry("traceId", traceId)
           .containsEntry("eventId", registered.getEventId())
@@ -101,11 +124,26 @@ class ConsumerTracingTest {
       capture.stop();
     }
 
-    await().atMost(DEADLINE).untilAsserted(() -> {
-      assertThat(registry.get(ConsumerMetrics.PROCESSED)
-          .tags("group", "email", "topic", Topics.ACCOUNTS_EVENTS, "eventType", "UserRegistered").counter().count())
-          .isGreaterThanOrEqualTo(1);
-      assertThat(registry.get(ConsumerMetrics.LATENCY).tag("group", "email").timer().count()).isGreaterThanOrEqualTo(1);
-    });
+    await()
+        .atMost(DEADLINE)
+        .untilAsserted(
+            () -> {
+              assertThat(
+                      registry
+                          .get(ConsumerMetrics.PROCESSED)
+                          .tags(
+                              "group",
+                              "email",
+                              "topic",
+                              Topics.ACCOUNTS_EVENTS,
+                              "eventType",
+                              "UserRegistered")
+                          .counter()
+                          .count())
+                  .isGreaterThanOrEqualTo(1);
+              assertThat(
+                      registry.get(ConsumerMetrics.LATENCY).tag("group", "email").timer().count())
+                  .isGreaterThanOrEqualTo(1);
+            });
   }
 }

@@ -51,22 +51,30 @@ class EventDispatcherObservabilityTest {
 
   private final List<ILoggingEvent> lines = new CopyOnWriteArrayList<>();
   private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-  private final AppenderBase<ILoggingEvent> capture = new AppenderBase<>() {
-    @Override
-    protected void append(ILoggingEvent event) {
-      lines.add(event);
-    }
-  };
+  private final AppenderBase<ILoggingEvent> capture =
+      new AppenderBase<>() {
+        @Override
+        protected void append(ILoggingEvent event) {
+          lines.add(event);
+        }
+      };
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-  private final ConsumerMetrics metrics = new ConsumerMetrics(registry, Clock.fixed(NOW, ZoneOffset.UTC));
+  private final ConsumerMetrics metrics =
+      new ConsumerMetrics(registry, Clock.fixed(NOW, ZoneOffset.UTC));
   private final StubDecoder decoder = new StubDecoder();
   private final InMemoryProcessedEvents processed = new InMemoryProcessedEvents();
   private final LoggingHandler handler = new LoggingHandler();
   private final RecordObservation interceptor = new RecordObservation(metrics);
-  // the five-argument constructor, as the email consumer builds it: meters come from the interceptor
-  private final EventDispatcher dispatcher = new EventDispatcher(GROUP, List.of(handler), decoder, processed,
-      new TransactionTemplate(new NoTransactions()));
+  // the five-argument constructor, as the email consumer builds it: meters come from the
+  // interceptor
+  private final EventDispatcher dispatcher =
+      new EventDispatcher(
+          GROUP,
+          List.of(handler),
+          decoder,
+          processed,
+          new TransactionTemplate(new NoTransactions()));
 
   @BeforeEach
   void capture() {
@@ -109,57 +117,109 @@ class EventDispatcherObservabilityTest {
   void a_failing_handler_logs_with_the_trace_id_is_counted_as_failed_and_leaves_no_mdc_behind() {
     handler.failWith = new IllegalStateException("SMTP down");
 
-    assertThatThrownBy(() -> consume(registered(ENVELOPE_TRACE, NOW), null)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> consume(registered(ENVELOPE_TRACE, NOW), null))
+        .isInstanceOf(IllegalStateException.class);
 
     assertThat(handlerLine().getMDCPropertyMap()).containsEntry("traceId", ENVELOPE_TRACE);
-    assertThat(registry.get(ConsumerMetrics.FAILED)
-        .tags("group", GROUP, "topic", TOPIC, "eventType", "UserRegistered", "exception", "IllegalStateException")
-        .counter().count()).isEqualTo(1);
+    assertThat(
+            registry
+                .get(ConsumerMetrics.FAILED)
+                .tags(
+                    "group",
+                    GROUP,
+                    "topic",
+                    TOPIC,
+                    "eventType",
+                    "UserRegistered",
+                    "exception",
+                    "IllegalStateException")
+                .counter()
+                .count())
+        .isEqualTo(1);
     assertThat(MDC.getCopyOfContextMap()).isNullOrEmpty();
   }
 
   @Test
-  void processed_duplicates_and_unhandled_types_are_counted_and_the_latency_is_measured_from_occurred_at() {
+  void
+      processed_duplicates_and_unhandled_types_are_counted_and_the_latency_is_measured_from_occurred_at() {
     UserRegistered event = registered(null, NOW.minusSeconds(2));
 
     consume(event, null);
     consume(event, null); // redelivered
-    consume(UserSignedIn.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(NOW)
-        .setAggregateId(UUID.randomUUID().toString()).setMethod(io.digitaltowns.events.accounts.SignInMethod.PASSWORD)
-        .build(), null);
+    consume(
+        UserSignedIn.newBuilder()
+            .setEventId(UUID.randomUUID().toString())
+            .setOccurredAt(NOW)
+            .setAggregateId(UUID.randomUUID().toString())
+            .setMethod(io.digitaltowns.events.accounts.SignInMethod.PASSWORD)
+            .build(),
+        null);
 
     assertThat(handler.handled).isEqualTo(1);
-    assertThat(registry.get(ConsumerMetrics.PROCESSED).tags("group", GROUP, "topic", TOPIC, "eventType", "UserRegistered")
-        .counter().count()).isEqualTo(1);
-    assertThat(registry.get(ConsumerMetrics.SKIPPED).tags("group", GROUP, "eventType", "UserRegistered", "reason", "duplicate")
-        .counter().count()).isEqualTo(1);
-    assertThat(registry.get(ConsumerMetrics.SKIPPED).tags("group", GROUP, "eventType", "UserSignedIn", "reason", "unhandled")
-        .counter().count()).isEqualTo(1);
+    assertThat(
+            registry
+                .get(ConsumerMetrics.PROCESSED)
+                .tags("group", GROUP, "topic", TOPIC, "eventType", "UserRegistered")
+                .counter()
+                .count())
+        .isEqualTo(1);
+    assertThat(
+            registry
+                .get(ConsumerMetrics.SKIPPED)
+                .tags("group", GROUP, "eventType", "UserRegistered", "reason", "duplicate")
+                .counter()
+                .count())
+        .isEqualTo(1);
+    assertThat(
+            registry
+                .get(ConsumerMetrics.SKIPPED)
+                .tags("group", GROUP, "eventType", "UserSignedIn", "reason", "unhandled")
+                .counter()
+                .count())
+        .isEqualTo(1);
     var latency = registry.get(ConsumerMetrics.LATENCY).tag("group", GROUP).timer();
     assertThat(latency.count()).isEqualTo(1);
-    assertThat(latency.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(Duration.ofSeconds(2).toMillis());
+    assertThat(latency.totalTime(TimeUnit.MILLISECONDS))
+        .isEqualTo(Duration.ofSeconds(2).toMillis());
   }
 
   @Test
   void a_dispatcher_given_its_own_metrics_counts_without_the_interceptor() {
-    EventDispatcher standalone = new EventDispatcher(GROUP, List.of(handler), decoder, processed,
-        new TransactionTemplate(new NoTransactions()), metrics);
+    EventDispatcher standalone =
+        new EventDispatcher(
+            GROUP,
+            List.of(handler),
+            decoder,
+            processed,
+            new TransactionTemplate(new NoTransactions()),
+            metrics);
     UserRegistered event = registered(ENVELOPE_TRACE, NOW);
     decoder.next = event;
 
     standalone.dispatch(new byte[0]);
 
-    assertThat(handlerLine().getMDCPropertyMap()).containsEntry("traceId", ENVELOPE_TRACE).containsEntry("consumerGroup", GROUP);
-    assertThat(registry.get(ConsumerMetrics.PROCESSED).tags("group", GROUP, "topic", "unknown").counter().count()).isEqualTo(1);
+    assertThat(handlerLine().getMDCPropertyMap())
+        .containsEntry("traceId", ENVELOPE_TRACE)
+        .containsEntry("consumerGroup", GROUP);
+    assertThat(
+            registry
+                .get(ConsumerMetrics.PROCESSED)
+                .tags("group", GROUP, "topic", "unknown")
+                .counter()
+                .count())
+        .isEqualTo(1);
     assertThat(MDC.getCopyOfContextMap()).isNullOrEmpty();
   }
 
   /** What the listener container does around the listener: interceptor, listener, afterRecord. */
   private void consume(GenericContainer event, String traceparent) {
     decoder.next = event;
-    ConsumerRecord<Object, Object> record = new ConsumerRecord<>(TOPIC, 0, 0L, new byte[0], new byte[0]);
+    ConsumerRecord<Object, Object> record =
+        new ConsumerRecord<>(TOPIC, 0, 0L, new byte[0], new byte[0]);
     if (traceparent != null) {
-      record.headers().add(new RecordHeader("traceparent", traceparent.getBytes(StandardCharsets.UTF_8)));
+      record
+          .headers()
+          .add(new RecordHeader("traceparent", traceparent.getBytes(StandardCharsets.UTF_8)));
     }
     ConsumerRecord<Object, Object> intercepted = interceptor.intercept(record, null);
     try {
@@ -171,14 +231,22 @@ class EventDispatcherObservabilityTest {
   }
 
   private ILoggingEvent handlerLine() {
-    return lines.stream().filter(line -> line.getLoggerName().equals(LoggingHandler.class.getName()))
-        .reduce((first, second) -> second).orElseThrow(() -> new AssertionError("the handler logged nothing"));
+    return lines.stream()
+        .filter(line -> line.getLoggerName().equals(LoggingHandler.class.getName()))
+        .reduce((first, second) -> second)
+        .orElseThrow(() -> new AssertionError("the handler logged nothing"));
   }
 
   private static UserRegistered registered(String traceId, Instant occurredAt) {
-    return UserRegistered.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(occurredAt)
-        .setAggregateId(UUID.randomUUID().toString()).setTraceId(traceId)
-        .setEmail("someone@example.org").setDisplayName("Someone").setSignupMethod(SignupMethod.PASSWORD).build();
+    return UserRegistered.newBuilder()
+        .setEventId(UUID.randomUUID().toString())
+        .setOccurredAt(occurredAt)
+        .setAggregateId(UUID.randomUUID().toString())
+        .setTraceId(traceId)
+        .setEmail("someone@example.org")
+        .setDisplayName("Someone")
+        .setSignupMethod(SignupMethod.PASSWORD)
+        .build();
   }
 
   static final class LoggingHandler implements EventHandler<UserRegistered> {
@@ -239,15 +307,12 @@ class EventDispatcherObservabilityTest {
     }
 
     @Override
-    protected void doBegin(Object transaction, TransactionDefinition definition) {
-    }
+    protected void doBegin(Object transaction, TransactionDefinition definition) {}
 
     @Override
-    protected void doCommit(DefaultTransactionStatus status) {
-    }
+    protected void doCommit(DefaultTransactionStatus status) {}
 
     @Override
-    protected void doRollback(DefaultTransactionStatus status) {
-    }
+    protected void doRollback(DefaultTransactionStatus status) {}
   }
 }

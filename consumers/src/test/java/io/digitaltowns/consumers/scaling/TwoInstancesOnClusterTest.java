@@ -7,8 +7,8 @@ import io.digitaltowns.consumers.EventFeed;
 import io.digitaltowns.consumers.RunningConsumers;
 import io.digitaltowns.events.accounts.SignupMethod;
 import io.digitaltowns.events.accounts.UserRegistered;
-import io.digitaltowns.infra.LocalStack;
 import io.digitaltowns.events.catalog.Topics;
+import io.digitaltowns.infra.LocalStack;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -39,10 +39,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.core.ProducerFactory;
 
 /**
- * Two instances of the consumers application, each running the email and crm groups, against a three-broker cluster
- * (topics with three replicas, min.insync.replicas 2): the groups split the partitions between them, each
- * registration is welcomed once and counted once in the CRM, and when one instance leaves the other takes its
- * partitions over without a second mail.
+ * Two instances of the consumers application, each running the email and crm groups, against a
+ * three-broker cluster (topics with three replicas, min.insync.replicas 2): the groups split the
+ * partitions between them, each registration is welcomed once and counted once in the CRM, and when
+ * one instance leaves the other takes its partitions over without a second mail.
  */
 class TwoInstancesOnClusterTest {
 
@@ -66,8 +66,12 @@ class TwoInstancesOnClusterTest {
     crmMembersPerInstance = members("crm");
     second = RunningConsumers.start(cluster, instance());
     traffic = new EventFeed(cluster);
-    await().atMost(DEADLINE).until(() -> members("email") == 2 * emailMembersPerInstance
-        && members("crm") == 2 * crmMembersPerInstance);
+    await()
+        .atMost(DEADLINE)
+        .until(
+            () ->
+                members("email") == 2 * emailMembersPerInstance
+                    && members("crm") == 2 * crmMembersPerInstance);
   }
 
   @AfterAll
@@ -75,7 +79,8 @@ class TwoInstancesOnClusterTest {
     if (traffic != null) {
       traffic.close();
     }
-    for (ConfigurableApplicationContext instance : new ConfigurableApplicationContext[] {first, second}) {
+    for (ConfigurableApplicationContext instance :
+        new ConfigurableApplicationContext[] {first, second}) {
       if (instance != null && instance.isActive()) {
         instance.close();
       }
@@ -83,8 +88,9 @@ class TwoInstancesOnClusterTest {
   }
 
   @Test
-  void each_registration_is_welcomed_once_and_counted_once_while_two_instances_share_the_partitions_and_one_leaves()
-      throws Exception {
+  void
+      each_registration_is_welcomed_once_and_counted_once_while_two_instances_share_the_partitions_and_one_leaves()
+          throws Exception {
     List<String> emails = new ArrayList<>();
     Map<String, String> users = new HashMap<>();
     for (int i = 0; i < 30; i++) {
@@ -92,22 +98,30 @@ class TwoInstancesOnClusterTest {
     }
     awaitEachOnce(emails, users);
 
-    // the first instance leaves (a deploy, a crash handled by the group's rebalance): the second has all partitions
+    // the first instance leaves (a deploy, a crash handled by the group's rebalance): the second
+    // has all partitions
     first.close();
-    await().atMost(DEADLINE).until(() -> members("email") == emailMembersPerInstance
-        && members("crm") == crmMembersPerInstance);
+    await()
+        .atMost(DEADLINE)
+        .until(
+            () ->
+                members("email") == emailMembersPerInstance
+                    && members("crm") == crmMembersPerInstance);
     for (int i = 0; i < 20; i++) {
       register(emails, users);
     }
     awaitEachOnce(emails, users);
 
-    assertThat(traffic.keysIn(Topics.ACCOUNTS_EVENTS_EMAIL_DLT)).doesNotContainAnyElementsOf(users.values());
-    assertThat(traffic.keysIn(Topics.ACCOUNTS_EVENTS_CRM_DLT)).doesNotContainAnyElementsOf(users.values());
+    assertThat(traffic.keysIn(Topics.ACCOUNTS_EVENTS_EMAIL_DLT))
+        .doesNotContainAnyElementsOf(users.values());
+    assertThat(traffic.keysIn(Topics.ACCOUNTS_EVENTS_CRM_DLT))
+        .doesNotContainAnyElementsOf(users.values());
   }
 
   @Test
   void the_dead_letter_producer_waits_for_every_in_sync_replica_and_is_idempotent() {
-    ProducerConfig effective = new ProducerConfig(second.getBean(ProducerFactory.class).getConfigurationProperties());
+    ProducerConfig effective =
+        new ProducerConfig(second.getBean(ProducerFactory.class).getConfigurationProperties());
 
     assertThat(effective.getString(ProducerConfig.ACKS_CONFIG)).isEqualTo("-1");
     assertThat(effective.getBoolean(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG)).isTrue();
@@ -116,23 +130,38 @@ class TwoInstancesOnClusterTest {
   private static void register(List<String> emails, Map<String, String> users) {
     String userId = UUID.randomUUID().toString();
     String email = "scaled-" + userId + "@example.org";
-    traffic.send(Topics.ACCOUNTS_EVENTS, userId, UserRegistered.newBuilder()
-        .setEventId(UUID.randomUUID().toString())
-        .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
-        .setAggregateId(userId)
-        .setEmail(email).setDisplayName("Scaled").setSignupMethod(SignupMethod.PASSWORD).build());
+    traffic.send(
+        Topics.ACCOUNTS_EVENTS,
+        userId,
+        UserRegistered.newBuilder()
+            .setEventId(UUID.randomUUID().toString())
+            .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+            .setAggregateId(userId)
+            .setEmail(email)
+            .setDisplayName("Scaled")
+            .setSignupMethod(SignupMethod.PASSWORD)
+            .build());
     emails.add(email);
     users.put(email, userId);
   }
 
-  /** Every mail and CRM activity arrives, then the groups have nothing left to read: a second copy would be there by now. */
-  private static void awaitEachOnce(List<String> emails, Map<String, String> users) throws Exception {
+  /**
+   * Every mail and CRM activity arrives, then the groups have nothing left to read: a second copy
+   * would be there by now.
+   */
+  private static void awaitEachOnce(List<String> emails, Map<String, String> users)
+      throws Exception {
     await().atMost(DEADLINE).until(() -> emails.stream().allMatch(email -> welcomes(email) >= 1));
-    await().atMost(DEADLINE).until(() -> emails.stream().allMatch(email -> registeredActivities(users.get(email)) >= 1));
+    await()
+        .atMost(DEADLINE)
+        .until(
+            () -> emails.stream().allMatch(email -> registeredActivities(users.get(email)) >= 1));
     await().atMost(DEADLINE).until(() -> lag("email") == 0 && lag("crm") == 0);
     for (String email : emails) {
       assertThat(welcomes(email)).as("welcome mails to %s", email).isEqualTo(1);
-      assertThat(registeredActivities(users.get(email))).as("CRM activities of %s", email).isEqualTo(1);
+      assertThat(registeredActivities(users.get(email)))
+          .as("CRM activities of %s", email)
+          .isEqualTo(1);
     }
   }
 
@@ -140,7 +169,9 @@ class TwoInstancesOnClusterTest {
     Map<String, Object> settings = new HashMap<>();
     settings.put("digitaltowns.consumers.email.enabled", "true");
     settings.put("digitaltowns.consumers.crm.enabled", "true");
-    settings.put("digitaltowns.consumers.analytics.state-dir", Files.createTempDirectory("analytics-instance"));
+    settings.put(
+        "digitaltowns.consumers.analytics.state-dir",
+        Files.createTempDirectory("analytics-instance"));
     return settings;
   }
 
@@ -152,10 +183,12 @@ class TwoInstancesOnClusterTest {
   }
 
   private static int registeredActivities(String userId) {
-    try (Connection connection = DriverManager.getConnection(cluster.jdbcUrl(), cluster.databaseUser(),
-        cluster.databasePassword());
-        PreparedStatement statement = connection.prepareStatement(
-            "SELECT count(*) FROM consumers.crm_view_activities WHERE user_id = ? AND business_id IS NULL")) {
+    try (Connection connection =
+            DriverManager.getConnection(
+                cluster.jdbcUrl(), cluster.databaseUser(), cluster.databasePassword());
+        PreparedStatement statement =
+            connection.prepareStatement(
+                "SELECT count(*) FROM consumers.crm_view_activities WHERE user_id = ? AND business_id IS NULL")) {
       statement.setString(1, userId);
       try (ResultSet row = statement.executeQuery()) {
         row.next();
@@ -168,7 +201,8 @@ class TwoInstancesOnClusterTest {
 
   private static int members(String group) throws Exception {
     try (Admin admin = admin()) {
-      ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get();
+      ConsumerGroupDescription description =
+          admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get();
       return description.members().size();
     }
   }
@@ -178,12 +212,22 @@ class TwoInstancesOnClusterTest {
     try (Admin admin = admin()) {
       Map<TopicPartition, OffsetAndMetadata> committed =
           admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-      Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(List.of(Topics.ACCOUNTS_EVENTS)).allTopicNames()
-          .get().get(Topics.ACCOUNTS_EVENTS).partitions().stream()
-          .collect(Collectors.toMap(partition -> new TopicPartition(Topics.ACCOUNTS_EVENTS, partition.partition()),
-              partition -> OffsetSpec.latest()));
+      Map<TopicPartition, OffsetSpec> latest =
+          admin
+              .describeTopics(List.of(Topics.ACCOUNTS_EVENTS))
+              .allTopicNames()
+              .get()
+              .get(Topics.ACCOUNTS_EVENTS)
+              .partitions()
+              .stream()
+              .collect(
+                  Collectors.toMap(
+                      partition ->
+                          new TopicPartition(Topics.ACCOUNTS_EVENTS, partition.partition()),
+                      partition -> OffsetSpec.latest()));
       long lag = 0;
-      for (Map.Entry<TopicPartition, ListOffsetsResultInfo> end : admin.listOffsets(latest).all().get().entrySet()) {
+      for (Map.Entry<TopicPartition, ListOffsetsResultInfo> end :
+          admin.listOffsets(latest).all().get().entrySet()) {
         OffsetAndMetadata offset = committed.get(end.getKey());
         lag += end.getValue().offset() - (offset == null ? 0 : offset.offset());
       }
@@ -192,6 +236,7 @@ class TwoInstancesOnClusterTest {
   }
 
   private static Admin admin() {
-    return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.kafkaBootstrapServers()));
+    return Admin.create(
+        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.kafkaBootstrapServers()));
   }
 }

@@ -1,16 +1,19 @@
 package io.digitaltowns.infra.kafka;
 
-/** The local stack's Kafka: one broker in this JVM ({@link KafkaBroker}) or a cluster of child processes ({@link KafkaCluster}). */
+/**
+ * The local stack's Kafka: one broker in this JVM ({@link KafkaBroker}) or a cluster of child
+ * processes ({@link KafkaCluster}).
+ */
 public interface KafkaServers {
 
-    void start();
+  void start();
 
-    void stop();
+  void stop();
 
-    boolean isRunning();
+  boolean isRunning();
 
-    String bootstrapServers();
+  String bootstrapServers();
 
-    /** How many brokers hold replicas: the highest replication factor a topic can have. */
-    int brokerCount();
+  /** How many brokers hold replicas: the highest replication factor a topic can have. */
+  int brokerCount();
 }

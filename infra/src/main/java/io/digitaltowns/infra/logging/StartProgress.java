@@ -7,9 +7,10 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 
 /**
- * A "still starting" line every few seconds while one part of the local system takes long to start (the first start
- * unpacks PostgreSQL and formats Kafka's storage; a loaded machine starts the applications slowly), so that a
- * newcomer whose log is quiet otherwise sees that something is happening and what.
+ * A "still starting" line every few seconds while one part of the local system takes long to start
+ * (the first start unpacks PostgreSQL and formats Kafka's storage; a loaded machine starts the
+ * applications slowly), so that a newcomer whose log is quiet otherwise sees that something is
+ * happening and what.
  */
 public final class StartProgress implements AutoCloseable {
 
@@ -19,15 +20,24 @@ public final class StartProgress implements AutoCloseable {
   private final ScheduledExecutorService timer;
 
   private StartProgress(Logger log, String name, Duration every) {
-    timer = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, "start-progress");
-      thread.setDaemon(true);
-      return thread;
-    });
+    timer =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "start-progress");
+              thread.setDaemon(true);
+              return thread;
+            });
     long begin = System.nanoTime();
     long period = every.toMillis();
-    timer.scheduleAtFixedRate(() -> log.info("{} still starting ({} s)", name,
-        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - begin)), period, period, TimeUnit.MILLISECONDS);
+    timer.scheduleAtFixedRate(
+        () ->
+            log.info(
+                "{} still starting ({} s)",
+                name,
+                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - begin)),
+        period,
+        period,
+        TimeUnit.MILLISECONDS);
   }
 
   /** Starts telling {@code log} about {@code name} until closed. */

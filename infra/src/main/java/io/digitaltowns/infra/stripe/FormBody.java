@@ -19,8 +19,11 @@ record FormBody(Map<String, String> fields) {
           continue;
         }
         int equals = pair.indexOf('=');
-        String key = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-        String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+        String key =
+            URLDecoder.decode(
+                equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+        String value =
+            equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
         fields.put(key, value);
       }
     }
@@ -44,11 +47,12 @@ record FormBody(Map<String, String> fields) {
   Map<String, String> hash(String prefix) {
     Map<String, String> hash = new LinkedHashMap<>();
     String start = prefix + "[";
-    fields.forEach((key, value) -> {
-      if (key.startsWith(start) && key.endsWith("]") && key.indexOf('[', start.length()) < 0) {
-        hash.put(key.substring(start.length(), key.length() - 1), value);
-      }
-    });
+    fields.forEach(
+        (key, value) -> {
+          if (key.startsWith(start) && key.endsWith("]") && key.indexOf('[', start.length()) < 0) {
+            hash.put(key.substring(start.length(), key.length() - 1), value);
+          }
+        });
     return hash;
   }
 

@@ -7,16 +7,17 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * The two pages Stripe hosts that the project sends people to: Checkout (pay for the subscription with a card) and
- * the customer portal (change the card, cancel). Plain HTML forms with their own small stylesheet, nothing loaded
- * from elsewhere, labelled so that an accessibility check passes.
+ * The two pages Stripe hosts that the project sends people to: Checkout (pay for the subscription
+ * with a card) and the customer portal (change the card, cancel). Plain HTML forms with their own
+ * small stylesheet, nothing loaded from elsewhere, labelled so that an accessibility check passes.
  */
 final class HostedPages {
 
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
-      .withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
-  private static final String STYLE = """
+  private static final String STYLE =
+      """
       body{margin:0;font:16px/1.5 system-ui,sans-serif;background:#f6f9fc;color:#1a1f36}
       header{background:#4b44d6;color:#fff;padding:.75rem 1.5rem}
       header p{margin:0;font-weight:600}
@@ -33,12 +34,17 @@ final class HostedPages {
       a{color:#3d36c4}
       """;
 
-  private HostedPages() {
-  }
+  private HostedPages() {}
 
-  static String checkout(String sessionId, String productName, long amount, String currency, String email,
-                         String error) {
-    String body = """
+  static String checkout(
+      String sessionId,
+      String productName,
+      long amount,
+      String currency,
+      String email,
+      String error) {
+    String body =
+        """
         <h1>Subscribe to %s</h1>
         <p class="amount">%s <span class="hint">per month</span></p>
         %s
@@ -53,8 +59,14 @@ final class HostedPages {
         <form method="post" action="/checkout/%s/cancel">
           <button type="submit" class="secondary">Back</button>
         </form>
-        """.formatted(escape(productName), money(amount, currency), errorParagraph(error), sessionId,
-        escape(email == null ? "" : email), sessionId);
+        """
+            .formatted(
+                escape(productName),
+                money(amount, currency),
+                errorParagraph(error),
+                sessionId,
+                escape(email == null ? "" : email),
+                sessionId);
     return page("Checkout", body);
   }
 
@@ -69,40 +81,54 @@ final class HostedPages {
     if (view.status() == null) {
       body.append("<p>No subscription.</p>");
     } else {
-      body.append("<p>").append(money(view.amount(), view.currency())).append(" per month · status <strong>")
-          .append(escape(view.status())).append("</strong></p>");
+      body.append("<p>")
+          .append(money(view.amount(), view.currency()))
+          .append(" per month · status <strong>")
+          .append(escape(view.status()))
+          .append("</strong></p>");
       if (view.currentPeriodEnd() != null && !"canceled".equals(view.status())) {
-        body.append("<p>").append(view.cancelAtPeriodEnd() ? "Cancels on " : "Renews on ")
-            .append(date(view.currentPeriodEnd())).append(".</p>");
+        body.append("<p>")
+            .append(view.cancelAtPeriodEnd() ? "Cancels on " : "Renews on ")
+            .append(date(view.currentPeriodEnd()))
+            .append(".</p>");
       }
       if ("past_due".equals(view.status())) {
-        body.append("<p class=\"error\">The last payment failed. Update your card: the next attempt charges it.</p>");
+        body.append(
+            "<p class=\"error\">The last payment failed. Update your card: the next attempt charges it.</p>");
       }
     }
     body.append("<h2>Payment method</h2><p>")
         .append(view.cardLast4() == null ? "No card." : "Card ending in " + view.cardLast4())
         .append("</p>");
-    body.append("""
+    body.append(
+        """
         <form method="post" action="/portal/%1$s/card">
           <label for="card">New card number</label>
           <input id="card" name="card" inputmode="numeric" autocomplete="cc-number" required aria-describedby="card-hint">
           <p id="card-hint" class="hint">Test mode: 4242 4242 4242 4242 pays; 4000 0000 0000 0341 fails.</p>
           <button type="submit">Update card</button>
         </form>
-        """.formatted(view.sessionId()));
+        """
+            .formatted(view.sessionId()));
     if (view.status() != null && !"canceled".equals(view.status())) {
       if (view.cancelAtPeriodEnd()) {
-        body.append("""
+        body.append(
+            """
             <form method="post" action="/portal/%s/renew"><button type="submit">Don't cancel</button></form>
-            """.formatted(view.sessionId()));
+            """
+                .formatted(view.sessionId()));
       } else {
-        body.append("""
+        body.append(
+            """
             <form method="post" action="/portal/%s/cancel"><button type="submit" class="secondary">Cancel subscription</button></form>
-            """.formatted(view.sessionId()));
+            """
+                .formatted(view.sessionId()));
       }
     }
     if (view.returnUrl() != null) {
-      body.append("<p><a href=\"").append(escape(view.returnUrl())).append("\">Return to DigitalTowns</a></p>");
+      body.append("<p><a href=\"")
+          .append(escape(view.returnUrl()))
+          .append("\">Return to DigitalTowns</a></p>");
     }
     return page("Billing", body.toString());
   }
@@ -119,7 +145,8 @@ final class HostedPages {
         <title>%s · Stripe stand-in (test mode)</title><style>%s</style></head>
         <body><header><p>Stripe stand-in · test mode</p></header>
         <main>%s</main></body></html>
-        """.formatted(escape(title), STYLE, body);
+        """
+        .formatted(escape(title), STYLE, body);
   }
 
   private static String errorParagraph(String error) {
@@ -127,12 +154,13 @@ final class HostedPages {
   }
 
   static String money(long amount, String currency) {
-    String symbol = switch (currency) {
-      case "eur" -> "€";
-      case "gbp" -> "£";
-      case "usd" -> "$";
-      default -> currency.toUpperCase(Locale.ROOT) + " ";
-    };
+    String symbol =
+        switch (currency) {
+          case "eur" -> "€";
+          case "gbp" -> "£";
+          case "usd" -> "$";
+          default -> currency.toUpperCase(Locale.ROOT) + " ";
+        };
     return symbol + String.format(Locale.ENGLISH, "%d.%02d", amount / 100, amount % 100);
   }
 

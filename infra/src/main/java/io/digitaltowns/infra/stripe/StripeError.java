@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * A refusal in Stripe's documented error shape (https://docs.stripe.com/api/errors):
- * {@code {"error": {"type", "code", "message", "param", "doc_url"}}} with the HTTP status Stripe uses for it.
+ * A refusal in Stripe's documented error shape (https://docs.stripe.com/api/errors): {@code
+ * {"error": {"type", "code", "message", "param", "doc_url"}}} with the HTTP status Stripe uses for
+ * it.
  */
 final class StripeError extends RuntimeException {
 
@@ -22,9 +23,16 @@ final class StripeError extends RuntimeException {
     this.param = param;
   }
 
-  /** Stripe answers 404 for a missing object in the path, 400 for a missing object named by a parameter. */
+  /**
+   * Stripe answers 404 for a missing object in the path, 400 for a missing object named by a
+   * parameter.
+   */
   static StripeError noSuch(String what, String id, String param) {
-    return new StripeError(param == null ? 404 : 400, "invalid_request_error", "resource_missing", param,
+    return new StripeError(
+        param == null ? 404 : 400,
+        "invalid_request_error",
+        "resource_missing",
+        param,
         "No such " + what + ": '" + id + "'");
   }
 
@@ -33,7 +41,11 @@ final class StripeError extends RuntimeException {
   }
 
   static StripeError missing(String param) {
-    return new StripeError(400, "invalid_request_error", "parameter_missing", param,
+    return new StripeError(
+        400,
+        "invalid_request_error",
+        "parameter_missing",
+        param,
         "Missing required param: " + param + ".");
   }
 

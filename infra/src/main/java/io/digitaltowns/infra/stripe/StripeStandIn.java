@@ -22,15 +22,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A local stand-in for Stripe, for the local stack and tests: the part of Stripe's REST API the project calls
- * (customers, Checkout Sessions in subscription mode, Billing Portal sessions, subscriptions: retrieve, update
- * cancel_at_period_end, cancel), form-encoded requests and Stripe's JSON and error shapes, idempotency keys; the
- * hosted Checkout and portal pages; and webhooks signed as Stripe signs them. Not Stripe: see docs/billing.md
- * ("Local Stripe stand-in") for what it covers and what it does not.
+ * A local stand-in for Stripe, for the local stack and tests: the part of Stripe's REST API the
+ * project calls (customers, Checkout Sessions in subscription mode, Billing Portal sessions,
+ * subscriptions: retrieve, update cancel_at_period_end, cancel), form-encoded requests and Stripe's
+ * JSON and error shapes, idempotency keys; the hosted Checkout and portal pages; and webhooks
+ * signed as Stripe signs them. Not Stripe: see docs/billing.md ("Local Stripe stand-in") for what
+ * it covers and what it does not.
  *
- * <p>Besides Stripe's API, a few operator endpoints (under {@code /_standin/}, with the {@link #adminToken()} as
- * bearer token) play the part of Stripe's test clocks and of its delivery behaviour: advance a subscription to what
- * happens next (renewal, retry, end), and deliver webhooks shuffled and twice.
+ * <p>Besides Stripe's API, a few operator endpoints (under {@code /_standin/}, with the {@link
+ * #adminToken()} as bearer token) play the part of Stripe's test clocks and of its delivery
+ * behaviour: advance a subscription to what happens next (renewal, retry, end), and deliver
+ * webhooks shuffled and twice.
  */
 public final class StripeStandIn {
 
@@ -44,14 +46,18 @@ public final class StripeStandIn {
   private final StripeAccount.Price price;
   private final StripeAccount account;
   private final WebhookDeliveries deliveries;
-  /** Idempotency-Key → the first answer, replayed for a retry with the same key (Stripe keeps them 24 hours). */
-  private final Map<String, Answer> idempotent = new ConcurrentHashMap<>();
-
-  private record Answer(String requestBody, int status, String body) {
-  }
 
   /**
-   * @param port where it listens (0 is not supported: the hosted pages' links need the port up front)
+   * Idempotency-Key → the first answer, replayed for a retry with the same key (Stripe keeps them
+   * 24 hours).
+   */
+  private final Map<String, Answer> idempotent = new ConcurrentHashMap<>();
+
+  private record Answer(String requestBody, int status, String body) {}
+
+  /**
+   * @param port where it listens (0 is not supported: the hosted pages' links need the port up
+   *     front)
    */
   public StripeStandIn(int port) {
     this(port, Clock.systemUTC());
@@ -62,7 +68,8 @@ public final class StripeStandIn {
     this.secretKey = "sk_test_standin_" + StripeAccount.id("key").substring(9);
     this.webhookSecret = "whsec_standin_" + StripeAccount.id("key").substring(9);
     this.adminToken = StripeAccount.id("admin").substring(11);
-    this.price = new StripeAccount.Price("price_standin_featured_monthly", 1900, "eur", "Featured listing");
+    this.price =
+        new StripeAccount.Price("price_standin_featured_monthly", 1900, "eur", "Featured listing");
     this.account = new StripeAccount(json, clock, price, url());
     this.deliveries = new WebhookDeliveries(webhookSecret, clock);
   }
@@ -100,7 +107,9 @@ public final class StripeStandIn {
     return adminToken;
   }
 
-  /** Where webhook events go (the api's {@code /api/stripe/webhook}); events wait until it is set. */
+  /**
+   * Where webhook events go (the api's {@code /api/stripe/webhook}); events wait until it is set.
+   */
   public void deliverWebhooksTo(String endpointUrl) {
     deliveries.endpoint(endpointUrl);
   }
@@ -120,29 +129,34 @@ public final class StripeStandIn {
   }
 
   /**
-   * Moves the test clock of a customer's current subscription (or of the subscription named) to what happens next,
-   * and sends the events that brings.
+   * Moves the test clock of a customer's current subscription (or of the subscription named) to
+   * what happens next, and sends the events that brings.
    *
    * @return the types of the events sent
    */
   public List<String> advance(String customerOrSubscriptionId) {
-    String subscriptionId = customerOrSubscriptionId.startsWith("cus_")
-        ? account.subscriptionOf(customerOrSubscriptionId)
-            .orElseThrow(() -> StripeError.invalid("customer", "The customer has no subscription."))
-        : customerOrSubscriptionId;
+    String subscriptionId =
+        customerOrSubscriptionId.startsWith("cus_")
+            ? account
+                .subscriptionOf(customerOrSubscriptionId)
+                .orElseThrow(
+                    () -> StripeError.invalid("customer", "The customer has no subscription."))
+            : customerOrSubscriptionId;
     List<WebhookEvent> events = account.advance(subscriptionId);
     deliveries.send(events);
     return events.stream().map(WebhookEvent::type).toList();
   }
 
-  // --- HTTP ------------------------------------------------------------------------------------------------------
+  // --- HTTP
+  // ------------------------------------------------------------------------------------------------------
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      List<String> path = Arrays.stream(exchange.getRequestURI().getRawPath().split("/"))
-          .filter(segment -> !segment.isEmpty())
-          .map(segment -> URLDecoder.decode(segment, StandardCharsets.UTF_8))
-          .toList();
+      List<String> path =
+          Arrays.stream(exchange.getRequestURI().getRawPath().split("/"))
+              .filter(segment -> !segment.isEmpty())
+              .map(segment -> URLDecoder.decode(segment, StandardCharsets.UTF_8))
+              .toList();
       String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
       String body = read(exchange);
       try {
@@ -159,32 +173,56 @@ public final class StripeStandIn {
         }
       } catch (StripeError e) {
         if (!path.isEmpty() && (path.get(0).equals("checkout") || path.get(0).equals("portal"))) {
-          html(exchange, e.status(), HostedPages.message("Not found", "This page does not exist or has expired."));
+          html(
+              exchange,
+              e.status(),
+              HostedPages.message("Not found", "This page does not exist or has expired."));
         } else {
           json(exchange, e.status(), json.writeValueAsString(e.body(json)));
         }
       } catch (RuntimeException e) {
-        log.error("Stripe stand-in failed on {} {}", method, exchange.getRequestURI().getRawPath(), e);
-        json(exchange, 500, json.writeValueAsString(new StripeError(500, "api_error", null, null,
-            "An unexpected error occurred in the Stripe stand-in.").body(json)));
+        log.error(
+            "Stripe stand-in failed on {} {}", method, exchange.getRequestURI().getRawPath(), e);
+        json(
+            exchange,
+            500,
+            json.writeValueAsString(
+                new StripeError(
+                        500,
+                        "api_error",
+                        null,
+                        null,
+                        "An unexpected error occurred in the Stripe stand-in.")
+                    .body(json)));
       }
     }
   }
 
-  private void api(HttpExchange exchange, String method, List<String> path, String body) throws IOException {
+  private void api(HttpExchange exchange, String method, List<String> path, String body)
+      throws IOException {
     String authorization = exchange.getRequestHeaders().getFirst("Authorization");
     if (authorization == null || !equal(authorization, "Bearer " + secretKey)) {
-      throw new StripeError(401, "invalid_request_error", null, null, authorization == null
-          ? "You did not provide an API key."
-          : "Invalid API Key provided: " + masked(authorization.replaceFirst("^Bearer ", "")));
+      throw new StripeError(
+          401,
+          "invalid_request_error",
+          null,
+          null,
+          authorization == null
+              ? "You did not provide an API key."
+              : "Invalid API Key provided: " + masked(authorization.replaceFirst("^Bearer ", "")));
     }
     String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
     if ("POST".equals(method) && key != null) {
       Answer earlier = idempotent.get(key);
       if (earlier != null) {
         if (!earlier.requestBody().equals(body)) {
-          throw new StripeError(400, "idempotency_error", null, null, "Keys for idempotent requests can only be "
-              + "used with the same parameters they were first used with.");
+          throw new StripeError(
+              400,
+              "idempotency_error",
+              null,
+              null,
+              "Keys for idempotent requests can only be "
+                  + "used with the same parameters they were first used with.");
         }
         exchange.getResponseHeaders().set("Idempotent-Replayed", "true");
         json(exchange, earlier.status(), earlier.body());
@@ -193,19 +231,29 @@ public final class StripeStandIn {
     }
     FormBody form = FormBody.parse(body);
     String route = method + " " + shape(path);
-    ObjectNode answer = switch (route) {
-      case "POST customers" -> account.createCustomer(form);
-      case "GET customers/{id}" -> account.customer(path.get(1));
-      case "POST checkout/sessions" -> account.createCheckoutSession(form);
-      case "GET checkout/sessions/{id}" -> account.checkoutSession(path.get(2));
-      case "POST billing_portal/sessions" -> account.createPortalSession(form);
-      case "GET subscriptions/{id}" -> account.subscription(path.get(1));
-      case "POST subscriptions/{id}" -> sent(account.updateSubscription(path.get(1), form));
-      case "DELETE subscriptions/{id}" -> sent(account.cancelNow(path.get(1)));
-      default -> throw new StripeError(404, "invalid_request_error", null, null,
-          "Unrecognized request URL (" + method + ": /v1/" + String.join("/", path) + "). The local Stripe "
-              + "stand-in answers only the calls DigitalTowns makes (docs/billing.md).");
-    };
+    ObjectNode answer =
+        switch (route) {
+          case "POST customers" -> account.createCustomer(form);
+          case "GET customers/{id}" -> account.customer(path.get(1));
+          case "POST checkout/sessions" -> account.createCheckoutSession(form);
+          case "GET checkout/sessions/{id}" -> account.checkoutSession(path.get(2));
+          case "POST billing_portal/sessions" -> account.createPortalSession(form);
+          case "GET subscriptions/{id}" -> account.subscription(path.get(1));
+          case "POST subscriptions/{id}" -> sent(account.updateSubscription(path.get(1), form));
+          case "DELETE subscriptions/{id}" -> sent(account.cancelNow(path.get(1)));
+          default ->
+              throw new StripeError(
+                  404,
+                  "invalid_request_error",
+                  null,
+                  null,
+                  "Unrecognized request URL ("
+                      + method
+                      + ": /v1/"
+                      + String.join("/", path)
+                      + "). The local Stripe "
+                      + "stand-in answers only the calls DigitalTowns makes (docs/billing.md).");
+        };
     String text = json.writerWithDefaultPrettyPrinter().writeValueAsString(answer);
     if ("POST".equals(method) && key != null) {
       idempotent.putIfAbsent(key, new Answer(body, 200, text));
@@ -213,11 +261,14 @@ public final class StripeStandIn {
     json(exchange, 200, text);
   }
 
-  /** The path with the object ids (the segment after a collection's name) as {id}: customers/{id}. */
+  /**
+   * The path with the object ids (the segment after a collection's name) as {id}: customers/{id}.
+   */
   private static String shape(List<String> path) {
     StringBuilder shape = new StringBuilder();
     for (int i = 0; i < path.size(); i++) {
-      boolean id = i > 0 && List.of("customers", "subscriptions", "sessions").contains(path.get(i - 1));
+      boolean id =
+          i > 0 && List.of("customers", "subscriptions", "sessions").contains(path.get(i - 1));
       shape.append(i == 0 ? "" : "/").append(id ? "{id}" : path.get(i));
     }
     return shape.toString();
@@ -228,11 +279,16 @@ public final class StripeStandIn {
     return change.object();
   }
 
-  private void operator(HttpExchange exchange, String method, List<String> path, String body) throws IOException {
+  private void operator(HttpExchange exchange, String method, List<String> path, String body)
+      throws IOException {
     String authorization = exchange.getRequestHeaders().getFirst("Authorization");
     if (authorization == null || !equal(authorization, "Bearer " + adminToken)) {
-      throw new StripeError(401, "invalid_request_error", null, null, "The stand-in's operator endpoints need its "
-          + "admin token as bearer token.");
+      throw new StripeError(
+          401,
+          "invalid_request_error",
+          null,
+          null,
+          "The stand-in's operator endpoints need its " + "admin token as bearer token.");
     }
     Map<String, String> query = FormBody.parse(exchange.getRequestURI().getRawQuery()).fields();
     String route = method + " " + String.join("/", path);
@@ -241,9 +297,15 @@ public final class StripeStandIn {
       case "POST advance" -> {
         String target = query.getOrDefault("subscription", query.get("customer"));
         if (target == null && query.get("business") != null) {
-          // the id in the owner's page address, so that a newcomer needs no database query to find the customer
-          target = account.customerOfBusiness(query.get("business"))
-              .orElseThrow(() -> StripeError.invalid("business", "No customer was made for this business."));
+          // the id in the owner's page address, so that a newcomer needs no database query to find
+          // the customer
+          target =
+              account
+                  .customerOfBusiness(query.get("business"))
+                  .orElseThrow(
+                      () ->
+                          StripeError.invalid(
+                              "business", "No customer was made for this business."));
         }
         if (target == null) {
           throw StripeError.missing("customer");
@@ -260,8 +322,10 @@ public final class StripeStandIn {
         }
         answer.put("mode", deliveries.mode().name().toLowerCase(Locale.ROOT));
       }
-      case "GET deliveries" -> answer.put("mode", deliveries.mode().name().toLowerCase(Locale.ROOT))
-          .put("pending", deliveries.pending());
+      case "GET deliveries" ->
+          answer
+              .put("mode", deliveries.mode().name().toLowerCase(Locale.ROOT))
+              .put("pending", deliveries.pending());
       default -> throw StripeError.noSuch("operator endpoint", route, null);
     }
     json(exchange, 200, json.writeValueAsString(answer));
@@ -278,19 +342,34 @@ public final class StripeStandIn {
     ObjectNode session = account.checkoutSession(sessionId);
     if ("GET".equals(method)) {
       if ("complete".equals(session.path("status").asText())) {
-        redirect(exchange, session.path("success_url").asText().replace("{CHECKOUT_SESSION_ID}", sessionId));
+        redirect(
+            exchange,
+            session.path("success_url").asText().replace("{CHECKOUT_SESSION_ID}", sessionId));
         return;
       }
-      String email = session.path("customer").isTextual()
-          ? account.customer(session.path("customer").asText()).path("email").asText(null) : null;
-      html(exchange, 200, HostedPages.checkout(sessionId, price.productName(), price.unitAmount(), price.currency(),
-          email, null));
+      String email =
+          session.path("customer").isTextual()
+              ? account.customer(session.path("customer").asText()).path("email").asText(null)
+              : null;
+      html(
+          exchange,
+          200,
+          HostedPages.checkout(
+              sessionId, price.productName(), price.unitAmount(), price.currency(), email, null));
       return;
     }
     Payment payment = account.pay(sessionId, form.get("card"), form.get("email"));
     if (payment.declined() != null) {
-      html(exchange, 402, HostedPages.checkout(sessionId, price.productName(), price.unitAmount(),
-          price.currency(), form.get("email"), payment.declined()));
+      html(
+          exchange,
+          402,
+          HostedPages.checkout(
+              sessionId,
+              price.productName(),
+              price.unitAmount(),
+              price.currency(),
+              form.get("email"),
+              payment.declined()));
       return;
     }
     deliveries.send(payment.events());
@@ -302,12 +381,13 @@ public final class StripeStandIn {
     String sessionId = path.get(1);
     if ("GET".equals(method)) {
       Map<String, String> query = FormBody.parse(exchange.getRequestURI().getRawQuery()).fields();
-      String notice = switch (query.getOrDefault("done", "")) {
-        case "card" -> "Your card is updated.";
-        case "cancel" -> "Your subscription is canceled: it ends at the end of the period.";
-        case "renew" -> "Your subscription renews again.";
-        default -> null;
-      };
+      String notice =
+          switch (query.getOrDefault("done", "")) {
+            case "card" -> "Your card is updated.";
+            case "cancel" -> "Your subscription is canceled: it ends at the end of the period.";
+            case "renew" -> "Your subscription renews again.";
+            default -> null;
+          };
       html(exchange, 200, HostedPages.portal(account.portal(sessionId), null, notice));
       return;
     }
@@ -327,7 +407,8 @@ public final class StripeStandIn {
     redirect(exchange, "/portal/" + sessionId + "?done=" + action);
   }
 
-  // --- writing answers -------------------------------------------------------------------------------------------
+  // --- writing answers
+  // -------------------------------------------------------------------------------------------
 
   private static String read(HttpExchange exchange) throws IOException {
     try (InputStream in = exchange.getRequestBody()) {
@@ -351,7 +432,8 @@ public final class StripeStandIn {
     exchange.sendResponseHeaders(303, -1);
   }
 
-  private static void write(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+  private static void write(HttpExchange exchange, int status, String contentType, String body)
+      throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", contentType);
     exchange.sendResponseHeaders(status, bytes.length);
@@ -361,11 +443,14 @@ public final class StripeStandIn {
   }
 
   private static boolean equal(String given, String expected) {
-    return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+    return MessageDigest.isEqual(
+        given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
   }
 
   /** As Stripe prints a wrong key: its start and last four characters only. */
   private static String masked(String key) {
-    return key.length() <= 12 ? "****" : key.substring(0, 8) + "****" + key.substring(key.length() - 4);
+    return key.length() <= 12
+        ? "****"
+        : key.substring(0, 8) + "****" + key.substring(key.length() - 4);
   }
 }

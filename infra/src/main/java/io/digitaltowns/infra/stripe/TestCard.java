@@ -2,7 +2,10 @@ package io.digitaltowns.infra.stripe;
 
 import java.util.Optional;
 
-/** Stripe's documented test card numbers (https://docs.stripe.com/testing) that the stand-in understands. */
+/**
+ * Stripe's documented test card numbers (https://docs.stripe.com/testing) that the stand-in
+ * understands.
+ */
 enum TestCard {
   /** Succeeds every time. */
   VISA("4242424242424242", true, true),

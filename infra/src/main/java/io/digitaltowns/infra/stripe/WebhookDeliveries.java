@@ -23,10 +23,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends events to the one webhook endpoint, signed as Stripe signs them
- * (https://docs.stripe.com/webhooks#verify-manually): {@code Stripe-Signature: t=<unix seconds>,v1=<hex
- * HMAC-SHA256 of "<t>.<payload>">}, the time being the moment of the attempt (real time, whatever the test clock
- * says). A delivery that is not answered 2xx is tried again with a growing delay (Stripe retries for three days; the
- * stand-in for about a minute). Events wait while no endpoint is set.
+ * (https://docs.stripe.com/webhooks#verify-manually): {@code Stripe-Signature: t=<unix
+ * seconds>,v1=<hex HMAC-SHA256 of "<t>.<payload>">}, the time being the moment of the attempt (real
+ * time, whatever the test clock says). A delivery that is not answered 2xx is tried again with a
+ * growing delay (Stripe retries for three days; the stand-in for about a minute). Events wait while
+ * no endpoint is set.
  */
 final class WebhookDeliveries implements AutoCloseable {
 
@@ -35,12 +36,15 @@ final class WebhookDeliveries implements AutoCloseable {
 
   private final String secret;
   private final Clock clock;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(runnable -> {
-    Thread thread = new Thread(runnable, "stripe-standin-webhooks");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final ScheduledExecutorService sender =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "stripe-standin-webhooks");
+            thread.setDaemon(true);
+            return thread;
+          });
   private final List<WebhookEvent> waiting = new ArrayList<>();
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile String endpoint;
@@ -70,7 +74,10 @@ final class WebhookDeliveries implements AutoCloseable {
     return mode;
   }
 
-  /** The events of one action: in order, or (in {@link DeliveryMode#SHUFFLED_TWICE}) each twice in random order. */
+  /**
+   * The events of one action: in order, or (in {@link DeliveryMode#SHUFFLED_TWICE}) each twice in
+   * random order.
+   */
   synchronized void send(List<WebhookEvent> events) {
     List<WebhookEvent> deliveries = new ArrayList<>(events);
     if (mode == DeliveryMode.SHUFFLED_TWICE) {
@@ -111,11 +118,17 @@ final class WebhookDeliveries implements AutoCloseable {
 
   private void retry(WebhookEvent event, int attempt, String why) {
     if (attempt >= MAX_ATTEMPTS) {
-      log.warn("Webhook {} ({}) given up after {} attempts: {}", event.id(), event.type(), attempt, why);
+      log.warn(
+          "Webhook {} ({}) given up after {} attempts: {}", event.id(), event.type(), attempt, why);
       return;
     }
     Duration delay = Duration.ofMillis(500L << (attempt - 1));
-    log.info("Webhook {} ({}) not accepted ({}); attempt {} in {} ms", event.id(), event.type(), why, attempt + 1,
+    log.info(
+        "Webhook {} ({}) not accepted ({}); attempt {} in {} ms",
+        event.id(),
+        event.type(),
+        why,
+        attempt + 1,
         delay.toMillis());
     schedule(event, attempt + 1, delay);
   }
@@ -123,13 +136,14 @@ final class WebhookDeliveries implements AutoCloseable {
   private int post(WebhookEvent event) throws Exception {
     String target = endpoint;
     long now = clock.instant().getEpochSecond();
-    HttpRequest request = HttpRequest.newBuilder(URI.create(target))
-        .timeout(Duration.ofSeconds(20))
-        .header("Content-Type", "application/json; charset=utf-8")
-        .header("User-Agent", "Stripe/1.0 (+https://stripe.com/docs/webhooks)")
-        .header("Stripe-Signature", signature(event.payload(), now))
-        .POST(HttpRequest.BodyPublishers.ofString(event.payload(), StandardCharsets.UTF_8))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(target))
+            .timeout(Duration.ofSeconds(20))
+            .header("Content-Type", "application/json; charset=utf-8")
+            .header("User-Agent", "Stripe/1.0 (+https://stripe.com/docs/webhooks)")
+            .header("Stripe-Signature", signature(event.payload(), now))
+            .POST(HttpRequest.BodyPublishers.ofString(event.payload(), StandardCharsets.UTF_8))
+            .build();
     return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 class AvroEventSerdeTest {
 
-  private final SchemaRegistryClient registry = new SchemaRegistryClient(LocalStack.shared().schemaRegistryUrl());
+  private final SchemaRegistryClient registry =
+      new SchemaRegistryClient(LocalStack.shared().schemaRegistryUrl());
 
   @Test
   void an_event_round_trips_through_the_confluent_wire_format() {
@@ -28,8 +29,9 @@ class AvroEventSerdeTest {
     assertThat(bytes[0]).isZero();
     int schemaId = ByteBuffer.wrap(bytes, 1, 4).getInt();
     assertThat(registry.schemaById(schemaId)).isEqualTo(UserRegistered.getClassSchema());
-    GenericContainer decoded = new AvroEventDeserializer(new SchemaRegistryClient(LocalStack.shared().schemaRegistryUrl()))
-        .deserialize(bytes);
+    GenericContainer decoded =
+        new AvroEventDeserializer(new SchemaRegistryClient(LocalStack.shared().schemaRegistryUrl()))
+            .deserialize(bytes);
     assertThat(decoded).isInstanceOf(UserRegistered.class).isEqualTo(event);
   }
 
@@ -44,7 +46,8 @@ class AvroEventSerdeTest {
 
   @Test
   void bytes_without_the_magic_byte_are_undecodable() {
-    assertThatThrownBy(() -> new AvroEventDeserializer(registry).deserialize("{\"json\":true}".getBytes()))
+    assertThatThrownBy(
+            () -> new AvroEventDeserializer(registry).deserialize("{\"json\":true}".getBytes()))
         .isInstanceOf(UndecodableEventException.class);
   }
 
@@ -58,14 +61,21 @@ class AvroEventSerdeTest {
   @Test
   void a_schema_that_breaks_backward_compatibility_is_reported_incompatible() {
     String subject = "test.evolution." + UUID.randomUUID().toString().replace("-", "");
-    Schema v1 = SchemaBuilder.record("Thing").namespace("test").fields().requiredString("a").endRecord();
-    Schema breaking = SchemaBuilder.record("Thing").namespace("test").fields()
-        .requiredString("a").requiredString("b").endRecord();
+    Schema v1 =
+        SchemaBuilder.record("Thing").namespace("test").fields().requiredString("a").endRecord();
+    Schema breaking =
+        SchemaBuilder.record("Thing")
+            .namespace("test")
+            .fields()
+            .requiredString("a")
+            .requiredString("b")
+            .endRecord();
     registry.register(subject, v1);
 
     assertThat(registry.isCompatible(subject, breaking)).isFalse();
     assertThatThrownBy(() -> registry.register(subject, breaking))
-        .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.status()).isEqualTo(409));
+        .isInstanceOfSatisfying(
+            SchemaRegistryException.class, e -> assertThat(e.status()).isEqualTo(409));
   }
 
   static UserRegistered userRegistered() {

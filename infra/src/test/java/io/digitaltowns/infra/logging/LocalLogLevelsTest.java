@@ -12,7 +12,8 @@ class LocalLogLevelsTest {
   void by_default_the_servers_speak_only_at_warn_and_the_system_at_info() {
     Map<String, Object> settings = LocalLogLevels.fromEnvironment(Map.of()).asSpringSettings();
 
-    assertThat(settings).containsEntry("logging.level.root", "WARN")
+    assertThat(settings)
+        .containsEntry("logging.level.root", "WARN")
         .containsEntry("logging.level.io.debezium", "WARN")
         .containsEntry("logging.level.org.apache.kafka", "WARN")
         .containsEntry("logging.level.io.digitaltowns", "INFO");
@@ -20,9 +21,11 @@ class LocalLogLevelsTest {
 
   @Test
   void log_level_infra_debug_brings_the_servers_detail_back() {
-    Map<String, Object> settings = LocalLogLevels.fromEnvironment(Map.of("LOG_LEVEL_INFRA", "debug")).asSpringSettings();
+    Map<String, Object> settings =
+        LocalLogLevels.fromEnvironment(Map.of("LOG_LEVEL_INFRA", "debug")).asSpringSettings();
 
-    assertThat(settings).containsEntry("logging.level.root", "DEBUG")
+    assertThat(settings)
+        .containsEntry("logging.level.root", "DEBUG")
         .containsEntry("logging.level.io.debezium", "DEBUG")
         .containsEntry("logging.level.io.digitaltowns", "DEBUG");
   }

@@ -12,13 +12,16 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Which archive files rebuild a topic over a range of days, partition by partition in offset order, and what
- * their names say about the archive: offsets held twice (a file uploaded again after a crash cut its batch
- * elsewhere: restored once) and offsets missing between two files (retention, compaction or transaction
- * markers before the archive started, or a gap worth a look).
+ * Which archive files rebuild a topic over a range of days, partition by partition in offset order,
+ * and what their names say about the archive: offsets held twice (a file uploaded again after a
+ * crash cut its batch elsewhere: restored once) and offsets missing between two files (retention,
+ * compaction or transaction markers before the archive started, or a gap worth a look).
  */
-record ArchivePlan(String topic, Map<Integer, List<ArchiveFileName>> filesByPartition,
-                   Map<Integer, List<String>> gapsByPartition, Map<Integer, Long> overlapByPartition) {
+record ArchivePlan(
+    String topic,
+    Map<Integer, List<ArchiveFileName>> filesByPartition,
+    Map<Integer, List<String>> gapsByPartition,
+    Map<Integer, Long> overlapByPartition) {
 
   static ArchivePlan of(BackupStore store, String topic, LocalDate from, LocalDate to) {
     Map<Integer, List<ArchiveFileName>> files = new TreeMap<>();
@@ -34,23 +37,26 @@ record ArchivePlan(String topic, Map<Integer, List<ArchiveFileName>> filesByPart
     }
     Map<Integer, List<String>> gaps = new TreeMap<>();
     Map<Integer, Long> overlaps = new TreeMap<>();
-    files.forEach((partition, names) -> {
-      names.sort(Comparator.comparingLong(ArchiveFileName::firstOffset).thenComparingLong(ArchiveFileName::lastOffset));
-      long next = -1;
-      long overlap = 0;
-      List<String> missing = new ArrayList<>();
-      for (ArchiveFileName name : names) {
-        if (next >= 0 && name.firstOffset() > next) {
-          missing.add(next + ".." + (name.firstOffset() - 1));
-        }
-        if (next >= 0 && name.firstOffset() < next) {
-          overlap += Math.min(next, name.lastOffset() + 1) - name.firstOffset();
-        }
-        next = Math.max(next, name.lastOffset() + 1);
-      }
-      gaps.put(partition, missing);
-      overlaps.put(partition, overlap);
-    });
+    files.forEach(
+        (partition, names) -> {
+          names.sort(
+              Comparator.comparingLong(ArchiveFileName::firstOffset)
+                  .thenComparingLong(ArchiveFileName::lastOffset));
+          long next = -1;
+          long overlap = 0;
+          List<String> missing = new ArrayList<>();
+          for (ArchiveFileName name : names) {
+            if (next >= 0 && name.firstOffset() > next) {
+              missing.add(next + ".." + (name.firstOffset() - 1));
+            }
+            if (next >= 0 && name.firstOffset() < next) {
+              overlap += Math.min(next, name.lastOffset() + 1) - name.firstOffset();
+            }
+            next = Math.max(next, name.lastOffset() + 1);
+          }
+          gaps.put(partition, missing);
+          overlaps.put(partition, overlap);
+        });
     return new ArchivePlan(topic, files, gaps, overlaps);
   }
 
@@ -67,14 +73,23 @@ record ArchivePlan(String topic, Map<Integer, List<ArchiveFileName>> filesByPart
   }
 
   long lastOffset(int partition) {
-    return filesByPartition.get(partition).stream().mapToLong(ArchiveFileName::lastOffset).max().orElse(-1);
+    return filesByPartition.get(partition).stream()
+        .mapToLong(ArchiveFileName::lastOffset)
+        .max()
+        .orElse(-1);
   }
 
   LocalDate firstDay(int partition) {
-    return filesByPartition.get(partition).stream().map(ArchiveFileName::date).min(Comparator.naturalOrder()).orElseThrow();
+    return filesByPartition.get(partition).stream()
+        .map(ArchiveFileName::date)
+        .min(Comparator.naturalOrder())
+        .orElseThrow();
   }
 
   LocalDate lastDay(int partition) {
-    return filesByPartition.get(partition).stream().map(ArchiveFileName::date).max(Comparator.naturalOrder()).orElseThrow();
+    return filesByPartition.get(partition).stream()
+        .map(ArchiveFileName::date)
+        .max(Comparator.naturalOrder())
+        .orElseThrow();
   }
 }

@@ -21,15 +21,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "list", mixinStandardHelpOptions = true,
+@Command(
+    name = "list",
+    mixinStandardHelpOptions = true,
     description = "List the database snapshots and, per topic, what the archive holds.")
 public class BackupListCommand implements Callable<Integer> {
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Mixin
-  BackupStoreOptions backup;
+  @Mixin BackupStoreOptions backup;
 
   @Option(names = "--snapshots", description = "Only the snapshots.")
   boolean onlySnapshots;
@@ -59,7 +59,12 @@ public class BackupListCommand implements Callable<Integer> {
     out.println("Snapshots (" + snapshots.size() + "):");
     Table table = new Table("ID", "TAKEN", "TABLES", "ROWS", "BYTES", "SCHEMA VERSIONS");
     for (SnapshotManifest snapshot : snapshots) {
-      table.row(snapshot.id(), snapshot.takenAt(), snapshot.restoredTables().size(), snapshot.totalRows(), snapshot.dataBytes(),
+      table.row(
+          snapshot.id(),
+          snapshot.takenAt(),
+          snapshot.restoredTables().size(),
+          snapshot.totalRows(),
+          snapshot.dataBytes(),
           snapshot.schemaVersions());
     }
     table.print(out);
@@ -69,13 +74,26 @@ public class BackupListCommand implements Callable<Integer> {
     Map<String, Summary> topics = new TreeMap<>();
     for (StoredObject object : store.list(ArchiveFileName.PREFIX)) {
       Optional<ArchiveFileName> name = ArchiveFileName.parse(object.key());
-      name.ifPresent(file -> topics.computeIfAbsent(file.topic(), ignored -> new Summary()).add(file, object.size()));
+      name.ifPresent(
+          file ->
+              topics
+                  .computeIfAbsent(file.topic(), ignored -> new Summary())
+                  .add(file, object.size()));
     }
     out.println();
     out.println("Topic archive (" + topics.size() + " topics):");
-    Table table = new Table("TOPIC", "FILES", "PARTITIONS", "FIRST DAY", "LAST DAY", "OFFSETS", "BYTES");
-    topics.forEach((topic, summary) -> table.row(topic, summary.files, summary.partitions.size(), summary.firstDay,
-        summary.lastDay, summary.offsets, summary.bytes));
+    Table table =
+        new Table("TOPIC", "FILES", "PARTITIONS", "FIRST DAY", "LAST DAY", "OFFSETS", "BYTES");
+    topics.forEach(
+        (topic, summary) ->
+            table.row(
+                topic,
+                summary.files,
+                summary.partitions.size(),
+                summary.firstDay,
+                summary.lastDay,
+                summary.offsets,
+                summary.bytes));
     table.print(out);
   }
 

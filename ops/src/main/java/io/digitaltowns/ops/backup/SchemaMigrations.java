@@ -6,19 +6,22 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * Creates the tables a snapshot's data fits: the services' own Flyway migrations (bundled in this tool), run
- * exactly as the services run them, up to the versions the snapshot's manifest names and no further.
+ * Creates the tables a snapshot's data fits: the services' own Flyway migrations (bundled in this
+ * tool), run exactly as the services run them, up to the versions the snapshot's manifest names and
+ * no further.
  */
 final class SchemaMigrations {
 
   /** The api's migrations: its tables are in the connection's default schema, {@code public}. */
   static final String API_SCHEMA = "public";
+
   static final String CONSUMERS_SCHEMA = "consumers";
 
-  private SchemaMigrations() {
-  }
+  private SchemaMigrations() {}
 
-  /** @return per schema, the version migrated to */
+  /**
+   * @return per schema, the version migrated to
+   */
   static Map<String, String> migrate(DataSource dataSource, Map<String, String> versions) {
     java.util.LinkedHashMap<String, String> applied = new java.util.LinkedHashMap<>();
     String api = versions.get(API_SCHEMA);
@@ -35,7 +38,8 @@ final class SchemaMigrations {
     if (consumers != null) {
       Flyway.configure()
           .dataSource(dataSource)
-          // the consumers' own tables and the read models they write (owned by module readmodels), one history
+          // the consumers' own tables and the read models they write (owned by module readmodels),
+          // one history
           .locations("classpath:db/migration/consumers", ReadModelMigrations.LOCATION)
           .schemas(CONSUMERS_SCHEMA)
           .defaultSchema(CONSUMERS_SCHEMA)
@@ -48,7 +52,8 @@ final class SchemaMigrations {
     }
     for (String schema : versions.keySet()) {
       if (!applied.containsKey(schema)) {
-        throw new IllegalStateException("the snapshot has schema " + schema + ", whose migrations this tool does not know");
+        throw new IllegalStateException(
+            "the snapshot has schema " + schema + ", whose migrations this tool does not know");
       }
     }
     return applied;

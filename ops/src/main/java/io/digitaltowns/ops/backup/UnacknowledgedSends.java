@@ -6,8 +6,8 @@ import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
- * Counts the restore's sends that Kafka never acknowledged. Without it a restore that lost records (a send expired
- * after its retries) still reported every record as produced.
+ * Counts the restore's sends that Kafka never acknowledged. Without it a restore that lost records
+ * (a send expired after its retries) still reported every record as produced.
  */
 final class UnacknowledgedSends implements Callback {
 
@@ -24,9 +24,16 @@ final class UnacknowledgedSends implements Callback {
 
   void throwIfAny(String target, long sent) {
     if (count.get() > 0) {
-      throw new IllegalStateException(count.get() + " of " + sent + " records were not acknowledged by Kafka ("
-          + first.get() + "), so " + target + " holds an incomplete restore. Delete it (or choose another --to-topic) "
-          + "and run the restore again.");
+      throw new IllegalStateException(
+          count.get()
+              + " of "
+              + sent
+              + " records were not acknowledged by Kafka ("
+              + first.get()
+              + "), so "
+              + target
+              + " holds an incomplete restore. Delete it (or choose another --to-topic) "
+              + "and run the restore again.");
     }
   }
 }

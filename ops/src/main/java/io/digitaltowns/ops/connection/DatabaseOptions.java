@@ -7,24 +7,37 @@ import java.sql.SQLException;
 import java.util.Properties;
 import picocli.CommandLine.Option;
 
-/** Where PostgreSQL is: a JDBC URL, or the {@code postgres://user:pass@host/db} form hosting platforms hand out. */
+/**
+ * Where PostgreSQL is: a JDBC URL, or the {@code postgres://user:pass@host/db} form hosting
+ * platforms hand out.
+ */
 public class DatabaseOptions {
 
-  @Option(names = "--database-url", paramLabel = "<url>",
+  @Option(
+      names = "--database-url",
+      paramLabel = "<url>",
       defaultValue = "${env:DATABASE_URL:-jdbc:postgresql://localhost:15432/postgres}",
-      description = "JDBC URL (or postgres:// URL) of the database (env DATABASE_URL, default ${DEFAULT-VALUE}).")
+      description =
+          "JDBC URL (or postgres:// URL) of the database (env DATABASE_URL, default ${DEFAULT-VALUE}).")
   String url;
 
-  @Option(names = "--database-user", paramLabel = "<user>", defaultValue = "${env:DATABASE_USER}",
-      description = "Database user (env DATABASE_USER; default: from a postgres:// URL, else postgres).")
+  @Option(
+      names = "--database-user",
+      paramLabel = "<user>",
+      defaultValue = "${env:DATABASE_USER}",
+      description =
+          "Database user (env DATABASE_USER; default: from a postgres:// URL, else postgres).")
   String user;
 
-  @Option(names = "--database-password", paramLabel = "<password>", defaultValue = "${env:DATABASE_PASSWORD}",
-      description = "Database password (env DATABASE_PASSWORD, preferred: a command line shows in the process list).")
+  @Option(
+      names = "--database-password",
+      paramLabel = "<password>",
+      defaultValue = "${env:DATABASE_PASSWORD}",
+      description =
+          "Database password (env DATABASE_PASSWORD, preferred: a command line shows in the process list).")
   String password;
 
-  public DatabaseOptions() {
-  }
+  public DatabaseOptions() {}
 
   public DatabaseOptions(String url, String user, String password) {
     this.url = url;

@@ -21,18 +21,24 @@ import picocli.CommandLine.Option;
 /** Where Kafka is, for the commands that talk to it. */
 public class KafkaOptions {
 
-  @Option(names = "--bootstrap-servers", paramLabel = "<host:port,...>",
+  @Option(
+      names = "--bootstrap-servers",
+      paramLabel = "<host:port,...>",
       defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-localhost:9092}",
-      description = "Kafka bootstrap servers (env KAFKA_BOOTSTRAP_SERVERS, default ${DEFAULT-VALUE}).")
+      description =
+          "Kafka bootstrap servers (env KAFKA_BOOTSTRAP_SERVERS, default ${DEFAULT-VALUE}).")
   String bootstrapServers;
 
-  @Option(names = "--kafka-config", paramLabel = "<file>", defaultValue = "${env:KAFKA_CLIENT_CONFIG}",
-      description = "Properties file with extra Kafka client settings, e.g. SASL/SSL for a managed cluster "
-          + "(like --command-config of Kafka's own tools; env KAFKA_CLIENT_CONFIG).")
+  @Option(
+      names = "--kafka-config",
+      paramLabel = "<file>",
+      defaultValue = "${env:KAFKA_CLIENT_CONFIG}",
+      description =
+          "Properties file with extra Kafka client settings, e.g. SASL/SSL for a managed cluster "
+              + "(like --command-config of Kafka's own tools; env KAFKA_CLIENT_CONFIG).")
   Path clientConfig;
 
-  public KafkaOptions() {
-  }
+  public KafkaOptions() {}
 
   public KafkaOptions(String bootstrapServers) {
     this.bootstrapServers = bootstrapServers;
@@ -47,8 +53,8 @@ public class KafkaOptions {
   }
 
   /**
-   * A consumer that never commits by itself; {@code groupId} may be null for a consumer that only reads
-   * (assigned partitions, no group).
+   * A consumer that never commits by itself; {@code groupId} may be null for a consumer that only
+   * reads (assigned partitions, no group).
    */
   public KafkaConsumer<byte[], byte[]> consumer(String groupId) {
     Map<String, Object> config = common("digitaltowns-ops-consumer");
@@ -69,10 +75,11 @@ public class KafkaOptions {
   }
 
   /**
-   * As {@link #producer()}, with one request in flight per connection, for writing into partitions just created: a
-   * new partition can refuse the first batch (NOT_LEADER_OR_FOLLOWER) while later batches already in flight are
-   * accepted, after which the idempotent producer can never place the first one (OutOfOrderSequence) and it expires.
-   * Larger batches make up for the round trip each one waits for.
+   * As {@link #producer()}, with one request in flight per connection, for writing into partitions
+   * just created: a new partition can refuse the first batch (NOT_LEADER_OR_FOLLOWER) while later
+   * batches already in flight are accepted, after which the idempotent producer can never place the
+   * first one (OutOfOrderSequence) and it expires. Larger batches make up for the round trip each
+   * one waits for.
    */
   public KafkaProducer<byte[], byte[]> orderedProducer() {
     Map<String, Object> config = producerConfig();

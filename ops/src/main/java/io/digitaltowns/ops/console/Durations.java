@@ -5,8 +5,7 @@ import java.time.Duration;
 /** {@code 2d 3h 4m 5s}: ages an operator reads at a glance. */
 public final class Durations {
 
-  private Durations() {
-  }
+  private Durations() {}
 
   public static String human(Duration duration) {
     if (duration.isNegative()) {

@@ -3,8 +3,8 @@ package io.digitaltowns.ops.console;
 import java.io.PrintWriter;
 
 /**
- * A plain counter line every so many items, on the error stream so that the command's output stays clean for
- * pipes and scripts: {@code dt.accounts.events.email.dlt: 3000 of 12450 records}.
+ * A plain counter line every so many items, on the error stream so that the command's output stays
+ * clean for pipes and scripts: {@code dt.accounts.events.email.dlt: 3000 of 12450 records}.
  */
 public final class Progress {
 
@@ -15,7 +15,9 @@ public final class Progress {
   private final long total;
   private long count;
 
-  /** @param total the expected number of items, or a negative number when unknown */
+  /**
+   * @param total the expected number of items, or a negative number when unknown
+   */
   public Progress(PrintWriter out, String label, long total) {
     this.out = out;
     this.label = label;

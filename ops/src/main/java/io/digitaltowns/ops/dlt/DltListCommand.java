@@ -1,13 +1,13 @@
 package io.digitaltowns.ops.dlt;
 
 import io.digitaltowns.events.catalog.Topic;
-import io.digitaltowns.platform.deadletters.DeadLetter;
-import io.digitaltowns.platform.deadletters.DeadLetterReader;
-import io.digitaltowns.platform.deadletters.RedriveLedger;
 import io.digitaltowns.ops.OpsExit;
 import io.digitaltowns.ops.connection.KafkaOptions;
 import io.digitaltowns.ops.console.Progress;
 import io.digitaltowns.ops.console.Table;
+import io.digitaltowns.platform.deadletters.DeadLetter;
+import io.digitaltowns.platform.deadletters.DeadLetterReader;
+import io.digitaltowns.platform.deadletters.RedriveLedger;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,28 +31,37 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "list", mixinStandardHelpOptions = true,
-    description = {"Without a topic: every dead-letter topic (*.dlt) with its record counts.",
-        "With a topic: its records, with partition:offset, the original topic/partition@offset, the event type, "
-            + "the key, whether it was redriven, and the failure reason."})
+@Command(
+    name = "list",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Without a topic: every dead-letter topic (*.dlt) with its record counts.",
+      "With a topic: its records, with partition:offset, the original topic/partition@offset, the event type, "
+          + "the key, whether it was redriven, and the failure reason."
+    })
 public class DltListCommand implements Callable<Integer> {
 
   private static final long TIMEOUT_SECONDS = 30;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Mixin
-  KafkaOptions kafka;
+  @Mixin KafkaOptions kafka;
 
-  @Mixin
-  RedriveGroupOption redrive;
+  @Mixin RedriveGroupOption redrive;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "<dlt-topic>", description = "A dead-letter topic.")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "<dlt-topic>",
+      description = "A dead-letter topic.")
   String topic;
 
-  @Option(names = "--limit", paramLabel = "<n>", defaultValue = "500",
-      description = "Show at most this many records, oldest first (0: all; default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--limit",
+      paramLabel = "<n>",
+      defaultValue = "500",
+      description =
+          "Show at most this many records, oldest first (0: all; default ${DEFAULT-VALUE}).")
   int limit;
 
   @Override
@@ -63,21 +72,36 @@ public class DltListCommand implements Callable<Integer> {
   private int overview() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     try (Admin admin = kafka.admin()) {
-      List<String> topics = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).stream()
-          .filter(Topic::isDeadLetters).sorted().toList();
+      List<String> topics =
+          admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).stream()
+              .filter(Topic::isDeadLetters)
+              .sorted()
+              .toList();
       if (topics.isEmpty()) {
         out.println("No dead-letter topics (*.dlt).");
         return OpsExit.OK;
       }
-      List<TopicPartition> partitions = admin.describeTopics(topics).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
-          .values().stream()
-          .flatMap(description -> description.partitions().stream()
-              .map(info -> new TopicPartition(description.name(), info.partition())))
-          .toList();
-      Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> earliest = offsets(admin, partitions, OffsetSpec.earliest());
-      Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> latest = offsets(admin, partitions, OffsetSpec.latest());
-      Map<TopicPartition, OffsetAndMetadata> ledger = admin.listConsumerGroupOffsets(redrive.group)
-          .partitionsToOffsetAndMetadata().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      List<TopicPartition> partitions =
+          admin
+              .describeTopics(topics)
+              .allTopicNames()
+              .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+              .values()
+              .stream()
+              .flatMap(
+                  description ->
+                      description.partitions().stream()
+                          .map(info -> new TopicPartition(description.name(), info.partition())))
+              .toList();
+      Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> earliest =
+          offsets(admin, partitions, OffsetSpec.earliest());
+      Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> latest =
+          offsets(admin, partitions, OffsetSpec.latest());
+      Map<TopicPartition, OffsetAndMetadata> ledger =
+          admin
+              .listConsumerGroupOffsets(redrive.group)
+              .partitionsToOffsetAndMetadata()
+              .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
       Map<String, long[]> counts = new HashMap<>();
       for (TopicPartition partition : partitions) {
         long from = earliest.get(partition).offset();
@@ -100,8 +124,11 @@ public class DltListCommand implements Callable<Integer> {
 
   private static Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> offsets(
       Admin admin, List<TopicPartition> partitions, OffsetSpec spec) throws Exception {
-    return admin.listOffsets(partitions.stream().collect(Collectors.toMap(Function.identity(), partition -> spec)))
-        .all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    return admin
+        .listOffsets(
+            partitions.stream().collect(Collectors.toMap(Function.identity(), partition -> spec)))
+        .all()
+        .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
   }
 
   private int records() throws Exception {
@@ -109,7 +136,8 @@ public class DltListCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try (KafkaConsumer<byte[], byte[]> consumer = kafka.consumer(redrive.group)) {
       List<TopicPartition> partitions = DeadLetterReader.partitions(consumer, topic);
-      Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(java.util.Set.copyOf(partitions));
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          consumer.committed(java.util.Set.copyOf(partitions));
       Map<TopicPartition, RedriveLedger> ledgers = new HashMap<>();
       Map<TopicPartition, Long> from = new HashMap<>();
       for (TopicPartition partition : partitions) {
@@ -117,27 +145,47 @@ public class DltListCommand implements Callable<Integer> {
         from.put(partition, 0L);
       }
       Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(partitions);
-      long total = consumer.endOffsets(partitions).entrySet().stream()
-          .mapToLong(end -> end.getValue() - beginnings.get(end.getKey()))
-          .sum();
-      Table table = new Table("PARTITION:OFFSET", "DEAD-LETTERED", "ORIGINAL", "EVENT TYPE", "KEY", "STATUS", "REASON");
+      long total =
+          consumer.endOffsets(partitions).entrySet().stream()
+              .mapToLong(end -> end.getValue() - beginnings.get(end.getKey()))
+              .sum();
+      Table table =
+          new Table(
+              "PARTITION:OFFSET",
+              "DEAD-LETTERED",
+              "ORIGINAL",
+              "EVENT TYPE",
+              "KEY",
+              "STATUS",
+              "REASON");
       Progress progress = new Progress(err, "read " + topic, total);
       List<DeadLetter> letters = new ArrayList<>();
-      DeadLetterReader.read(consumer, from, (partition, records) -> {
-        for (var record : records) {
-          if (limit > 0 && progress.count() >= limit) {
-            return false;
-          }
-          progress.step();
-          letters.add(new DeadLetter(record));
-        }
-        return true;
-      });
-      letters.sort(Comparator.comparingInt(DeadLetter::partition).thenComparingLong(DeadLetter::offset));
+      DeadLetterReader.read(
+          consumer,
+          from,
+          (partition, records) -> {
+            for (var record : records) {
+              if (limit > 0 && progress.count() >= limit) {
+                return false;
+              }
+              progress.step();
+              letters.add(new DeadLetter(record));
+            }
+            return true;
+          });
+      letters.sort(
+          Comparator.comparingInt(DeadLetter::partition).thenComparingLong(DeadLetter::offset));
       for (DeadLetter letter : letters) {
-        boolean redriven = ledgers.get(new TopicPartition(topic, letter.partition())).isRedriven(letter.offset());
-        table.row(letter.position(), letter.timestamp(), letter.original(), letter.eventType(), letter.keyText(),
-            redriven ? "redriven" : "waiting", letter.reason());
+        boolean redriven =
+            ledgers.get(new TopicPartition(topic, letter.partition())).isRedriven(letter.offset());
+        table.row(
+            letter.position(),
+            letter.timestamp(),
+            letter.original(),
+            letter.eventType(),
+            letter.keyText(),
+            redriven ? "redriven" : "waiting",
+            letter.reason());
       }
       progress.finish();
       if (table.isEmpty()) {

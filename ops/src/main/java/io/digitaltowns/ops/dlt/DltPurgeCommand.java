@@ -1,9 +1,9 @@
 package io.digitaltowns.ops.dlt;
 
-import io.digitaltowns.platform.deadletters.RedriveLedger;
 import io.digitaltowns.ops.OpsExit;
 import io.digitaltowns.ops.connection.KafkaOptions;
 import io.digitaltowns.ops.console.Table;
+import io.digitaltowns.platform.deadletters.RedriveLedger;
 import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.List;
@@ -24,28 +24,31 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "purge", mixinStandardHelpOptions = true,
-    description = {"Delete dead-lettered records before retention does (Kafka deleteRecords: the start of each "
-        + "partition moves forward).",
-        "By default only the records already redriven (below the redrive offset of each partition); with --all "
-            + "every record, redriven or not."})
+@Command(
+    name = "purge",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Delete dead-lettered records before retention does (Kafka deleteRecords: the start of each "
+          + "partition moves forward).",
+      "By default only the records already redriven (below the redrive offset of each partition); with --all "
+          + "every record, redriven or not."
+    })
 public class DltPurgeCommand implements Callable<Integer> {
 
   private static final long TIMEOUT_SECONDS = 30;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Mixin
-  KafkaOptions kafka;
+  @Mixin KafkaOptions kafka;
 
-  @Mixin
-  RedriveGroupOption redrive;
+  @Mixin RedriveGroupOption redrive;
 
   @Parameters(index = "0", paramLabel = "<dlt-topic>")
   String topic;
 
-  @Option(names = "--all", description = "Delete every record, also those never redriven: they are lost.")
+  @Option(
+      names = "--all",
+      description = "Delete every record, also those never redriven: they are lost.")
   boolean all;
 
   @Option(names = "--dry-run", description = "Print what would be deleted, delete nothing.")
@@ -55,13 +58,23 @@ public class DltPurgeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     try (Admin admin = kafka.admin()) {
-      List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames()
-          .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(topic).partitions().stream()
-          .map(info -> new TopicPartition(topic, info.partition())).toList();
+      List<TopicPartition> partitions =
+          admin
+              .describeTopics(List.of(topic))
+              .allTopicNames()
+              .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+              .get(topic)
+              .partitions()
+              .stream()
+              .map(info -> new TopicPartition(topic, info.partition()))
+              .toList();
       Map<TopicPartition, Long> earliest = offsets(admin, partitions, OffsetSpec.earliest());
       Map<TopicPartition, Long> latest = offsets(admin, partitions, OffsetSpec.latest());
-      Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(redrive.group)
-          .partitionsToOffsetAndMetadata().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin
+              .listConsumerGroupOffsets(redrive.group)
+              .partitionsToOffsetAndMetadata()
+              .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
 
       Map<TopicPartition, RecordsToDelete> deletions = new HashMap<>();
       Table plan = new Table("PARTITION", "FROM", "BEFORE", "RECORDS", "OF WHICH NOT REDRIVEN");
@@ -82,25 +95,39 @@ public class DltPurgeCommand implements Callable<Integer> {
         notRedriven += lost;
       }
       if (deletions.isEmpty()) {
-        out.println("Nothing to purge in " + topic + (all ? "." : " (no records redriven yet; --all deletes every record)."));
+        out.println(
+            "Nothing to purge in "
+                + topic
+                + (all ? "." : " (no records redriven yet; --all deletes every record)."));
         return OpsExit.OK;
       }
       plan.print(out);
       if (dryRun) {
-        out.println("Dry run: " + total + " records would be deleted (" + notRedriven + " never redriven); nothing deleted.");
+        out.println(
+            "Dry run: "
+                + total
+                + " records would be deleted ("
+                + notRedriven
+                + " never redriven); nothing deleted.");
         return OpsExit.OK;
       }
       admin.deleteRecords(deletions).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      out.println("Deleted " + total + " records from " + topic + " (" + notRedriven + " never redriven).");
+      out.println(
+          "Deleted " + total + " records from " + topic + " (" + notRedriven + " never redriven).");
       out.flush();
       return OpsExit.OK;
     }
   }
 
-  private static Map<TopicPartition, Long> offsets(Admin admin, List<TopicPartition> partitions, OffsetSpec spec)
-      throws Exception {
-    return admin.listOffsets(partitions.stream().collect(Collectors.toMap(Function.identity(), partition -> spec)))
-        .all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).entrySet().stream()
+  private static Map<TopicPartition, Long> offsets(
+      Admin admin, List<TopicPartition> partitions, OffsetSpec spec) throws Exception {
+    return admin
+        .listOffsets(
+            partitions.stream().collect(Collectors.toMap(Function.identity(), partition -> spec)))
+        .all()
+        .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+        .entrySet()
+        .stream()
         .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
   }
 }

@@ -1,12 +1,12 @@
 package io.digitaltowns.ops.dlt;
 
+import io.digitaltowns.ops.OpsExit;
+import io.digitaltowns.ops.connection.KafkaOptions;
+import io.digitaltowns.ops.console.Progress;
 import io.digitaltowns.platform.deadletters.DeadLetter;
 import io.digitaltowns.platform.deadletters.DeadLetterReader;
 import io.digitaltowns.platform.deadletters.Redrive;
 import io.digitaltowns.platform.deadletters.RedriveLedger;
-import io.digitaltowns.ops.OpsExit;
-import io.digitaltowns.ops.connection.KafkaOptions;
-import io.digitaltowns.ops.console.Progress;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +19,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import picocli.CommandLine.ArgGroup;
@@ -30,23 +29,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "redrive", mixinStandardHelpOptions = true,
-    description = {"Send dead-lettered records back to their original topic (kafka_dlt-original-topic), with their key, "
-        + "value and headers minus the kafka_dlt-* ones, once the cause is fixed. Every consumer group of that topic "
-        + "sees the record again; the consumers are idempotent by event id, so the groups that had processed it skip it.",
-        "The tool's consumer group offset on the dead-letter topic records what was redriven, so running redrive "
-            + "again sends nothing twice. A crash between sending and recording can send a record twice (at least "
-            + "once, like every delivery here)."})
+@Command(
+    name = "redrive",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Send dead-lettered records back to their original topic (kafka_dlt-original-topic), with their key, "
+          + "value and headers minus the kafka_dlt-* ones, once the cause is fixed. Every consumer group of that topic "
+          + "sees the record again; the consumers are idempotent by event id, so the groups that had processed it skip it.",
+      "The tool's consumer group offset on the dead-letter topic records what was redriven, so running redrive "
+          + "again sends nothing twice. A crash between sending and recording can send a record twice (at least "
+          + "once, like every delivery here)."
+    })
 public class DltRedriveCommand implements Callable<Integer> {
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Mixin
-  KafkaOptions kafka;
+  @Mixin KafkaOptions kafka;
 
-  @Mixin
-  RedriveGroupOption redrive;
+  @Mixin RedriveGroupOption redrive;
 
   @Parameters(index = "0", paramLabel = "<dlt-topic>")
   String topic;
@@ -61,7 +61,10 @@ public class DltRedriveCommand implements Callable<Integer> {
     @ArgGroup(exclusive = false)
     Single single;
 
-    @Option(names = "--all", required = true, description = "Every record not redriven yet, on every partition.")
+    @Option(
+        names = "--all",
+        required = true,
+        description = "Every record not redriven yet, on every partition.")
     boolean all;
   }
 
@@ -90,15 +93,25 @@ public class DltRedriveCommand implements Callable<Integer> {
         return OpsExit.OK;
       }
       DeadLetter letter = DeadLetterReader.at(consumer, partition, offset);
-      out.println("would redrive " + describe(letter, Redrive.destination(letter)) + " (dry run, nothing sent)");
+      out.println(
+          "would redrive "
+              + describe(letter, Redrive.destination(letter))
+              + " (dry run, nothing sent)");
       return OpsExit.OK;
     }
     try (KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
       Redrive.Outcome outcome = Redrive.one(consumer, producer, partition, offset);
       if (outcome instanceof Redrive.Redriven redriven) {
         RecordMetadata sent = redriven.sent();
-        out.println("redriven " + describe(redriven.letter(), redriven.destination()) + ": now " + sent.topic() + " "
-            + sent.partition() + "@" + sent.offset());
+        out.println(
+            "redriven "
+                + describe(redriven.letter(), redriven.destination())
+                + ": now "
+                + sent.topic()
+                + " "
+                + sent.partition()
+                + "@"
+                + sent.offset());
       } else {
         out.println(alreadyRedriven(partition, offset));
       }
@@ -107,7 +120,12 @@ public class DltRedriveCommand implements Callable<Integer> {
   }
 
   private static String alreadyRedriven(TopicPartition partition, long offset) {
-    return partition.topic() + " " + partition.partition() + ":" + offset + " was already redriven; nothing sent.";
+    return partition.topic()
+        + " "
+        + partition.partition()
+        + ":"
+        + offset
+        + " was already redriven; nothing sent.";
   }
 
   private int redriveAll(KafkaConsumer<byte[], byte[]> consumer) throws Exception {
@@ -129,54 +147,76 @@ public class DltRedriveCommand implements Callable<Integer> {
     long[] counts = new long[1]; // sent
     Progress progress = new Progress(err, (dryRun ? "planned " : "redriven ") + topic, -1);
     try (KafkaProducer<byte[], byte[]> producer = dryRun ? null : kafka.producer()) {
-      DeadLetterReader.read(consumer, from, (partition, records) -> {
-        RedriveLedger ledger = ledgers.get(partition);
-        List<Future<RecordMetadata>> sends = new ArrayList<>();
-        long done = -1;
-        try {
-          for (ConsumerRecord<byte[], byte[]> record : records) {
-            if (ledger.isRedriven(record.offset())) {
-              done = record.offset();
-              continue;
+      DeadLetterReader.read(
+          consumer,
+          from,
+          (partition, records) -> {
+            RedriveLedger ledger = ledgers.get(partition);
+            List<Future<RecordMetadata>> sends = new ArrayList<>();
+            long done = -1;
+            try {
+              for (ConsumerRecord<byte[], byte[]> record : records) {
+                if (ledger.isRedriven(record.offset())) {
+                  done = record.offset();
+                  continue;
+                }
+                DeadLetter letter = new DeadLetter(record);
+                if (dryRun) {
+                  out.println("would redrive " + describe(letter, Redrive.destination(letter)));
+                } else {
+                  sends.add(producer.send(Redrive.toOriginalTopic(letter)));
+                }
+                counts[0]++;
+                progress.step();
+                done = record.offset();
+              }
+            } finally {
+              if (!dryRun) {
+                // record what Kafka acknowledged, also when a record further on stops the run
+                for (Future<RecordMetadata> send : sends) {
+                  send.get();
+                }
+                if (done >= 0) {
+                  ledger.advanceTo(done + 1);
+                  Redrive.record(consumer, partition, ledger);
+                }
+              }
             }
-            DeadLetter letter = new DeadLetter(record);
-            if (dryRun) {
-              out.println("would redrive " + describe(letter, Redrive.destination(letter)));
-            } else {
-              sends.add(producer.send(Redrive.toOriginalTopic(letter)));
-            }
-            counts[0]++;
-            progress.step();
-            done = record.offset();
-          }
-        } finally {
-          if (!dryRun) {
-            // record what Kafka acknowledged, also when a record further on stops the run
-            for (Future<RecordMetadata> send : sends) {
-              send.get();
-            }
-            if (done >= 0) {
-              ledger.advanceTo(done + 1);
-              Redrive.record(consumer, partition, ledger);
-            }
-          }
-        }
-        return true;
-      });
+            return true;
+          });
     }
     progress.finish();
     if (dryRun) {
-      out.println("Dry run: " + counts[0] + " records would be redriven, " + before
-          + " were already redriven; nothing sent.");
+      out.println(
+          "Dry run: "
+              + counts[0]
+              + " records would be redriven, "
+              + before
+              + " were already redriven; nothing sent.");
     } else {
-      out.println("Redriven " + counts[0] + " records from " + topic + "; " + before + " were already redriven.");
+      out.println(
+          "Redriven "
+              + counts[0]
+              + " records from "
+              + topic
+              + "; "
+              + before
+              + " were already redriven.");
     }
     out.flush();
     return OpsExit.OK;
   }
 
   private static String describe(DeadLetter letter, String destination) {
-    return letter.record().topic() + " " + letter.position() + " -> " + destination
-        + " (key " + letter.keyText() + ", " + (letter.eventType() == null ? "unknown event type" : letter.eventType()) + ")";
+    return letter.record().topic()
+        + " "
+        + letter.position()
+        + " -> "
+        + destination
+        + " (key "
+        + letter.keyText()
+        + ", "
+        + (letter.eventType() == null ? "unknown event type" : letter.eventType())
+        + ")";
   }
 }

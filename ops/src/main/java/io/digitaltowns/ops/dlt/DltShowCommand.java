@@ -1,11 +1,11 @@
 package io.digitaltowns.ops.dlt;
 
-import io.digitaltowns.platform.deadletters.DeadLetter;
-import io.digitaltowns.platform.deadletters.DeadLetterReader;
-import io.digitaltowns.platform.deadletters.RedriveLedger;
 import io.digitaltowns.ops.OpsExit;
 import io.digitaltowns.ops.connection.KafkaOptions;
 import io.digitaltowns.ops.connection.RegistryOptions;
+import io.digitaltowns.platform.deadletters.DeadLetter;
+import io.digitaltowns.platform.deadletters.DeadLetterReader;
+import io.digitaltowns.platform.deadletters.RedriveLedger;
 import java.io.PrintWriter;
 import java.util.Base64;
 import java.util.Map;
@@ -22,22 +22,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "show", mixinStandardHelpOptions = true,
-    description = "One dead-lettered record: where it came from, why it failed, its headers, and its value decoded "
-        + "with its schema from the registry, as JSON.")
+@Command(
+    name = "show",
+    mixinStandardHelpOptions = true,
+    description =
+        "One dead-lettered record: where it came from, why it failed, its headers, and its value decoded "
+            + "with its schema from the registry, as JSON.")
 public class DltShowCommand implements Callable<Integer> {
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Mixin
-  KafkaOptions kafka;
+  @Mixin KafkaOptions kafka;
 
-  @Mixin
-  RegistryOptions registry;
+  @Mixin RegistryOptions registry;
 
-  @Mixin
-  RedriveGroupOption redrive;
+  @Mixin RedriveGroupOption redrive;
 
   @Parameters(index = "0", paramLabel = "<dlt-topic>")
   String topic;
@@ -64,13 +63,21 @@ public class DltShowCommand implements Callable<Integer> {
       out.println("  dead-lettered at:  " + letter.timestamp());
       out.println("  status:            " + (redriven ? "redriven" : "waiting (not redriven)"));
       out.println("  key:               " + letter.keyText());
-      out.println("  original:          " + letter.original()
-          + (letter.originalGroup() == null ? "" : ", consumer group " + letter.originalGroup())
-          + (letter.originalTimestamp() == null ? "" : ", written " + letter.originalTimestamp()));
-      out.println("  event:             " + orDash(letter.eventType())
-          + (letter.eventId() == null ? "" : ", id " + letter.eventId()));
-      out.println("  failure:           " + orDash(letter.exceptionClass())
-          + (letter.causeClass() == null ? "" : ", caused by " + letter.causeClass()));
+      out.println(
+          "  original:          "
+              + letter.original()
+              + (letter.originalGroup() == null ? "" : ", consumer group " + letter.originalGroup())
+              + (letter.originalTimestamp() == null
+                  ? ""
+                  : ", written " + letter.originalTimestamp()));
+      out.println(
+          "  event:             "
+              + orDash(letter.eventType())
+              + (letter.eventId() == null ? "" : ", id " + letter.eventId()));
+      out.println(
+          "  failure:           "
+              + orDash(letter.exceptionClass())
+              + (letter.causeClass() == null ? "" : ", caused by " + letter.causeClass()));
       out.println("  reason:            " + letter.reason());
       out.println("  headers:");
       for (Header header : letter.record().headers()) {
@@ -85,7 +92,14 @@ public class DltShowCommand implements Callable<Integer> {
       } else {
         EventDecoder.Decoded decoded = new EventDecoder(registry.client()).decode(value);
         if (decoded.problem() == null) {
-          out.println("  value (" + value.length + " bytes, schema id " + decoded.schemaId() + ", " + decoded.type() + "):");
+          out.println(
+              "  value ("
+                  + value.length
+                  + " bytes, schema id "
+                  + decoded.schemaId()
+                  + ", "
+                  + decoded.type()
+                  + "):");
           decoded.json().lines().forEach(line -> out.println("    " + line));
         } else {
           out.println("  value (" + value.length + " bytes): not decodable: " + decoded.problem());
@@ -110,7 +124,8 @@ public class DltShowCommand implements Callable<Integer> {
     if (header.key().equals(DeadLetter.ORIGINAL_PARTITION) && value.length == 4) {
       return String.valueOf(java.nio.ByteBuffer.wrap(value).getInt());
     }
-    if ((header.key().equals(DeadLetter.ORIGINAL_OFFSET) || header.key().equals(DeadLetter.ORIGINAL_TIMESTAMP))
+    if ((header.key().equals(DeadLetter.ORIGINAL_OFFSET)
+            || header.key().equals(DeadLetter.ORIGINAL_TIMESTAMP))
         && value.length == 8) {
       return String.valueOf(java.nio.ByteBuffer.wrap(value).getLong());
     }

@@ -9,12 +9,14 @@ import io.digitaltowns.events.wire.UndecodableEventException;
 import java.nio.ByteBuffer;
 import org.apache.avro.generic.GenericContainer;
 
-/** Event values in Confluent wire format, decoded with their writer's schema from the registry, as JSON. */
+/**
+ * Event values in Confluent wire format, decoded with their writer's schema from the registry, as
+ * JSON.
+ */
 final class EventDecoder {
 
   /** Either the decoded event (type and JSON) or why it could not be decoded. */
-  record Decoded(Integer schemaId, String type, String json, String problem) {
-  }
+  record Decoded(Integer schemaId, String type, String json, String problem) {}
 
   private final AvroEventDeserializer deserializer;
   private final ObjectMapper json = new ObjectMapper();
@@ -24,7 +26,10 @@ final class EventDecoder {
   }
 
   Decoded decode(byte[] value) {
-    Integer schemaId = value != null && value.length >= 5 && value[0] == 0 ? ByteBuffer.wrap(value, 1, 4).getInt() : null;
+    Integer schemaId =
+        value != null && value.length >= 5 && value[0] == 0
+            ? ByteBuffer.wrap(value, 1, 4).getInt()
+            : null;
     try {
       GenericContainer event = deserializer.deserialize(value);
       return new Decoded(schemaId, event.getSchema().getFullName(), pretty(event.toString()), null);
@@ -33,7 +38,8 @@ final class EventDecoder {
     } catch (SchemaRegistryException e) {
       return new Decoded(schemaId, null, null, "schema registry: " + e.getMessage());
     } catch (RuntimeException e) {
-      return new Decoded(schemaId, null, null, e.getClass().getSimpleName() + ": " + e.getMessage());
+      return new Decoded(
+          schemaId, null, null, e.getClass().getSimpleName() + ": " + e.getMessage());
     }
   }
 

@@ -7,8 +7,12 @@ class RedriveGroupOption {
 
   static final String DEFAULT_GROUP = Redrive.DEFAULT_GROUP;
 
-  @Option(names = "--redrive-group", paramLabel = "<group>", defaultValue = DEFAULT_GROUP,
-      description = "Consumer group whose offsets on the dead-letter topic record what was redriven "
-          + "(default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--redrive-group",
+      paramLabel = "<group>",
+      defaultValue = DEFAULT_GROUP,
+      description =
+          "Consumer group whose offsets on the dead-letter topic record what was redriven "
+              + "(default ${DEFAULT-VALUE}).")
   String group;
 }

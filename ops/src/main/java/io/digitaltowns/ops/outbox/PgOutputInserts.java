@@ -8,22 +8,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the inserts out of pgoutput messages (protocol version 1, as
- * {@code pg_logical_slot_peek_binary_changes} returns them): a Relation message names the table and its columns,
- * each Insert message carries the new row as text values. Everything else (Begin, Commit, Origin, Type) is skipped.
+ * Reads the inserts out of pgoutput messages (protocol version 1, as {@code
+ * pg_logical_slot_peek_binary_changes} returns them): a Relation message names the table and its
+ * columns, each Insert message carries the new row as text values. Everything else (Begin, Commit,
+ * Origin, Type) is skipped.
  */
 final class PgOutputInserts {
 
-  /** A decoded insert: the table and the row's values by column name (text form, null for SQL NULL). */
-  record Insert(String table, Map<String, String> values) {
-  }
+  /**
+   * A decoded insert: the table and the row's values by column name (text form, null for SQL NULL).
+   */
+  record Insert(String table, Map<String, String> values) {}
 
-  private record Relation(String namespace, String name, List<String> columns) {
-  }
+  private record Relation(String namespace, String name, List<String> columns) {}
 
   private final Map<Integer, Relation> relations = new HashMap<>();
 
-  /** @return the insert this message carries, or null for any other message */
+  /**
+   * @return the insert this message carries, or null for any other message
+   */
   Insert read(byte[] message) {
     if (message == null || message.length == 0) {
       return null;
@@ -40,7 +43,8 @@ final class PgOutputInserts {
     int relationId = buffer.getInt();
     Relation relation = relations.get(relationId);
     if (relation == null) {
-      throw new IllegalStateException("pgoutput insert for relation " + relationId + " before its Relation message");
+      throw new IllegalStateException(
+          "pgoutput insert for relation " + relationId + " before its Relation message");
     }
     byte kind = buffer.get();
     if (kind != 'N') {

@@ -8,7 +8,8 @@ import picocli.CommandLine.TypeConversionException;
 final class RelayModeOption implements ITypeConverter<RelayModeOption.Mode> {
 
   enum Mode {
-    DEBEZIUM, POLLING;
+    DEBEZIUM,
+    POLLING;
 
     String text() {
       return name().toLowerCase(Locale.ROOT);

@@ -7,12 +7,14 @@ import java.util.Map;
 
 final class TopicReport {
 
-  private TopicReport() {
-  }
+  private TopicReport() {}
 
-  /** @return the number of topics that differ */
+  /**
+   * @return the number of topics that differ
+   */
   static int print(PrintWriter out, Map<TopicDefinition, List<TopicStep>> survey) {
-    int width = survey.keySet().stream().mapToInt(definition -> definition.name().length()).max().orElse(0);
+    int width =
+        survey.keySet().stream().mapToInt(definition -> definition.name().length()).max().orElse(0);
     int differing = 0;
     for (Map.Entry<TopicDefinition, List<TopicStep>> topic : survey.entrySet()) {
       String name = topic.getKey().name();

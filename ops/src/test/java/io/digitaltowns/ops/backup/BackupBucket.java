@@ -15,17 +15,33 @@ final class BackupBucket {
   final BackupStore store;
 
   BackupBucket() {
-    store = BackupStore.connect(new BackupStorageSettings(Ops.stack().s3Endpoint(), Ops.stack().s3Region(), name,
-        Ops.stack().s3AccessKey(), Ops.stack().s3SecretKey(), true));
+    store =
+        BackupStore.connect(
+            new BackupStorageSettings(
+                Ops.stack().s3Endpoint(),
+                Ops.stack().s3Region(),
+                name,
+                Ops.stack().s3AccessKey(),
+                Ops.stack().s3SecretKey(),
+                true));
     store.ensureBucket();
   }
 
   /** The command, with the bucket's options. */
   String[] command(String... command) {
     List<String> args = new ArrayList<>(Arrays.asList(command));
-    args.addAll(List.of("--backup-endpoint", Ops.stack().s3Endpoint(), "--backup-region", Ops.stack().s3Region(),
-        "--backup-bucket", name, "--backup-key-id", Ops.stack().s3AccessKey(),
-        "--backup-app-key", Ops.stack().s3SecretKey()));
+    args.addAll(
+        List.of(
+            "--backup-endpoint",
+            Ops.stack().s3Endpoint(),
+            "--backup-region",
+            Ops.stack().s3Region(),
+            "--backup-bucket",
+            name,
+            "--backup-key-id",
+            Ops.stack().s3AccessKey(),
+            "--backup-app-key",
+            Ops.stack().s3SecretKey()));
     return args.toArray(String[]::new);
   }
 }

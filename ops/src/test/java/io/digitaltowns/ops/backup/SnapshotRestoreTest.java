@@ -30,8 +30,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A snapshot of a database built by the services' migrations and seeded with awkward values, restored by
- * {@code ops backup restore-snapshot} into a fresh database: every table is compared row by row, every column.
+ * A snapshot of a database built by the services' migrations and seeded with awkward values,
+ * restored by {@code ops backup restore-snapshot} into a fresh database: every table is compared
+ * row by row, every column.
  */
 class SnapshotRestoreTest {
 
@@ -44,8 +45,10 @@ class SnapshotRestoreTest {
   static void snapshotOfASeededDatabase() throws Exception {
     bucket = new BackupBucket();
     source = database(createDatabase("snap_source"));
-    SchemaMigrations.migrate(source.dataSource(), Map.of("public", "latest", "consumers", "latest"));
-    try (Connection connection = source.connect(); Statement statement = connection.createStatement()) {
+    SchemaMigrations.migrate(
+        source.dataSource(), Map.of("public", "latest", "consumers", "latest"));
+    try (Connection connection = source.connect();
+        Statement statement = connection.createStatement()) {
       statement.execute(SEED);
     }
     try (Connection connection = source.connect()) {
@@ -59,45 +62,83 @@ class SnapshotRestoreTest {
   }
 
   @Test
-  void a_snapshot_restored_into_a_fresh_database_has_every_table_equal_to_the_original() throws Exception {
+  void a_snapshot_restored_into_a_fresh_database_has_every_table_equal_to_the_original()
+      throws Exception {
     String target = createDatabase("snap_target");
 
-    Ops.Run restore = Ops.run(bucket.command("backup", "restore-snapshot", snapshot.id(), "--database-url", jdbcUrl(target),
-        "--database-user", Ops.stack().databaseUser(), "--database-password", Ops.stack().databasePassword()));
+    Ops.Run restore =
+        Ops.run(
+            bucket.command(
+                "backup",
+                "restore-snapshot",
+                snapshot.id(),
+                "--database-url",
+                jdbcUrl(target),
+                "--database-user",
+                Ops.stack().databaseUser(),
+                "--database-password",
+                Ops.stack().databasePassword()));
 
     assertThat(restore.exitCode()).as(restore.toString()).isEqualTo(OpsExit.OK);
-    assertThat(restore.out()).contains("Checksum ok").contains(snapshot.totalRows() + " rows restored");
+    assertThat(restore.out())
+        .contains("Checksum ok")
+        .contains(snapshot.totalRows() + " rows restored");
     Map<String, List<String>> original = everyTable(source);
     Map<String, List<String>> restored = everyTable(database(target));
     assertThat(restored.keySet()).containsExactlyElementsOf(original.keySet());
-    original.forEach((table, rows) -> assertThat(restored.get(table)).as(table).containsExactlyElementsOf(rows));
+    original.forEach(
+        (table, rows) -> assertThat(restored.get(table)).as(table).containsExactlyElementsOf(rows));
     assertThat(original.get("public.users")).hasSize(3);
     assertThat(original.values().stream().filter(rows -> !rows.isEmpty()).count())
-        .as("seeded tables").isGreaterThanOrEqualTo(15);
+        .as("seeded tables")
+        .isGreaterThanOrEqualTo(15);
     assertThat(schemaVersions(database(target))).isEqualTo(schemaVersions(source));
   }
 
   @Test
   void the_restored_database_checks_its_foreign_keys_again() throws Exception {
     String target = createDatabase("snap_live");
-    Ops.Run restore = Ops.run(bucket.command("backup", "restore-snapshot", "snapshots/" + snapshot.id() + "/manifest.json",
-        "--database-url", jdbcUrl(target), "--database-user", Ops.stack().databaseUser(),
-        "--database-password", Ops.stack().databasePassword()));
+    Ops.Run restore =
+        Ops.run(
+            bucket.command(
+                "backup",
+                "restore-snapshot",
+                "snapshots/" + snapshot.id() + "/manifest.json",
+                "--database-url",
+                jdbcUrl(target),
+                "--database-user",
+                Ops.stack().databaseUser(),
+                "--database-password",
+                Ops.stack().databasePassword()));
     assertThat(restore.exitCode()).as(restore.toString()).isEqualTo(OpsExit.OK);
 
-    try (Connection connection = database(target).connect(); Statement statement = connection.createStatement()) {
+    try (Connection connection = database(target).connect();
+        Statement statement = connection.createStatement()) {
       // the foreign key is back: a business of an unknown owner is refused
-      assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> statement.execute(
-          "INSERT INTO businesses (id, town_id, owner_id, name, category, status) VALUES (gen_random_uuid(), "
-              + "'00000000-0000-0000-0000-00000000a001', gen_random_uuid(), 'X', 'bakery', 'DRAFT')")))
+      assertThat(
+              org.assertj.core.api.Assertions.catchThrowable(
+                  () ->
+                      statement.execute(
+                          "INSERT INTO businesses (id, town_id, owner_id, name, category, status) VALUES (gen_random_uuid(), "
+                              + "'00000000-0000-0000-0000-00000000a001', gen_random_uuid(), 'X', 'bakery', 'DRAFT')")))
           .hasMessageContaining("foreign key");
     }
   }
 
   @Test
   void a_database_with_rows_is_refused_and_left_as_it_was() throws Exception {
-    Ops.Run restore = Ops.run(bucket.command("backup", "restore-snapshot", snapshot.id(), "--database-url", source.displayUrl(),
-        "--database-user", Ops.stack().databaseUser(), "--database-password", Ops.stack().databasePassword()));
+    Ops.Run restore =
+        Ops.run(
+            bucket.command(
+                "backup",
+                "restore-snapshot",
+                snapshot.id(),
+                "--database-url",
+                source.displayUrl(),
+                "--database-user",
+                Ops.stack().databaseUser(),
+                "--database-password",
+                Ops.stack().databasePassword()));
 
     assertThat(restore.exitCode()).as(restore.toString()).isEqualTo(OpsExit.REFUSED);
     assertThat(restore.err()).contains("is not empty").contains("Nothing was changed");
@@ -106,13 +147,33 @@ class SnapshotRestoreTest {
   @Test
   void a_damaged_snapshot_is_refused_before_anything_is_written() throws Exception {
     String target = createDatabase("snap_damaged");
-    SnapshotManifest damaged = new SnapshotManifest(snapshot.formatVersion(), snapshot.id() + "-damaged",
-        snapshot.takenAt(), snapshot.serverVersion(), snapshot.schemaVersions(), snapshot.tables(), snapshot.sequences(),
-        snapshot.dataObject(), snapshot.dataBytes(), "0".repeat(64));
-    bucket.store.upload("snapshots/" + damaged.id() + "/manifest.json", damaged.toJson(), "application/json");
+    SnapshotManifest damaged =
+        new SnapshotManifest(
+            snapshot.formatVersion(),
+            snapshot.id() + "-damaged",
+            snapshot.takenAt(),
+            snapshot.serverVersion(),
+            snapshot.schemaVersions(),
+            snapshot.tables(),
+            snapshot.sequences(),
+            snapshot.dataObject(),
+            snapshot.dataBytes(),
+            "0".repeat(64));
+    bucket.store.upload(
+        "snapshots/" + damaged.id() + "/manifest.json", damaged.toJson(), "application/json");
 
-    Ops.Run restore = Ops.run(bucket.command("backup", "restore-snapshot", damaged.id(), "--database-url", jdbcUrl(target),
-        "--database-user", Ops.stack().databaseUser(), "--database-password", Ops.stack().databasePassword()));
+    Ops.Run restore =
+        Ops.run(
+            bucket.command(
+                "backup",
+                "restore-snapshot",
+                damaged.id(),
+                "--database-url",
+                jdbcUrl(target),
+                "--database-user",
+                Ops.stack().databaseUser(),
+                "--database-password",
+                Ops.stack().databasePassword()));
 
     assertThat(restore.exitCode()).as(restore.toString()).isEqualTo(OpsExit.FAILED);
     assertThat(restore.err()).contains("is damaged");
@@ -124,39 +185,75 @@ class SnapshotRestoreTest {
     Ops.Run list = Ops.run(bucket.command("backup", "list", "--snapshots"));
 
     assertThat(list.exitCode()).as(list.toString()).isEqualTo(OpsExit.OK);
-    assertThat(list.out()).contains(snapshot.id()).contains(Long.toString(snapshot.totalRows()))
+    assertThat(list.out())
+        .contains(snapshot.id())
+        .contains(Long.toString(snapshot.totalRows()))
         .contains("consumers=" + snapshot.schemaVersions().get("consumers"));
   }
 
   @Test
   void a_snapshot_taken_by_hand_is_listed_with_the_nightly_ones() {
-    Ops.Run take = Ops.run(bucket.command("backup", "snapshot", "--database-url", source.displayUrl(),
-        "--database-user", Ops.stack().databaseUser(), "--database-password", Ops.stack().databasePassword()));
+    Ops.Run take =
+        Ops.run(
+            bucket.command(
+                "backup",
+                "snapshot",
+                "--database-url",
+                source.displayUrl(),
+                "--database-user",
+                Ops.stack().databaseUser(),
+                "--database-password",
+                Ops.stack().databasePassword()));
 
     assertThat(take.exitCode()).as(take.toString()).isEqualTo(OpsExit.OK);
     String id = take.out().substring("Snapshot ".length(), take.out().indexOf(" of "));
-    assertThat(new SnapshotCatalog(bucket.store, Clock.systemUTC()).find(id)).get()
+    assertThat(new SnapshotCatalog(bucket.store, Clock.systemUTC()).find(id))
+        .get()
         .satisfies(manifest -> assertThat(manifest.totalRows()).isEqualTo(snapshot.totalRows()));
   }
 
   @Test
-  void a_snapshot_of_a_database_a_relay_ran_on_leaves_the_relays_offsets_out_and_restores() throws Exception {
+  void a_snapshot_of_a_database_a_relay_ran_on_leaves_the_relays_offsets_out_and_restores()
+      throws Exception {
     DatabaseOptions relayed = database(createDatabase("snap_relayed"));
-    SchemaMigrations.migrate(relayed.dataSource(), Map.of("public", "latest", "consumers", "latest"));
-    try (Connection connection = relayed.connect(); Statement statement = connection.createStatement()) {
+    SchemaMigrations.migrate(
+        relayed.dataSource(), Map.of("public", "latest", "consumers", "latest"));
+    try (Connection connection = relayed.connect();
+        Statement statement = connection.createStatement()) {
       statement.execute(SEED);
       statement.execute(RELAY_OFFSETS);
     }
-    Ops.Run take = Ops.run(bucket.command("backup", "snapshot", "--database-url", relayed.displayUrl(),
-        "--database-user", Ops.stack().databaseUser(), "--database-password", Ops.stack().databasePassword()));
+    Ops.Run take =
+        Ops.run(
+            bucket.command(
+                "backup",
+                "snapshot",
+                "--database-url",
+                relayed.displayUrl(),
+                "--database-user",
+                Ops.stack().databaseUser(),
+                "--database-password",
+                Ops.stack().databasePassword()));
     assertThat(take.exitCode()).as(take.toString()).isEqualTo(OpsExit.OK);
     String id = take.out().substring("Snapshot ".length(), take.out().indexOf(" of "));
     assertThat(new SnapshotCatalog(bucket.store, Clock.systemUTC()).find(id).orElseThrow().tables())
-        .extracting(SnapshotManifest.Table::name).doesNotContain("relay_offsets").contains("outbox");
+        .extracting(SnapshotManifest.Table::name)
+        .doesNotContain("relay_offsets")
+        .contains("outbox");
 
     String target = createDatabase("snap_relayed_target");
-    Ops.Run restore = Ops.run(bucket.command("backup", "restore-snapshot", id, "--database-url", jdbcUrl(target),
-        "--database-user", Ops.stack().databaseUser(), "--database-password", Ops.stack().databasePassword()));
+    Ops.Run restore =
+        Ops.run(
+            bucket.command(
+                "backup",
+                "restore-snapshot",
+                id,
+                "--database-url",
+                jdbcUrl(target),
+                "--database-user",
+                Ops.stack().databaseUser(),
+                "--database-password",
+                Ops.stack().databasePassword()));
 
     assertThat(restore.exitCode()).as(restore.toString()).isEqualTo(OpsExit.OK);
     Map<String, List<String>> original = everyTable(relayed);
@@ -165,25 +262,32 @@ class SnapshotRestoreTest {
   }
 
   @Test
-  void a_snapshot_taken_before_the_relays_offsets_were_left_out_restores_without_them() throws Exception {
-    // what the nightly snapshot of a deployment held until now: the relay's offsets as one more table
+  void a_snapshot_taken_before_the_relays_offsets_were_left_out_restores_without_them()
+      throws Exception {
+    // what the nightly snapshot of a deployment held until now: the relay's offsets as one more
+    // table
     Path zip = Files.createTempFile("old-snapshot-", ".zip");
     Path old = Files.createTempFile("old-snapshot-", ".zip");
     SnapshotCatalog catalog = new SnapshotCatalog(bucket.store, Clock.systemUTC());
     catalog.download(snapshot, zip);
-    List<String> columns = List.of("id", "offset_key", "offset_val", "record_insert_ts", "record_insert_seq");
-    SnapshotManifest.Table offsets = new SnapshotManifest.Table("public", "relay_offsets", columns, 1);
+    List<String> columns =
+        List.of("id", "offset_key", "offset_val", "record_insert_ts", "record_insert_seq");
+    SnapshotManifest.Table offsets =
+        new SnapshotManifest.Table("public", "relay_offsets", columns, 1);
     MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
     try (ZipFile in = new ZipFile(zip.toFile());
-         ZipOutputStream out = new ZipOutputStream(new DigestOutputStream(Files.newOutputStream(old), sha256))) {
+        ZipOutputStream out =
+            new ZipOutputStream(new DigestOutputStream(Files.newOutputStream(old), sha256))) {
       for (ZipEntry entry : java.util.Collections.list(in.entries())) {
         out.putNextEntry(new ZipEntry(entry.getName()));
         in.getInputStream(entry).transferTo(out);
         out.closeEntry();
       }
       out.putNextEntry(new ZipEntry(offsets.entry()));
-      out.write(("6f1d2c1e-0000-4000-8000-000000000001\t[\"digitaltowns-outbox-relay\",{\"server\":\"dt\"}]\t"
-          + "{\"lsn\":987654321}\t2026-11-29 01:59:58\t1\n").getBytes(StandardCharsets.UTF_8));
+      out.write(
+          ("6f1d2c1e-0000-4000-8000-000000000001\t[\"digitaltowns-outbox-relay\",{\"server\":\"dt\"}]\t"
+                  + "{\"lsn\":987654321}\t2026-11-29 01:59:58\t1\n")
+              .getBytes(StandardCharsets.UTF_8));
       out.closeEntry();
     }
     String id = snapshot.id() + "-with-relay-offsets";
@@ -191,24 +295,51 @@ class SnapshotRestoreTest {
     List<SnapshotManifest.Table> tables = new ArrayList<>(snapshot.tables());
     tables.add(offsets);
     bucket.store.upload(dataKey, old);
-    bucket.store.upload("snapshots/" + id + "/manifest.json", new SnapshotManifest(snapshot.formatVersion(), id,
-        snapshot.takenAt(), snapshot.serverVersion(), snapshot.schemaVersions(), tables, snapshot.sequences(), dataKey,
-        Files.size(old), HexFormat.of().formatHex(sha256.digest())).toJson(), "application/json");
+    bucket.store.upload(
+        "snapshots/" + id + "/manifest.json",
+        new SnapshotManifest(
+                snapshot.formatVersion(),
+                id,
+                snapshot.takenAt(),
+                snapshot.serverVersion(),
+                snapshot.schemaVersions(),
+                tables,
+                snapshot.sequences(),
+                dataKey,
+                Files.size(old),
+                HexFormat.of().formatHex(sha256.digest()))
+            .toJson(),
+        "application/json");
     Files.delete(zip);
     Files.delete(old);
 
     String target = createDatabase("snap_old");
-    Ops.Run restore = Ops.run(bucket.command("backup", "restore-snapshot", id, "--database-url", jdbcUrl(target),
-        "--database-user", Ops.stack().databaseUser(), "--database-password", Ops.stack().databasePassword()));
+    Ops.Run restore =
+        Ops.run(
+            bucket.command(
+                "backup",
+                "restore-snapshot",
+                id,
+                "--database-url",
+                jdbcUrl(target),
+                "--database-user",
+                Ops.stack().databaseUser(),
+                "--database-password",
+                Ops.stack().databasePassword()));
 
     assertThat(restore.exitCode()).as(restore.toString()).isEqualTo(OpsExit.OK);
-    assertThat(restore.out()).contains("Not restored: public.relay_offsets (1 rows)")
+    assertThat(restore.out())
+        .contains("Not restored: public.relay_offsets (1 rows)")
         .contains(snapshot.totalRows() + " rows restored");
     assertThat(everyTable(database(target))).isEqualTo(everyTable(source));
   }
 
-  /** The table Debezium's JDBC offset store creates at the relay's first start, with a position in it. */
-  private static final String RELAY_OFFSETS = """
+  /**
+   * The table Debezium's JDBC offset store creates at the relay's first start, with a position in
+   * it.
+   */
+  private static final String RELAY_OFFSETS =
+      """
       CREATE TABLE relay_offsets (id VARCHAR(36) NOT NULL, offset_key VARCHAR(1255), offset_val VARCHAR(1255),
         record_insert_ts TIMESTAMP NOT NULL, record_insert_seq INTEGER NOT NULL);
       INSERT INTO relay_offsets VALUES ('6f1d2c1e-0000-4000-8000-000000000001',
@@ -218,18 +349,22 @@ class SnapshotRestoreTest {
   /** Every row of every table of the schemas, each as text in a fixed order, by table. */
   private static Map<String, List<String>> everyTable(DatabaseOptions database) throws Exception {
     Map<String, List<String>> tables = new LinkedHashMap<>();
-    try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+    try (Connection connection = database.connect();
+        Statement statement = connection.createStatement()) {
       List<String> names = new ArrayList<>();
-      try (ResultSet rows = statement.executeQuery("SELECT table_schema || '.' || table_name FROM information_schema.tables"
-          + " WHERE table_type = 'BASE TABLE' AND table_schema IN ('public', 'consumers')"
-          + " AND table_name NOT LIKE 'flyway%' ORDER BY 1")) {
+      try (ResultSet rows =
+          statement.executeQuery(
+              "SELECT table_schema || '.' || table_name FROM information_schema.tables"
+                  + " WHERE table_type = 'BASE TABLE' AND table_schema IN ('public', 'consumers')"
+                  + " AND table_name NOT LIKE 'flyway%' ORDER BY 1")) {
         while (rows.next()) {
           names.add(rows.getString(1));
         }
       }
       for (String name : names) {
         List<String> rows = new ArrayList<>();
-        try (ResultSet all = statement.executeQuery("SELECT t::text FROM " + name + " t ORDER BY t::text")) {
+        try (ResultSet all =
+            statement.executeQuery("SELECT t::text FROM " + name + " t ORDER BY t::text")) {
           while (all.next()) {
             rows.add(all.getString(1));
           }
@@ -242,9 +377,14 @@ class SnapshotRestoreTest {
 
   private static Map<String, String> schemaVersions(DatabaseOptions database) throws Exception {
     Map<String, String> versions = new LinkedHashMap<>();
-    try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-      for (String table : List.of("public.flyway_schema_history", "consumers.flyway_consumers_history")) {
-        try (ResultSet row = statement.executeQuery("SELECT max(installed_rank), string_agg(version, ',' ORDER BY installed_rank) FROM " + table)) {
+    try (Connection connection = database.connect();
+        Statement statement = connection.createStatement()) {
+      for (String table :
+          List.of("public.flyway_schema_history", "consumers.flyway_consumers_history")) {
+        try (ResultSet row =
+            statement.executeQuery(
+                "SELECT max(installed_rank), string_agg(version, ',' ORDER BY installed_rank) FROM "
+                    + table)) {
           row.next();
           versions.put(table, row.getString(2));
         }
@@ -255,22 +395,30 @@ class SnapshotRestoreTest {
 
   private static String createDatabase(String prefix) throws Exception {
     String name = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-    try (Connection admin = database(null).connect(); Statement statement = admin.createStatement()) {
+    try (Connection admin = database(null).connect();
+        Statement statement = admin.createStatement()) {
       statement.execute("CREATE DATABASE " + name);
     }
     return name;
   }
 
   private static String jdbcUrl(String name) {
-    return name == null ? Ops.stack().jdbcUrl() : Ops.stack().jdbcUrl().replaceFirst("/[^/?]+(\\?.*)?$", "/" + name);
+    return name == null
+        ? Ops.stack().jdbcUrl()
+        : Ops.stack().jdbcUrl().replaceFirst("/[^/?]+(\\?.*)?$", "/" + name);
   }
 
   private static DatabaseOptions database(String name) {
-    return new DatabaseOptions(jdbcUrl(name), Ops.stack().databaseUser(), Ops.stack().databasePassword());
+    return new DatabaseOptions(
+        jdbcUrl(name), Ops.stack().databaseUser(), Ops.stack().databasePassword());
   }
 
-  /** Rows in every table, with what COPY text must escape: tabs, newlines, backslashes, quotes, NULLs, bytes. */
-  private static final String SEED = """
+  /**
+   * Rows in every table, with what COPY text must escape: tabs, newlines, backslashes, quotes,
+   * NULLs, bytes.
+   */
+  private static final String SEED =
+      """
       INSERT INTO users (id, email, display_name, password_hash, email_verified, created_at, suspended, updated_at) VALUES
         ('00000000-0000-0000-0000-000000000001', 'ada@example.org', 'Ada	Lovelace', '$2a$11$abc\\def', true, '2025-01-01T10:00:00Z', false, NULL),
         ('00000000-0000-0000-0000-000000000002', 'grace@example.org', E'Grace\\nHopper "Amazing"', NULL, false, '2025-01-02T10:00:00.123456Z', false, now()),

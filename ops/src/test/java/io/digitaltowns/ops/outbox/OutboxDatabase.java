@@ -15,14 +15,16 @@ import java.util.Properties;
 import java.util.UUID;
 
 /**
- * A database of its own in the shared PostgreSQL, with the api's outbox migration applied (the file itself, so the
- * test follows the real table) and a pgoutput slot like the relay's.
+ * A database of its own in the shared PostgreSQL, with the api's outbox migration applied (the file
+ * itself, so the test follows the real table) and a pgoutput slot like the relay's.
  */
 final class OutboxDatabase {
 
-  static final Path OUTBOX_MIGRATION = Path.of("../api/src/main/resources/db/migration/api/V2__outbox.sql");
+  static final Path OUTBOX_MIGRATION =
+      Path.of("../api/src/main/resources/db/migration/api/V2__outbox.sql");
 
-  final String name = "ops_outbox_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  final String name =
+      "ops_outbox_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
   final String slot = name + "_slot";
   final String jdbcUrl;
 
@@ -33,10 +35,11 @@ final class OutboxDatabase {
   static OutboxDatabase create() throws SQLException, IOException {
     OutboxDatabase database = new OutboxDatabase();
     try (Connection admin = DriverManager.getConnection(Ops.stack().jdbcUrl(), credentials());
-         Statement statement = admin.createStatement()) {
+        Statement statement = admin.createStatement()) {
       statement.execute("CREATE DATABASE " + database.name);
     }
-    try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+    try (Connection connection = database.connect();
+        Statement statement = connection.createStatement()) {
       statement.execute(Files.readString(OUTBOX_MIGRATION));
     }
     return database;
@@ -44,7 +47,9 @@ final class OutboxDatabase {
 
   void createSlot() throws SQLException {
     try (Connection connection = connect();
-         PreparedStatement statement = connection.prepareStatement("SELECT pg_create_logical_replication_slot(?, 'pgoutput')")) {
+        PreparedStatement statement =
+            connection.prepareStatement(
+                "SELECT pg_create_logical_replication_slot(?, 'pgoutput')")) {
       statement.setString(1, slot);
       statement.execute();
     }
@@ -52,17 +57,23 @@ final class OutboxDatabase {
 
   void dropSlotIfAny() throws SQLException {
     try (Connection connection = connect();
-         PreparedStatement statement = connection.prepareStatement(
-             "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = ?")) {
+        PreparedStatement statement =
+            connection.prepareStatement(
+                "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = ?")) {
       statement.setString(1, slot);
       statement.execute();
     }
   }
 
-  /** What the relay's engine does when Kafka acknowledged everything: confirm up to the current WAL position. */
+  /**
+   * What the relay's engine does when Kafka acknowledged everything: confirm up to the current WAL
+   * position.
+   */
   void confirmEverything() throws SQLException {
     try (Connection connection = connect();
-         PreparedStatement statement = connection.prepareStatement("SELECT pg_replication_slot_advance(?, pg_current_wal_lsn())")) {
+        PreparedStatement statement =
+            connection.prepareStatement(
+                "SELECT pg_replication_slot_advance(?, pg_current_wal_lsn())")) {
       statement.setString(1, slot);
       statement.execute();
     }
@@ -70,7 +81,9 @@ final class OutboxDatabase {
 
   void insertEvent(Duration age) throws SQLException {
     try (Connection connection = connect();
-         PreparedStatement statement = connection.prepareStatement("""
+        PreparedStatement statement =
+            connection.prepareStatement(
+                """
              INSERT INTO outbox (id, aggregate_type, aggregate_id, event_type, trace_id, occurred_at, payload)
              VALUES (?, 'accounts', ?, 'io.digitaltowns.events.accounts.UserRegistered', NULL, ?, ?)
              """)) {
@@ -96,7 +109,8 @@ final class OutboxDatabase {
     Properties properties = new Properties();
     properties.setProperty("user", Ops.stack().databaseUser());
     properties.setProperty("password", Ops.stack().databasePassword());
-    // the embedded server commits asynchronously; like production, a committed insert must be in the flushed WAL
+    // the embedded server commits asynchronously; like production, a committed insert must be in
+    // the flushed WAL
     // (the only WAL logical decoding reads) by the time the test looks
     properties.setProperty("options", "-c synchronous_commit=on");
     return properties;

@@ -78,12 +78,16 @@ class OutboxStatusCommandTest {
     database.insertEvent(Duration.ofMinutes(4));
 
     try (Connection replication = replicationConnection();
-         PGReplicationStream stream = replication.unwrap(PGConnection.class).getReplicationAPI()
-             .replicationStream().logical()
-             .withSlotName(database.slot)
-             .withSlotOption("proto_version", 1)
-             .withSlotOption("publication_names", "dt_outbox")
-             .start()) {
+        PGReplicationStream stream =
+            replication
+                .unwrap(PGConnection.class)
+                .getReplicationAPI()
+                .replicationStream()
+                .logical()
+                .withSlotName(database.slot)
+                .withSlotOption("proto_version", 1)
+                .withSlotOption("publication_names", "dt_outbox")
+                .start()) {
       await().atMost(Duration.ofSeconds(10)).until(this::slotIsActive);
 
       Ops.Run status = status();
@@ -100,14 +104,18 @@ class OutboxStatusCommandTest {
   void status_shows_which_relay_instance_holds_the_lock() throws Exception {
     database.createSlot();
     try (Connection relay = database.connect("digitaltowns-relay 4242@relay-host-a");
-         Statement statement = relay.createStatement()) {
+        Statement statement = relay.createStatement()) {
       statement.execute("SELECT pg_advisory_lock(7262003)");
       int pid = pid(relay);
 
       Ops.Run held = status();
 
-      assertThat(held.out()).as(held.toString())
-          .containsPattern("held by: +pid " + pid + ", application_name \"digitaltowns-relay 4242@relay-host-a\"");
+      assertThat(held.out())
+          .as(held.toString())
+          .containsPattern(
+              "held by: +pid "
+                  + pid
+                  + ", application_name \"digitaltowns-relay 4242@relay-host-a\"");
     }
 
     Ops.Run released = status();
@@ -136,7 +144,8 @@ class OutboxStatusCommandTest {
     assertThat(status.exitCode()).as(status.toString()).isEqualTo(OpsExit.OK);
     assertThat(status.out())
         .contains("relay mode polling")
-        .contains("rows in table:          2 (the relay deletes each row once Kafka acknowledged it)")
+        .contains(
+            "rows in table:          2 (the relay deletes each row once Kafka acknowledged it)")
         .contains("waiting to be relayed:  2\n")
         .containsPattern("oldest waiting event: +\\S+ \\(age 6m \\d+s\\)")
         .contains("  not used in polling mode\n");
@@ -149,24 +158,36 @@ class OutboxStatusCommandTest {
 
     Ops.Run status = status("--mode", "polling");
 
-    assertThat(status.out()).as(status.toString())
-        .containsPattern("not used in polling mode, but it exists and keeps .+ of WAL on the server: drop it")
+    assertThat(status.out())
+        .as(status.toString())
+        .containsPattern(
+            "not used in polling mode, but it exists and keeps .+ of WAL on the server: drop it")
         .contains("pg_drop_replication_slot('" + database.slot + "')");
   }
 
   private Ops.Run status(String... options) {
-    java.util.List<String> arguments = new java.util.ArrayList<>(java.util.List.of("outbox", "status",
-        "--database-url", database.jdbcUrl,
-        "--database-user", Ops.stack().databaseUser(),
-        "--database-password", Ops.stack().databasePassword(),
-        "--slot", database.slot));
+    java.util.List<String> arguments =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                "outbox",
+                "status",
+                "--database-url",
+                database.jdbcUrl,
+                "--database-user",
+                Ops.stack().databaseUser(),
+                "--database-password",
+                Ops.stack().databasePassword(),
+                "--slot",
+                database.slot));
     arguments.addAll(java.util.List.of(options));
     return Ops.run(arguments.toArray(String[]::new));
   }
 
   private boolean slotIsActive() throws Exception {
     try (Connection connection = database.connect();
-         PreparedStatement statement = connection.prepareStatement("SELECT active FROM pg_replication_slots WHERE slot_name = ?")) {
+        PreparedStatement statement =
+            connection.prepareStatement(
+                "SELECT active FROM pg_replication_slots WHERE slot_name = ?")) {
       statement.setString(1, database.slot);
       try (ResultSet result = statement.executeQuery()) {
         return result.next() && result.getBoolean(1);
@@ -186,7 +207,7 @@ class OutboxStatusCommandTest {
 
   private static int pid(Connection connection) throws Exception {
     try (Statement statement = connection.createStatement();
-         ResultSet result = statement.executeQuery("SELECT pg_backend_pid()")) {
+        ResultSet result = statement.executeQuery("SELECT pg_backend_pid()")) {
       result.next();
       return result.getInt(1);
     }

@@ -43,16 +43,25 @@ class ReplayCommandTest {
 
   @BeforeEach
   void fiveRecordsOnEachOfTwoPartitions() throws Exception {
-    admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Ops.stack().kafkaBootstrapServers()));
+    admin =
+        Admin.create(
+            Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Ops.stack().kafkaBootstrapServers()));
     admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get(30, TimeUnit.SECONDS);
-    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Ops.stack().kafkaBootstrapServers(),
-        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Ops.stack().kafkaBootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
       for (int minute = 0; minute < 5; minute++) {
         long timestamp = START.plus(Duration.ofMinutes(minute)).toEpochMilli();
-        producer.send(new ProducerRecord<>(topic, 0, timestamp, null, new byte[] {(byte) minute})).get();
-        producer.send(new ProducerRecord<>(topic, 1, timestamp, null, new byte[] {(byte) minute})).get();
+        producer
+            .send(new ProducerRecord<>(topic, 0, timestamp, null, new byte[] {(byte) minute}))
+            .get();
+        producer
+            .send(new ProducerRecord<>(topic, 1, timestamp, null, new byte[] {(byte) minute}))
+            .get();
       }
     }
   }
@@ -70,7 +79,8 @@ class ReplayCommandTest {
       Ops.Run replay = Ops.kafka("replay", "--group", group, "--topic", topic, "--from-beginning");
 
       assertThat(replay.exitCode()).as(replay.toString()).isEqualTo(OpsExit.REFUSED);
-      assertThat(replay.err()).contains("refused: consumer group " + group + " is active")
+      assertThat(replay.err())
+          .contains("refused: consumer group " + group + " is active")
           .contains("Nothing was changed");
       assertThat(committed()).containsEntry(partition0, 5L).containsEntry(partition1, 5L);
     }
@@ -83,9 +93,12 @@ class ReplayCommandTest {
     }
     awaitGroupEmpty();
 
-    Ops.Run plan = Ops.kafka("replay", "--group", group, "--topic", topic, "--from-beginning", "--dry-run");
+    Ops.Run plan =
+        Ops.kafka("replay", "--group", group, "--topic", topic, "--from-beginning", "--dry-run");
     assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(OpsExit.OK);
-    assertThat(plan.out()).containsPattern("(?m)^0 +5 +0 +5 +5 +5$").containsPattern("(?m)^1 +5 +0 +5 +5 +5$")
+    assertThat(plan.out())
+        .containsPattern("(?m)^0 +5 +0 +5 +5 +5$")
+        .containsPattern("(?m)^1 +5 +0 +5 +5 +5$")
         .contains("10 records the group already consumed will be read again")
         .contains("Dry run: offsets not changed.");
     assertThat(committed()).containsEntry(partition0, 5L).containsEntry(partition1, 5L);
@@ -103,8 +116,15 @@ class ReplayCommandTest {
     }
     awaitGroupEmpty();
 
-    Ops.Run replay = Ops.kafka("replay", "--group", group, "--topic", topic,
-        "--from-timestamp", START.plus(Duration.ofMinutes(3)).toString());
+    Ops.Run replay =
+        Ops.kafka(
+            "replay",
+            "--group",
+            group,
+            "--topic",
+            topic,
+            "--from-timestamp",
+            START.plus(Duration.ofMinutes(3)).toString());
 
     assertThat(replay.exitCode()).as(replay.toString()).isEqualTo(OpsExit.OK);
     assertThat(replay.out()).contains("4 records the group already consumed will be read again");
@@ -118,12 +138,14 @@ class ReplayCommandTest {
     }
     awaitGroupEmpty();
 
-    Ops.Run replay = Ops.kafka("replay", "--group", group, "--topic", topic, "--from-offset", "1:2");
+    Ops.Run replay =
+        Ops.kafka("replay", "--group", group, "--topic", topic, "--from-offset", "1:2");
 
     assertThat(replay.exitCode()).as(replay.toString()).isEqualTo(OpsExit.OK);
     assertThat(committed()).containsEntry(partition0, 5L).containsEntry(partition1, 2L);
 
-    Ops.Run outOfRange = Ops.kafka("replay", "--group", group, "--topic", topic, "--from-offset", "0:99");
+    Ops.Run outOfRange =
+        Ops.kafka("replay", "--group", group, "--topic", topic, "--from-offset", "0:99");
     assertThat(outOfRange.exitCode()).as(outOfRange.toString()).isEqualTo(OpsExit.USAGE);
     assertThat(outOfRange.err()).contains("partition 0 holds offsets 0 to 5 (end), not 99");
   }
@@ -134,39 +156,63 @@ class ReplayCommandTest {
 
     assertThat(replay.exitCode()).as(replay.toString()).isEqualTo(OpsExit.FAILED);
     assertThat(replay.err()).contains("there is no consumer group emial");
-    assertThat(admin.listConsumerGroupOffsets("emial").partitionsToOffsetAndMetadata().get()).isEmpty();
+    assertThat(admin.listConsumerGroupOffsets("emial").partitionsToOffsetAndMetadata().get())
+        .isEmpty();
   }
 
   private KafkaConsumer<byte[], byte[]> consumer() {
-    KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Ops.stack().kafkaBootstrapServers(),
-        ConsumerConfig.GROUP_ID_CONFIG, group,
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+    KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                Ops.stack().kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                group,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class));
     consumer.subscribe(List.of(topic));
     return consumer;
   }
 
   private static void consumeEverything(KafkaConsumer<byte[], byte[]> consumer) {
     List<ConsumerRecord<byte[], byte[]>> consumed = new ArrayList<>();
-    await().atMost(Duration.ofSeconds(30)).until(() -> {
-      consumer.poll(Duration.ofMillis(200)).forEach(consumed::add);
-      return consumed.size() == 10;
-    });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              consumer.poll(Duration.ofMillis(200)).forEach(consumed::add);
+              return consumed.size() == 10;
+            });
     consumer.commitSync();
   }
 
   private void awaitGroupEmpty() {
-    await().atMost(Duration.ofSeconds(30)).until(() -> admin.describeConsumerGroups(List.of(group))
-        .describedGroups().get(group).get().groupState() == GroupState.EMPTY);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                admin
+                        .describeConsumerGroups(List.of(group))
+                        .describedGroups()
+                        .get(group)
+                        .get()
+                        .groupState()
+                    == GroupState.EMPTY);
   }
 
   private Map<TopicPartition, Long> committed() throws Exception {
     Map<TopicPartition, Long> offsets = new HashMap<>();
-    Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-        .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+    Map<TopicPartition, OffsetAndMetadata> committed =
+        admin
+            .listConsumerGroupOffsets(group)
+            .partitionsToOffsetAndMetadata()
+            .get(30, TimeUnit.SECONDS);
     committed.forEach((partition, offset) -> offsets.put(partition, offset.offset()));
     return offsets;
   }

@@ -27,7 +27,10 @@ class TopicsCommandTest {
 
   @BeforeAll
   static void connect() {
-    admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Ops.stack().kafkaBootstrapServers()));
+    admin =
+        Admin.create(
+            Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Ops.stack().kafkaBootstrapServers()));
   }
 
   @AfterAll
@@ -40,12 +43,18 @@ class TopicsCommandTest {
     TopicDefinition definition = definition(Topics.TOWNS_EVENTS);
     String topic = definition.name();
     admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
-    await().atMost(Duration.ofSeconds(30))
+    await()
+        .atMost(Duration.ofSeconds(30))
         .until(() -> !admin.listTopics().names().get().contains(topic));
 
     Ops.Run check = Ops.kafka("topics", "check");
     assertThat(check.exitCode()).as(check.toString()).isEqualTo(OpsExit.DIFFERENCES);
-    assertThat(check.out()).containsPattern(topic.replace(".", "\\.") + " +missing: create with " + definition.partitions() + " partitions");
+    assertThat(check.out())
+        .containsPattern(
+            topic.replace(".", "\\.")
+                + " +missing: create with "
+                + definition.partitions()
+                + " partitions");
 
     Ops.Run plan = Ops.kafka("topics", "create", "--dry-run");
     assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(OpsExit.OK);
@@ -53,9 +62,17 @@ class TopicsCommandTest {
     assertThat(admin.listTopics().names().get()).doesNotContain(topic);
 
     Ops.Run create = createUntilTheDeletionIsDone();
-    assertThat(create.out()).contains("created " + topic + " (" + definition.partitions() + " partitions, replication factor "
-        + definition.replicationFactor() + ")");
-    TopicDescription created = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+    assertThat(create.out())
+        .contains(
+            "created "
+                + topic
+                + " ("
+                + definition.partitions()
+                + " partitions, replication factor "
+                + definition.replicationFactor()
+                + ")");
+    TopicDescription created =
+        admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
     assertThat(created.partitions()).hasSize(definition.partitions());
     assertThat(config(topic, "retention.ms")).isEqualTo(definition.configs().get("retention.ms"));
 
@@ -70,9 +87,15 @@ class TopicsCommandTest {
     String topic = definition.name();
     String retention = definition.configs().get("retention.ms");
     ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-    admin.incrementalAlterConfigs(Map.of(resource, List.of(
-            new AlterConfigOp(new ConfigEntry("retention.ms", "60000"), AlterConfigOp.OpType.SET))))
-        .all().get(30, TimeUnit.SECONDS);
+    admin
+        .incrementalAlterConfigs(
+            Map.of(
+                resource,
+                List.of(
+                    new AlterConfigOp(
+                        new ConfigEntry("retention.ms", "60000"), AlterConfigOp.OpType.SET))))
+        .all()
+        .get(30, TimeUnit.SECONDS);
 
     Ops.Run check = Ops.kafka("topics", "check", "--topic", topic);
     assertThat(check.exitCode()).as(check.toString()).isEqualTo(OpsExit.DIFFERENCES);
@@ -86,29 +109,45 @@ class TopicsCommandTest {
 
   @Test
   void a_replication_factor_the_topic_does_not_have_is_left_to_an_operator() {
-    Ops.Run create = Ops.kafka("topics", "create", "--topic", Topics.ACCOUNTS_EVENTS, "--replication-factor", "3");
+    Ops.Run create =
+        Ops.kafka(
+            "topics", "create", "--topic", Topics.ACCOUNTS_EVENTS, "--replication-factor", "3");
 
     assertThat(create.exitCode()).as(create.toString()).isEqualTo(OpsExit.DIFFERENCES);
-    assertThat(create.out()).contains("replication factor is 1, below the configured 3")
+    assertThat(create.out())
+        .contains("replication factor is 1, below the configured 3")
         .contains("not changed by this tool");
   }
 
   private static TopicDefinition definition(String name) {
-    return Topics.all().stream().filter(candidate -> candidate.name().equals(name)).findFirst().orElseThrow();
+    return Topics.all().stream()
+        .filter(candidate -> candidate.name().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   /** KRaft finishes deleting a topic's log shortly after the topic leaves the listing. */
   private static Ops.Run createUntilTheDeletionIsDone() {
     Ops.Run[] last = new Ops.Run[1];
-    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
-      last[0] = Ops.kafka("topics", "create");
-      return last[0].exitCode() == OpsExit.OK;
-    });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              last[0] = Ops.kafka("topics", "create");
+              return last[0].exitCode() == OpsExit.OK;
+            });
     return last[0];
   }
 
   private static String config(String topic, String key) throws Exception {
     ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-    return admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource).get(key).value();
+    return admin
+        .describeConfigs(List.of(resource))
+        .all()
+        .get(30, TimeUnit.SECONDS)
+        .get(resource)
+        .get(key)
+        .value();
   }
 }

@@ -6,8 +6,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A database address as hosting platforms hand it out ({@code postgres://user:pass@host:port/db?sslmode=require},
- * Render and Heroku style), turned into what the JDBC driver takes. A JDBC URL is left as it is.
+ * A database address as hosting platforms hand it out ({@code
+ * postgres://user:pass@host:port/db?sslmode=require}, Render and Heroku style), turned into what
+ * the JDBC driver takes. A JDBC URL is left as it is.
  */
 public record DatabaseUrl(String jdbcUrl, String username, String password) {
 
@@ -22,7 +23,8 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
     URI uri = URI.create(url.replaceFirst("^postgres(ql)?://", "postgresql://"));
     if (uri.getHost() == null || uri.getPath() == null || uri.getPath().length() < 2) {
       // never echo the URL: it carries the password
-      throw new IllegalArgumentException("DATABASE_URL must look like postgres://user:password@host:port/database");
+      throw new IllegalArgumentException(
+          "DATABASE_URL must look like postgres://user:password@host:port/database");
     }
     String username = null;
     String password = null;
@@ -37,7 +39,8 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
     }
     jdbc.append(uri.getRawPath());
     if (uri.getRawQuery() != null) {
-      // sslmode=require and friends mean the same to the JDBC driver: TLS is on when the URL says so
+      // sslmode=require and friends mean the same to the JDBC driver: TLS is on when the URL says
+      // so
       jdbc.append('?').append(uri.getRawQuery());
     }
     return new DatabaseUrl(jdbc.toString(), username, password);
@@ -49,6 +52,12 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
 
   @Override
   public String toString() {
-    return "DatabaseUrl[" + jdbcUrl + ", user=" + username + ", password=" + Redacted.secret(password) + "]";
+    return "DatabaseUrl["
+        + jdbcUrl
+        + ", user="
+        + username
+        + ", password="
+        + Redacted.secret(password)
+        + "]";
   }
 }

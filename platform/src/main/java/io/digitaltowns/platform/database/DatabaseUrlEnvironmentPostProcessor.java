@@ -9,14 +9,15 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Lets DATABASE_URL be given as {@code postgres://user:pass@host:port/db?sslmode=require}: sets
- * the datasource's JDBC URL and, unless DATABASE_USER / DATABASE_PASSWORD say otherwise, its
- * user and password from it.
+ * Lets DATABASE_URL be given as {@code postgres://user:pass@host:port/db?sslmode=require}: sets the
+ * datasource's JDBC URL and, unless DATABASE_USER / DATABASE_PASSWORD say otherwise, its user and
+ * password from it.
  */
 public class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
   @Override
-  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+  public void postProcessEnvironment(
+      ConfigurableEnvironment environment, SpringApplication application) {
     String url = environment.getProperty("DATABASE_URL");
     if (!DatabaseUrl.isPlatformForm(url)) {
       return;

@@ -12,9 +12,10 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
- * A record on a dead-letter topic, read through the headers Spring Kafka's DeadLetterPublishingRecoverer writes
- * ({@code kafka_dlt-original-topic}, {@code kafka_dlt-exception-message}, ...) and the event headers the relay
- * wrote on the original record ({@code eventType}, {@code eventId}), which the recoverer keeps.
+ * A record on a dead-letter topic, read through the headers Spring Kafka's
+ * DeadLetterPublishingRecoverer writes ({@code kafka_dlt-original-topic}, {@code
+ * kafka_dlt-exception-message}, ...) and the event headers the relay wrote on the original record
+ * ({@code eventType}, {@code eventId}), which the recoverer keeps.
  */
 public record DeadLetter(ConsumerRecord<byte[], byte[]> record) {
 
@@ -56,7 +57,9 @@ public record DeadLetter(ConsumerRecord<byte[], byte[]> record) {
     if (value == null) {
       return null;
     }
-    return value.length == 4 ? ByteBuffer.wrap(value).getInt() : Integer.valueOf(utf8(value).trim());
+    return value.length == 4
+        ? ByteBuffer.wrap(value).getInt()
+        : Integer.valueOf(utf8(value).trim());
   }
 
   public Long originalOffset() {
@@ -79,7 +82,11 @@ public record DeadLetter(ConsumerRecord<byte[], byte[]> record) {
     }
     Integer partition = originalPartition();
     Long offset = originalOffset();
-    return originalTopic() + " " + (partition == null ? "?" : partition) + "@" + (offset == null ? "?" : offset);
+    return originalTopic()
+        + " "
+        + (partition == null ? "?" : partition)
+        + "@"
+        + (offset == null ? "?" : offset);
   }
 
   public String eventType() {
@@ -106,13 +113,18 @@ public record DeadLetter(ConsumerRecord<byte[], byte[]> record) {
     return text(EXCEPTION_STACKTRACE);
   }
 
-  /** Why it was dead-lettered, on one line: the innermost exception class the headers name, and the message. */
+  /**
+   * Why it was dead-lettered, on one line: the innermost exception class the headers name, and the
+   * message.
+   */
   public String reason() {
     String failure = causeClass() != null ? causeClass() : exceptionClass();
     String message = exceptionMessage();
     String simple = failure == null ? null : failure.substring(failure.lastIndexOf('.') + 1);
-    String text = simple == null ? (message == null ? "-" : message)
-        : message == null ? simple : simple + ": " + message;
+    String text =
+        simple == null
+            ? (message == null ? "-" : message)
+            : message == null ? simple : simple + ": " + message;
     return text.replaceAll("\\s*\\R\\s*", " ");
   }
 
@@ -134,11 +146,15 @@ public record DeadLetter(ConsumerRecord<byte[], byte[]> record) {
 
   public static String printable(byte[] bytes) {
     try {
-      String text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString();
-      if (text.chars().noneMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+      if (text.chars()
+          .noneMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
         return text;
       }
     } catch (CharacterCodingException e) {

@@ -6,14 +6,16 @@ import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 
 /**
- * Which records of one dead-letter partition were redriven, kept as the tool's own consumer group offset on that
- * partition, so that each record is sent back once. The committed offset is a watermark: everything below it was
- * redriven (by {@code --all}). Records redriven one by one above the watermark are listed in the commit's metadata
- * ({@code redriven=5,7-9}); the watermark moves over them once they are contiguous with it.
+ * Which records of one dead-letter partition were redriven, kept as the tool's own consumer group
+ * offset on that partition, so that each record is sent back once. The committed offset is a
+ * watermark: everything below it was redriven (by {@code --all}). Records redriven one by one above
+ * the watermark are listed in the commit's metadata ({@code redriven=5,7-9}); the watermark moves
+ * over them once they are contiguous with it.
  */
 public final class RedriveLedger {
 
   private static final String PREFIX = "redriven=";
+
   /** Kafka's default offset.metadata.max.bytes is 4096. */
   private static final int MAX_METADATA = 4000;
 
@@ -75,8 +77,10 @@ public final class RedriveLedger {
   public OffsetAndMetadata toOffsetAndMetadata() {
     String metadata = singles.isEmpty() ? "" : PREFIX + ranges();
     if (metadata.length() > MAX_METADATA) {
-      throw new IllegalStateException("too many records redriven one by one above offset " + watermark
-          + " to remember; redrive the partition with --all");
+      throw new IllegalStateException(
+          "too many records redriven one by one above offset "
+              + watermark
+              + " to remember; redrive the partition with --all");
     }
     return new OffsetAndMetadata(watermark, metadata);
   }

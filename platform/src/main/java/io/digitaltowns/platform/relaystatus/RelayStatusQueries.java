@@ -10,13 +10,15 @@ import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The relay's state as PostgreSQL sees it: its replication slot, the sessions on its advisory lock, the outbox rows.
- * One set of queries for every reader (the relay's health and gauges, the api's operations page, the ops CLI), so
- * the three cannot drift apart. Read-only; needs no privilege beyond reading the outbox table.
+ * The relay's state as PostgreSQL sees it: its replication slot, the sessions on its advisory lock,
+ * the outbox rows. One set of queries for every reader (the relay's health and gauges, the api's
+ * operations page, the ops CLI), so the three cannot drift apart. Read-only; needs no privilege
+ * beyond reading the outbox table.
  */
 public final class RelayStatusQueries {
 
-  private static final Pattern TABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
+  private static final Pattern TABLE =
+      Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
 
   private final JdbcClient jdbc;
 
@@ -24,9 +26,13 @@ public final class RelayStatusQueries {
     this.jdbc = jdbc;
   }
 
-  /** The slot, or empty when it does not exist (the relay never ran against this database, or runs in polling mode). */
+  /**
+   * The slot, or empty when it does not exist (the relay never ran against this database, or runs
+   * in polling mode).
+   */
   public Optional<ReplicationSlot> slot(String slotName) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             SELECT s.plugin, s.database, s.active, s.active_pid, a.application_name,
                    s.confirmed_flush_lsn::text AS confirmed_flush_lsn, pg_current_wal_lsn()::text AS current_lsn,
                    pg_wal_lsn_diff(pg_current_wal_lsn(), s.confirmed_flush_lsn)::bigint AS lag,
@@ -36,16 +42,26 @@ public final class RelayStatusQueries {
             WHERE s.slot_name = :slot
             """)
         .param("slot", slotName)
-        .query((row, n) -> new ReplicationSlot(row.getString("plugin"), row.getString("database"),
-            row.getBoolean("active"), (Integer) row.getObject("active_pid"), row.getString("application_name"),
-            row.getString("confirmed_flush_lsn"), row.getString("current_lsn"), (Long) row.getObject("lag"),
-            (Long) row.getObject("retained"), row.getString("wal_status")))
+        .query(
+            (row, n) ->
+                new ReplicationSlot(
+                    row.getString("plugin"),
+                    row.getString("database"),
+                    row.getBoolean("active"),
+                    (Integer) row.getObject("active_pid"),
+                    row.getString("application_name"),
+                    row.getString("confirmed_flush_lsn"),
+                    row.getString("current_lsn"),
+                    (Long) row.getObject("lag"),
+                    (Long) row.getObject("retained"),
+                    row.getString("wal_status")))
         .optional();
   }
 
   /** Sessions of this database holding the lock (first) or waiting for it, by pid. */
   public List<RelayLockSession> lockSessions(RelayLockKey key) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             SELECT l.pid, a.application_name, host(a.client_addr) AS client_addr, a.backend_start, l.granted
             FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
             WHERE l.locktype = 'advisory'
@@ -55,18 +71,28 @@ public final class RelayStatusQueries {
             """)
         .param("high", key.high())
         .param("low", key.low())
-        .query((row, n) -> new RelayLockSession(row.getInt("pid"), row.getString("application_name"),
-            row.getString("client_addr"), instant(row, "backend_start"), row.getBoolean("granted")))
+        .query(
+            (row, n) ->
+                new RelayLockSession(
+                    row.getInt("pid"),
+                    row.getString("application_name"),
+                    row.getString("client_addr"),
+                    instant(row, "backend_start"),
+                    row.getBoolean("granted")))
         .list();
   }
 
-  /** The session holding the lock: the active relay. Empty when every relay is down or all are standbys retrying. */
+  /**
+   * The session holding the lock: the active relay. Empty when every relay is down or all are
+   * standbys retrying.
+   */
   public Optional<RelayLockSession> lockHolder(RelayLockKey key) {
     return lockSessions(key).stream().filter(RelayLockSession::granted).findFirst();
   }
 
   /**
-   * The rows in the outbox table, or empty when there is no such table (a database the api never migrated).
+   * The rows in the outbox table, or empty when there is no such table (a database the api never
+   * migrated).
    *
    * @param table the table's name, optionally schema-qualified
    */
@@ -74,14 +100,18 @@ public final class RelayStatusQueries {
     if (!TABLE.matcher(table).matches()) {
       throw new IllegalArgumentException("not a table name: " + table);
     }
-    boolean exists = jdbc.sql("SELECT to_regclass(:table) IS NOT NULL").param("table", table).query(Boolean.class)
-        .single();
+    boolean exists =
+        jdbc.sql("SELECT to_regclass(:table) IS NOT NULL")
+            .param("table", table)
+            .query(Boolean.class)
+            .single();
     if (!exists) {
       return Optional.empty();
     }
-    return Optional.of(jdbc.sql("SELECT count(*) AS row_count, min(occurred_at) AS oldest FROM " + table)
-        .query((row, n) -> new OutboxRows(row.getLong("row_count"), instant(row, "oldest")))
-        .single());
+    return Optional.of(
+        jdbc.sql("SELECT count(*) AS row_count, min(occurred_at) AS oldest FROM " + table)
+            .query((row, n) -> new OutboxRows(row.getLong("row_count"), instant(row, "oldest")))
+            .single());
   }
 
   private static Instant instant(ResultSet row, String column) throws SQLException {

@@ -9,9 +9,12 @@ class DatabaseUrlTest {
 
   @Test
   void a_render_style_url_becomes_a_jdbc_url_with_tls_kept_and_credentials_apart() {
-    DatabaseUrl url = DatabaseUrl.parse("postgres://dt_user:p%40ss@dpg-abc.oregon-postgres.render.com:5432/dt?sslmode=require");
+    DatabaseUrl url =
+        DatabaseUrl.parse(
+            "postgres://dt_user:p%40ss@dpg-abc.oregon-postgres.render.com:5432/dt?sslmode=require");
 
-    assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://dpg-abc.oregon-postgres.render.com:5432/dt?sslmode=require");
+    assertThat(url.jdbcUrl())
+        .isEqualTo("jdbc:postgresql://dpg-abc.oregon-postgres.render.com:5432/dt?sslmode=require");
     assertThat(url.username()).isEqualTo("dt_user");
     assertThat(url.password()).isEqualTo("p@ss");
     assertThat(url.toString()).doesNotContain("p@ss");
@@ -19,7 +22,8 @@ class DatabaseUrlTest {
 
   @Test
   void a_url_without_port_or_query_works_and_a_broken_one_does_not_echo_the_password() {
-    assertThat(DatabaseUrl.parse("postgresql://u:secret@db/app").jdbcUrl()).isEqualTo("jdbc:postgresql://db/app");
+    assertThat(DatabaseUrl.parse("postgresql://u:secret@db/app").jdbcUrl())
+        .isEqualTo("jdbc:postgresql://db/app");
     assertThatThrownBy(() -> DatabaseUrl.parse("postgres://u:secret@/"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageNotContaining("secret");

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.junit.jupiter.api.Test;
 
-/** The record of what was redriven, as both the ops tool and the operations page keep it in a group's offsets. */
+/**
+ * The record of what was redriven, as both the ops tool and the operations page keep it in a
+ * group's offsets.
+ */
 class RedriveLedgerTest {
 
   @Test

@@ -14,11 +14,15 @@ class ProviderCodeTest {
 
   @Test
   void a_line_break_and_a_forged_log_line_become_one_harmless_word() {
-    String hostile = "card_declined\n2026-12-07T17:00:00Z  INFO 1 --- [main] Admin granted to mallory@example.org";
+    String hostile =
+        "card_declined\n2026-12-07T17:00:00Z  INFO 1 --- [main] Admin granted to mallory@example.org";
 
     String safe = ProviderCode.of(hostile);
 
-    assertThat(safe).matches("[A-Za-z0-9_.-]{1,64}").doesNotContain("\n", " ", "@").startsWith("card_declined_2026");
+    assertThat(safe)
+        .matches("[A-Za-z0-9_.-]{1,64}")
+        .doesNotContain("\n", " ", "@")
+        .startsWith("card_declined_2026");
   }
 
   @Test

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The image's health check, against a real HTTP server: it needs nothing but the JRE the image has. */
+/**
+ * The image's health check, against a real HTTP server: it needs nothing but the JRE the image has.
+ */
 class HealthProbeTest {
 
   private HttpServer server;
@@ -26,23 +28,29 @@ class HealthProbeTest {
   @BeforeEach
   void startServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/health", exchange -> {
-      byte[] body = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
-    server.createContext("/actuator/health/liveness", exchange -> {
-      exchange.sendResponseHeaders(503, -1);
-      exchange.close();
-    });
-    server.createContext("/hangs", exchange -> {
-      try {
-        never.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    server.createContext(
+        "/health",
+        exchange -> {
+          byte[] body = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    server.createContext(
+        "/actuator/health/liveness",
+        exchange -> {
+          exchange.sendResponseHeaders(503, -1);
+          exchange.close();
+        });
+    server.createContext(
+        "/hangs",
+        exchange -> {
+          try {
+            never.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
     server.start();
   }
 
@@ -60,7 +68,8 @@ class HealthProbeTest {
 
   @Test
   void a_service_that_answers_503_is_unhealthy_and_the_log_says_so() {
-    assertThat(HealthProbe.check(url("/actuator/health/liveness"), HealthProbe.TIMEOUT, out())).isOne();
+    assertThat(HealthProbe.check(url("/actuator/health/liveness"), HealthProbe.TIMEOUT, out()))
+        .isOne();
     assertThat(errors.toString(StandardCharsets.UTF_8)).contains("answered 503");
   }
 
@@ -76,7 +85,10 @@ class HealthProbeTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closed = socket.getLocalPort();
     }
-    assertThat(HealthProbe.check(URI.create("http://127.0.0.1:" + closed + "/health"), HealthProbe.TIMEOUT, out())).isOne();
+    assertThat(
+            HealthProbe.check(
+                URI.create("http://127.0.0.1:" + closed + "/health"), HealthProbe.TIMEOUT, out()))
+        .isOne();
   }
 
   private URI url(String path) {

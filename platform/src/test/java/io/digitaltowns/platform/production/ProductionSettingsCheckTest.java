@@ -12,19 +12,34 @@ import org.springframework.core.env.StandardEnvironment;
 
 class ProductionSettingsCheckTest {
 
-  private static final String REQUIRED = "DATABASE_URL,JWT_SECRET,KAFKA_BOOTSTRAP_SERVERS,PUBLIC_BASE_URL";
-  private static final Map<String, Object> COMPLETE = Map.of(
-      ProductionSettingsCheck.REQUIRED, REQUIRED,
-      "DATABASE_URL", "postgres://u:pw@db:5432/app?sslmode=require",
-      "JWT_SECRET", "0123456789abcdef0123456789abcdef-long-enough",
-      "KAFKA_BOOTSTRAP_SERVERS", "kafka:9092",
-      "PUBLIC_BASE_URL", "https://town.example");
+  private static final String REQUIRED =
+      "DATABASE_URL,JWT_SECRET,KAFKA_BOOTSTRAP_SERVERS,PUBLIC_BASE_URL";
+  private static final Map<String, Object> COMPLETE =
+      Map.of(
+          ProductionSettingsCheck.REQUIRED,
+          REQUIRED,
+          "DATABASE_URL",
+          "postgres://u:pw@db:5432/app?sslmode=require",
+          "JWT_SECRET",
+          "0123456789abcdef0123456789abcdef-long-enough",
+          "KAFKA_BOOTSTRAP_SERVERS",
+          "kafka:9092",
+          "PUBLIC_BASE_URL",
+          "https://town.example");
 
   @Test
   void the_prod_profile_refuses_to_start_naming_the_missing_variable_only() {
-    StandardEnvironment environment = environment(Map.of(ProductionSettingsCheck.REQUIRED, REQUIRED,
-        "DATABASE_URL", "postgres://u:pw@db/app", "JWT_SECRET", "0123456789abcdef0123456789abcdef-long-enough",
-        "PUBLIC_BASE_URL", "https://town.example"));
+    StandardEnvironment environment =
+        environment(
+            Map.of(
+                ProductionSettingsCheck.REQUIRED,
+                REQUIRED,
+                "DATABASE_URL",
+                "postgres://u:pw@db/app",
+                "JWT_SECRET",
+                "0123456789abcdef0123456789abcdef-long-enough",
+                "PUBLIC_BASE_URL",
+                "https://town.example"));
     environment.setActiveProfiles("prod");
 
     assertThatThrownBy(() -> check().postProcessEnvironment(environment, null))
@@ -33,12 +48,14 @@ class ProductionSettingsCheckTest {
 
   @Test
   void a_short_jwt_secret_is_refused_without_printing_it() {
-    StandardEnvironment environment = environment(Map.of(ProductionSettingsCheck.REQUIRED, "JWT_SECRET",
-        "JWT_SECRET", "tooshort"));
+    StandardEnvironment environment =
+        environment(
+            Map.of(ProductionSettingsCheck.REQUIRED, "JWT_SECRET", "JWT_SECRET", "tooshort"));
     environment.setActiveProfiles("prod");
 
     assertThatThrownBy(() -> check().postProcessEnvironment(environment, null))
-        .hasMessageContaining("JWT_SECRET is shorter than 32 bytes").hasMessageNotContaining("tooshort");
+        .hasMessageContaining("JWT_SECRET is shorter than 32 bytes")
+        .hasMessageNotContaining("tooshort");
   }
 
   @Test
@@ -57,7 +74,8 @@ class ProductionSettingsCheckTest {
 
     new DatabaseUrlEnvironmentPostProcessor().postProcessEnvironment(environment, null);
 
-    assertThat(environment.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://db:5432/app?sslmode=require");
+    assertThat(environment.getProperty("spring.datasource.url"))
+        .isEqualTo("jdbc:postgresql://db:5432/app?sslmode=require");
     assertThat(environment.getProperty("spring.datasource.username")).isEqualTo("u");
     assertThat(environment.getProperty("spring.datasource.password")).isEqualTo("pw");
   }
@@ -65,12 +83,14 @@ class ProductionSettingsCheckTest {
   private final java.util.List<String> logged = new java.util.ArrayList<>();
 
   private ProductionSettingsCheck check() {
-    return new ProductionSettingsCheck(destination -> new org.apache.commons.logging.impl.NoOpLog() {
-      @Override
-      public void info(Object message) {
-        logged.add(String.valueOf(message));
-      }
-    });
+    return new ProductionSettingsCheck(
+        destination ->
+            new org.apache.commons.logging.impl.NoOpLog() {
+              @Override
+              public void info(Object message) {
+                logged.add(String.valueOf(message));
+              }
+            });
   }
 
   @Test
@@ -80,23 +100,39 @@ class ProductionSettingsCheckTest {
 
     check().postProcessEnvironment(prod, null);
 
-    assertThat(logged).singleElement().asString()
+    assertThat(logged)
+        .singleElement()
+        .asString()
         .contains("JWT_SECRET set", "DATABASE_URL set")
         .doesNotContain("0123456789abcdef", "pw@", "kafka:9092");
   }
 
-  /** The consumers jar as render.yaml runs it: one worker per group, each with only its own group's settings. */
+  /**
+   * The consumers jar as render.yaml runs it: one worker per group, each with only its own group's
+   * settings.
+   */
   private static Map<String, Object> consumersWorker(String emailEnabled) {
-    Map<String, Object> settings = new java.util.HashMap<>(Map.of(
-        ProductionSettingsCheck.REQUIRED, "DATABASE_URL,KAFKA_BOOTSTRAP_SERVERS",
-        "DATABASE_URL", "postgres://u:pw@db:5432/app",
-        "KAFKA_BOOTSTRAP_SERVERS", "kafka:9092",
-        "digitaltowns.production.groups.email.when", "digitaltowns.consumers.email.enabled",
-        "digitaltowns.production.groups.email.required-variables", "EMAIL_LINK_SECRET,PUBLIC_BASE_URL,SMTP_HOST",
-        "digitaltowns.production.groups.crm-sync.when", "digitaltowns.consumers.crm-sync.enabled",
-        "digitaltowns.production.groups.crm-sync.required-variables", "HUBSPOT_ACCESS_TOKEN",
-        "digitaltowns.consumers.email.enabled", "${CONSUMER_EMAIL_ENABLED:true}",
-        "digitaltowns.consumers.crm-sync.enabled", "${CONSUMER_CRM_SYNC_ENABLED:false}"));
+    Map<String, Object> settings =
+        new java.util.HashMap<>(
+            Map.of(
+                ProductionSettingsCheck.REQUIRED,
+                "DATABASE_URL,KAFKA_BOOTSTRAP_SERVERS",
+                "DATABASE_URL",
+                "postgres://u:pw@db:5432/app",
+                "KAFKA_BOOTSTRAP_SERVERS",
+                "kafka:9092",
+                "digitaltowns.production.groups.email.when",
+                "digitaltowns.consumers.email.enabled",
+                "digitaltowns.production.groups.email.required-variables",
+                "EMAIL_LINK_SECRET,PUBLIC_BASE_URL,SMTP_HOST",
+                "digitaltowns.production.groups.crm-sync.when",
+                "digitaltowns.consumers.crm-sync.enabled",
+                "digitaltowns.production.groups.crm-sync.required-variables",
+                "HUBSPOT_ACCESS_TOKEN",
+                "digitaltowns.consumers.email.enabled",
+                "${CONSUMER_EMAIL_ENABLED:true}",
+                "digitaltowns.consumers.crm-sync.enabled",
+                "${CONSUMER_CRM_SYNC_ENABLED:false}"));
     settings.put("CONSUMER_EMAIL_ENABLED", emailEnabled);
     return settings;
   }
@@ -106,7 +142,8 @@ class ProductionSettingsCheckTest {
     StandardEnvironment analyticsWorker = environment(consumersWorker("false"));
     analyticsWorker.setActiveProfiles("prod");
 
-    assertThatCode(() -> check().postProcessEnvironment(analyticsWorker, null)).doesNotThrowAnyException();
+    assertThatCode(() -> check().postProcessEnvironment(analyticsWorker, null))
+        .doesNotThrowAnyException();
     assertThat(logged).singleElement().asString().contains("email group off", "crm-sync group off");
   }
 
@@ -118,7 +155,8 @@ class ProductionSettingsCheckTest {
     emailWorker.setActiveProfiles("prod");
 
     assertThatThrownBy(() -> check().postProcessEnvironment(emailWorker, null))
-        .hasMessage("the email group is on (digitaltowns.consumers.email.enabled) and needs EMAIL_LINK_SECRET, SMTP_HOST, not set");
+        .hasMessage(
+            "the email group is on (digitaltowns.consumers.email.enabled) and needs EMAIL_LINK_SECRET, SMTP_HOST, not set");
   }
 
   @Test
@@ -131,15 +169,23 @@ class ProductionSettingsCheckTest {
     worker.setActiveProfiles("prod");
 
     assertThatThrownBy(() -> check().postProcessEnvironment(worker, null))
-        .hasMessage("KAFKA_BOOTSTRAP_SERVERS is not set; the prod profile needs it; "
-            + "the crm-sync group is on (digitaltowns.consumers.crm-sync.enabled) and needs HUBSPOT_ACCESS_TOKEN, not set; "
-            + "the email group is on (digitaltowns.consumers.email.enabled) and needs PUBLIC_BASE_URL, SMTP_HOST, not set");
+        .hasMessage(
+            "KAFKA_BOOTSTRAP_SERVERS is not set; the prod profile needs it; "
+                + "the crm-sync group is on (digitaltowns.consumers.crm-sync.enabled) and needs HUBSPOT_ACCESS_TOKEN, not set; "
+                + "the email group is on (digitaltowns.consumers.email.enabled) and needs PUBLIC_BASE_URL, SMTP_HOST, not set");
   }
 
   @Test
   void a_short_link_secret_of_a_group_that_is_on_is_refused() {
     Map<String, Object> settings = consumersWorker("true");
-    settings.putAll(Map.of("PUBLIC_BASE_URL", "https://town.example", "SMTP_HOST", "smtp.example", "EMAIL_LINK_SECRET", "tooshort"));
+    settings.putAll(
+        Map.of(
+            "PUBLIC_BASE_URL",
+            "https://town.example",
+            "SMTP_HOST",
+            "smtp.example",
+            "EMAIL_LINK_SECRET",
+            "tooshort"));
     StandardEnvironment worker = environment(settings);
     worker.setActiveProfiles("prod");
 

@@ -14,9 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code consumers.analytics_figures}: the latest record of each key of each {@code dt.analytics.*} topic, as the
- * compacted topic itself keeps it, for the api's admin endpoint and for SQL. Writing the latest value of a key is
- * idempotent, so a redelivery or a re-read of the whole topic leaves the same rows.
+ * {@code consumers.analytics_figures}: the latest record of each key of each {@code dt.analytics.*}
+ * topic, as the compacted topic itself keeps it, for the api's admin endpoint and for SQL. Writing
+ * the latest value of a key is idempotent, so a redelivery or a re-read of the whole topic leaves
+ * the same rows.
  */
 @Component
 public class AnalyticsFiguresTable {
@@ -33,7 +34,8 @@ public class AnalyticsFiguresTable {
 
   public void put(String topic, GenericRecord key, GenericRecord figures) {
     Object day = figures.hasField("dayUtc") ? figures.get("dayUtc") : null;
-    jdbc.sql("""
+    jdbc.sql(
+            """
             INSERT INTO consumers.analytics_figures (topic, record_key, day_utc, figures, updated_at)
             VALUES (:topic, :key, :day, CAST(:figures AS jsonb), :now)
             ON CONFLICT (topic, record_key) DO UPDATE
@@ -64,7 +66,8 @@ public class AnalyticsFiguresTable {
     try {
       return JSON.writeValueAsString(fields);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write " + record.getSchema().getFullName() + " as JSON", e);
+      throw new IllegalStateException(
+          "cannot write " + record.getSchema().getFullName() + " as JSON", e);
     }
   }
 }

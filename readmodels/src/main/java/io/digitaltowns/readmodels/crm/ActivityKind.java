@@ -1,6 +1,8 @@
 package io.digitaltowns.readmodels.crm;
 
-/** What an entry of the CRM timeline is about; stored by name in {@code crm_view_activities.kind}. */
+/**
+ * What an entry of the CRM timeline is about; stored by name in {@code crm_view_activities.kind}.
+ */
 public enum ActivityKind {
   SIGNED_UP,
   SUSPENDED,

@@ -17,13 +17,19 @@ public class Companies {
   }
 
   /** The listing as an event describes it; an erased owner's name and address are left out. */
-  public record Listing(String businessId, String townId, String name, String category, String ownerId, String ownerName,
-                 String ownerEmail) {
-  }
+  public record Listing(
+      String businessId,
+      String townId,
+      String name,
+      String category,
+      String ownerId,
+      String ownerName,
+      String ownerEmail) {}
 
   public void upsert(Listing listing, String status, Instant at) {
     boolean ownerErased = erased.contains(listing.ownerId());
-    jdbc.sql("""
+    jdbc.sql(
+            """
             INSERT INTO consumers.crm_view_companies (business_id, town_id, name, category, status, owner_id, owner_name,
               owner_email, created_at, updated_at)
             VALUES (:businessId, :townId, :name, :category, :status, :ownerId, :ownerName, :ownerEmail, :at, :at)
@@ -37,8 +43,12 @@ public class Companies {
               owner_email = coalesce(EXCLUDED.owner_email, crm_view_companies.owner_email),
               updated_at = EXCLUDED.updated_at
             """)
-        .param("businessId", listing.businessId()).param("townId", listing.townId()).param("name", listing.name())
-        .param("category", listing.category()).param("status", status).param("ownerId", listing.ownerId())
+        .param("businessId", listing.businessId())
+        .param("townId", listing.townId())
+        .param("name", listing.name())
+        .param("category", listing.category())
+        .param("status", status)
+        .param("ownerId", listing.ownerId())
         .param("ownerName", ownerErased ? null : listing.ownerName())
         .param("ownerEmail", ownerErased ? null : listing.ownerEmail())
         .param("at", Timestamps.of(at))
@@ -47,7 +57,11 @@ public class Companies {
 
   /** For events that carry no name (a deletion): only a company already known changes. */
   public void status(String businessId, String status, Instant at) {
-    jdbc.sql("UPDATE consumers.crm_view_companies SET status = :status, updated_at = :at WHERE business_id = :businessId")
-        .param("businessId", businessId).param("status", status).param("at", Timestamps.of(at)).update();
+    jdbc.sql(
+            "UPDATE consumers.crm_view_companies SET status = :status, updated_at = :at WHERE business_id = :businessId")
+        .param("businessId", businessId)
+        .param("status", status)
+        .param("at", Timestamps.of(at))
+        .update();
   }
 }

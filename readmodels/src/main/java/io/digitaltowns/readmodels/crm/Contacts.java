@@ -16,34 +16,49 @@ public class Contacts {
     this.erased = erased;
   }
 
-  /** @return false when the user was erased, and nothing was written */
-  public boolean registered(String userId, String email, String displayName, String signupMethod, Instant at) {
+  /**
+   * @return false when the user was erased, and nothing was written
+   */
+  public boolean registered(
+      String userId, String email, String displayName, String signupMethod, Instant at) {
     if (erased.contains(userId)) {
       return false;
     }
-    jdbc.sql("""
+    jdbc.sql(
+            """
             INSERT INTO consumers.crm_view_contacts (user_id, email, display_name, signup_method, registered_at, updated_at)
             VALUES (:userId, :email, :name, :method, :at, :at)
             ON CONFLICT (user_id) DO UPDATE SET email = EXCLUDED.email, display_name = EXCLUDED.display_name,
               signup_method = EXCLUDED.signup_method, updated_at = EXCLUDED.updated_at
             """)
-        .param("userId", userId).param("email", email).param("name", displayName).param("method", signupMethod)
+        .param("userId", userId)
+        .param("email", email)
+        .param("name", displayName)
+        .param("method", signupMethod)
         .param("at", Timestamps.of(at))
         .update();
     return true;
   }
 
   public void verified(String userId, String email, Instant at) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             UPDATE consumers.crm_view_contacts SET email_verified = true, email = :email, updated_at = :at
             WHERE user_id = :userId
             """)
-        .param("userId", userId).param("email", email).param("at", Timestamps.of(at)).update();
+        .param("userId", userId)
+        .param("email", email)
+        .param("at", Timestamps.of(at))
+        .update();
   }
 
   public void suspended(String userId, boolean suspended, Instant at) {
-    jdbc.sql("UPDATE consumers.crm_view_contacts SET suspended = :suspended, updated_at = :at WHERE user_id = :userId")
-        .param("userId", userId).param("suspended", suspended).param("at", Timestamps.of(at)).update();
+    jdbc.sql(
+            "UPDATE consumers.crm_view_contacts SET suspended = :suspended, updated_at = :at WHERE user_id = :userId")
+        .param("userId", userId)
+        .param("suspended", suspended)
+        .param("at", Timestamps.of(at))
+        .update();
   }
 
   /**
@@ -53,16 +68,24 @@ public class Contacts {
    */
   public void erase(String userId) {
     erased.add(userId);
-    jdbc.sql("DELETE FROM consumers.crm_view_contacts WHERE user_id = :userId").param("userId", userId).update();
-    jdbc.sql("DELETE FROM consumers.crm_view_activities WHERE user_id = :userId AND business_id IS NULL")
-        .param("userId", userId).update();
-    jdbc.sql("""
+    jdbc.sql("DELETE FROM consumers.crm_view_contacts WHERE user_id = :userId")
+        .param("userId", userId)
+        .update();
+    jdbc.sql(
+            "DELETE FROM consumers.crm_view_activities WHERE user_id = :userId AND business_id IS NULL")
+        .param("userId", userId)
+        .update();
+    jdbc.sql(
+            """
             UPDATE consumers.crm_view_activities SET actor_name = NULL,
               detail = CASE WHEN kind = 'MESSAGE_RECEIVED' THEN NULL ELSE detail END
             WHERE actor_id = :userId OR user_id = :userId
             """)
-        .param("userId", userId).update();
-    jdbc.sql("UPDATE consumers.crm_view_companies SET owner_name = NULL, owner_email = NULL WHERE owner_id = :userId")
-        .param("userId", userId).update();
+        .param("userId", userId)
+        .update();
+    jdbc.sql(
+            "UPDATE consumers.crm_view_companies SET owner_name = NULL, owner_email = NULL WHERE owner_id = :userId")
+        .param("userId", userId)
+        .update();
   }
 }

@@ -17,12 +17,18 @@ public class ErasedUsers {
   }
 
   public boolean contains(String userId) {
-    return userId != null && jdbc.sql("SELECT count(*) FROM consumers.crm_view_erased_users WHERE user_id = :userId")
-        .param("userId", userId).query(Long.class).single() > 0;
+    return userId != null
+        && jdbc.sql("SELECT count(*) FROM consumers.crm_view_erased_users WHERE user_id = :userId")
+                .param("userId", userId)
+                .query(Long.class)
+                .single()
+            > 0;
   }
 
   public void add(String userId) {
-    jdbc.sql("INSERT INTO consumers.crm_view_erased_users (user_id, erased_at) VALUES (:userId, now()) ON CONFLICT DO NOTHING")
-        .param("userId", userId).update();
+    jdbc.sql(
+            "INSERT INTO consumers.crm_view_erased_users (user_id, erased_at) VALUES (:userId, now()) ON CONFLICT DO NOTHING")
+        .param("userId", userId)
+        .update();
   }
 }

@@ -3,7 +3,10 @@ package io.digitaltowns.readmodels.crm;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The activity rows of the CRM timeline: one per event, so writing the same event twice adds nothing. */
+/**
+ * The activity rows of the CRM timeline: one per event, so writing the same event twice adds
+ * nothing.
+ */
 @Component
 public class Timeline {
 
@@ -14,7 +17,8 @@ public class Timeline {
   }
 
   public void record(Activity activity) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             INSERT INTO consumers.crm_view_activities (event_id, business_id, user_id, kind, occurred_at, summary,
               actor_id, actor_name, detail, amount_minor, currency, reference_id)
             VALUES (:eventId, :businessId, :userId, :kind, :occurredAt, :summary,

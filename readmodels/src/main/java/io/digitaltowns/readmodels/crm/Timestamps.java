@@ -6,8 +6,7 @@ import java.time.Instant;
 /** timestamptz parameters: the PostgreSQL driver takes {@link Timestamp}, not {@link Instant}. */
 final class Timestamps {
 
-  private Timestamps() {
-  }
+  private Timestamps() {}
 
   static Timestamp of(Instant instant) {
     return instant == null ? null : Timestamp.from(instant);

@@ -13,10 +13,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the outbox table from growing forever. Deleting a row never loses its event: the relay
- * reads inserts from the WAL, which the replication slot retains until the event is relayed.
- * Only the active relay cleans, in small batches so it never holds long locks. The polling relay deletes each row
- * once Kafka acknowledged it and reads the table, not the WAL: deleting its rows by age would lose events not yet
- * relayed, so this does nothing in polling mode.
+ * reads inserts from the WAL, which the replication slot retains until the event is relayed. Only
+ * the active relay cleans, in small batches so it never holds long locks. The polling relay deletes
+ * each row once Kafka acknowledged it and reads the table, not the WAL: deleting its rows by age
+ * would lose events not yet relayed, so this does nothing in polling mode.
  */
 @Component
 class RelayedOutboxCleanup {
@@ -34,7 +34,9 @@ class RelayedOutboxCleanup {
     this.properties = properties;
   }
 
-  @Scheduled(fixedDelayString = "${digitaltowns.relay.cleanup-interval:60s}", initialDelayString = "30s")
+  @Scheduled(
+      fixedDelayString = "${digitaltowns.relay.cleanup-interval:60s}",
+      initialDelayString = "30s")
   void deleteRowsPastRetention() {
     if (!relay.isActive() || properties.mode() != RelayMode.DEBEZIUM) {
       return;
@@ -43,13 +45,15 @@ class RelayedOutboxCleanup {
     int deleted;
     int total = 0;
     do {
-      deleted = jdbc.sql("""
+      deleted =
+          jdbc.sql(
+                  """
               DELETE FROM outbox WHERE id IN (
                 SELECT id FROM outbox WHERE occurred_at < :cutoff LIMIT :batch)
               """)
-          .param("cutoff", cutoff)
-          .param("batch", BATCH)
-          .update();
+              .param("cutoff", cutoff)
+              .param("batch", BATCH)
+              .update();
       total += deleted;
     } while (deleted == BATCH && relay.isActive());
     if (total > 0) {

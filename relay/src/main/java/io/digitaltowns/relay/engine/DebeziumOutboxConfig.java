@@ -7,8 +7,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 /** Builds the Debezium engine settings: PostgreSQL connector, pgoutput, Outbox Event Router. */
 final class DebeziumOutboxConfig {
 
-  private DebeziumOutboxConfig() {
-  }
+  private DebeziumOutboxConfig() {}
 
   static Properties build(RelayProperties relay, DataSourceProperties database) {
     PostgresConnection connection = PostgresConnection.fromJdbcUrl(database.getUrl());
@@ -23,15 +22,20 @@ final class DebeziumOutboxConfig {
     p.setProperty("offset.storage.jdbc.connection.user", database.getUsername());
     p.setProperty("offset.storage.jdbc.connection.password", nullToEmpty(database.getPassword()));
     p.setProperty("offset.storage.jdbc.table.name", relay.offsetsTable());
-    // Short flush interval: the slot only advances (and WAL is only freed) when offsets are flushed,
+    // Short flush interval: the slot only advances (and WAL is only freed) when offsets are
+    // flushed,
     // and a crash re-sends at most this much.
     p.setProperty("offset.flush.interval.ms", "1000");
-    // Without heartbeats the slot's confirmed position stops at the last event relayed before a quiet spell:
-    // WAL written by other tables piles up behind it and that last event looks unrelayed to `ops outbox status`.
+    // Without heartbeats the slot's confirmed position stops at the last event relayed before a
+    // quiet spell:
+    // WAL written by other tables piles up behind it and that last event looks unrelayed to `ops
+    // outbox status`.
     // Heartbeat records (topic __debezium-heartbeat.dt) are not published, only committed.
     p.setProperty("heartbeat.interval.ms", "5000");
-    // Debezium sleeps this long twice when idle: reading the replication stream and polling its queue. Its 500 ms
-    // default was most of the commit→Kafka latency at steady load, 50 ms still made a p50 of about 50 ms; 10 ms
+    // Debezium sleeps this long twice when idle: reading the replication stream and polling its
+    // queue. Its 500 ms
+    // default was most of the commit→Kafka latency at steady load, 50 ms still made a p50 of about
+    // 50 ms; 10 ms
     // (the default here) costs about a tenth of a core while nothing happens (docs/benchmarks.md).
     p.setProperty("poll.interval.ms", String.valueOf(Math.max(1, relay.pollInterval().toMillis())));
 
@@ -40,8 +44,10 @@ final class DebeziumOutboxConfig {
     p.setProperty("database.dbname", connection.database());
     p.setProperty("database.user", database.getUsername());
     p.setProperty("database.password", nullToEmpty(database.getPassword()));
-    // TLS as the database URL asks for it (sslmode=require on Render's external URLs, verify-full with a root
-    // certificate, a client certificate): the same for the replication stream as for the relay's other connections
+    // TLS as the database URL asks for it (sslmode=require on Render's external URLs, verify-full
+    // with a root
+    // certificate, a client certificate): the same for the replication stream as for the relay's
+    // other connections
     PostgresSsl.fromJdbcUrl(database.getUrl()).settings().forEach(p::setProperty);
     p.setProperty("plugin.name", "pgoutput");
     p.setProperty("slot.name", relay.slotName());
@@ -58,10 +64,12 @@ final class DebeziumOutboxConfig {
     p.setProperty("transforms.outbox.table.field.event.id", "id");
     p.setProperty("transforms.outbox.table.field.event.key", "aggregate_id");
     p.setProperty("transforms.outbox.table.field.event.payload", "payload");
-    // the row names its topic (the api takes it from the typed catalog): the relay applies no naming convention
+    // the row names its topic (the api takes it from the typed catalog): the relay applies no
+    // naming convention
     p.setProperty("transforms.outbox.route.by.field", "topic");
     p.setProperty("transforms.outbox.route.topic.replacement", "${routedByValue}");
-    p.setProperty("transforms.outbox.table.fields.additional.placement",
+    p.setProperty(
+        "transforms.outbox.table.fields.additional.placement",
         "event_type:header:eventType,trace_id:header:traceId,occurred_at:header:occurredAt");
     return p;
   }

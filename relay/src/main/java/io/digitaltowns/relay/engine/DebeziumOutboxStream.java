@@ -15,8 +15,9 @@ import org.apache.kafka.connect.source.SourceRecord;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 
 /**
- * RELAY_MODE=debezium: the Debezium embedded engine streams the outbox inserts from the WAL (logical replication
- * slot, pgoutput) and commits its offset only for records Kafka acknowledged; a restart resumes from that offset.
+ * RELAY_MODE=debezium: the Debezium embedded engine streams the outbox inserts from the WAL
+ * (logical replication slot, pgoutput) and commits its offset only for records Kafka acknowledged;
+ * a restart resumes from that offset.
  */
 public class DebeziumOutboxStream implements OutboxStream {
 
@@ -31,12 +32,16 @@ public class DebeziumOutboxStream implements OutboxStream {
   @Override
   public void relay(OutboxSender sender, RelayControl control) throws Exception {
     CompletableFuture<Throwable> finished = new CompletableFuture<>();
-    ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "debezium-engine"));
-    try (DebeziumEngine<ChangeEvent<SourceRecord, SourceRecord>> engine = DebeziumEngine.create(Connect.class)
-        .using(DebeziumOutboxConfig.build(properties, database))
-        .notifying(new KafkaOutboxPublisher(sender))
-        .using((success, message, error) -> finished.complete(success ? null : failure(message, error)))
-        .build()) {
+    ExecutorService executor =
+        Executors.newSingleThreadExecutor(r -> new Thread(r, "debezium-engine"));
+    try (DebeziumEngine<ChangeEvent<SourceRecord, SourceRecord>> engine =
+        DebeziumEngine.create(Connect.class)
+            .using(DebeziumOutboxConfig.build(properties, database))
+            .notifying(new KafkaOutboxPublisher(sender))
+            .using(
+                (success, message, error) ->
+                    finished.complete(success ? null : failure(message, error)))
+            .build()) {
       executor.execute(engine);
       while (control.keepGoing() && !finished.isDone()) {
         awaitQuietly(finished, Duration.ofSeconds(1));
@@ -47,7 +52,9 @@ public class DebeziumOutboxStream implements OutboxStream {
     }
     Throwable error = finished.getNow(null);
     if (error != null) {
-      throw error instanceof Exception exception ? exception : new RelayFailedException(error.getMessage(), error);
+      throw error instanceof Exception exception
+          ? exception
+          : new RelayFailedException(error.getMessage(), error);
     }
   }
 
@@ -55,7 +62,8 @@ public class DebeziumOutboxStream implements OutboxStream {
     return error != null ? error : new RelayFailedException(message, null);
   }
 
-  private static void awaitQuietly(CompletableFuture<?> future, Duration duration) throws InterruptedException {
+  private static void awaitQuietly(CompletableFuture<?> future, Duration duration)
+      throws InterruptedException {
     try {
       future.get(duration.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException | ExecutionException e) {

@@ -1,7 +1,7 @@
 package io.digitaltowns.relay.engine;
 
-import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.ChangeEvent;
+import io.debezium.engine.DebeziumEngine;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -14,11 +14,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands each routed outbox record to Kafka and marks it processed only once Kafka acknowledged
- * the whole batch (acks=all), so Debezium never commits an offset past an unsent event. A failed
- * send throws: the engine stops, and the relay restarts it from the last committed offset.
+ * Hands each routed outbox record to Kafka and marks it processed only once Kafka acknowledged the
+ * whole batch (acks=all), so Debezium never commits an offset past an unsent event. A failed send
+ * throws: the engine stops, and the relay restarts it from the last committed offset.
  */
-class KafkaOutboxPublisher implements DebeziumEngine.ChangeConsumer<ChangeEvent<SourceRecord, SourceRecord>> {
+class KafkaOutboxPublisher
+    implements DebeziumEngine.ChangeConsumer<ChangeEvent<SourceRecord, SourceRecord>> {
 
   private static final Logger log = LoggerFactory.getLogger(KafkaOutboxPublisher.class);
 
@@ -29,8 +30,9 @@ class KafkaOutboxPublisher implements DebeziumEngine.ChangeConsumer<ChangeEvent<
   }
 
   @Override
-  public void handleBatch(List<ChangeEvent<SourceRecord, SourceRecord>> records,
-                          DebeziumEngine.RecordCommitter<ChangeEvent<SourceRecord, SourceRecord>> committer)
+  public void handleBatch(
+      List<ChangeEvent<SourceRecord, SourceRecord>> records,
+      DebeziumEngine.RecordCommitter<ChangeEvent<SourceRecord, SourceRecord>> committer)
       throws InterruptedException {
     List<OutboxEvent> events = new ArrayList<>(records.size());
     for (ChangeEvent<SourceRecord, SourceRecord> event : records) {
@@ -50,21 +52,32 @@ class KafkaOutboxPublisher implements DebeziumEngine.ChangeConsumer<ChangeEvent<
   }
 
   /**
-   * A row the Outbox Event Router routed: its value is the payload bytes. Anything else the engine hands over (a
-   * heartbeat, a schema change) is a Struct or nothing, and is only marked processed.
+   * A row the Outbox Event Router routed: its value is the payload bytes. Anything else the engine
+   * hands over (a heartbeat, a schema change) is a Struct or nothing, and is only marked processed.
    */
   private static boolean routedOutboxRow(SourceRecord record) {
-    return record.topic() != null && (record.value() instanceof byte[] || record.value() instanceof ByteBuffer);
+    return record.topic() != null
+        && (record.value() instanceof byte[] || record.value() instanceof ByteBuffer);
   }
 
-  /** What the Outbox Event Router made of the row: topic routed, key = aggregate_id, columns as headers. */
+  /**
+   * What the Outbox Event Router made of the row: topic routed, key = aggregate_id, columns as
+   * headers.
+   */
   static OutboxEvent outboxEvent(SourceRecord record) {
-    return new OutboxEvent(record.topic(), headerValue(record, "id"),
-        record.key() == null ? null : record.key().toString(), headerValue(record, "eventType"),
-        headerValue(record, "traceId"), occurredAt(record), bytes(record.value()));
+    return new OutboxEvent(
+        record.topic(),
+        headerValue(record, "id"),
+        record.key() == null ? null : record.key().toString(),
+        headerValue(record, "eventType"),
+        headerValue(record, "traceId"),
+        occurredAt(record),
+        bytes(record.value()));
   }
 
-  /** The outbox row's occurred_at, which Debezium hands over as an ISO-8601 text (ZonedTimestamp). */
+  /**
+   * The outbox row's occurred_at, which Debezium hands over as an ISO-8601 text (ZonedTimestamp).
+   */
   private static Instant occurredAt(SourceRecord record) {
     String value = headerValue(record, "occurredAt");
     if (value == null) {
@@ -91,6 +104,7 @@ class KafkaOutboxPublisher implements DebeziumEngine.ChangeConsumer<ChangeEvent<
       buffer.duplicate().get(array);
       return array;
     }
-    throw new RelayFailedException("outbox payload is not bytes but " + value.getClass().getName(), null);
+    throw new RelayFailedException(
+        "outbox payload is not bytes but " + value.getClass().getName(), null);
   }
 }

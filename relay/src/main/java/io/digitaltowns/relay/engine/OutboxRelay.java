@@ -18,15 +18,19 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the relay's {@link OutboxStream} (Debezium or polling, by RELAY_MODE) while this instance holds the relay
- * lock, and waits as a standby otherwise. A stream that fails (Kafka or the database unavailable) is restarted after
- * a pause; it confirmed nothing Kafka had not acknowledged, so nothing is lost.
+ * Runs the relay's {@link OutboxStream} (Debezium or polling, by RELAY_MODE) while this instance
+ * holds the relay lock, and waits as a standby otherwise. A stream that fails (Kafka or the
+ * database unavailable) is restarted after a pause; it confirmed nothing Kafka had not
+ * acknowledged, so nothing is lost.
  */
 @Component
 public class OutboxRelay implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-  /** How often a running stream asks whether the lock is still held (a round trip to PostgreSQL). */
+
+  /**
+   * How often a running stream asks whether the lock is still held (a round trip to PostgreSQL).
+   */
   private static final Duration LEADERSHIP_CHECK = Duration.ofSeconds(1);
 
   private final RelayProperties properties;
@@ -37,7 +41,11 @@ public class OutboxRelay implements SmartLifecycle {
   private volatile Thread loop;
   private volatile boolean active;
 
-  OutboxRelay(RelayProperties properties, DataSourceProperties database, RelayMetrics metrics, OutboxStream stream) {
+  OutboxRelay(
+      RelayProperties properties,
+      DataSourceProperties database,
+      RelayMetrics metrics,
+      OutboxStream stream) {
     this.properties = properties;
     this.database = database;
     this.metrics = metrics;
@@ -75,8 +83,12 @@ public class OutboxRelay implements SmartLifecycle {
   }
 
   private void run() {
-    try (RelayLeadership leadership = new RelayLeadership(database.getUrl(), database.getUsername(),
-        database.getPassword(), properties.lockId())) {
+    try (RelayLeadership leadership =
+        new RelayLeadership(
+            database.getUrl(),
+            database.getUsername(),
+            database.getPassword(),
+            properties.lockId())) {
       boolean standbyLogged = false;
       while (!stopping()) {
         if (!leadership.tryAcquire()) {
@@ -97,11 +109,15 @@ public class OutboxRelay implements SmartLifecycle {
     }
   }
 
-  /** @return true when the stream stopped on an error or a lost lock rather than on request */
+  /**
+   * @return true when the stream stopped on an error or a lost lock rather than on request
+   */
   private boolean relayWhileLeader(RelayLeadership leadership) {
     try (Producer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig())) {
       active = true;
-      log.info("Relay active ({} mode): relaying the outbox to Kafka", properties.mode().name().toLowerCase());
+      log.info(
+          "Relay active ({} mode): relaying the outbox to Kafka",
+          properties.mode().name().toLowerCase());
       stream.relay(new OutboxSender(producer, metrics), new LeaderControl(leadership));
       if (!stopping() && !leadership.isHeld()) {
         log.warn("Lost the relay lock (database connection gone); stopped relaying");
@@ -123,7 +139,10 @@ public class OutboxRelay implements SmartLifecycle {
     }
   }
 
-  /** The relay's own guarantees come last: a client setting from KAFKA_* (acks=1, say) cannot weaken them. */
+  /**
+   * The relay's own guarantees come last: a client setting from KAFKA_* (acks=1, say) cannot weaken
+   * them.
+   */
   Map<String, Object> producerConfig() {
     Map<String, Object> config = new HashMap<>(properties.kafka().properties());
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.kafka().bootstrapServers());
@@ -151,7 +170,10 @@ public class OutboxRelay implements SmartLifecycle {
     }
   }
 
-  /** Keeps a stream going while the relay runs and the lock is held, asking PostgreSQL at most once a second. */
+  /**
+   * Keeps a stream going while the relay runs and the lock is held, asking PostgreSQL at most once
+   * a second.
+   */
   private final class LeaderControl implements RelayControl {
 
     private final RelayLeadership leadership;

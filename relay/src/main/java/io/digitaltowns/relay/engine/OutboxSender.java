@@ -10,9 +10,10 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
- * Sends one batch of outbox records and returns only once Kafka acknowledged all of them (acks=all, idempotent
- * producer, so records of one key keep their order); counts them and their commit→Kafka latency. Both relay modes
- * confirm a batch (Debezium's offset, the polling relay's delete) only after this returned.
+ * Sends one batch of outbox records and returns only once Kafka acknowledged all of them (acks=all,
+ * idempotent producer, so records of one key keep their order); counts them and their commit→Kafka
+ * latency. Both relay modes confirm a batch (Debezium's offset, the polling relay's delete) only
+ * after this returned.
  */
 public final class OutboxSender {
 
@@ -24,7 +25,9 @@ public final class OutboxSender {
     this.metrics = metrics;
   }
 
-  /** @throws RelayFailedException when Kafka refused or did not acknowledge a record in time */
+  /**
+   * @throws RelayFailedException when Kafka refused or did not acknowledge a record in time
+   */
   public void sendAll(List<OutboxEvent> batch) throws InterruptedException {
     List<Future<RecordMetadata>> sends = new ArrayList<>(batch.size());
     for (OutboxEvent event : batch) {

@@ -12,6 +12,7 @@ record PostgresConnection(String host, int port, String database) {
     URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
     String path = uri.getPath();
     String database = path == null || path.length() <= 1 ? "postgres" : path.substring(1);
-    return new PostgresConnection(uri.getHost(), uri.getPort() == -1 ? 5432 : uri.getPort(), database);
+    return new PostgresConnection(
+        uri.getHost(), uri.getPort() == -1 ? 5432 : uri.getPort(), database);
   }
 }

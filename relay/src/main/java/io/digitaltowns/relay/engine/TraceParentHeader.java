@@ -6,8 +6,7 @@ package io.digitaltowns.relay.engine;
  */
 final class TraceParentHeader {
 
-  private TraceParentHeader() {
-  }
+  private TraceParentHeader() {}
 
   static String childOf(String traceId, String eventId) {
     String spanId = eventId.replace("-", "").substring(0, 16);

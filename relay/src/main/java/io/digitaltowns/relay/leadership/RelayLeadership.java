@@ -29,17 +29,21 @@ public class RelayLeadership implements AutoCloseable {
     this.credentials = new Properties();
     credentials.setProperty("user", user);
     credentials.setProperty("password", password == null ? "" : password);
-    credentials.setProperty("ApplicationName", "digitaltowns-relay " + ManagementFactory.getRuntimeMXBean().getName());
+    credentials.setProperty(
+        "ApplicationName", "digitaltowns-relay " + ManagementFactory.getRuntimeMXBean().getName());
     this.lockId = lockId;
   }
 
-  /** @return true when this instance now holds the lock */
+  /**
+   * @return true when this instance now holds the lock
+   */
   public synchronized boolean tryAcquire() {
     try {
       if (connection == null || connection.isClosed()) {
         connection = DriverManager.getConnection(jdbcUrl, credentials);
       }
-      try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+      try (PreparedStatement statement =
+          connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
         statement.setLong(1, lockId);
         try (ResultSet result = statement.executeQuery()) {
           return result.next() && result.getBoolean(1);

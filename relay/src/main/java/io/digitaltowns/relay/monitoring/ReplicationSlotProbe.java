@@ -8,13 +8,18 @@ import org.springframework.dao.InvalidDataAccessResourceUsageException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** This relay's replication slot and outbox, read through the shared relay status queries, for health and metrics. */
+/**
+ * This relay's replication slot and outbox, read through the shared relay status queries, for
+ * health and metrics.
+ */
 @Component
 class ReplicationSlotProbe {
 
-  /** What PostgreSQL says about the slot; lag = WAL written since the relay last confirmed a position (0 before). */
-  record SlotState(boolean active, long lagBytes, String walStatus) {
-  }
+  /**
+   * What PostgreSQL says about the slot; lag = WAL written since the relay last confirmed a
+   * position (0 before).
+   */
+  record SlotState(boolean active, long lagBytes, String walStatus) {}
 
   private static final String OUTBOX = "outbox";
 
@@ -31,14 +36,22 @@ class ReplicationSlotProbe {
   }
 
   Optional<SlotState> slot() {
-    return queries.slot(slotName).map(slot -> new SlotState(slot.active(),
-        slot.lagBytes() == null ? 0 : slot.lagBytes(), slot.walStatus()));
+    return queries
+        .slot(slotName)
+        .map(
+            slot ->
+                new SlotState(
+                    slot.active(),
+                    slot.lagBytes() == null ? 0 : slot.lagBytes(),
+                    slot.walStatus()));
   }
 
   /** Rows in the outbox: not yet relayed, or relayed and kept for the retention period. */
   long outboxRows() {
     // no table is a database the api never migrated: unreadable (NaN, DOWN), not an empty backlog
-    return queries.outbox(OUTBOX).map(OutboxRows::rows)
+    return queries
+        .outbox(OUTBOX)
+        .map(OutboxRows::rows)
         .orElseThrow(() -> new InvalidDataAccessResourceUsageException("no table " + OUTBOX));
   }
 }

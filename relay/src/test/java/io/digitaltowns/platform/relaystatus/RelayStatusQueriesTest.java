@@ -28,8 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Against a real PostgreSQL with logical decoding, as the relay runs against. */
 class RelayStatusQueriesTest {
 
-  @TempDir
-  static Path data;
+  @TempDir static Path data;
 
   private static PostgresServer postgres;
   private static JdbcClient jdbc;
@@ -60,7 +59,9 @@ class RelayStatusQueriesTest {
   @Test
   void a_slot_lags_by_the_wal_written_since_its_last_confirmation() {
     jdbc.sql("CREATE TABLE lag_probe (id int)").update();
-    jdbc.sql("SELECT pg_create_logical_replication_slot('status_lag', 'pgoutput')").query().singleRow();
+    jdbc.sql("SELECT pg_create_logical_replication_slot('status_lag', 'pgoutput')")
+        .query()
+        .singleRow();
     jdbc.sql("INSERT INTO lag_probe SELECT generate_series(1, 1000)").update();
 
     ReplicationSlot behind = queries.slot("status_lag").orElseThrow();
@@ -72,35 +73,41 @@ class RelayStatusQueriesTest {
     assertThat(behind.retainedBytes()).isGreaterThanOrEqualTo(behind.lagBytes());
     assertThat(behind.walStatus()).isEqualTo("reserved");
 
-    jdbc.sql("SELECT pg_replication_slot_advance('status_lag', pg_current_wal_lsn())").query().singleRow();
+    jdbc.sql("SELECT pg_replication_slot_advance('status_lag', pg_current_wal_lsn())")
+        .query()
+        .singleRow();
     ReplicationSlot confirmed = queries.slot("status_lag").orElseThrow();
     assertThat(confirmed.lagBytes()).isZero();
     assertThat(confirmed.confirmedFlushLsn()).isEqualTo(confirmed.currentLsn());
   }
 
   @Test
-  void the_lock_holder_is_found_by_the_key_split_in_two_and_a_waiting_session_comes_after_it() throws Exception {
+  void the_lock_holder_is_found_by_the_key_split_in_two_and_a_waiting_session_comes_after_it()
+      throws Exception {
     // a key above 32 bits: classid and objid differ, so a wrong split finds nobody
     RelayLockKey key = new RelayLockKey(0x0000_0002_0000_0007L);
     assertThat(queries.lockHolder(key)).isEmpty();
-    try (Connection holder = connect("relay-a"); Connection standby = connect("relay-b")) {
+    try (Connection holder = connect("relay-a");
+        Connection standby = connect("relay-b")) {
       lock(holder, key);
-      CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> {
-        try {
-          lock(standby, key);
-        } catch (SQLException e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      CompletableFuture<Void> waiting =
+          CompletableFuture.runAsync(
+              () -> {
+                try {
+                  lock(standby, key);
+                } catch (SQLException e) {
+                  throw new IllegalStateException(e);
+                }
+              });
       await().atMost(Duration.ofSeconds(10)).until(() -> queries.lockSessions(key).size() == 2);
 
       RelayLockSession active = queries.lockHolder(key).orElseThrow();
       assertThat(active.applicationName()).isEqualTo("relay-a");
       assertThat(active.describe()).startsWith("relay-a");
       assertThat(active.backendStart()).isNotNull();
-      assertThat(queries.lockSessions(key)).extracting(RelayLockSession::applicationName, RelayLockSession::granted)
-          .containsExactly(tuple("relay-a", true),
-              tuple("relay-b", false));
+      assertThat(queries.lockSessions(key))
+          .extracting(RelayLockSession::applicationName, RelayLockSession::granted)
+          .containsExactly(tuple("relay-a", true), tuple("relay-b", false));
       assertThat(queries.lockHolder(new RelayLockKey(7L))).isEmpty();
 
       holder.close();
@@ -112,7 +119,8 @@ class RelayStatusQueriesTest {
   @Test
   void a_session_without_an_application_name_is_described_by_its_pid() {
     assertThat(new RelayLockSession(42, "", null, null, true).describe()).isEqualTo("pid 42");
-    assertThat(new RelayLockSession(42, "relay", "10.0.0.5", null, true).describe()).isEqualTo("relay @ 10.0.0.5");
+    assertThat(new RelayLockSession(42, "relay", "10.0.0.5", null, true).describe())
+        .isEqualTo("relay @ 10.0.0.5");
   }
 
   @Test
@@ -122,7 +130,8 @@ class RelayStatusQueriesTest {
     assertThat(queries.outbox("status_outbox")).contains(new OutboxRows(0, null));
 
     Instant oldest = Instant.now().minus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.MILLIS);
-    jdbc.sql("INSERT INTO status_outbox VALUES (1, :oldest), (2, now())").param("oldest", Timestamp.from(oldest))
+    jdbc.sql("INSERT INTO status_outbox VALUES (1, :oldest), (2, now())")
+        .param("oldest", Timestamp.from(oldest))
         .update();
     assertThat(queries.outbox("public.status_outbox")).contains(new OutboxRows(2, oldest));
   }

@@ -19,29 +19,42 @@ class DebeziumOutboxConfigTest {
 
   @Test
   void the_poll_interval_setting_reaches_debezium() {
-    assertThat(settings(Map.of("digitaltowns.relay.poll-interval", "50ms")).getProperty("poll.interval.ms"))
+    assertThat(
+            settings(Map.of("digitaltowns.relay.poll-interval", "50ms"))
+                .getProperty("poll.interval.ms"))
         .isEqualTo("50");
   }
 
-  /** Issue 19: the URL's TLS settings reached the relay's pool but not Debezium's replication connection. */
+  /**
+   * Issue 19: the URL's TLS settings reached the relay's pool but not Debezium's replication
+   * connection.
+   */
   @Test
   void the_database_urls_tls_settings_reach_debeziums_connections() {
-    Properties settings = settings(Map.of(), "jdbc:postgresql://db.internal:6543/towns?sslmode=verify-full"
-        + "&sslrootcert=%2Fetc%2Fssl%2Fdb-ca.crt&sslcert=/run/relay.crt&sslkey=/run/relay.pk8&sslpassword=pw&connectTimeout=5");
+    Properties settings =
+        settings(
+            Map.of(),
+            "jdbc:postgresql://db.internal:6543/towns?sslmode=verify-full"
+                + "&sslrootcert=%2Fetc%2Fssl%2Fdb-ca.crt&sslcert=/run/relay.crt&sslkey=/run/relay.pk8&sslpassword=pw&connectTimeout=5");
 
-    assertThat(settings).containsEntry("database.sslmode", "verify-full")
+    assertThat(settings)
+        .containsEntry("database.sslmode", "verify-full")
         .containsEntry("database.sslrootcert", "/etc/ssl/db-ca.crt")
         .containsEntry("database.sslcert", "/run/relay.crt")
         .containsEntry("database.sslkey", "/run/relay.pk8")
         .containsEntry("database.sslpassword", "pw")
         .doesNotContainKey("database.connectTimeout");
     // the offset store's plain JDBC connection keeps the whole URL
-    assertThat(settings.getProperty("offset.storage.jdbc.connection.url")).endsWith("&connectTimeout=5");
+    assertThat(settings.getProperty("offset.storage.jdbc.connection.url"))
+        .endsWith("&connectTimeout=5");
   }
 
   @Test
   void render_s_sslmode_require_and_a_plain_sslmode_disable_are_passed_as_they_are() {
-    assertThat(settings(Map.of(), "jdbc:postgresql://dpg-x.oregon-postgres.render.com/towns?sslmode=require"))
+    assertThat(
+            settings(
+                Map.of(),
+                "jdbc:postgresql://dpg-x.oregon-postgres.render.com/towns?sslmode=require"))
         .containsEntry("database.sslmode", "require");
     assertThat(settings(Map.of(), "jdbc:postgresql://localhost/towns?sslmode=disable"))
         .containsEntry("database.sslmode", "disable");
@@ -49,8 +62,10 @@ class DebeziumOutboxConfigTest {
 
   @Test
   void the_drivers_ssl_true_means_verify_full_and_a_url_without_tls_settings_adds_none() {
-    assertThat(settings(Map.of(), "jdbc:postgresql://db/towns?ssl=true")).containsEntry("database.sslmode", "verify-full");
-    assertThat(settings(Map.of()).stringPropertyNames()).noneMatch(name -> name.startsWith("database.ssl"));
+    assertThat(settings(Map.of(), "jdbc:postgresql://db/towns?ssl=true"))
+        .containsEntry("database.sslmode", "verify-full");
+    assertThat(settings(Map.of()).stringPropertyNames())
+        .noneMatch(name -> name.startsWith("database.ssl"));
   }
 
   private static Properties settings(Map<String, String> configuration) {
@@ -58,8 +73,9 @@ class DebeziumOutboxConfigTest {
   }
 
   private static Properties settings(Map<String, String> configuration, String url) {
-    RelayProperties relay = new Binder(new MapConfigurationPropertySource(configuration))
-        .bindOrCreate("digitaltowns.relay", RelayProperties.class);
+    RelayProperties relay =
+        new Binder(new MapConfigurationPropertySource(configuration))
+            .bindOrCreate("digitaltowns.relay", RelayProperties.class);
     DataSourceProperties database = new DataSourceProperties();
     database.setUrl(url);
     database.setUsername("relay");

@@ -9,7 +9,9 @@ class PostgresConnectionTest {
 
   @Test
   void host_port_and_database_are_read_from_the_jdbc_url() {
-    assertThat(PostgresConnection.fromJdbcUrl("jdbc:postgresql://db.internal:6543/towns?sslmode=require"))
+    assertThat(
+            PostgresConnection.fromJdbcUrl(
+                "jdbc:postgresql://db.internal:6543/towns?sslmode=require"))
         .isEqualTo(new PostgresConnection("db.internal", 6543, "towns"));
   }
 
@@ -27,7 +29,9 @@ class PostgresConnectionTest {
 
   @Test
   void the_trace_parent_continues_the_request_trace_with_a_span_from_the_event_id() {
-    assertThat(TraceParentHeader.childOf("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa-0ba9-02b7-8b1e-123456789abc"))
+    assertThat(
+            TraceParentHeader.childOf(
+                "4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa-0ba9-02b7-8b1e-123456789abc"))
         .isEqualTo("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
   }
 }

@@ -10,8 +10,9 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
- * Both relay modes (Debezium and polling) send through the producer OutboxRelay builds: on a cluster, a record the
- * relay counts as sent (and so the offset or the deleted outbox row behind it) must be on min.insync.replicas brokers.
+ * Both relay modes (Debezium and polling) send through the producer OutboxRelay builds: on a
+ * cluster, a record the relay counts as sent (and so the offset or the deleted outbox row behind
+ * it) must be on min.insync.replicas brokers.
  */
 class RelayProducerGuaranteesTest {
 
@@ -21,22 +22,26 @@ class RelayProducerGuaranteesTest {
 
     assertThat(effective.getString(ProducerConfig.ACKS_CONFIG)).isEqualTo("-1");
     assertThat(effective.getBoolean(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG)).isTrue();
-    assertThat(effective.getInt(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION)).isLessThanOrEqualTo(5);
+    assertThat(effective.getInt(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION))
+        .isLessThanOrEqualTo(5);
   }
 
   @Test
   void a_client_setting_cannot_weaken_acks_or_idempotence() {
-    ProducerConfig effective = effective(Map.of(
-        "digitaltowns.relay.kafka.properties[acks]", "1",
-        "digitaltowns.relay.kafka.properties[enable.idempotence]", "false"));
+    ProducerConfig effective =
+        effective(
+            Map.of(
+                "digitaltowns.relay.kafka.properties[acks]", "1",
+                "digitaltowns.relay.kafka.properties[enable.idempotence]", "false"));
 
     assertThat(effective.getString(ProducerConfig.ACKS_CONFIG)).isEqualTo("-1");
     assertThat(effective.getBoolean(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG)).isTrue();
   }
 
   private static ProducerConfig effective(Map<String, String> configuration) {
-    RelayProperties relay = new Binder(new MapConfigurationPropertySource(configuration))
-        .bindOrCreate("digitaltowns.relay", RelayProperties.class);
+    RelayProperties relay =
+        new Binder(new MapConfigurationPropertySource(configuration))
+            .bindOrCreate("digitaltowns.relay", RelayProperties.class);
     return new ProducerConfig(new OutboxRelay(relay, null, null, null).producerConfig());
   }
 }

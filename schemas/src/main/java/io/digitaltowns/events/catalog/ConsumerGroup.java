@@ -4,9 +4,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The consumer groups of the system, each with the topics it reads. A group dead-letters the records it cannot
- * process to {@link Topic#deadLetters} of the topic they came from; those topics are in {@link Topics#all()}.
- * {@link Names} holds the ids as compile-time constants for annotations ({@code @KafkaListener(groupId = ...)}).
+ * The consumer groups of the system, each with the topics it reads. A group dead-letters the
+ * records it cannot process to {@link Topic#deadLetters} of the topic they came from; those topics
+ * are in {@link Topics#all()}. {@link Names} holds the ids as compile-time constants for
+ * annotations ({@code @KafkaListener(groupId = ...)}).
  */
 public enum ConsumerGroup {
 
@@ -18,14 +19,26 @@ public enum ConsumerGroup {
   CRM_SYNC(Names.CRM_SYNC, true, Topics.ACCOUNTS, Topics.BUSINESSES),
   /** The Kafka Streams topology (its application id): daily figures into {@code dt.analytics.*}. */
   ANALYTICS(Names.ANALYTICS, true, Topics.ACCOUNTS, Topics.BUSINESSES, Topics.BILLING),
-  /** Copies the aggregated figures into PostgreSQL for the admin pages; nothing to dead-letter (it only copies). */
-  ANALYTICS_SINK(Names.ANALYTICS_SINK, false, Topics.ANALYTICS_SIGNUPS, Topics.ANALYTICS_LISTINGS_TOPIC,
-      Topics.ANALYTICS_SUBSCRIPTIONS, Topics.ANALYTICS_REVENUE, Topics.ANALYTICS_ENGAGEMENT),
+  /**
+   * Copies the aggregated figures into PostgreSQL for the admin pages; nothing to dead-letter (it
+   * only copies).
+   */
+  ANALYTICS_SINK(
+      Names.ANALYTICS_SINK,
+      false,
+      Topics.ANALYTICS_SIGNUPS,
+      Topics.ANALYTICS_LISTINGS_TOPIC,
+      Topics.ANALYTICS_SUBSCRIPTIONS,
+      Topics.ANALYTICS_REVENUE,
+      Topics.ANALYTICS_ENGAGEMENT),
   /** Cancels the Stripe subscriptions of deleted businesses. */
   STRIPE_CLEANUP(Names.STRIPE_CLEANUP, true, Topics.BUSINESSES),
   /** Deletes the photo objects of deleted businesses. */
   PHOTO_CLEANUP(Names.PHOTO_CLEANUP, true, Topics.BUSINESSES),
-  /** Archives topics to the bucket; reads by pattern (every topic but the dead letters and the figures). */
+  /**
+   * Archives topics to the bucket; reads by pattern (every topic but the dead letters and the
+   * figures).
+   */
   BACKUP(Names.BACKUP, false);
 
   /** The group ids as compile-time constants, for annotation attributes. */
@@ -39,8 +52,7 @@ public enum ConsumerGroup {
     public static final String PHOTO_CLEANUP = "photo-cleanup";
     public static final String BACKUP = "backup";
 
-    private Names() {
-    }
+    private Names() {}
   }
 
   private final String id;
@@ -73,11 +85,16 @@ public enum ConsumerGroup {
 
   /** The dead-letter topics of this group, one per topic it reads. */
   public List<Topic<?, ?>> deadLetterTopics() {
-    return deadLetters ? topics.stream().<Topic<?, ?>>map(topic -> topic.deadLetters(this)).toList() : List.of();
+    return deadLetters
+        ? topics.stream().<Topic<?, ?>>map(topic -> topic.deadLetters(this)).toList()
+        : List.of();
   }
 
   public static ConsumerGroup byId(String id) {
-    return Arrays.stream(values()).filter(group -> group.id.equals(id)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("not a consumer group of the catalog: " + id));
+    return Arrays.stream(values())
+        .filter(group -> group.id.equals(id))
+        .findFirst()
+        .orElseThrow(
+            () -> new IllegalArgumentException("not a consumer group of the catalog: " + id));
   }
 }

@@ -5,8 +5,9 @@ import java.util.Objects;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * A topic of the catalog, typed by its record key and value (the model is kafka-streams-examples' {@code Schemas.Topics}):
- * code that names a topic holds one of these, so a typo or a topic nobody defines fails to compile.
+ * A topic of the catalog, typed by its record key and value (the model is kafka-streams-examples'
+ * {@code Schemas.Topics}): code that names a topic holds one of these, so a typo or a topic nobody
+ * defines fails to compile.
  *
  * @param <K> the record key's type ({@code String} = the aggregate id for domain events)
  * @param <V> the record value's type
@@ -22,8 +23,12 @@ public final class Topic<K, V> {
   private final String aggregateType;
   private final List<Class<? extends SpecificRecord>> eventTypes;
 
-  private Topic(String name, Class<K> keyType, Class<V> valueType, String aggregateType,
-                List<Class<? extends SpecificRecord>> eventTypes) {
+  private Topic(
+      String name,
+      Class<K> keyType,
+      Class<V> valueType,
+      String aggregateType,
+      List<Class<? extends SpecificRecord>> eventTypes) {
     this.name = Objects.requireNonNull(name);
     this.keyType = keyType;
     this.valueType = valueType;
@@ -33,9 +38,13 @@ public final class Topic<K, V> {
 
   /** The domain events of one aggregate type, keyed by aggregate id. */
   @SafeVarargs
-  static Topic<String, SpecificRecord> events(String name, String aggregateType,
-                                              Class<? extends SpecificRecord>... eventTypes) {
-    return new Topic<>(name, String.class, SpecificRecord.class, Objects.requireNonNull(aggregateType),
+  static Topic<String, SpecificRecord> events(
+      String name, String aggregateType, Class<? extends SpecificRecord>... eventTypes) {
+    return new Topic<>(
+        name,
+        String.class,
+        SpecificRecord.class,
+        Objects.requireNonNull(aggregateType),
         List.of(eventTypes));
   }
 
@@ -57,8 +66,8 @@ public final class Topic<K, V> {
   }
 
   /**
-   * The aggregate type whose events this topic carries (the outbox row's {@code aggregate_type}); {@code null} for a
-   * topic the relay does not write.
+   * The aggregate type whose events this topic carries (the outbox row's {@code aggregate_type});
+   * {@code null} for a topic the relay does not write.
    */
   public String aggregateType() {
     return aggregateType;
@@ -74,21 +83,24 @@ public final class Topic<K, V> {
   }
 
   /**
-   * Where {@code group} puts the records of this topic it cannot process ({@code <topic>.<group>.dlt}): the same key
-   * and value bytes, the failure in headers.
+   * Where {@code group} puts the records of this topic it cannot process ({@code
+   * <topic>.<group>.dlt}): the same key and value bytes, the failure in headers.
    *
-   * @throws IllegalArgumentException when the group does not read this topic: it has no dead letters of it
+   * @throws IllegalArgumentException when the group does not read this topic: it has no dead
+   *     letters of it
    */
   public Topic<K, V> deadLetters(ConsumerGroup group) {
     if (!group.deadLettersOf(this)) {
-      throw new IllegalArgumentException("group " + group.id() + " does not dead-letter records of " + name);
+      throw new IllegalArgumentException(
+          "group " + group.id() + " does not dead-letter records of " + name);
     }
     return new Topic<>(deadLettersName(name, group.id()), keyType, valueType, null, List.of());
   }
 
   /**
-   * The dead-letter topic's name for a record read from {@code topicName} by {@code groupId}, for a runtime that only
-   * has the record's topic name and its group id at hand; {@link #deadLetters(ConsumerGroup)} where the types are known.
+   * The dead-letter topic's name for a record read from {@code topicName} by {@code groupId}, for a
+   * runtime that only has the record's topic name and its group id at hand; {@link
+   * #deadLetters(ConsumerGroup)} where the types are known.
    */
   public static String deadLettersName(String topicName, String groupId) {
     return topicName + "." + groupId + DEAD_LETTER_SUFFIX;

@@ -9,8 +9,7 @@ import org.apache.avro.Schema;
  */
 public final class SubjectNaming {
 
-  private SubjectNaming() {
-  }
+  private SubjectNaming() {}
 
   public static String subjectFor(Schema schema) {
     return schema.getFullName();

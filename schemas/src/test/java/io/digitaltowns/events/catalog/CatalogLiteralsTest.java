@@ -16,16 +16,22 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * No topic name, dead-letter name, aggregate type or consumer group id is written as a string literal in the main
- * code of the processes: they name the catalog's constants instead, so a renamed topic or group is one change the
- * compiler follows. Comments may mention names; only string literals (text blocks included) count.
+ * No topic name, dead-letter name, aggregate type or consumer group id is written as a string
+ * literal in the main code of the processes: they name the catalog's constants instead, so a
+ * renamed topic or group is one change the compiler follows. Comments may mention names; only
+ * string literals (text blocks included) count.
  */
 class CatalogLiteralsTest {
 
-  /** The modules whose main code talks about topics and groups (the catalog itself lives in schemas). */
-  private static final List<String> MODULES = List.of("api", "relay", "consumers", "ops", "backup", "infra", "stack");
+  /**
+   * The modules whose main code talks about topics and groups (the catalog itself lives in
+   * schemas).
+   */
+  private static final List<String> MODULES =
+      List.of("api", "relay", "consumers", "ops", "backup", "infra", "stack");
 
-  private static final Pattern TOPIC_NAME = Pattern.compile("dt\\.[a-z-]+\\.events.*|dt\\.analytics\\..*");
+  private static final Pattern TOPIC_NAME =
+      Pattern.compile("dt\\.[a-z-]+\\.events.*|dt\\.analytics\\..*");
 
   record Literal(String file, int line, String value, String lineText) {
     @Override
@@ -36,20 +42,24 @@ class CatalogLiteralsTest {
 
   @Test
   void main_code_names_topics_dead_letters_aggregate_types_and_groups_through_the_catalog() {
-    List<Literal> offending = MODULES.stream()
-        .map(module -> Path.of("..", module, "src", "main", "java"))
-        .filter(Files::isDirectory)
-        .flatMap(CatalogLiteralsTest::javaFiles)
-        .flatMap(file -> literals(file.toString(), read(file)).stream())
-        .filter(CatalogLiteralsTest::namesTheCatalog)
-        .toList();
+    List<Literal> offending =
+        MODULES.stream()
+            .map(module -> Path.of("..", module, "src", "main", "java"))
+            .filter(Files::isDirectory)
+            .flatMap(CatalogLiteralsTest::javaFiles)
+            .flatMap(file -> literals(file.toString(), read(file)).stream())
+            .filter(CatalogLiteralsTest::namesTheCatalog)
+            .toList();
 
-    assertThat(offending).as("use io.digitaltowns.events.catalog (Topics, Topic, ConsumerGroup) instead of").isEmpty();
+    assertThat(offending)
+        .as("use io.digitaltowns.events.catalog (Topics, Topic, ConsumerGroup) instead of")
+        .isEmpty();
   }
 
   @Test
   void the_check_finds_a_topic_a_dead_letter_topic_an_aggregate_type_and_a_group_written_as_text() {
-    String source = """
+    String source =
+        """
         class Sample {
           // "dt.accounts.events" in a comment is fine
           static final String TOPIC = "dt.accounts.events";
@@ -64,11 +74,20 @@ class CatalogLiteralsTest {
         }
         """;
 
-    List<String> found = literals("Sample.java", source).stream().filter(CatalogLiteralsTest::namesTheCatalog)
-        .map(Literal::value).toList();
+    List<String> found =
+        literals("Sample.java", source).stream()
+            .filter(CatalogLiteralsTest::namesTheCatalog)
+            .map(Literal::value)
+            .toList();
 
-    assertThat(found).containsExactly("dt.accounts.events", "dt.billing.events.email.dlt", "dt.analytics.listings",
-        "businesses", "crm-sync", ".dlt");
+    assertThat(found)
+        .containsExactly(
+            "dt.accounts.events",
+            "dt.billing.events.email.dlt",
+            "dt.analytics.listings",
+            "businesses",
+            "crm-sync",
+            ".dlt");
   }
 
   private static boolean namesTheCatalog(Literal literal) {
@@ -93,7 +112,9 @@ class CatalogLiteralsTest {
     return Stream.of(ConsumerGroup.values()).map(ConsumerGroup::id).collect(Collectors.toSet());
   }
 
-  /** The string literals of a Java source, comments skipped; a text block is one literal per line. */
+  /**
+   * The string literals of a Java source, comments skipped; a text block is one literal per line.
+   */
   static List<Literal> literals(String file, String source) {
     List<Literal> literals = new ArrayList<>();
     String[] lines = source.split("\n", -1);
@@ -113,7 +134,9 @@ class CatalogLiteralsTest {
         end = end < 0 ? source.length() : end;
         int blockLine = line;
         for (String text : source.substring(i + 3, end).split("\n", -1)) {
-          literals.add(new Literal(file, blockLine, text.strip(), lines[Math.min(blockLine, lines.length) - 1]));
+          literals.add(
+              new Literal(
+                  file, blockLine, text.strip(), lines[Math.min(blockLine, lines.length) - 1]));
           blockLine++;
         }
         line += count(source, i, end);

@@ -16,17 +16,33 @@ import org.junit.jupiter.api.Test;
 
 class EnvelopeTest {
 
-  private static final Envelope ENVELOPE = new Envelope("0b9e3a52-6f1d-4c1e-9a57-2f0c8a6d4e11",
-      Instant.parse("2026-12-07T23:00:00.123Z"), "5d2c7e44-1a8b-4f3e-8c61-7b9d0e2f3a55", "4bf92f3577b34da6a3ce929d0e0e4736");
+  private static final Envelope ENVELOPE =
+      new Envelope(
+          "0b9e3a52-6f1d-4c1e-9a57-2f0c8a6d4e11",
+          Instant.parse("2026-12-07T23:00:00.123Z"),
+          "5d2c7e44-1a8b-4f3e-8c61-7b9d0e2f3a55",
+          "4bf92f3577b34da6a3ce929d0e0e4736");
 
   @Test
   void the_envelope_is_set_on_an_events_builder_beside_its_own_fields() {
-    UserRegistered event = ENVELOPE.build(UserRegistered.newBuilder().setEmail("a@example.org").setDisplayName("A")
-        .setSignupMethod(SignupMethod.GOOGLE));
+    UserRegistered event =
+        ENVELOPE.build(
+            UserRegistered.newBuilder()
+                .setEmail("a@example.org")
+                .setDisplayName("A")
+                .setSignupMethod(SignupMethod.GOOGLE));
 
-    assertThat(event).isEqualTo(UserRegistered.newBuilder().setEventId(ENVELOPE.eventId())
-        .setOccurredAt(ENVELOPE.occurredAt()).setAggregateId(ENVELOPE.aggregateId()).setTraceId(ENVELOPE.traceId())
-        .setEmail("a@example.org").setDisplayName("A").setSignupMethod(SignupMethod.GOOGLE).build());
+    assertThat(event)
+        .isEqualTo(
+            UserRegistered.newBuilder()
+                .setEventId(ENVELOPE.eventId())
+                .setOccurredAt(ENVELOPE.occurredAt())
+                .setAggregateId(ENVELOPE.aggregateId())
+                .setTraceId(ENVELOPE.traceId())
+                .setEmail("a@example.org")
+                .setDisplayName("A")
+                .setSignupMethod(SignupMethod.GOOGLE)
+                .build());
   }
 
   @Test
@@ -34,20 +50,30 @@ class EnvelopeTest {
     for (Topic<String, SpecificRecord> topic : Topics.eventTopics()) {
       for (Class<? extends SpecificRecord> type : topic.eventTypes()) {
         @SuppressWarnings("unchecked")
-        RecordBuilder<SpecificRecord> builder = (RecordBuilder<SpecificRecord>) type.getMethod("newBuilder").invoke(null);
+        RecordBuilder<SpecificRecord> builder =
+            (RecordBuilder<SpecificRecord>) type.getMethod("newBuilder").invoke(null);
         SpecificRecordBase empty = (SpecificRecordBase) type.getConstructor().newInstance();
         for (String field : List.of("eventId", "occurredAt", "aggregateId", "traceId")) {
-          assertThat(empty.getSchema().getField(field)).as(type.getSimpleName() + "." + field).isNotNull();
+          assertThat(empty.getSchema().getField(field))
+              .as(type.getSimpleName() + "." + field)
+              .isNotNull();
         }
-        // the envelope's setters are found and set; only the event's own required fields may still be missing
+        // the envelope's setters are found and set; only the event's own required fields may still
+        // be missing
         Throwable thrown = catchThrowable(() -> ENVELOPE.build(builder));
         if (thrown != null) {
           assertThat(thrown).as(type.getSimpleName()).isInstanceOf(AvroMissingFieldException.class);
         }
       }
     }
-    BusinessDeleted deleted = new Envelope("e", Instant.EPOCH, "b", null).build(BusinessDeleted.newBuilder()
-        .setTownId("t").setPhotoObjectKeys(List.of()).setStripeSubscriptionIds(List.of()).setWithAccount(false));
+    BusinessDeleted deleted =
+        new Envelope("e", Instant.EPOCH, "b", null)
+            .build(
+                BusinessDeleted.newBuilder()
+                    .setTownId("t")
+                    .setPhotoObjectKeys(List.of())
+                    .setStripeSubscriptionIds(List.of())
+                    .setWithAccount(false));
     assertThat(deleted.getAggregateId()).isEqualTo("b");
     assertThat(deleted.getTraceId()).isNull();
   }

@@ -8,12 +8,14 @@ import org.junit.jupiter.api.Test;
 
 class EmailLinkTokensTest {
 
-  private final EmailLinkTokens tokens = new EmailLinkTokens("a-secret-of-at-least-thirty-two-bytes!!");
+  private final EmailLinkTokens tokens =
+      new EmailLinkTokens("a-secret-of-at-least-thirty-two-bytes!!");
 
   @Test
   void the_api_and_the_email_consumer_derive_the_same_token_from_the_same_event() {
     EmailLinkTokens other = new EmailLinkTokens("a-secret-of-at-least-thirty-two-bytes!!");
-    assertThat(tokens.tokenFor(Purpose.VERIFY_EMAIL, "e1")).isEqualTo(other.tokenFor(Purpose.VERIFY_EMAIL, "e1"));
+    assertThat(tokens.tokenFor(Purpose.VERIFY_EMAIL, "e1"))
+        .isEqualTo(other.tokenFor(Purpose.VERIFY_EMAIL, "e1"));
   }
 
   @Test
@@ -21,12 +23,15 @@ class EmailLinkTokensTest {
     String token = tokens.tokenFor(Purpose.VERIFY_EMAIL, "e1");
     assertThat(tokens.tokenFor(Purpose.VERIFY_EMAIL, "e2")).isNotEqualTo(token);
     assertThat(tokens.tokenFor(Purpose.RESET_PASSWORD, "e1")).isNotEqualTo(token);
-    assertThat(new EmailLinkTokens("another-secret-of-at-least-thirty-two-bytes").tokenFor(Purpose.VERIFY_EMAIL, "e1"))
+    assertThat(
+            new EmailLinkTokens("another-secret-of-at-least-thirty-two-bytes")
+                .tokenFor(Purpose.VERIFY_EMAIL, "e1"))
         .isNotEqualTo(token);
   }
 
   @Test
   void a_short_secret_is_refused() {
-    assertThatThrownBy(() -> new EmailLinkTokens("short")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new EmailLinkTokens("short"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

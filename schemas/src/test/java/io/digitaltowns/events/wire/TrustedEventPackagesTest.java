@@ -17,9 +17,10 @@ import org.apache.avro.specific.SpecificData;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 16, finding 15: Avro instantiates the class a schema names only in the event packages. The build runs the
- * tests with the root pom's {@code avro.trusted}, as the services run. Decoding such a record against the real registry:
- * {@code UntrustedWriterSchemaTest} in infra (the local stack's registry).
+ * Issue 16, finding 15: Avro instantiates the class a schema names only in the event packages. The
+ * build runs the tests with the root pom's {@code avro.trusted}, as the services run. Decoding such
+ * a record against the real registry: {@code UntrustedWriterSchemaTest} in infra (the local stack's
+ * registry).
  */
 class TrustedEventPackagesTest {
 
@@ -27,28 +28,44 @@ class TrustedEventPackagesTest {
 
   @Test
   void a_schema_naming_a_class_outside_the_event_packages_is_refused() {
-    for (String outside : List.of("java.io.File", "java.net.URL", "org.apache.avro.util.Utf8",
-        AvroEventSerializer.class.getName(), "io.digitaltowns.events.EventCatalog")) {
+    for (String outside :
+        List.of(
+            "java.io.File",
+            "java.net.URL",
+            "org.apache.avro.util.Utf8",
+            AvroEventSerializer.class.getName(),
+            "io.digitaltowns.events.EventCatalog")) {
       Schema schema = Schema.createRecord(outside, null, null, false, List.of());
 
-      assertThatThrownBy(() -> SpecificData.get().getClass(schema)).as(outside).isInstanceOf(SecurityException.class);
+      assertThatThrownBy(() -> SpecificData.get().getClass(schema))
+          .as(outside)
+          .isInstanceOf(SecurityException.class);
     }
   }
 
   @Test
   void an_event_class_is_trusted() {
-    assertThat(SpecificData.get().getClass(UserRegistered.getClassSchema())).isEqualTo(UserRegistered.class);
+    assertThat(SpecificData.get().getClass(UserRegistered.getClassSchema()))
+        .isEqualTo(UserRegistered.class);
   }
 
   @Test
-  void the_build_runs_with_exactly_the_event_packages_and_they_cover_every_schema_namespace() throws IOException {
-    assertThat(System.getProperty(TrustedEventPackages.PROPERTY)).isEqualTo(TrustedEventPackages.PACKAGES);
+  void the_build_runs_with_exactly_the_event_packages_and_they_cover_every_schema_namespace()
+      throws IOException {
+    assertThat(System.getProperty(TrustedEventPackages.PROPERTY))
+        .isEqualTo(TrustedEventPackages.PACKAGES);
     Set<String> trusted = Set.of(TrustedEventPackages.PACKAGES.split(","));
     try (Stream<Path> files = Files.walk(Path.of("src/main/avro"))) {
-      List<String> namespaces = files.filter(file -> file.toString().endsWith(".avsc")).flatMap(file -> {
-        Matcher matcher = NAMESPACE.matcher(read(file));
-        return matcher.results().map(result -> result.group(1));
-      }).distinct().toList();
+      List<String> namespaces =
+          files
+              .filter(file -> file.toString().endsWith(".avsc"))
+              .flatMap(
+                  file -> {
+                    Matcher matcher = NAMESPACE.matcher(read(file));
+                    return matcher.results().map(result -> result.group(1));
+                  })
+              .distinct()
+              .toList();
       assertThat(namespaces).isNotEmpty();
       assertThat(trusted).containsAll(namespaces);
     }

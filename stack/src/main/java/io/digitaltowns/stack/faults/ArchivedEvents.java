@@ -15,14 +15,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the backup group archived of the domain topics: for each event id, how many times it was archived and from
- * where. Each archive file is read once; a file that appears later (a new upload) is read when it does.
+ * What the backup group archived of the domain topics: for each event id, how many times it was
+ * archived and from where. Each archive file is read once; a file that appears later (a new upload)
+ * is read when it does.
  */
 final class ArchivedEvents implements AutoCloseable {
 
   private final BackupStore store;
   private final List<String> topics;
   private final Set<String> filesRead = new HashSet<>();
+
   /** "topic/partition/offset" of each archived copy, by event id */
   private final Map<String, List<String>> placesByEventId = new HashMap<>();
 
@@ -40,10 +42,16 @@ final class ArchivedEvents implements AutoCloseable {
           }
           try (InputStream file = store.open(object.key())) {
             for (ArchivedRecord record : ArchiveFiles.read(file)) {
-              record.headers().stream().filter(header -> header.key().equals("eventId")).findFirst()
-                  .ifPresent(eventId -> placesByEventId.computeIfAbsent(
-                          new String(eventId.value(), StandardCharsets.UTF_8), id -> new java.util.ArrayList<>())
-                      .add(topic + "/" + record.partition() + "/" + record.offset()));
+              record.headers().stream()
+                  .filter(header -> header.key().equals("eventId"))
+                  .findFirst()
+                  .ifPresent(
+                      eventId ->
+                          placesByEventId
+                              .computeIfAbsent(
+                                  new String(eventId.value(), StandardCharsets.UTF_8),
+                                  id -> new java.util.ArrayList<>())
+                              .add(topic + "/" + record.partition() + "/" + record.offset()));
             }
           }
           filesRead.add(object.key());
@@ -54,7 +62,10 @@ final class ArchivedEvents implements AutoCloseable {
     }
   }
 
-  /** 0 when not archived (yet); 1 when once; more when the same Kafka record was archived more than once. */
+  /**
+   * 0 when not archived (yet); 1 when once; more when the same Kafka record was archived more than
+   * once.
+   */
   long copiesOfSameRecord(String eventId) {
     List<String> places = placesByEventId.getOrDefault(eventId, List.of());
     return places.isEmpty() ? 0 : places.size() - places.stream().distinct().count() + 1;

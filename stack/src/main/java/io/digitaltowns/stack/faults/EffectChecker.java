@@ -2,8 +2,8 @@ package io.digitaltowns.stack.faults;
 
 import io.digitaltowns.backup.store.BackupStorageSettings;
 import io.digitaltowns.backup.store.BackupStore;
-import io.digitaltowns.infra.mail.ReceivedMail;
 import io.digitaltowns.events.catalog.Topics;
+import io.digitaltowns.infra.mail.ReceivedMail;
 import io.digitaltowns.stack.LocalSystem;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -29,15 +29,17 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Checks, for every accepted command, each effect it owes ({@link Effect}): that it happened, and only once; that
- * its aggregate's events are on Kafka exactly as committed in the outbox (commit order kept); that no fault put a
- * record in a dead-letter topic; and how long each effect took to come once a fault struck. It only reads what a
- * user or an operator could read: the mail server's inbox, the CRM read model's tables, the analytics figures, the
- * outbox, the topics and the backup bucket.
+ * Checks, for every accepted command, each effect it owes ({@link Effect}): that it happened, and
+ * only once; that its aggregate's events are on Kafka exactly as committed in the outbox (commit
+ * order kept); that no fault put a record in a dead-letter topic; and how long each effect took to
+ * come once a fault struck. It only reads what a user or an operator could read: the mail server's
+ * inbox, the CRM read model's tables, the analytics figures, the outbox, the topics and the backup
+ * bucket.
  */
 public final class EffectChecker implements AutoCloseable {
 
-  private static final List<String> DOMAIN_TOPICS = List.of(Topics.ACCOUNTS_EVENTS, Topics.BUSINESSES_EVENTS);
+  private static final List<String> DOMAIN_TOPICS =
+      List.of(Topics.ACCOUNTS_EVENTS, Topics.BUSINESSES_EVENTS);
   private static final String BACKUP_BUCKET = "digitaltowns-backups";
   private static final Duration PASS = Duration.ofSeconds(1);
 
@@ -48,43 +50,60 @@ public final class EffectChecker implements AutoCloseable {
   private final long signupsBefore;
   private final LocalDate day;
   private final Instant watchingSince = Instant.now();
+
   /** first time each effect of each command (by its order) was seen */
   private final Map<Long, Map<Effect, Instant>> firstSeen = new HashMap<>();
+
   private Thread follower;
 
   private EffectChecker(LocalSystem system) {
     this.system = system;
     this.relayed = new RelayedEvents(system.stack().kafkaBootstrapServers(), DOMAIN_TOPICS);
-    this.archived = new ArchivedEvents(BackupStore.connect(new BackupStorageSettings(system.stack().s3Endpoint(),
-        system.stack().s3Region(), BACKUP_BUCKET, system.stack().s3AccessKey(), system.stack().s3SecretKey(), true)),
-        DOMAIN_TOPICS);
+    this.archived =
+        new ArchivedEvents(
+            BackupStore.connect(
+                new BackupStorageSettings(
+                    system.stack().s3Endpoint(),
+                    system.stack().s3Region(),
+                    BACKUP_BUCKET,
+                    system.stack().s3AccessKey(),
+                    system.stack().s3SecretKey(),
+                    true)),
+            DOMAIN_TOPICS);
     this.deadLettersBefore = deadLetters();
     this.day = LocalDate.now(ZoneOffset.UTC);
     this.signupsBefore = settledSignups();
   }
 
-  /** Starts watching, before the traffic: what is in the dead-letter topics and the analytics figures now is not owed. */
+  /**
+   * Starts watching, before the traffic: what is in the dead-letter topics and the analytics
+   * figures now is not owed.
+   */
   public static EffectChecker watching(LocalSystem system) {
     return new EffectChecker(system);
   }
 
   /**
-   * Looks once a second, on a thread of its own, at the effects of the commands acknowledged so far, so that the time
-   * each effect took is known while the traffic and the faults go on; {@link #await} stops it.
+   * Looks once a second, on a thread of its own, at the effects of the commands acknowledged so
+   * far, so that the time each effect took is known while the traffic and the faults go on; {@link
+   * #await} stops it.
    */
   public EffectChecker following(Supplier<List<AcceptedCommand>> acknowledged) {
-    Thread follower = new Thread(() -> {
-      while (!Thread.currentThread().isInterrupted()) {
-        try {
-          look(acknowledged.get());
-          Thread.sleep(PASS.toMillis());
-        } catch (InterruptedException e) {
-          return;
-        } catch (RuntimeException e) {
-          // a look during a fault may fail; the next one is a second away
-        }
-      }
-    }, "effect-checker");
+    Thread follower =
+        new Thread(
+            () -> {
+              while (!Thread.currentThread().isInterrupted()) {
+                try {
+                  look(acknowledged.get());
+                  Thread.sleep(PASS.toMillis());
+                } catch (InterruptedException e) {
+                  return;
+                } catch (RuntimeException e) {
+                  // a look during a fault may fail; the next one is a second away
+                }
+              }
+            },
+            "effect-checker");
     follower.setDaemon(true);
     follower.start();
     this.follower = follower;
@@ -92,15 +111,19 @@ public final class EffectChecker implements AutoCloseable {
   }
 
   /**
-   * Looks again and again until every effect of these commands has come or the deadline passed, then counts.
+   * Looks again and again until every effect of these commands has come or the deadline passed,
+   * then counts.
    *
-   * @param faults the faults injected while they were sent; the recovery times are of the commands they covered
+   * @param faults the faults injected while they were sent; the recovery times are of the commands
+   *     they covered
    */
-  public Verdict await(List<AcceptedCommand> commands, List<FaultWindow> faults, Duration deadline) {
+  public Verdict await(
+      List<AcceptedCommand> commands, List<FaultWindow> faults, Duration deadline) {
     stopFollowing();
     Instant end = Instant.now().plus(deadline);
     Pass pass = look(commands);
-    while (!(pass.everyEffectCame() && pass.signupsCounted(signupsBefore)) && Instant.now().isBefore(end)) {
+    while (!(pass.everyEffectCame() && pass.signupsCounted(signupsBefore))
+        && Instant.now().isBefore(end)) {
       sleep(PASS);
       pass = look(commands);
     }
@@ -135,7 +158,9 @@ public final class EffectChecker implements AutoCloseable {
     for (AcceptedCommand command : commands) {
       for (Effect effect : Effect.owedBy(command.kind())) {
         if (pass.count(command, effect) > 0) {
-          firstSeen.computeIfAbsent(command.order(), order -> new EnumMap<>(Effect.class)).putIfAbsent(effect, now);
+          firstSeen
+              .computeIfAbsent(command.order(), order -> new EnumMap<>(Effect.class))
+              .putIfAbsent(effect, now);
         }
       }
     }
@@ -143,11 +168,14 @@ public final class EffectChecker implements AutoCloseable {
   }
 
   private Connection connect() throws SQLException {
-    return DriverManager.getConnection(system.stack().jdbcUrl(), system.stack().databaseUser(),
-        system.stack().databasePassword());
+    return DriverManager.getConnection(
+        system.stack().jdbcUrl(), system.stack().databaseUser(), system.stack().databasePassword());
   }
 
-  /** The registrations counted today in the analytics figures, once they stopped moving (the traffic is not on yet). */
+  /**
+   * The registrations counted today in the analytics figures, once they stopped moving (the traffic
+   * is not on yet).
+   */
   private long settledSignups() {
     long previous = -1;
     Instant end = Instant.now().plusSeconds(20);
@@ -163,7 +191,10 @@ public final class EffectChecker implements AutoCloseable {
   }
 
   private long signups() {
-    try (Connection db = connect(); PreparedStatement query = db.prepareStatement("""
+    try (Connection db = connect();
+        PreparedStatement query =
+            db.prepareStatement(
+                """
         SELECT coalesce(sum((figures->>'registrations')::bigint), 0) FROM consumers.analytics_figures
         WHERE topic = 'dt.analytics.signups-daily' AND day_utc = ? AND record_key LIKE '%"all"%'""")) {
       query.setObject(1, day);
@@ -178,16 +209,35 @@ public final class EffectChecker implements AutoCloseable {
 
   /** End offsets of every dead-letter topic. */
   private Map<String, Long> deadLetters() {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-        system.stack().kafkaBootstrapServers()))) {
+    try (Admin admin =
+        Admin.create(
+            Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                system.stack().kafkaBootstrapServers()))) {
       Set<String> dlts = new HashSet<>();
-      admin.listTopics().names().get().stream().filter(name -> name.endsWith(".dlt")).forEach(dlts::add);
+      admin.listTopics().names().get().stream()
+          .filter(name -> name.endsWith(".dlt"))
+          .forEach(dlts::add);
       Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-      admin.describeTopics(dlts).allTopicNames().get().forEach((topic, description) -> description.partitions()
-          .forEach(partition -> latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest())));
+      admin
+          .describeTopics(dlts)
+          .allTopicNames()
+          .get()
+          .forEach(
+              (topic, description) ->
+                  description
+                      .partitions()
+                      .forEach(
+                          partition ->
+                              latest.put(
+                                  new TopicPartition(topic, partition.partition()),
+                                  OffsetSpec.latest())));
       Map<String, Long> ends = new HashMap<>();
-      admin.listOffsets(latest).all().get().forEach((partition, info) ->
-          ends.merge(partition.topic(), info.offset(), Long::sum));
+      admin
+          .listOffsets(latest)
+          .all()
+          .get()
+          .forEach((partition, info) -> ends.merge(partition.topic(), info.offset(), Long::sum));
       return ends;
     } catch (Exception e) {
       if (e instanceof InterruptedException) {
@@ -214,8 +264,10 @@ public final class EffectChecker implements AutoCloseable {
     private final List<ReceivedMail> mails;
     private final List<AcceptedCommand> commands;
     private boolean databaseUnreachable;
+
     /** outbox rows of the aggregates, in commit order (seq) */
     private final Map<String, List<Committed>> committed = new HashMap<>();
+
     private final Set<String> contacts = new HashSet<>();
     private final Set<String> companies = new HashSet<>();
     private final Map<String, Long> messageActivities = new HashMap<>();
@@ -227,21 +279,34 @@ public final class EffectChecker implements AutoCloseable {
       this.commands = commands;
     }
 
-    void readDatabase(Connection db, Set<String> aggregates, List<AcceptedCommand> commands) throws SQLException {
+    void readDatabase(Connection db, Set<String> aggregates, List<AcceptedCommand> commands)
+        throws SQLException {
       String[] ids = aggregates.toArray(String[]::new);
-      try (PreparedStatement query = db.prepareStatement(
-          "SELECT id, aggregate_id, occurred_at FROM outbox WHERE aggregate_id = ANY (?) ORDER BY seq")) {
+      try (PreparedStatement query =
+          db.prepareStatement(
+              "SELECT id, aggregate_id, occurred_at FROM outbox WHERE aggregate_id = ANY (?) ORDER BY seq")) {
         query.setArray(1, db.createArrayOf("text", ids));
         try (ResultSet rows = query.executeQuery()) {
           while (rows.next()) {
-            committed.computeIfAbsent(rows.getString(2), id -> new ArrayList<>())
+            committed
+                .computeIfAbsent(rows.getString(2), id -> new ArrayList<>())
                 .add(new Committed(rows.getString(1), rows.getTimestamp(3).toInstant()));
           }
         }
       }
-      collect(db, "SELECT user_id FROM consumers.crm_view_contacts WHERE user_id = ANY (?)", ids, contacts);
-      collect(db, "SELECT business_id FROM consumers.crm_view_companies WHERE business_id = ANY (?)", ids, companies);
-      try (PreparedStatement query = db.prepareStatement("""
+      collect(
+          db,
+          "SELECT user_id FROM consumers.crm_view_contacts WHERE user_id = ANY (?)",
+          ids,
+          contacts);
+      collect(
+          db,
+          "SELECT business_id FROM consumers.crm_view_companies WHERE business_id = ANY (?)",
+          ids,
+          companies);
+      try (PreparedStatement query =
+          db.prepareStatement(
+              """
           SELECT detail, count(*) FROM consumers.crm_view_activities
           WHERE kind = 'MESSAGE_RECEIVED' AND business_id = ANY (?) GROUP BY detail""")) {
         query.setArray(1, db.createArrayOf("text", ids));
@@ -251,7 +316,9 @@ public final class EffectChecker implements AutoCloseable {
           }
         }
       }
-      try (PreparedStatement query = db.prepareStatement("""
+      try (PreparedStatement query =
+          db.prepareStatement(
+              """
           SELECT count(*) FROM outbox WHERE event_type LIKE '%UserRegistered' AND occurred_at >= ?
           AND (occurred_at AT TIME ZONE 'UTC')::date = ?""")) {
         query.setTimestamp(1, java.sql.Timestamp.from(watchingSince));
@@ -264,7 +331,8 @@ public final class EffectChecker implements AutoCloseable {
       signupsNow = signups();
     }
 
-    private void collect(Connection db, String sql, String[] ids, Set<String> into) throws SQLException {
+    private void collect(Connection db, String sql, String[] ids, Set<String> into)
+        throws SQLException {
       try (PreparedStatement query = db.prepareStatement(sql)) {
         query.setArray(1, db.createArrayOf("text", ids));
         try (ResultSet rows = query.executeQuery()) {
@@ -283,10 +351,17 @@ public final class EffectChecker implements AutoCloseable {
         case WELCOME_MAIL -> mailsTo(command.detail(), "Welcome to DigitalTowns");
         case CRM_CONTACT -> contacts.contains(command.aggregate()) ? 1 : 0;
         case CRM_COMPANY -> companies.contains(command.aggregate()) ? 1 : 0;
-        case REVIEW_MAIL -> mostToOneRecipient(mails.stream()
-            .filter(mail -> mail.subject().equals("New listing to review: " + command.detail())).toList());
-        case OWNER_MAIL -> mostToOneRecipient(mails.stream()
-            .filter(mail -> mail.text() != null && mail.text().contains(command.detail())).toList());
+        case REVIEW_MAIL ->
+            mostToOneRecipient(
+                mails.stream()
+                    .filter(
+                        mail -> mail.subject().equals("New listing to review: " + command.detail()))
+                    .toList());
+        case OWNER_MAIL ->
+            mostToOneRecipient(
+                mails.stream()
+                    .filter(mail -> mail.text() != null && mail.text().contains(command.detail()))
+                    .toList());
         case CRM_MESSAGE -> messageActivities.getOrDefault(command.detail(), 0L);
       };
     }
@@ -294,7 +369,9 @@ public final class EffectChecker implements AutoCloseable {
     /** The events of the command's aggregate committed up to its acknowledgement. */
     private List<String> committedUpTo(AcceptedCommand command) {
       return committed.getOrDefault(command.aggregate(), List.of()).stream()
-          .filter(event -> !event.occurredAt().isAfter(command.acceptedAt())).map(Committed::eventId).toList();
+          .filter(event -> !event.occurredAt().isAfter(command.acceptedAt()))
+          .map(Committed::eventId)
+          .toList();
     }
 
     private boolean relayedUpTo(AcceptedCommand command) {
@@ -319,8 +396,10 @@ public final class EffectChecker implements AutoCloseable {
     }
 
     private long mailsTo(String address, String subject) {
-      return mails.stream().filter(mail -> mail.subject().equals(subject))
-          .filter(mail -> mail.to().stream().anyMatch(to -> to.contains(address))).count();
+      return mails.stream()
+          .filter(mail -> mail.subject().equals(subject))
+          .filter(mail -> mail.to().stream().anyMatch(to -> to.contains(address)))
+          .count();
     }
 
     private long mostToOneRecipient(List<ReceivedMail> matching) {
@@ -334,8 +413,15 @@ public final class EffectChecker implements AutoCloseable {
     }
 
     private boolean firstSeenAll() {
-      return commands.stream().allMatch(command -> Effect.owedBy(command.kind()).stream()
-          .allMatch(effect -> firstSeen.getOrDefault(command.order(), Map.of()).containsKey(effect)));
+      return commands.stream()
+          .allMatch(
+              command ->
+                  Effect.owedBy(command.kind()).stream()
+                      .allMatch(
+                          effect ->
+                              firstSeen
+                                  .getOrDefault(command.order(), Map.of())
+                                  .containsKey(effect)));
     }
 
     boolean signupsCounted(long before) {
@@ -366,7 +452,8 @@ public final class EffectChecker implements AutoCloseable {
           }
           Instant seen = firstSeen.getOrDefault(command.order(), Map.of()).get(effect);
           if (seen != null && (inFault || faults.isEmpty())) {
-            recoveryMillis.computeIfAbsent(effect, e -> new ArrayList<>())
+            recoveryMillis
+                .computeIfAbsent(effect, e -> new ArrayList<>())
                 .add(Duration.between(command.acceptedAt(), seen).toMillis());
           }
         }
@@ -377,26 +464,39 @@ public final class EffectChecker implements AutoCloseable {
       commands.forEach(command -> aggregates.add(command.aggregate()));
       for (String aggregate : aggregates) {
         List<String> onKafka = relayed.of(aggregate);
-        List<String> asCommitted = committed.getOrDefault(aggregate, List.of()).stream().map(Committed::eventId).toList();
+        List<String> asCommitted =
+            committed.getOrDefault(aggregate, List.of()).stream().map(Committed::eventId).toList();
         relayedTwice += onKafka.size() - distinct(onKafka).size();
-        if (!sameOrder(asCommitted, distinct(onKafka)) || !asCommitted.containsAll(distinct(onKafka))) {
+        if (!sameOrder(asCommitted, distinct(onKafka))
+            || !asCommitted.containsAll(distinct(onKafka))) {
           outOfOrder++;
           if (problems.size() < 20) {
-            problems.add("not as committed: " + aggregate + " outbox " + asCommitted + " kafka " + onKafka);
+            problems.add(
+                "not as committed: " + aggregate + " outbox " + asCommitted + " kafka " + onKafka);
           }
         }
       }
       Map<String, Long> deadLettersAfter = deadLetters();
       Map<String, Long> newDeadLetters = new HashMap<>();
-      deadLettersAfter.forEach((topic, end) -> {
-        long added = end - deadLettersBefore.getOrDefault(topic, 0L);
-        if (added > 0) {
-          newDeadLetters.put(topic, added);
-        }
-      });
+      deadLettersAfter.forEach(
+          (topic, end) -> {
+            long added = end - deadLettersBefore.getOrDefault(topic, 0L);
+            if (added > 0) {
+              newDeadLetters.put(topic, added);
+            }
+          });
       long signupsCounted = signupsNow - signupsBefore;
-      return new Verdict(commands.size(), checked, lostAndDuplicated, outOfOrder, relayedTwice, newDeadLetters,
-          registrationsCommitted, signupsCounted, recoveryMillis, problems);
+      return new Verdict(
+          commands.size(),
+          checked,
+          lostAndDuplicated,
+          outOfOrder,
+          relayedTwice,
+          newDeadLetters,
+          registrationsCommitted,
+          signupsCounted,
+          recoveryMillis,
+          problems);
     }
   }
 
@@ -415,7 +515,9 @@ public final class EffectChecker implements AutoCloseable {
 
   /** The events both hold are in the same order in both. */
   private static boolean sameOrder(List<String> committed, List<String> relayed) {
-    return committed.stream().filter(relayed::contains).toList()
+    return committed.stream()
+        .filter(relayed::contains)
+        .toList()
         .equals(relayed.stream().filter(committed::contains).toList());
   }
 
@@ -423,6 +525,5 @@ public final class EffectChecker implements AutoCloseable {
     return new ArrayList<>(new LinkedHashSet<>(eventIds));
   }
 
-  private record Committed(String eventId, Instant occurredAt) {
-  }
+  private record Committed(String eventId, Instant occurredAt) {}
 }

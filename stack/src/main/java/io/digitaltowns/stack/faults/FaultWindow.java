@@ -2,7 +2,10 @@ package io.digitaltowns.stack.faults;
 
 import java.time.Instant;
 
-/** One fault as injected: when it began and when it was healed (the broker restarted, the instance replaced...). */
+/**
+ * One fault as injected: when it began and when it was healed (the broker restarted, the instance
+ * replaced...).
+ */
 public record FaultWindow(String fault, Instant injectedAt, Instant healedAt) {
 
   boolean covers(Instant moment) {

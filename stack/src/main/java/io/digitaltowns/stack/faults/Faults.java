@@ -1,7 +1,7 @@
 package io.digitaltowns.stack.faults;
 
-import io.digitaltowns.infra.kafka.KafkaCluster;
 import io.digitaltowns.events.catalog.Topics;
+import io.digitaltowns.infra.kafka.KafkaCluster;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -15,15 +15,16 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The faults of issue 21, each injected into a {@link ScaledOutSystem} while its traffic flows and healed once it has
- * had its effect (the traffic went on without the broker for a while, the paused broker left the ISR, the api
- * refused commands while PostgreSQL was down...). Each returns when the fault is healed, with when it began and
- * ended.
+ * The faults of issue 21, each injected into a {@link ScaledOutSystem} while its traffic flows and
+ * healed once it has had its effect (the traffic went on without the broker for a while, the paused
+ * broker left the ISR, the api refused commands while PostgreSQL was down...). Each returns when
+ * the fault is healed, with when it began and ended.
  */
 public final class Faults {
 
   /** The longest a fault may take to have its effect, or to heal. */
   public static final Duration DEADLINE = Duration.ofSeconds(90);
+
   /** Commands acknowledged while a broker or a consumer instance is away, before it comes back. */
   private static final int COMMANDS_DURING_FAULT = 10;
 
@@ -48,56 +49,86 @@ public final class Faults {
       case LEADER_OF_BUSIEST_PARTITION_KILLED -> killLeaderOfTheBusiestPartition(traffic);
       case CONTROLLER_KILLED -> killTheActiveController(traffic);
       case CONSUMER_INSTANCE_REPLACED -> replaceAConsumerInstance(traffic);
-      case ACTIVE_RELAY_STOPPED_WHILE_A_BROKER_IS_DOWN -> stopTheActiveRelayWhileABrokerIsDown(traffic);
+      case ACTIVE_RELAY_STOPPED_WHILE_A_BROKER_IS_DOWN ->
+          stopTheActiveRelayWhileABrokerIsDown(traffic);
       case BROKER_PAUSED_OUT_OF_THE_ISR -> pauseABrokerOutOfTheIsr();
       case POSTGRESQL_RESTARTED -> restartPostgresql(traffic);
     };
   }
 
-  /** SIGKILL of the broker leading the domain-topic partition with the most records; restarted after a while. */
+  /**
+   * SIGKILL of the broker leading the domain-topic partition with the most records; restarted after
+   * a while.
+   */
   public FaultWindow killLeaderOfTheBusiestPartition(SteadyTraffic traffic) {
     int leader = cluster().leaderOf(busiestPartition());
-    return window("leader of the busiest partition killed", () -> cluster().kill(leader),
-        acceptedMore(traffic), () -> cluster().restart(leader));
-  }
-
-  /** SIGKILL of the KRaft quorum's leader (every node is broker and controller); restarted after a while. */
-  public FaultWindow killTheActiveController(SteadyTraffic traffic) {
-    int controller = cluster().activeControllerId();
-    return window("active controller killed", () -> cluster().kill(controller),
-        acceptedMore(traffic), () -> cluster().restart(controller));
-  }
-
-  /** The second instance of every consumer group stopped in the middle of its work; a new one started later. */
-  public FaultWindow replaceAConsumerInstance(SteadyTraffic traffic) {
-    return window("a consumer instance stopped under load, another started", system::stopSecondConsumers,
-        acceptedMore(traffic), system::startSecondConsumers);
-  }
-
-  /** A broker killed; then the streaming relay stopped: the standby must take over with a broker down. */
-  public FaultWindow stopTheActiveRelayWhileABrokerIsDown(SteadyTraffic traffic) {
-    int broker = followerOfTheBusiestPartition();
-    BooleanSupplier accepted = acceptedMore(traffic);
-    return window("active relay stopped while a broker is down", () -> {
-      cluster().kill(broker);
-      if (!system.stopActiveRelay()) {
-        throw new IllegalStateException("no relay was streaming");
-      }
-    }, () -> system.aRelayIsActive() && accepted.getAsBoolean(), () -> {
-      cluster().restart(broker);
-      system.replaceStoppedRelay();
-    });
+    return window(
+        "leader of the busiest partition killed",
+        () -> cluster().kill(leader),
+        acceptedMore(traffic),
+        () -> cluster().restart(leader));
   }
 
   /**
-   * SIGSTOP of a follower of the busiest partition until the controller has taken it out of the partition's ISR (it
-   * stops heartbeating, is fenced); SIGCONT, then wait until it is back in sync.
+   * SIGKILL of the KRaft quorum's leader (every node is broker and controller); restarted after a
+   * while.
+   */
+  public FaultWindow killTheActiveController(SteadyTraffic traffic) {
+    int controller = cluster().activeControllerId();
+    return window(
+        "active controller killed",
+        () -> cluster().kill(controller),
+        acceptedMore(traffic),
+        () -> cluster().restart(controller));
+  }
+
+  /**
+   * The second instance of every consumer group stopped in the middle of its work; a new one
+   * started later.
+   */
+  public FaultWindow replaceAConsumerInstance(SteadyTraffic traffic) {
+    return window(
+        "a consumer instance stopped under load, another started",
+        system::stopSecondConsumers,
+        acceptedMore(traffic),
+        system::startSecondConsumers);
+  }
+
+  /**
+   * A broker killed; then the streaming relay stopped: the standby must take over with a broker
+   * down.
+   */
+  public FaultWindow stopTheActiveRelayWhileABrokerIsDown(SteadyTraffic traffic) {
+    int broker = followerOfTheBusiestPartition();
+    BooleanSupplier accepted = acceptedMore(traffic);
+    return window(
+        "active relay stopped while a broker is down",
+        () -> {
+          cluster().kill(broker);
+          if (!system.stopActiveRelay()) {
+            throw new IllegalStateException("no relay was streaming");
+          }
+        },
+        () -> system.aRelayIsActive() && accepted.getAsBoolean(),
+        () -> {
+          cluster().restart(broker);
+          system.replaceStoppedRelay();
+        });
+  }
+
+  /**
+   * SIGSTOP of a follower of the busiest partition until the controller has taken it out of the
+   * partition's ISR (it stops heartbeating, is fenced); SIGCONT, then wait until it is back in
+   * sync.
    */
   public FaultWindow pauseABrokerOutOfTheIsr() {
     TopicPartition busiest = busiestPartition();
     int follower = followerOfTheBusiestPartition();
-    return window("broker paused (SIGSTOP) until out of the ISR", () -> cluster().pause(follower),
-        () -> !cluster().inSyncReplicas(busiest).contains(follower), () -> {
+    return window(
+        "broker paused (SIGSTOP) until out of the ISR",
+        () -> cluster().pause(follower),
+        () -> !cluster().inSyncReplicas(busiest).contains(follower),
+        () -> {
           cluster().resume(follower);
           cluster().awaitFullyReplicated(List.of(busiest.topic()), DEADLINE);
         });
@@ -106,11 +137,16 @@ public final class Faults {
   /** PostgreSQL stopped under load until the api has refused a few commands, then started again. */
   public FaultWindow restartPostgresql(SteadyTraffic traffic) {
     int refusedBefore = traffic.refused();
-    return window("PostgreSQL stopped and started", () -> system.system().stack().postgres().stop(),
-        () -> traffic.refused() >= refusedBefore + 3, () -> system.system().stack().postgres().start());
+    return window(
+        "PostgreSQL stopped and started",
+        () -> system.system().stack().postgres().stop(),
+        () -> traffic.refused() >= refusedBefore + 3,
+        () -> system.system().stack().postgres().start());
   }
 
-  /** Undoes whatever a failed fault left behind: every broker running, PostgreSQL up, two relays. */
+  /**
+   * Undoes whatever a failed fault left behind: every broker running, PostgreSQL up, two relays.
+   */
   public void healEverything() {
     for (int node : cluster().nodeIds()) {
       cluster().resume(node);
@@ -123,7 +159,8 @@ public final class Faults {
     system.startSecondConsumers();
   }
 
-  private FaultWindow window(String name, Runnable inject, BooleanSupplier healWhen, Runnable heal) {
+  private FaultWindow window(
+      String name, Runnable inject, BooleanSupplier healWhen, Runnable heal) {
     Instant injected = Instant.now();
     inject.run();
     Polling.until(name + ": its effect", healWhen, DEADLINE);
@@ -142,15 +179,29 @@ public final class Faults {
 
   /** The domain-topic partition holding the most records. */
   public TopicPartition busiestPartition() {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-        system.system().stack().kafkaBootstrapServers()))) {
+    try (Admin admin =
+        Admin.create(
+            Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                system.system().stack().kafkaBootstrapServers()))) {
       Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-      admin.describeTopics(List.of(Topics.ACCOUNTS_EVENTS, Topics.BUSINESSES_EVENTS)).allTopicNames()
-          .get(30, TimeUnit.SECONDS).forEach((topic, description) -> description.partitions().forEach(partition ->
-              latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest())));
+      admin
+          .describeTopics(List.of(Topics.ACCOUNTS_EVENTS, Topics.BUSINESSES_EVENTS))
+          .allTopicNames()
+          .get(30, TimeUnit.SECONDS)
+          .forEach(
+              (topic, description) ->
+                  description
+                      .partitions()
+                      .forEach(
+                          partition ->
+                              latest.put(
+                                  new TopicPartition(topic, partition.partition()),
+                                  OffsetSpec.latest())));
       return admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).entrySet().stream()
           .max(Map.Entry.comparingByValue((a, b) -> Long.compare(a.offset(), b.offset())))
-          .orElseThrow().getKey();
+          .orElseThrow()
+          .getKey();
     } catch (Exception e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
@@ -163,7 +214,9 @@ public final class Faults {
   private int followerOfTheBusiestPartition() {
     TopicPartition busiest = busiestPartition();
     int leader = cluster().leaderOf(busiest);
-    return cluster().inSyncReplicas(busiest).stream().filter(node -> node != leader).findFirst()
+    return cluster().inSyncReplicas(busiest).stream()
+        .filter(node -> node != leader)
+        .findFirst()
         .orElseThrow(() -> new IllegalStateException("no in-sync follower of " + busiest));
   }
 }

@@ -4,13 +4,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
-/** Waits for a condition by looking again every 200 ms (this code also runs outside tests, without Awaitility). */
+/**
+ * Waits for a condition by looking again every 200 ms (this code also runs outside tests, without
+ * Awaitility).
+ */
 final class Polling {
 
   private static final long INTERVAL_MILLIS = 200;
 
-  private Polling() {
-  }
+  private Polling() {}
 
   static void until(String what, BooleanSupplier condition, Duration deadline) {
     Instant end = Instant.now().plus(deadline);

@@ -15,9 +15,9 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * The event ids on the domain topics, per record key (the aggregate) in offset order, read from the beginning and
- * then incrementally, as an analyst's tool would (a throwaway group, no offsets committed). A broker that is down only
- * makes a read come back empty.
+ * The event ids on the domain topics, per record key (the aggregate) in offset order, read from the
+ * beginning and then incrementally, as an analyst's tool would (a throwaway group, no offsets
+ * committed). A broker that is down only makes a read come back empty.
  */
 final class RelayedEvents implements AutoCloseable {
 
@@ -35,16 +35,25 @@ final class RelayedEvents implements AutoCloseable {
   void catchUp() {
     try {
       if (consumer == null) {
-        consumer = new KafkaConsumer<>(Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-            ConsumerConfig.GROUP_ID_CONFIG, "fault-checker-" + UUID.randomUUID(),
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-            new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        consumer =
+            new KafkaConsumer<>(
+                Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    bootstrapServers,
+                    ConsumerConfig.GROUP_ID_CONFIG,
+                    "fault-checker-" + UUID.randomUUID(),
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                    "earliest",
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                    false,
+                    ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                    "read_committed"),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : topics) {
-          consumer.partitionsFor(topic, Duration.ofSeconds(5))
+          consumer
+              .partitionsFor(topic, Duration.ofSeconds(5))
               .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
         }
         consumer.assign(partitions);
@@ -70,11 +79,15 @@ final class RelayedEvents implements AutoCloseable {
     if (record.key() == null || eventId == null) {
       return;
     }
-    eventIdsByKey.computeIfAbsent(new String(record.key(), StandardCharsets.UTF_8), key -> new ArrayList<>())
+    eventIdsByKey
+        .computeIfAbsent(new String(record.key(), StandardCharsets.UTF_8), key -> new ArrayList<>())
         .add(new String(eventId.value(), StandardCharsets.UTF_8));
   }
 
-  /** Every record of this aggregate so far, in offset order (a record the relay sent twice is there twice). */
+  /**
+   * Every record of this aggregate so far, in offset order (a record the relay sent twice is there
+   * twice).
+   */
   List<String> of(String aggregate) {
     return eventIdsByKey.getOrDefault(aggregate, List.of());
   }

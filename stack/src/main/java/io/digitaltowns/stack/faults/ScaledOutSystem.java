@@ -9,8 +9,9 @@ import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The whole system scaled out as issue 21 asks, on a stack whose Kafka is a cluster: two relays (one streaming, one
- * standing by) and two instances of every consumer group. The fault tests and the soak run against it.
+ * The whole system scaled out as issue 21 asks, on a stack whose Kafka is a cluster: two relays
+ * (one streaming, one standing by) and two instances of every consumer group. The fault tests and
+ * the soak run against it.
  */
 public final class ScaledOutSystem implements AutoCloseable {
 
@@ -26,8 +27,8 @@ public final class ScaledOutSystem implements AutoCloseable {
   }
 
   /**
-   * @param settings the services' settings; the contact limits are lifted on top of them, since the steady traffic's
-   *                 one resident writes to one business several times a second
+   * @param settings the services' settings; the contact limits are lifted on top of them, since the
+   *     steady traffic's one resident writes to one business several times a second
    */
   public static ScaledOutSystem start(LocalStack clusterStack, Map<String, Object> settings) {
     Map<String, Object> all = new HashMap<>(settings);
@@ -45,8 +46,8 @@ public final class ScaledOutSystem implements AutoCloseable {
   }
 
   /**
-   * Stops the relay that is streaming, without warning the other (in one JVM a relay's end is its context's close:
-   * the engine stops and its leadership lock goes with its database connection).
+   * Stops the relay that is streaming, without warning the other (in one JVM a relay's end is its
+   * context's close: the engine stops and its leadership lock goes with its database connection).
    *
    * @return true when a relay was streaming
    */
@@ -86,7 +87,10 @@ public final class ScaledOutSystem implements AutoCloseable {
     }
   }
 
-  /** Starts a new second instance (fresh local state: its analytics stores are restored from their changelogs). */
+  /**
+   * Starts a new second instance (fresh local state: its analytics stores are restored from their
+   * changelogs).
+   */
   public synchronized void startSecondConsumers() {
     if (secondConsumers == null) {
       secondConsumers = system.launchConsumers(nextInstanceName());

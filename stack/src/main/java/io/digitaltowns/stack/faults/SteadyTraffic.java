@@ -26,40 +26,52 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Registrations, new listings (created, then submitted for review) and contact messages sent to the api's real HTTP
- * endpoints at a steady rate, as the site's users would. Every command the api acknowledges (2xx) is recorded with
- * its aggregate and the order of its acknowledgement; a command that failed (5xx, a refused or cut connection) was not
- * acknowledged, so nothing is owed for it and it is only counted.
+ * Registrations, new listings (created, then submitted for review) and contact messages sent to the
+ * api's real HTTP endpoints at a steady rate, as the site's users would. Every command the api
+ * acknowledges (2xx) is recorded with its aggregate and the order of its acknowledgement; a command
+ * that failed (5xx, a refused or cut connection) was not acknowledged, so nothing is owed for it
+ * and it is only counted.
  *
- * <p>It talks to the api over HTTP only, except once at the start: it makes its own admin in process (as the
- * CRM tests do), because approving the business that receives the contact messages takes one.
+ * <p>It talks to the api over HTTP only, except once at the start: it makes its own admin in
+ * process (as the CRM tests do), because approving the business that receives the contact messages
+ * takes one.
  */
 public final class SteadyTraffic implements AutoCloseable {
 
   public static final String PASSWORD = "correct horse battery staple";
   private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
-  private static final Pattern ACCESS_TOKEN = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"");
-  private static final Pattern VERIFY_LINK = Pattern.compile("https?://\\S+verify-email\\?token=([A-Za-z0-9_-]+)");
+  private static final Pattern ACCESS_TOKEN =
+      Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"");
+  private static final Pattern VERIFY_LINK =
+      Pattern.compile("https?://\\S+verify-email\\?token=([A-Za-z0-9_-]+)");
   private static final Duration SET_UP_DEADLINE = Duration.ofSeconds(90);
   private static final Kind[] CYCLE = {Kind.REGISTRATION, Kind.LISTING, Kind.CONTACT};
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-  /** 15 s for the traffic (a client gives up and counts it refused); the set-up's first requests warm the api up */
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  /**
+   * 15 s for the traffic (a client gives up and counts it refused); the set-up's first requests
+   * warm the api up
+   */
   private Duration requestTimeout = Duration.ofSeconds(15);
+
   private final String apiUrl;
   private final String run = UUID.randomUUID().toString().substring(0, 8);
   private final List<AcceptedCommand> accepted = new CopyOnWriteArrayList<>();
   private final AtomicLong order = new AtomicLong();
   private final AtomicLong sequence = new AtomicLong();
   private final AtomicInteger refused = new AtomicInteger();
-  private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(daemon("traffic-tick"));
+  private final ScheduledExecutorService ticks =
+      Executors.newSingleThreadScheduledExecutor(daemon("traffic-tick"));
   private final ExecutorService clients = Executors.newFixedThreadPool(4, daemon("traffic-client"));
   private final Account owner;
   private final Account resident;
   private final String townId;
   private final String contactedBusiness;
 
-  private SteadyTraffic(String apiUrl, Account owner, Account resident, String townId, String contactedBusiness) {
+  private SteadyTraffic(
+      String apiUrl, Account owner, Account resident, String townId, String contactedBusiness) {
     this.apiUrl = apiUrl;
     this.owner = owner;
     this.resident = resident;
@@ -68,13 +80,15 @@ public final class SteadyTraffic implements AutoCloseable {
   }
 
   /**
-   * Makes what the traffic needs (an admin, a town, an owner with a published business, a resident whose address is
-   * proven through the welcome mail) and starts sending {@code commandsPerSecond} commands a second.
+   * Makes what the traffic needs (an admin, a town, an owner with a published business, a resident
+   * whose address is proven through the welcome mail) and starts sending {@code commandsPerSecond}
+   * commands a second.
    */
   public static SteadyTraffic start(LocalSystem system, double commandsPerSecond) {
     Setup setup = new Setup(system);
-    SteadyTraffic traffic = new SteadyTraffic(system.apiUrl(), setup.owner, setup.resident, setup.townId,
-        setup.publishedBusiness);
+    SteadyTraffic traffic =
+        new SteadyTraffic(
+            system.apiUrl(), setup.owner, setup.resident, setup.townId, setup.publishedBusiness);
     long period = Math.max(1, Math.round(1_000_000 / commandsPerSecond));
     traffic.ticks.scheduleAtFixedRate(traffic::tick, 0, period, TimeUnit.MICROSECONDS);
     return traffic;
@@ -85,12 +99,17 @@ public final class SteadyTraffic implements AutoCloseable {
     return List.copyOf(accepted);
   }
 
-  /** Commands not acknowledged (answered 5xx, or the connection failed); nothing is owed for them. */
+  /**
+   * Commands not acknowledged (answered 5xx, or the connection failed); nothing is owed for them.
+   */
   public int refused() {
     return refused.get();
   }
 
-  /** The business that receives every contact message (its owner is the one whose mails the checker counts). */
+  /**
+   * The business that receives every contact message (its owner is the one whose mails the checker
+   * counts).
+   */
   public String contactedBusiness() {
     return contactedBusiness;
   }
@@ -137,45 +156,72 @@ public final class SteadyTraffic implements AutoCloseable {
 
   private void register(long n) {
     String email = "traffic-" + run + "-" + n + "@example.org";
-    HttpResponse<String> response = post(apiUrl, "/api/auth/register", null,
-        "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\",\"displayName\":\"Traffic " + n + "\"}");
+    HttpResponse<String> response =
+        post(
+            apiUrl,
+            "/api/auth/register",
+            null,
+            "{\"email\":\""
+                + email
+                + "\",\"password\":\""
+                + PASSWORD
+                + "\",\"displayName\":\"Traffic "
+                + n
+                + "\"}");
     acknowledged(Kind.REGISTRATION, response, idOf(response), email);
   }
 
   private void createAndSubmitListing(long n) {
     String name = "Traffic Shop " + run + " " + n;
-    HttpResponse<String> created = owner.post(this, "/api/businesses", "{\"townId\":\"" + townId + "\",\"name\":\""
-        + name + "\",\"category\":\"CAFE\",\"description\":\"Opened by the steady traffic\"}");
+    HttpResponse<String> created =
+        owner.post(
+            this,
+            "/api/businesses",
+            "{\"townId\":\""
+                + townId
+                + "\",\"name\":\""
+                + name
+                + "\",\"category\":\"CAFE\",\"description\":\"Opened by the steady traffic\"}");
     String businessId = idOf(created);
     acknowledged(Kind.LISTING, created, businessId, name);
-    HttpResponse<String> submitted = owner.post(this, "/api/businesses/" + businessId + "/submit", null);
+    HttpResponse<String> submitted =
+        owner.post(this, "/api/businesses/" + businessId + "/submit", null);
     acknowledged(Kind.SUBMISSION, submitted, businessId, name);
   }
 
   private void contact(long n) {
     // "#n." so that message 2 is not found inside message 20
     String text = "Traffic message " + run + " #" + n + ".";
-    HttpResponse<String> response = resident.post(this, "/api/businesses/" + contactedBusiness + "/contact",
-        "{\"message\":\"" + text + "\"}");
+    HttpResponse<String> response =
+        resident.post(
+            this,
+            "/api/businesses/" + contactedBusiness + "/contact",
+            "{\"message\":\"" + text + "\"}");
     acknowledged(Kind.CONTACT, response, contactedBusiness, text);
   }
 
-  private void acknowledged(Kind kind, HttpResponse<String> response, String aggregate, String detail) {
+  private void acknowledged(
+      Kind kind, HttpResponse<String> response, String aggregate, String detail) {
     if (response.statusCode() / 100 != 2) {
       throw new IllegalStateException(kind + " answered " + response.statusCode());
     }
-    accepted.add(new AcceptedCommand(order.incrementAndGet(), kind, aggregate, detail, Instant.now()));
+    accepted.add(
+        new AcceptedCommand(order.incrementAndGet(), kind, aggregate, detail, Instant.now()));
   }
 
   private HttpResponse<String> post(String baseUrl, String path, String token, String json) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(requestTimeout);
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(requestTimeout);
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
     if (json != null) {
       request.header("Content-Type", "application/json");
     }
-    request.POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    request.POST(
+        json == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(json));
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
@@ -223,8 +269,12 @@ public final class SteadyTraffic implements AutoCloseable {
     }
 
     void signIn(SteadyTraffic traffic) {
-      HttpResponse<String> response = traffic.post(traffic.apiUrl, "/api/auth/login", null,
-          "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
+      HttpResponse<String> response =
+          traffic.post(
+              traffic.apiUrl,
+              "/api/auth/login",
+              null,
+              "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
       Matcher accessToken = ACCESS_TOKEN.matcher(response.body());
       if (response.statusCode() != 200 || !accessToken.find()) {
         throw new IllegalStateException("sign-in answered " + response.statusCode());
@@ -233,13 +283,18 @@ public final class SteadyTraffic implements AutoCloseable {
     }
   }
 
-  /** What the traffic needs before it starts, made through the api (and the welcome mail's link) once. */
+  /**
+   * What the traffic needs before it starts, made through the api (and the welcome mail's link)
+   * once.
+   */
   private static final class Setup {
 
     /** its HTTP client only: the setup sends no traffic */
     private final SteadyTraffic client;
+
     /** user ids by address */
     private final java.util.Map<String, String> ids = new java.util.HashMap<>();
+
     private final Account owner;
     private final Account resident;
     private final String townId;
@@ -250,24 +305,50 @@ public final class SteadyTraffic implements AutoCloseable {
       client.requestTimeout = SET_UP_DEADLINE;
       String prefix = "traffic-" + client.run;
       Account admin = registered(prefix + "-admin@example.org");
-      system.api().getBean(AccountRoles.class).grant(UUID.fromString(userId(admin)), Role.ADMIN, null);
+      system
+          .api()
+          .getBean(AccountRoles.class)
+          .grant(UUID.fromString(userId(admin)), Role.ADMIN, null);
       admin.signIn(client);
-      expect2xx(admin.post(client, "/api/admin/towns", "{\"name\":\"Trafficton\",\"slug\":\"" + prefix
-          + "\",\"timezone\":\"Europe/London\"}"));
+      expect2xx(
+          admin.post(
+              client,
+              "/api/admin/towns",
+              "{\"name\":\"Trafficton\",\"slug\":\""
+                  + prefix
+                  + "\",\"timezone\":\"Europe/London\"}"));
       townId = idOf(get("/api/towns/" + prefix));
       owner = registered(prefix + "-owner@example.org");
-      publishedBusiness = idOf(expect2xx(owner.post(client, "/api/businesses", "{\"townId\":\"" + townId
-          + "\",\"name\":\"Trafficton Tea Room " + client.run + "\",\"category\":\"CAFE\",\"description\":\"Receives the traffic's messages\"}")));
+      publishedBusiness =
+          idOf(
+              expect2xx(
+                  owner.post(
+                      client,
+                      "/api/businesses",
+                      "{\"townId\":\""
+                          + townId
+                          + "\",\"name\":\"Trafficton Tea Room "
+                          + client.run
+                          + "\",\"category\":\"CAFE\",\"description\":\"Receives the traffic's messages\"}")));
       expect2xx(owner.post(client, "/api/businesses/" + publishedBusiness + "/submit", null));
-      expect2xx(admin.post(client, "/api/admin/businesses/" + publishedBusiness + "/approve", null));
+      expect2xx(
+          admin.post(client, "/api/admin/businesses/" + publishedBusiness + "/approve", null));
       resident = registered(prefix + "-resident@example.org");
       proveAddress(system, resident);
       client.close();
     }
 
     private Account registered(String email) {
-      HttpResponse<String> response = client.post(client.apiUrl, "/api/auth/register", null,
-          "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\",\"displayName\":\"Traffic Setup\"}");
+      HttpResponse<String> response =
+          client.post(
+              client.apiUrl,
+              "/api/auth/register",
+              null,
+              "{\"email\":\""
+                  + email
+                  + "\",\"password\":\""
+                  + PASSWORD
+                  + "\",\"displayName\":\"Traffic Setup\"}");
       expect2xx(response);
       Account account = new Account(email);
       ids.put(email, idOf(response));
@@ -278,31 +359,42 @@ public final class SteadyTraffic implements AutoCloseable {
       return ids.get(account.email);
     }
 
-    /** Only a verified address may contact a business: the welcome mail's link proves it, as its owner would. */
+    /**
+     * Only a verified address may contact a business: the welcome mail's link proves it, as its
+     * owner would.
+     */
     private void proveAddress(LocalSystem system, Account account) {
       Instant deadline = Instant.now().plus(SET_UP_DEADLINE);
       Optional<Matcher> link = Optional.empty();
       while (link.isEmpty()) {
         if (Instant.now().isAfter(deadline)) {
-          throw new IllegalStateException("no welcome mail to " + account.email + " within " + SET_UP_DEADLINE);
+          throw new IllegalStateException(
+              "no welcome mail to " + account.email + " within " + SET_UP_DEADLINE);
         }
-        link = system.stack().mail().messages().stream()
-            .filter(mail -> mail.to().stream().anyMatch(to -> to.contains(account.email)))
-            .map(ReceivedMail::text)
-            .map(VERIFY_LINK::matcher)
-            .filter(Matcher::find)
-            .findFirst();
+        link =
+            system.stack().mail().messages().stream()
+                .filter(mail -> mail.to().stream().anyMatch(to -> to.contains(account.email)))
+                .map(ReceivedMail::text)
+                .map(VERIFY_LINK::matcher)
+                .filter(Matcher::find)
+                .findFirst();
         pause();
       }
-      expect2xx(client.post(client.apiUrl, "/api/auth/verify-email", null, "{\"token\":\"" + link.get().group(1)
-          + "\",\"password\":\"" + PASSWORD + "\"}"));
+      expect2xx(
+          client.post(
+              client.apiUrl,
+              "/api/auth/verify-email",
+              null,
+              "{\"token\":\"" + link.get().group(1) + "\",\"password\":\"" + PASSWORD + "\"}"));
       account.signIn(client);
     }
 
     private HttpResponse<String> get(String path) {
       try {
-        return expect2xx(client.http.send(HttpRequest.newBuilder(URI.create(client.apiUrl + path)).GET().build(),
-            HttpResponse.BodyHandlers.ofString()));
+        return expect2xx(
+            client.http.send(
+                HttpRequest.newBuilder(URI.create(client.apiUrl + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString()));
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
       } catch (InterruptedException e) {
@@ -313,8 +405,12 @@ public final class SteadyTraffic implements AutoCloseable {
 
     private static HttpResponse<String> expect2xx(HttpResponse<String> response) {
       if (response.statusCode() / 100 != 2) {
-        throw new IllegalStateException(response.request().uri().getPath() + " answered " + response.statusCode()
-            + ": " + response.body());
+        throw new IllegalStateException(
+            response.request().uri().getPath()
+                + " answered "
+                + response.statusCode()
+                + ": "
+                + response.body());
       }
       return response;
     }

@@ -10,17 +10,26 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * What the effect checker found for a run: per effect, how many were lost (never came) and duplicated (came more
- * than once); aggregates whose events are not on Kafka as committed; new dead letters; the analytics sign-ups
- * against the registrations committed; and, per effect, the p99 of the time from a command's acknowledgement to the
- * effect, over the commands acknowledged while a fault was in force.
+ * What the effect checker found for a run: per effect, how many were lost (never came) and
+ * duplicated (came more than once); aggregates whose events are not on Kafka as committed; new dead
+ * letters; the analytics sign-ups against the registrations committed; and, per effect, the p99 of
+ * the time from a command's acknowledgement to the effect, over the commands acknowledged while a
+ * fault was in force.
  *
- * @param relayedTwice records the relay sent twice (at-least-once after a crash: allowed, consumers skip them)
+ * @param relayedTwice records the relay sent twice (at-least-once after a crash: allowed, consumers
+ *     skip them)
  */
-public record Verdict(int commandsAccepted, long effectsChecked, Map<Effect, long[]> lostAndDuplicated,
-                      long aggregatesNotAsCommitted, long relayedTwice, Map<String, Long> newDeadLetters,
-                      long registrationsCommitted, long signupsCounted, Map<Effect, List<Long>> recoveryMillis,
-                      List<String> problems) {
+public record Verdict(
+    int commandsAccepted,
+    long effectsChecked,
+    Map<Effect, long[]> lostAndDuplicated,
+    long aggregatesNotAsCommitted,
+    long relayedTwice,
+    Map<String, Long> newDeadLetters,
+    long registrationsCommitted,
+    long signupsCounted,
+    Map<Effect, List<Long>> recoveryMillis,
+    List<String> problems) {
 
   public long lost() {
     return lostAndDuplicated.values().stream().mapToLong(tally -> tally[0]).sum()
@@ -69,20 +78,35 @@ public record Verdict(int commandsAccepted, long effectsChecked, Map<Effect, lon
   /** One JSON object, for docs/reliability.md. */
   public String toJson(String run, Map<String, Object> extra) {
     StringBuilder json = new StringBuilder("{\"run\":\"").append(run).append('"');
-    extra.forEach((key, value) -> json.append(",\"").append(key).append("\":")
-        .append(value instanceof Number ? value.toString() : "\"" + value + "\""));
-    json.append(",\"commandsAccepted\":").append(commandsAccepted)
-        .append(",\"effectsChecked\":").append(checked())
-        .append(",\"lost\":").append(lost())
-        .append(",\"duplicated\":").append(duplicated())
-        .append(",\"aggregatesNotAsCommitted\":").append(aggregatesNotAsCommitted)
-        .append(",\"recordsRelayedTwice\":").append(relayedTwice)
-        .append(",\"newDeadLetters\":").append(deadLetters())
-        .append(",\"registrationsCommitted\":").append(registrationsCommitted)
-        .append(",\"signupsCounted\":").append(signupsCounted)
+    extra.forEach(
+        (key, value) ->
+            json.append(",\"")
+                .append(key)
+                .append("\":")
+                .append(value instanceof Number ? value.toString() : "\"" + value + "\""));
+    json.append(",\"commandsAccepted\":")
+        .append(commandsAccepted)
+        .append(",\"effectsChecked\":")
+        .append(checked())
+        .append(",\"lost\":")
+        .append(lost())
+        .append(",\"duplicated\":")
+        .append(duplicated())
+        .append(",\"aggregatesNotAsCommitted\":")
+        .append(aggregatesNotAsCommitted)
+        .append(",\"recordsRelayedTwice\":")
+        .append(relayedTwice)
+        .append(",\"newDeadLetters\":")
+        .append(deadLetters())
+        .append(",\"registrationsCommitted\":")
+        .append(registrationsCommitted)
+        .append(",\"signupsCounted\":")
+        .append(signupsCounted)
         .append(",\"recoveryP99Ms\":{")
-        .append(recoveryP99().entrySet().stream().map(entry -> "\"" + entry.getKey() + "\":" + entry.getValue())
-            .collect(Collectors.joining(",")))
+        .append(
+            recoveryP99().entrySet().stream()
+                .map(entry -> "\"" + entry.getKey() + "\":" + entry.getValue())
+                .collect(Collectors.joining(",")))
         .append("}}");
     return json.toString();
   }
@@ -101,7 +125,8 @@ public record Verdict(int commandsAccepted, long effectsChecked, Map<Effect, lon
 
   @Override
   public String toString() {
-    return toJson("verdict", Map.of()) + (problems.isEmpty() ? "" : " problems: " + problems)
+    return toJson("verdict", Map.of())
+        + (problems.isEmpty() ? "" : " problems: " + problems)
         + (newDeadLetters.isEmpty() ? "" : " dead letters: " + newDeadLetters);
   }
 }

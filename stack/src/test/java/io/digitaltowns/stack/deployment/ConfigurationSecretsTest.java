@@ -27,27 +27,36 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Issue 16, finding 15: no settings record prints a secret. Walks every {@code @ConfigurationProperties} record of
- * every service (this module sees them all), the records nested in them, and the other settings records that hold a
- * credential; fills each string component whose name says secret (password, token, key...) with a unique value and
- * asserts that {@code toString} shows none of them.
+ * Issue 16, finding 15: no settings record prints a secret. Walks every
+ * {@code @ConfigurationProperties} record of every service (this module sees them all), the records
+ * nested in them, and the other settings records that hold a credential; fills each string
+ * component whose name says secret (password, token, key...) with a unique value and asserts that
+ * {@code toString} shows none of them.
  */
 class ConfigurationSecretsTest {
 
   private static final Pattern SECRET_NAME =
       Pattern.compile("(?i).*(secret|password|token|appkey|apikey|privatekey|credential|jaas).*");
+
   /** Settings records that are not bound by Spring but hold a credential all the same. */
-  private static final List<Class<?>> OTHER_SETTINGS = List.of(DatabaseUrl.class, BackupStorageSettings.class);
+  private static final List<Class<?>> OTHER_SETTINGS =
+      List.of(DatabaseUrl.class, BackupStorageSettings.class);
 
   @Test
   void no_settings_record_shows_a_secret_in_its_to_string() throws Exception {
     Set<Class<?>> records = settingsRecords();
     List<String> checked = new ArrayList<>();
     for (Class<?> type : records) {
-      // by name: getRecordComponents() makes new objects on each call, and RecordComponent has no equals
-      List<String> secrets = List.of(type.getRecordComponents()).stream()
-          .filter(component -> component.getType() == String.class && SECRET_NAME.matcher(component.getName()).matches())
-          .map(RecordComponent::getName).toList();
+      // by name: getRecordComponents() makes new objects on each call, and RecordComponent has no
+      // equals
+      List<String> secrets =
+          List.of(type.getRecordComponents()).stream()
+              .filter(
+                  component ->
+                      component.getType() == String.class
+                          && SECRET_NAME.matcher(component.getName()).matches())
+              .map(RecordComponent::getName)
+              .toList();
       if (secrets.isEmpty()) {
         continue;
       }
@@ -63,26 +72,46 @@ class ConfigurationSecretsTest {
           values[i] = sample(component.getName(), component.getGenericType());
         }
       }
-      Constructor<?> constructor = type.getDeclaredConstructor(
-          List.of(type.getRecordComponents()).stream().map(RecordComponent::getType).toArray(Class<?>[]::new));
+      Constructor<?> constructor =
+          type.getDeclaredConstructor(
+              List.of(type.getRecordComponents()).stream()
+                  .map(RecordComponent::getType)
+                  .toArray(Class<?>[]::new));
       constructor.setAccessible(true);
       String printed = constructor.newInstance(values).toString();
       for (String secret : secretValues) {
         assertThat(printed).as("%s.toString()", type.getName()).doesNotContain(secret);
         // nor a recognisable part of it
-        assertThat(printed).as("%s.toString()", type.getName()).doesNotContain(secret.substring(secret.length() - 12));
+        assertThat(printed)
+            .as("%s.toString()", type.getName())
+            .doesNotContain(secret.substring(secret.length() - 12));
       }
       checked.add(type.getSimpleName());
     }
     System.out.println("settings records with secrets checked: " + checked.size() + " " + checked);
-    assertThat(checked).contains("JwtProperties", "EmailLinkProperties", "SchemaRegistryProperties", "StripeProperties",
-        "HubSpotProperties", "EmailProperties", "StorageProperties", "CloudflareCallsProperties", "Google", "Facebook",
-        "DatabaseUrl", "BackupStorageSettings");
+    assertThat(checked)
+        .contains(
+            "JwtProperties",
+            "EmailLinkProperties",
+            "SchemaRegistryProperties",
+            "StripeProperties",
+            "HubSpotProperties",
+            "EmailProperties",
+            "StorageProperties",
+            "CloudflareCallsProperties",
+            "Google",
+            "Facebook",
+            "DatabaseUrl",
+            "BackupStorageSettings");
   }
 
-  /** Every @ConfigurationProperties record under io.digitaltowns, the others above, and the records inside them. */
+  /**
+   * Every @ConfigurationProperties record under io.digitaltowns, the others above, and the records
+   * inside them.
+   */
   private static Set<Class<?>> settingsRecords() throws ClassNotFoundException {
-    ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+    ClassPathScanningCandidateComponentProvider scanner =
+        new ClassPathScanningCandidateComponentProvider(false);
     scanner.addIncludeFilter(new AnnotationTypeFilter(ConfigurationProperties.class));
     Set<Class<?>> roots = new LinkedHashSet<>(OTHER_SETTINGS);
     for (BeanDefinition candidate : scanner.findCandidateComponents("io.digitaltowns")) {
@@ -103,12 +132,21 @@ class ConfigurationSecretsTest {
     }
   }
 
-  /** A plausible value of a component that is not a secret, enough for the records' own checks to pass. */
+  /**
+   * A plausible value of a component that is not a secret, enough for the records' own checks to
+   * pass.
+   */
   private static Object sample(String name, Type type) throws Exception {
-    Class<?> raw = type instanceof ParameterizedType parameterized ? (Class<?>) parameterized.getRawType() : (Class<?>) type;
+    Class<?> raw =
+        type instanceof ParameterizedType parameterized
+            ? (Class<?>) parameterized.getRawType()
+            : (Class<?>) type;
     if (raw == String.class) {
       String lower = name.toLowerCase();
-      if (lower.contains("url") || lower.contains("uri") || lower.contains("endpoint") || lower.contains("base")) {
+      if (lower.contains("url")
+          || lower.contains("uri")
+          || lower.contains("endpoint")
+          || lower.contains("base")) {
         return "https://example.org";
       }
       return lower.contains("from") || lower.contains("email") ? "a@example.org" : "x";
@@ -155,10 +193,16 @@ class ConfigurationSecretsTest {
     if (raw.isRecord()) {
       Object[] values = new Object[raw.getRecordComponents().length];
       for (int i = 0; i < values.length; i++) {
-        values[i] = sample(raw.getRecordComponents()[i].getName(), raw.getRecordComponents()[i].getGenericType());
+        values[i] =
+            sample(
+                raw.getRecordComponents()[i].getName(),
+                raw.getRecordComponents()[i].getGenericType());
       }
-      Constructor<?> constructor = raw.getDeclaredConstructor(
-          List.of(raw.getRecordComponents()).stream().map(RecordComponent::getType).toArray(Class<?>[]::new));
+      Constructor<?> constructor =
+          raw.getDeclaredConstructor(
+              List.of(raw.getRecordComponents()).stream()
+                  .map(RecordComponent::getType)
+                  .toArray(Class<?>[]::new));
       constructor.setAccessible(true);
       return constructor.newInstance(values);
     }

@@ -18,7 +18,9 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-/** The repository's files as the deployment tests read them: from the working tree, not from jars. */
+/**
+ * The repository's files as the deployment tests read them: from the working tree, not from jars.
+ */
 final class RepositoryFiles {
 
   /** An environment variable name as the project writes them. */
@@ -27,20 +29,24 @@ final class RepositoryFiles {
   private static final Pattern SECTION = Pattern.compile("^#\\s*---\\s*(.+?)\\s*---\\s*$");
   private static final Pattern VARIABLE = Pattern.compile("^(" + NAME + ")=(.*)$");
 
-  private RepositoryFiles() {
-  }
+  private RepositoryFiles() {}
 
-  /** The repository root: Surefire runs in the stack module, but find it from anywhere below the root. */
+  /**
+   * The repository root: Surefire runs in the stack module, but find it from anywhere below the
+   * root.
+   */
   static Path root() {
     Path dir = Path.of("").toAbsolutePath();
     while (dir != null) {
-      if (Files.isRegularFile(dir.resolve("mvnw")) && Files.isDirectory(dir.resolve("stack"))
+      if (Files.isRegularFile(dir.resolve("mvnw"))
+          && Files.isDirectory(dir.resolve("stack"))
           && Files.isDirectory(dir.resolve("api"))) {
         return dir;
       }
       dir = dir.getParent();
     }
-    throw new IllegalStateException("cannot find the repository root above " + Path.of("").toAbsolutePath());
+    throw new IllegalStateException(
+        "cannot find the repository root above " + Path.of("").toAbsolutePath());
   }
 
   static Path path(String relative) {
@@ -55,7 +61,10 @@ final class RepositoryFiles {
     }
   }
 
-  /** Regular files below {@code relativeDir} whose names end with one of {@code suffixes}; none if it is missing. */
+  /**
+   * Regular files below {@code relativeDir} whose names end with one of {@code suffixes}; none if
+   * it is missing.
+   */
   static List<Path> files(String relativeDir, String... suffixes) {
     Path dir = path(relativeDir);
     if (!Files.isDirectory(dir)) {
@@ -63,7 +72,10 @@ final class RepositoryFiles {
     }
     try (Stream<Path> walk = Files.walk(dir)) {
       return walk.filter(Files::isRegularFile)
-          .filter(file -> Stream.of(suffixes).anyMatch(suffix -> file.getFileName().toString().endsWith(suffix)))
+          .filter(
+              file ->
+                  Stream.of(suffixes)
+                      .anyMatch(suffix -> file.getFileName().toString().endsWith(suffix)))
           .sorted()
           .toList();
     } catch (IOException e) {
@@ -80,12 +92,15 @@ final class RepositoryFiles {
   }
 
   /**
-   * The project's modules: every top-level folder with a pom.xml, also one not (yet) listed in the parent pom,
-   * so that a module being added is checked before it joins the build.
+   * The project's modules: every top-level folder with a pom.xml, also one not (yet) listed in the
+   * parent pom, so that a module being added is checked before it joins the build.
    */
   static List<String> modules() {
     try (Stream<Path> dirs = Files.list(root())) {
-      return dirs.filter(dir -> Files.isRegularFile(dir.resolve("pom.xml")) && Files.isDirectory(dir.resolve("src")))
+      return dirs.filter(
+              dir ->
+                  Files.isRegularFile(dir.resolve("pom.xml"))
+                      && Files.isDirectory(dir.resolve("src")))
           .map(dir -> dir.getFileName().toString())
           .sorted()
           .toList();
@@ -95,12 +110,14 @@ final class RepositoryFiles {
   }
 
   /**
-   * What a service's configuration file requires with the prod profile ({@code digitaltowns.production.
-   * required-variables} in any of its YAML documents): the variables the service refuses to start without.
+   * What a service's configuration file requires with the prod profile ({@code
+   * digitaltowns.production. required-variables} in any of its YAML documents): the variables the
+   * service refuses to start without.
    */
   static Set<String> productionRequired(String configFile) {
     Set<String> required = new TreeSet<>();
-    for (Object document : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(read(configFile))) {
+    for (Object document :
+        new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(read(configFile))) {
       Object value = at(document, "digitaltowns", "production", "required-variables");
       if (value != null) {
         for (String name : String.valueOf(value).split(",")) {
@@ -114,24 +131,28 @@ final class RepositoryFiles {
   }
 
   /**
-   * What a service started with these variables refuses to start without under the prod profile: the service's own
-   * {@link #productionRequired(String)} and those of each group ({@code digitaltowns.production.groups}) whose switch
-   * is on, the switch read as the configuration file reads it ({@code ${CONSUMER_EMAIL_ENABLED:true}}).
+   * What a service started with these variables refuses to start without under the prod profile:
+   * the service's own {@link #productionRequired(String)} and those of each group ({@code
+   * digitaltowns.production.groups}) whose switch is on, the switch read as the configuration file
+   * reads it ({@code ${CONSUMER_EMAIL_ENABLED:true}}).
    */
   static Set<String> productionRequired(String configFile, Map<String, String> env) {
     Set<String> required = productionRequired(configFile);
     List<Object> documents = new ArrayList<>();
-    new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(read(configFile)).forEach(documents::add);
+    new Yaml(new SafeConstructor(new LoaderOptions()))
+        .loadAll(read(configFile))
+        .forEach(documents::add);
     for (Object document : documents) {
       if (at(document, "digitaltowns", "production", "groups") instanceof Map<?, ?> groups) {
-        groups.forEach((name, group) -> {
-          String when = String.valueOf(at(group, "when"));
-          if (isOn(documents.get(0), when, env)) {
-            for (String variable : String.valueOf(at(group, "required-variables")).split(",")) {
-              required.add(variable.strip());
-            }
-          }
-        });
+        groups.forEach(
+            (name, group) -> {
+              String when = String.valueOf(at(group, "when"));
+              if (isOn(documents.get(0), when, env)) {
+                for (String variable : String.valueOf(at(group, "required-variables")).split(",")) {
+                  required.add(variable.strip());
+                }
+              }
+            });
       }
     }
     return required;
@@ -162,13 +183,16 @@ final class RepositoryFiles {
   /**
    * One variable of {@code .env.example}.
    *
-   * @param comment the nearest comment block above it (shared by variables listed together under one comment)
+   * @param comment the nearest comment block above it (shared by variables listed together under
+   *     one comment)
    * @param section the {@code # --- section ---} it is in
    */
-  record EnvVariable(String name, String value, String comment, String section, int line) {
-  }
+  record EnvVariable(String name, String value, String comment, String section, int line) {}
 
-  /** The variables of {@code .env.example} in file order; a name listed twice keeps both lines in {@code duplicates}. */
+  /**
+   * The variables of {@code .env.example} in file order; a name listed twice keeps both lines in
+   * {@code duplicates}.
+   */
   record EnvExample(Map<String, EnvVariable> variables, List<String> duplicates) {
 
     static EnvExample read() {
@@ -196,7 +220,8 @@ final class RepositoryFiles {
           comment = block.toString();
         } else if (variable.matches()) {
           inBlock = false;
-          EnvVariable entry = new EnvVariable(variable.group(1), variable.group(2), comment, section, i + 1);
+          EnvVariable entry =
+              new EnvVariable(variable.group(1), variable.group(2), comment, section, i + 1);
           if (variables.putIfAbsent(entry.name(), entry) != null) {
             duplicates.add(entry.name() + " (line " + entry.line() + ")");
           }
@@ -205,7 +230,8 @@ final class RepositoryFiles {
           inBlock = false;
           comment = "";
         } else {
-          throw new IllegalStateException(".env.example line " + (i + 1) + " is neither a comment nor NAME=value: " + line);
+          throw new IllegalStateException(
+              ".env.example line " + (i + 1) + " is neither a comment nor NAME=value: " + line);
         }
       }
       return new EnvExample(variables, duplicates);

@@ -12,18 +12,21 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Issue 20: one test-naming style in every module. A test says the behaviour it checks as a sentence in snake_case
- * ({@code registering_twice_with_the_same_email_is_a_conflict}); {@code ops} once used camelCase. Reads the test
- * sources of every module (also one not yet in the parent pom) rather than the compiled classes, so that a module
- * need not be built for its names to be checked.
+ * Issue 20: one test-naming style in every module. A test says the behaviour it checks as a
+ * sentence in snake_case ({@code registering_twice_with_the_same_email_is_a_conflict}); {@code ops}
+ * once used camelCase. Reads the test sources of every module (also one not yet in the parent pom)
+ * rather than the compiled classes, so that a module need not be built for its names to be checked.
  */
 class TestMethodNamesTest {
 
   private static final Pattern TEST_ANNOTATION =
       Pattern.compile("^\\s*@(Test|ParameterizedTest|RepeatedTest|TestFactory|TestTemplate)\\b.*");
+
   /** A method declaration line: modifiers, a return type, the name, the opening parenthesis. */
-  private static final Pattern DECLARATION = Pattern.compile(
-      "^\\s*(?:(?:public|protected|private|static|final|synchronized)\\s+)*(?:void|[A-Z][\\w<>?,\\s\\[\\].]*)\\s+(\\w+)\\s*\\(.*");
+  private static final Pattern DECLARATION =
+      Pattern.compile(
+          "^\\s*(?:(?:public|protected|private|static|final|synchronized)\\s+)*(?:void|[A-Z][\\w<>?,\\s\\[\\].]*)\\s+(\\w+)\\s*\\(.*");
+
   private static final String TEXT_BLOCK = "\"\"\"";
   private static final Pattern SENTENCE = Pattern.compile("[a-z][a-z0-9]*(?:_[a-z0-9]+)+");
 
@@ -58,7 +61,8 @@ class TestMethodNamesTest {
 
   @Test
   void a_camel_case_name_is_found_behind_other_annotations_and_a_multi_line_source() {
-    String source = """
+    String source =
+        """
         class Sample {
           @Test
           void everyCommandHasHelp() {
@@ -89,15 +93,16 @@ class TestMethodNamesTest {
 
   @Test
   void a_sample_source_in_a_text_block_is_no_test() {
-    String source = "class Sample {\n  String sample = \"\"\"\n    @Test\n    void inTheSample() {\n    }\n    \"\"\";\n\n"
-        + "  @Test\n  void after_the_sample() {\n  }\n}\n";
+    String source =
+        "class Sample {\n  String sample = \"\"\"\n    @Test\n    void inTheSample() {\n    }\n    \"\"\";\n\n"
+            + "  @Test\n  void after_the_sample() {\n  }\n}\n";
 
     assertThat(testMethodNames(source)).containsExactly("after_the_sample");
   }
 
   /**
-   * The names of the methods annotated as tests: the first declaration after each test annotation, outside text
-   * blocks (a test's sample source is no test).
+   * The names of the methods annotated as tests: the first declaration after each test annotation,
+   * outside text blocks (a test's sample source is no test).
    */
   static List<String> testMethodNames(String source) {
     List<String> names = new ArrayList<>();

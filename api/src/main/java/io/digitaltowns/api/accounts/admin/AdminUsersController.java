@@ -32,22 +32,30 @@ class AdminUsersController {
     this.suspensions = suspensions;
   }
 
-  @Operation(summary = "List or search users (admin)", description = "`q` matches part of the email or display name.")
+  @Operation(
+      summary = "List or search users (admin)",
+      description = "`q` matches part of the email or display name.")
   @GetMapping("/api/admin/users")
-  UserSummary.Page list(@RequestParam(required = false) @Size(max = 100) String q,
-                        @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
-                        @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+  UserSummary.Page list(
+      @RequestParam(required = false) @Size(max = 100) String q,
+      @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
     return directory.search(q, page, size);
   }
 
-  @Operation(summary = "Suspend a user (admin)", description = "The user cannot sign in or refresh; their sessions end.")
+  @Operation(
+      summary = "Suspend a user (admin)",
+      description = "The user cannot sign in or refresh; their sessions end.")
   @ApiResponse(responseCode = "204", description = "Suspended (or already was)")
   @ApiResponse(responseCode = "404", description = "No such user")
   @PostMapping("/api/admin/users/{id}/suspend")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  void suspend(@PathVariable UUID id, @AuthenticationPrincipal Jwt admin,
-               @RequestHeader(name = "traceparent", required = false) String traceparent) {
-    suspensions.suspend(id, UUID.fromString(admin.getSubject()), null, TraceParent.traceId(traceparent));
+  void suspend(
+      @PathVariable UUID id,
+      @AuthenticationPrincipal Jwt admin,
+      @RequestHeader(name = "traceparent", required = false) String traceparent) {
+    suspensions.suspend(
+        id, UUID.fromString(admin.getSubject()), null, TraceParent.traceId(traceparent));
   }
 
   @Operation(summary = "Reinstate a suspended user (admin)")
@@ -55,8 +63,11 @@ class AdminUsersController {
   @ApiResponse(responseCode = "404", description = "No such user")
   @PostMapping("/api/admin/users/{id}/reinstate")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  void reinstate(@PathVariable UUID id, @AuthenticationPrincipal Jwt admin,
-                 @RequestHeader(name = "traceparent", required = false) String traceparent) {
-    suspensions.reinstate(id, UUID.fromString(admin.getSubject()), null, TraceParent.traceId(traceparent));
+  void reinstate(
+      @PathVariable UUID id,
+      @AuthenticationPrincipal Jwt admin,
+      @RequestHeader(name = "traceparent", required = false) String traceparent) {
+    suspensions.reinstate(
+        id, UUID.fromString(admin.getSubject()), null, TraceParent.traceId(traceparent));
   }
 }

@@ -12,7 +12,8 @@ public class SelfSuspensionException extends ErrorResponseException {
   }
 
   private static ProblemDetail problem() {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "Admins cannot suspend themselves.");
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "Admins cannot suspend themselves.");
     problem.setTitle("Cannot suspend yourself");
     return problem;
   }

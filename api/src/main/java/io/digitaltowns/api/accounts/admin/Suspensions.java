@@ -1,7 +1,7 @@
 package io.digitaltowns.api.accounts.admin;
 
-import io.digitaltowns.api.outbox.OutboxWriter;
 import io.digitaltowns.api.accounts.tokens.Sessions;
+import io.digitaltowns.api.outbox.OutboxWriter;
 import io.digitaltowns.events.accounts.UserReinstated;
 import io.digitaltowns.events.accounts.UserSuspended;
 import java.util.UUID;
@@ -10,8 +10,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Admins suspend and reinstate users; a suspended user's sessions end at once. Each change is kept with the admin's
- * reason ({@code user_status_changes}), which the admin pages show to the next admin.
+ * Admins suspend and reinstate users; a suspended user's sessions end at once. Each change is kept
+ * with the admin's reason ({@code user_status_changes}), which the admin pages show to the next
+ * admin.
  */
 @Service
 public class Suspensions {
@@ -29,7 +30,9 @@ public class Suspensions {
     this.events = events;
   }
 
-  /** @param reason why, for other admins; null from the JSON API, which takes none */
+  /**
+   * @param reason why, for other admins; null from the JSON API, which takes none
+   */
   @Transactional
   public void suspend(UUID userId, UUID adminId, String reason, String traceId) {
     if (userId.equals(adminId)) {
@@ -37,35 +40,49 @@ public class Suspensions {
     }
     if (setSuspended(userId, true, adminId, reason)) {
       sessions.endAll(userId);
-      events.publish(userId, traceId, UserSuspended.newBuilder()
-          .setSuspendedBy(adminId.toString()));
+      events.publish(
+          userId, traceId, UserSuspended.newBuilder().setSuspendedBy(adminId.toString()));
     }
   }
 
-  /** @param reason why, for other admins; null from the JSON API, which takes none */
+  /**
+   * @param reason why, for other admins; null from the JSON API, which takes none
+   */
   @Transactional
   public void reinstate(UUID userId, UUID adminId, String reason, String traceId) {
     if (setSuspended(userId, false, adminId, reason)) {
-      events.publish(userId, traceId, UserReinstated.newBuilder()
-          .setReinstatedBy(adminId.toString()));
+      events.publish(
+          userId, traceId, UserReinstated.newBuilder().setReinstatedBy(adminId.toString()));
     }
   }
 
-  /** @return whether the state changed; suspending twice is not an error and emits one event */
+  /**
+   * @return whether the state changed; suspending twice is not an error and emits one event
+   */
   private boolean setSuspended(UUID userId, boolean suspended, UUID adminId, String reason) {
-    Boolean before = jdbc.sql("SELECT suspended FROM users WHERE id = :id FOR UPDATE").param("id", userId)
-        .query(Boolean.class).optional().orElseThrow(UserNotFoundException::new);
+    Boolean before =
+        jdbc.sql("SELECT suspended FROM users WHERE id = :id FOR UPDATE")
+            .param("id", userId)
+            .query(Boolean.class)
+            .optional()
+            .orElseThrow(UserNotFoundException::new);
     if (before == suspended) {
       return false;
     }
     jdbc.sql("UPDATE users SET suspended = :suspended, updated_at = now() WHERE id = :id")
-        .param("suspended", suspended).param("id", userId).update();
-    jdbc.sql("""
+        .param("suspended", suspended)
+        .param("id", userId)
+        .update();
+    jdbc.sql(
+            """
             INSERT INTO user_status_changes (user_id, suspended, reason, changed_by)
             VALUES (:id, :suspended, :reason, :admin)
             """)
-        .param("id", userId).param("suspended", suspended).param("admin", adminId)
-        .param("reason", reason == null || reason.isBlank() ? null : reason.strip()).update();
+        .param("id", userId)
+        .param("suspended", suspended)
+        .param("admin", adminId)
+        .param("reason", reason == null || reason.isBlank() ? null : reason.strip())
+        .update();
     return true;
   }
 }

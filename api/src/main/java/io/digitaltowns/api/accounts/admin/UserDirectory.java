@@ -16,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UserDirectory {
 
-  private static final String COLUMNS = """
+  private static final String COLUMNS =
+      """
       SELECT u.id, u.email, u.display_name, u.email_verified, u.suspended, u.created_at,
              coalesce(array_to_string(array(SELECT r.role FROM user_roles r WHERE r.user_id = u.id ORDER BY r.role), ','), '') AS roles,
              concat_ws(',', CASE WHEN u.password_hash IS NOT NULL THEN 'password' END,
@@ -37,45 +38,68 @@ public class UserDirectory {
    */
   @Transactional(readOnly = true)
   public UserSummary.Page search(String query, int page, int size) {
-    String pattern = "%" + searchTerm(query)
-        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    String pattern =
+        "%" + searchTerm(query).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     // addresses are stored in normal form (lower-case ASCII), so they are matched as they are
     String where = "WHERE u.email LIKE :pattern OR lower(u.display_name) LIKE :pattern";
-    long total = jdbc.sql("SELECT count(*) FROM users u " + where).param("pattern", pattern).query(Long.class).single();
-    List<UserSummary> items = jdbc.sql(COLUMNS + where + " ORDER BY u.created_at DESC, u.id LIMIT :limit OFFSET :offset")
-        .param("pattern", pattern)
-        .param("limit", size)
-        .param("offset", (long) page * size)
-        .query(UserDirectory::summary)
-        .list();
+    long total =
+        jdbc.sql("SELECT count(*) FROM users u " + where)
+            .param("pattern", pattern)
+            .query(Long.class)
+            .single();
+    List<UserSummary> items =
+        jdbc.sql(COLUMNS + where + " ORDER BY u.created_at DESC, u.id LIMIT :limit OFFSET :offset")
+            .param("pattern", pattern)
+            .param("limit", size)
+            .param("offset", (long) page * size)
+            .query(UserDirectory::summary)
+            .list();
     return new UserSummary.Page(items, page, size, total);
   }
 
-  /** @throws UserNotFoundException (404) when there is no such user */
+  /**
+   * @throws UserNotFoundException (404) when there is no such user
+   */
   @Transactional(readOnly = true)
   public UserSummary byId(UUID id) {
-    return jdbc.sql(COLUMNS + " WHERE u.id = :id").param("id", id).query(UserDirectory::summary).optional()
+    return jdbc.sql(COLUMNS + " WHERE u.id = :id")
+        .param("id", id)
+        .query(UserDirectory::summary)
+        .optional()
         .orElseThrow(UserNotFoundException::new);
   }
 
   /** The user's suspensions and reinstatements, newest first. */
   @Transactional(readOnly = true)
   public List<UserSummary.StatusChange> statusChanges(UUID id) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             SELECT c.suspended, c.reason, c.changed_by, a.display_name AS admin_name, c.changed_at
             FROM user_status_changes c LEFT JOIN users a ON a.id = c.changed_by
             WHERE c.user_id = :id ORDER BY c.changed_at DESC, c.id DESC
             """)
         .param("id", id)
-        .query((rs, n) -> new UserSummary.StatusChange(rs.getBoolean("suspended"), rs.getString("reason"),
-            rs.getObject("changed_by", UUID.class), rs.getString("admin_name"), rs.getTimestamp("changed_at").toInstant()))
+        .query(
+            (rs, n) ->
+                new UserSummary.StatusChange(
+                    rs.getBoolean("suspended"),
+                    rs.getString("reason"),
+                    rs.getObject("changed_by", UUID.class),
+                    rs.getString("admin_name"),
+                    rs.getTimestamp("changed_at").toInstant()))
         .list();
   }
 
   private static UserSummary summary(ResultSet rs, int row) throws SQLException {
-    return new UserSummary(rs.getObject("id", UUID.class), rs.getString("email"),
-        rs.getString("display_name"), rs.getBoolean("email_verified"), rs.getBoolean("suspended"),
-        split(rs.getString("roles")), rs.getTimestamp("created_at").toInstant(), split(rs.getString("methods")));
+    return new UserSummary(
+        rs.getObject("id", UUID.class),
+        rs.getString("email"),
+        rs.getString("display_name"),
+        rs.getBoolean("email_verified"),
+        rs.getBoolean("suspended"),
+        split(rs.getString("roles")),
+        rs.getTimestamp("created_at").toInstant(),
+        split(rs.getString("methods")));
   }
 
   private static List<String> split(String joined) {

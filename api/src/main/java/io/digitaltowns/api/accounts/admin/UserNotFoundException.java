@@ -11,7 +11,8 @@ class UserNotFoundException extends ErrorResponseException {
   }
 
   private static ProblemDetail problem() {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no user with this id.");
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no user with this id.");
     problem.setTitle("User not found");
     return problem;
   }

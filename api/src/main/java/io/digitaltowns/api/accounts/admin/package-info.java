@@ -1,3 +1,6 @@
-/** Exposed to the site (io.digitaltowns.api.site), whose admin user pages call these services in process. */
+/**
+ * Exposed to the site (io.digitaltowns.api.site), whose admin user pages call these services in
+ * process.
+ */
 @org.springframework.modulith.NamedInterface("admin")
 package io.digitaltowns.api.accounts.admin;

@@ -13,8 +13,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Remembers the hash of the token the email consumer will put in the link for an event, and
- * accepts each token once, before it expires.
+ * Remembers the hash of the token the email consumer will put in the link for an event, and accepts
+ * each token once, before it expires.
  */
 @Component
 public class EmailLinkTokenStore {
@@ -31,9 +31,14 @@ public class EmailLinkTokenStore {
 
   @Transactional(propagation = Propagation.MANDATORY)
   public void remember(UUID userId, Purpose purpose, UUID eventId) {
-    Instant expiresAt = Instant.now().plus(purpose == Purpose.VERIFY_EMAIL
-        ? properties.verifyEmailTtl() : properties.resetPasswordTtl());
-    jdbc.sql("""
+    Instant expiresAt =
+        Instant.now()
+            .plus(
+                purpose == Purpose.VERIFY_EMAIL
+                    ? properties.verifyEmailTtl()
+                    : properties.resetPasswordTtl());
+    jdbc.sql(
+            """
             INSERT INTO email_link_tokens (token_hash, user_id, purpose, expires_at)
             VALUES (:hash, :userId, :purpose, :expiresAt)
             """)
@@ -44,10 +49,14 @@ public class EmailLinkTokenStore {
         .update();
   }
 
-  /** @return the user the link was for, when the token is known, unused, unexpired and of this purpose */
+  /**
+   * @return the user the link was for, when the token is known, unused, unexpired and of this
+   *     purpose
+   */
   @Transactional(propagation = Propagation.MANDATORY)
   public Optional<UUID> consume(String token, Purpose purpose) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             UPDATE email_link_tokens SET used_at = now()
             WHERE token_hash = :hash AND purpose = :purpose AND used_at IS NULL AND expires_at > now()
             RETURNING user_id
@@ -61,7 +70,10 @@ public class EmailLinkTokenStore {
   /** A new link makes the older ones of the same purpose useless. */
   @Transactional(propagation = Propagation.MANDATORY)
   public void discardUnused(UUID userId, Purpose purpose) {
-    jdbc.sql("DELETE FROM email_link_tokens WHERE user_id = :userId AND purpose = :purpose AND used_at IS NULL")
-        .param("userId", userId).param("purpose", purpose.name()).update();
+    jdbc.sql(
+            "DELETE FROM email_link_tokens WHERE user_id = :userId AND purpose = :purpose AND used_at IS NULL")
+        .param("userId", userId)
+        .param("purpose", purpose.name())
+        .update();
   }
 }

@@ -13,8 +13,10 @@ public class InvalidLinkException extends ErrorResponseException {
   }
 
   private static ProblemDetail problem() {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        "This link is not valid: it was already used, has expired, or was replaced by a newer one. Ask for a new one.");
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST,
+            "This link is not valid: it was already used, has expired, or was replaced by a newer one. Ask for a new one.");
     problem.setType(URI.create("https://digitaltowns.io/problems/invalid-link"));
     problem.setTitle("Invalid or expired link");
     return problem;

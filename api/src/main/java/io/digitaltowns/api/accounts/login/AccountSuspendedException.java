@@ -13,8 +13,9 @@ public class AccountSuspendedException extends ErrorResponseException {
   }
 
   private static ProblemDetail problem() {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-        "This account is suspended. Contact the town's administrators.");
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.FORBIDDEN, "This account is suspended. Contact the town's administrators.");
     problem.setType(URI.create("https://digitaltowns.io/problems/account-suspended"));
     problem.setTitle("Account suspended");
     return problem;

@@ -29,21 +29,28 @@ import tools.jackson.databind.json.JsonMapper;
  * provider and its redirect back in a short-lived cookie instead of an HTTP session.
  *
  * <p>Why a cookie: the api is stateless (bearer tokens, no sessions), runs as several instances
- * and, split by role, behind the web service's forwarding to the auth service. A session would
- * have to be sticky or shared for the minute the person spends at Google or Facebook, and would
- * be lost on a restart or deploy in between; the cookie travels with the browser instead.
+ * and, split by role, behind the web service's forwarding to the auth service. A session would have
+ * to be sticky or shared for the minute the person spends at Google or Facebook, and would be lost
+ * on a restart or deploy in between; the cookie travels with the browser instead.
  *
  * <p>The cookie is encrypted and authenticated (AES-256-GCM, with a key derived from JWT_SECRET
- * that serves nothing else): the browser can neither read the PKCE verifier and nonce nor forge
- * or alter a request, and it expires after {@link #TTL}. It is HttpOnly, Secure on HTTPS, scoped
- * to the redirect path and SameSite=Lax, which a provider's top-level redirect back still carries.
+ * that serves nothing else): the browser can neither read the PKCE verifier and nonce nor forge or
+ * alter a request, and it expires after {@link #TTL}. It is HttpOnly, Secure on HTTPS, scoped to
+ * the redirect path and SameSite=Lax, which a provider's top-level redirect back still carries.
  */
-class CookieAuthorizationRequestRepository implements AuthorizationRequestRepository<OAuth2AuthorizationRequest> {
+class CookieAuthorizationRequestRepository
+    implements AuthorizationRequestRepository<OAuth2AuthorizationRequest> {
 
   static final String COOKIE_NAME = "dt_oauth_request";
   static final Duration TTL = Duration.ofMinutes(10);
-  /** the request attribute holding the authorization request this redirect back spent, for the handlers after it */
-  private static final String SPENT = CookieAuthorizationRequestRepository.class.getName() + ".spent";
+
+  /**
+   * the request attribute holding the authorization request this redirect back spent, for the
+   * handlers after it
+   */
+  private static final String SPENT =
+      CookieAuthorizationRequestRepository.class.getName() + ".spent";
+
   private static final String COOKIE_PATH = "/login/oauth2/code/";
   private static final int IV_BYTES = 12;
   private static final int TAG_BITS = 128;
@@ -60,10 +67,16 @@ class CookieAuthorizationRequestRepository implements AuthorizationRequestReposi
   }
 
   /** What is kept of a request: the fields {@link OAuth2AuthorizationRequest} is rebuilt from. */
-  record Stored(String authorizationUri, String clientId, String redirectUri, Set<String> scopes, String state,
-                Map<String, Object> additionalParameters, Map<String, Object> attributes,
-                String authorizationRequestUri, long expiresAt) {
-  }
+  record Stored(
+      String authorizationUri,
+      String clientId,
+      String redirectUri,
+      Set<String> scopes,
+      String state,
+      Map<String, Object> additionalParameters,
+      Map<String, Object> attributes,
+      String authorizationRequestUri,
+      long expiresAt) {}
 
   @Override
   public OAuth2AuthorizationRequest loadAuthorizationRequest(HttpServletRequest request) {
@@ -87,22 +100,32 @@ class CookieAuthorizationRequestRepository implements AuthorizationRequestReposi
           .authorizationRequestUri(stored.authorizationRequestUri())
           .build();
     } catch (RuntimeException | GeneralSecurityException e) {
-      // altered, from another key, or unreadable: as if there were none, and the sign-in fails with 401
+      // altered, from another key, or unreadable: as if there were none, and the sign-in fails with
+      // 401
       return null;
     }
   }
 
   @Override
-  public void saveAuthorizationRequest(OAuth2AuthorizationRequest authorizationRequest, HttpServletRequest request,
-                                       HttpServletResponse response) {
+  public void saveAuthorizationRequest(
+      OAuth2AuthorizationRequest authorizationRequest,
+      HttpServletRequest request,
+      HttpServletResponse response) {
     if (authorizationRequest == null) {
       expire(request, response);
       return;
     }
-    Stored stored = new Stored(authorizationRequest.getAuthorizationUri(), authorizationRequest.getClientId(),
-        authorizationRequest.getRedirectUri(), authorizationRequest.getScopes(), authorizationRequest.getState(),
-        authorizationRequest.getAdditionalParameters(), authorizationRequest.getAttributes(),
-        authorizationRequest.getAuthorizationRequestUri(), clock.millis() + TTL.toMillis());
+    Stored stored =
+        new Stored(
+            authorizationRequest.getAuthorizationUri(),
+            authorizationRequest.getClientId(),
+            authorizationRequest.getRedirectUri(),
+            authorizationRequest.getScopes(),
+            authorizationRequest.getState(),
+            authorizationRequest.getAdditionalParameters(),
+            authorizationRequest.getAttributes(),
+            authorizationRequest.getAuthorizationRequestUri(),
+            clock.millis() + TTL.toMillis());
     try {
       write(request, response, encrypt(json.writeValueAsBytes(stored)), TTL);
     } catch (GeneralSecurityException e) {
@@ -111,7 +134,8 @@ class CookieAuthorizationRequestRepository implements AuthorizationRequestReposi
   }
 
   @Override
-  public OAuth2AuthorizationRequest removeAuthorizationRequest(HttpServletRequest request, HttpServletResponse response) {
+  public OAuth2AuthorizationRequest removeAuthorizationRequest(
+      HttpServletRequest request, HttpServletResponse response) {
     OAuth2AuthorizationRequest authorizationRequest = loadAuthorizationRequest(request);
     if (find(request) != null) {
       expire(request, response);
@@ -120,29 +144,39 @@ class CookieAuthorizationRequestRepository implements AuthorizationRequestReposi
     return authorizationRequest;
   }
 
-  /** The authorization request the redirect back was checked against (its state), if there was one. */
+  /**
+   * The authorization request the redirect back was checked against (its state), if there was one.
+   */
   static OAuth2AuthorizationRequest spent(HttpServletRequest request) {
     return (OAuth2AuthorizationRequest) request.getAttribute(SPENT);
   }
 
   private static Cookie find(HttpServletRequest request) {
     Cookie[] cookies = request.getCookies();
-    return cookies == null ? null
-        : Arrays.stream(cookies).filter(cookie -> COOKIE_NAME.equals(cookie.getName())).findFirst().orElse(null);
+    return cookies == null
+        ? null
+        : Arrays.stream(cookies)
+            .filter(cookie -> COOKIE_NAME.equals(cookie.getName()))
+            .findFirst()
+            .orElse(null);
   }
 
   private void expire(HttpServletRequest request, HttpServletResponse response) {
     write(request, response, "", Duration.ZERO);
   }
 
-  private static void write(HttpServletRequest request, HttpServletResponse response, String value, Duration maxAge) {
-    response.addHeader("Set-Cookie", ResponseCookie.from(COOKIE_NAME, value)
-        .path(COOKIE_PATH)
-        .httpOnly(true)
-        .secure(request.isSecure())
-        .sameSite("Lax")
-        .maxAge(maxAge)
-        .build().toString());
+  private static void write(
+      HttpServletRequest request, HttpServletResponse response, String value, Duration maxAge) {
+    response.addHeader(
+        "Set-Cookie",
+        ResponseCookie.from(COOKIE_NAME, value)
+            .path(COOKIE_PATH)
+            .httpOnly(true)
+            .secure(request.isSecure())
+            .sameSite("Lax")
+            .maxAge(maxAge)
+            .build()
+            .toString());
   }
 
   private String encrypt(byte[] plaintext) throws GeneralSecurityException {
@@ -151,7 +185,8 @@ class CookieAuthorizationRequestRepository implements AuthorizationRequestReposi
     Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
     cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
     byte[] sealed = cipher.doFinal(plaintext);
-    return Base64.getUrlEncoder().withoutPadding()
+    return Base64.getUrlEncoder()
+        .withoutPadding()
         .encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
   }
 
@@ -165,12 +200,18 @@ class CookieAuthorizationRequestRepository implements AuthorizationRequestReposi
     return cipher.doFinal(bytes, IV_BYTES, bytes.length - IV_BYTES);
   }
 
-  /** HMAC-SHA256(JWT_SECRET, label): a key of its own, so this cookie and the access tokens never share one. */
+  /**
+   * HMAC-SHA256(JWT_SECRET, label): a key of its own, so this cookie and the access tokens never
+   * share one.
+   */
   private static SecretKey deriveKey(String secret) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      byte[] derived = mac.doFinal("digitaltowns oauth authorization request cookie v1".getBytes(StandardCharsets.UTF_8));
+      byte[] derived =
+          mac.doFinal(
+              "digitaltowns oauth authorization request cookie v1"
+                  .getBytes(StandardCharsets.UTF_8));
       return new SecretKeySpec(derived, "AES");
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);

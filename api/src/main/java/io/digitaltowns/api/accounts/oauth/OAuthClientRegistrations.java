@@ -26,32 +26,36 @@ class OAuthClientRegistrations implements ClientRegistrationRepository {
     String redirectUri = redirectUri(properties.redirectBaseUrl());
     if (properties.google().configured()) {
       OAuthProperties.Google google = properties.google();
-      registrations.put(OAuthProvider.GOOGLE.registrationId(), new DiscoveredOnce(() ->
-          ClientRegistrations.fromOidcIssuerLocation(google.issuerUri().toString())
-              .registrationId(OAuthProvider.GOOGLE.registrationId())
-              .clientName(OAuthProvider.GOOGLE.displayName())
-              .clientId(google.clientId())
-              .clientSecret(google.clientSecret())
-              .redirectUri(redirectUri)
-              .scope("openid", "profile", "email")
-              .userNameAttributeName(IdTokenClaimNames.SUB)
-              .build()));
+      registrations.put(
+          OAuthProvider.GOOGLE.registrationId(),
+          new DiscoveredOnce(
+              () ->
+                  ClientRegistrations.fromOidcIssuerLocation(google.issuerUri().toString())
+                      .registrationId(OAuthProvider.GOOGLE.registrationId())
+                      .clientName(OAuthProvider.GOOGLE.displayName())
+                      .clientId(google.clientId())
+                      .clientSecret(google.clientSecret())
+                      .redirectUri(redirectUri)
+                      .scope("openid", "profile", "email")
+                      .userNameAttributeName(IdTokenClaimNames.SUB)
+                      .build()));
     }
     if (properties.facebook().configured()) {
       OAuthProperties.Facebook facebook = properties.facebook();
-      ClientRegistration registration = ClientRegistration.withRegistrationId(OAuthProvider.FACEBOOK.registrationId())
-          .clientName(OAuthProvider.FACEBOOK.displayName())
-          .clientId(facebook.clientId())
-          .clientSecret(facebook.clientSecret())
-          .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
-          .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-          .redirectUri(redirectUri)
-          .scope("public_profile", "email")
-          .authorizationUri(facebook.authorizationUri().toString())
-          .tokenUri(facebook.tokenUri().toString())
-          .userInfoUri(facebook.userInfoUri().toString())
-          .userNameAttributeName("id")
-          .build();
+      ClientRegistration registration =
+          ClientRegistration.withRegistrationId(OAuthProvider.FACEBOOK.registrationId())
+              .clientName(OAuthProvider.FACEBOOK.displayName())
+              .clientId(facebook.clientId())
+              .clientSecret(facebook.clientSecret())
+              .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+              .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+              .redirectUri(redirectUri)
+              .scope("public_profile", "email")
+              .authorizationUri(facebook.authorizationUri().toString())
+              .tokenUri(facebook.tokenUri().toString())
+              .userInfoUri(facebook.userInfoUri().toString())
+              .userNameAttributeName("id")
+              .build();
       registrations.put(OAuthProvider.FACEBOOK.registrationId(), () -> registration);
     }
   }
@@ -68,12 +72,17 @@ class OAuthClientRegistrations implements ClientRegistrationRepository {
   }
 
   private static String redirectUri(String redirectBaseUrl) {
-    String base = redirectBaseUrl == null || redirectBaseUrl.isBlank() ? "{baseUrl}"
-        : redirectBaseUrl.replaceAll("/+$", "");
+    String base =
+        redirectBaseUrl == null || redirectBaseUrl.isBlank()
+            ? "{baseUrl}"
+            : redirectBaseUrl.replaceAll("/+$", "");
     return base + "/login/oauth2/code/{registrationId}";
   }
 
-  /** Builds the registration on first use and keeps it; a failure is not kept, so the next call tries again. */
+  /**
+   * Builds the registration on first use and keeps it; a failure is not kept, so the next call
+   * tries again.
+   */
   private static final class DiscoveredOnce implements Supplier<ClientRegistration> {
 
     private final Supplier<ClientRegistration> discovery;

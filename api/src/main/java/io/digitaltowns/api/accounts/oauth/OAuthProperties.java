@@ -5,17 +5,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Sign in with Google and with Facebook. A provider without a client id and secret is off: it
- * gets no registration, and its /oauth2/authorization path answers 404. With neither configured,
- * OAuth login is not part of the security chain at all.
+ * Sign in with Google and with Facebook. A provider without a client id and secret is off: it gets
+ * no registration, and its /oauth2/authorization path answers 404. With neither configured, OAuth
+ * login is not part of the security chain at all.
  *
- * @param google             an OpenID Connect client of Google
- * @param facebook           an OAuth 2 client of Facebook (Facebook Login)
+ * @param google an OpenID Connect client of Google
+ * @param facebook an OAuth 2 client of Facebook (Facebook Login)
  * @param successRedirectUri where the browser goes after signing in, with the tokens in the URL
- *                           fragment ({@code #access_token=...}); empty answers the tokens as JSON
- * @param redirectBaseUrl    public base URL of the api as the provider redirects back to it
- *                           ({@code <base>/login/oauth2/code/google}); empty derives it from the
- *                           request (behind a proxy: from its X-Forwarded-* headers)
+ *     fragment ({@code #access_token=...}); empty answers the tokens as JSON
+ * @param redirectBaseUrl public base URL of the api as the provider redirects back to it ({@code
+ *     <base>/login/oauth2/code/google}); empty derives it from the request (behind a proxy: from
+ *     its X-Forwarded-* headers)
  */
 @ConfigurationProperties("digitaltowns.oauth")
 public record OAuthProperties(
@@ -26,15 +26,19 @@ public record OAuthProperties(
 
   public OAuthProperties {
     // an empty OAUTH_SUCCESS_REDIRECT_URI means "none"
-    successRedirectUri = successRedirectUri == null || successRedirectUri.toString().isBlank() ? null : successRedirectUri;
+    successRedirectUri =
+        successRedirectUri == null || successRedirectUri.toString().isBlank()
+            ? null
+            : successRedirectUri;
     if (successRedirectUri != null && !successRedirectUri.isAbsolute()) {
-      throw new IllegalArgumentException("digitaltowns.oauth.success-redirect-uri must be an absolute URL");
+      throw new IllegalArgumentException(
+          "digitaltowns.oauth.success-redirect-uri must be an absolute URL");
     }
   }
 
   /**
    * @param issuerUri the OpenID provider; its endpoints and keys come from its discovery document
-   *                  ({@code <issuer>/.well-known/openid-configuration}), fetched at the first sign-in
+   *     ({@code <issuer>/.well-known/openid-configuration}), fetched at the first sign-in
    */
   public record Google(
       String clientId,
@@ -55,7 +59,7 @@ public record OAuthProperties(
    * Unversioned Graph API endpoints use the app's default API version (set in the app dashboard),
    * so the app keeps working when Facebook retires a version.
    *
-   * @param clientId     the Facebook app id
+   * @param clientId the Facebook app id
    * @param clientSecret the Facebook app secret
    */
   public record Facebook(

@@ -7,7 +7,8 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * 401: the provider could not vouch for who signed in, or for an email address we could create or
- * find the account by. The detail says what the person can do about it, never what the provider sent.
+ * find the account by. The detail says what the person can do about it, never what the provider
+ * sent.
  */
 class OAuthSignInRefusedException extends ErrorResponseException {
 

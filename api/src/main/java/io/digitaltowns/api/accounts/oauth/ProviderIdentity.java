@@ -9,14 +9,21 @@ import java.util.Optional;
 /**
  * Who the provider says signed in.
  *
- * @param subject       the provider's stable id of the person (never their email, which can change)
- * @param sharedEmail   the address as the provider sent it, or null when it shared none
+ * @param subject the provider's stable id of the person (never their email, which can change)
+ * @param sharedEmail the address as the provider sent it, or null when it shared none
  * @param emailVerified whether the provider vouches that the person receives mail at that address
- * @param name          the person's name at the provider, or null
+ * @param name the person's name at the provider, or null
  */
-record ProviderIdentity(OAuthProvider provider, String subject, String sharedEmail, boolean emailVerified, String name) {
+record ProviderIdentity(
+    OAuthProvider provider,
+    String subject,
+    String sharedEmail,
+    boolean emailVerified,
+    String name) {
 
-  /** what an account is called when neither the provider's name nor the address gives a usable one */
+  /**
+   * what an account is called when neither the provider's name nor the address gives a usable one
+   */
   static final String FALLBACK_NAME = "DigitalTowns member";
 
   ProviderIdentity {
@@ -37,8 +44,12 @@ record ProviderIdentity(OAuthProvider provider, String subject, String sharedEma
     try {
       return Optional.of(EmailAddress.parse(sharedEmail));
     } catch (InvalidEmailAddressException unusable) {
-      throw new OAuthSignInRefusedException("The email address " + provider.displayName()
-          + " shared " + unusable.reason() + ", so it cannot be used here. Sign in another way.");
+      throw new OAuthSignInRefusedException(
+          "The email address "
+              + provider.displayName()
+              + " shared "
+              + unusable.reason()
+              + ", so it cannot be used here. Sign in another way.");
     }
   }
 
@@ -58,7 +69,8 @@ record ProviderIdentity(OAuthProvider provider, String subject, String sharedEma
       }
       String stripped = candidate.strip();
       if (stripped.codePointCount(0, stripped.length()) > DisplayName.MAX_CODE_POINTS) {
-        stripped = stripped.substring(0, stripped.offsetByCodePoints(0, DisplayName.MAX_CODE_POINTS));
+        stripped =
+            stripped.substring(0, stripped.offsetByCodePoints(0, DisplayName.MAX_CODE_POINTS));
       }
       try {
         return DisplayName.parse(stripped);

@@ -1,11 +1,11 @@
 package io.digitaltowns.api.accounts.passwordreset;
 
-import io.digitaltowns.api.outbox.OutboxWriter;
 import io.digitaltowns.api.accounts.EmailAddress;
-import io.digitaltowns.api.accounts.verification.AddressProofs;
 import io.digitaltowns.api.accounts.PasswordChanges;
 import io.digitaltowns.api.accounts.links.EmailLinkTokenStore;
 import io.digitaltowns.api.accounts.links.InvalidLinkException;
+import io.digitaltowns.api.accounts.verification.AddressProofs;
+import io.digitaltowns.api.outbox.OutboxWriter;
 import io.digitaltowns.events.accounts.PasswordChangeReason;
 import io.digitaltowns.events.accounts.PasswordResetRequested;
 import io.digitaltowns.events.links.EmailLinkTokens.Purpose;
@@ -14,7 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Forgot password: a single-use, expiring link by mail, then a new password and every session ended. */
+/**
+ * Forgot password: a single-use, expiring link by mail, then a new password and every session
+ * ended.
+ */
 @Service
 public class PasswordReset {
 
@@ -24,8 +27,12 @@ public class PasswordReset {
   private final PasswordChanges passwordChanges;
   private final AddressProofs addressProofs;
 
-  PasswordReset(JdbcClient jdbc, EmailLinkTokenStore links, OutboxWriter events, PasswordChanges passwordChanges,
-                AddressProofs addressProofs) {
+  PasswordReset(
+      JdbcClient jdbc,
+      EmailLinkTokenStore links,
+      OutboxWriter events,
+      PasswordChanges passwordChanges,
+      AddressProofs addressProofs) {
     this.jdbc = jdbc;
     this.links = links;
     this.events = events;
@@ -38,15 +45,25 @@ public class PasswordReset {
   public void request(EmailAddress email, String traceId) {
     jdbc.sql("SELECT id, email, display_name FROM users WHERE email = :email AND NOT suspended")
         .param("email", email.value())
-        .query((rs, n) -> new Account(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name")))
+        .query(
+            (rs, n) ->
+                new Account(
+                    rs.getObject("id", UUID.class),
+                    rs.getString("email"),
+                    rs.getString("display_name")))
         .optional()
-        .ifPresent(account -> {
-          links.discardUnused(account.id(), Purpose.RESET_PASSWORD);
-          UUID eventId = events.publish(account.id(), traceId,
-              PasswordResetRequested.newBuilder()
-                  .setEmail(account.email()).setDisplayName(account.displayName()));
-          links.remember(account.id(), Purpose.RESET_PASSWORD, eventId);
-        });
+        .ifPresent(
+            account -> {
+              links.discardUnused(account.id(), Purpose.RESET_PASSWORD);
+              UUID eventId =
+                  events.publish(
+                      account.id(),
+                      traceId,
+                      PasswordResetRequested.newBuilder()
+                          .setEmail(account.email())
+                          .setDisplayName(account.displayName()));
+              links.remember(account.id(), Purpose.RESET_PASSWORD, eventId);
+            });
   }
 
   /**
@@ -56,12 +73,16 @@ public class PasswordReset {
    */
   @Transactional
   public void complete(String token, String newPassword, String traceId) {
-    UUID userId = links.consume(token, Purpose.RESET_PASSWORD).orElseThrow(InvalidLinkException::new);
+    UUID userId =
+        links.consume(token, Purpose.RESET_PASSWORD).orElseThrow(InvalidLinkException::new);
     passwordChanges.change(userId, newPassword, PasswordChangeReason.RESET, traceId);
-    String email = jdbc.sql("SELECT email FROM users WHERE id = :id").param("id", userId).query(String.class).single();
+    String email =
+        jdbc.sql("SELECT email FROM users WHERE id = :id")
+            .param("id", userId)
+            .query(String.class)
+            .single();
     addressProofs.provenByOwner(userId, email, traceId);
   }
 
-  private record Account(UUID id, String email, String displayName) {
-  }
+  private record Account(UUID id, String email, String displayName) {}
 }

@@ -12,7 +12,8 @@ public class AccountGoneException extends ErrorResponseException {
   }
 
   private static ProblemDetail problem() {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "This account no longer exists.");
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "This account no longer exists.");
     problem.setTitle("Account not found");
     return problem;
   }

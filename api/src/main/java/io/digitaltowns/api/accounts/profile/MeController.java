@@ -5,22 +5,22 @@ import io.digitaltowns.api.ratelimit.AbuseLimits;
 import io.digitaltowns.api.ratelimit.ClientAddress;
 import io.digitaltowns.api.ratelimit.LimitedAction;
 import io.digitaltowns.api.web.TraceParent;
-import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.util.UUID;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -44,18 +44,20 @@ class MeController {
     this.abuseLimits = abuseLimits;
   }
 
-  record RenameRequest(@NotBlank @Size(max = 100) String displayName) {
-  }
+  record RenameRequest(@NotBlank @Size(max = 100) String displayName) {}
 
-  record ChangePasswordRequest(@NotBlank @Size(max = 128) String currentPassword,
-                               @ChosenPassword String newPassword) {
+  record ChangePasswordRequest(
+      @NotBlank @Size(max = 128) String currentPassword, @ChosenPassword String newPassword) {
     @Override
     public String toString() {
       return "ChangePasswordRequest[***]";
     }
   }
 
-  /** @param password the current password (without a body at all, a sign-in moments ago stands in: {@link OwnerConfirmation}) */
+  /**
+   * @param password the current password (without a body at all, a sign-in moments ago stands in:
+   *     {@link OwnerConfirmation})
+   */
   record DeleteAccountRequest(@NotBlank @Size(max = 128) String password) {
     @Override
     public String toString() {
@@ -77,40 +79,65 @@ class MeController {
     return profile.rename(userId(token), request.displayName());
   }
 
-  @Operation(summary = "Change my password", description = "Ends every session at once, this one included: "
-      + "every access token and refresh token issued before stops working.")
+  @Operation(
+      summary = "Change my password",
+      description =
+          "Ends every session at once, this one included: "
+              + "every access token and refresh token issued before stops working.")
   @ApiResponse(responseCode = "204", description = "Changed")
-  @ApiResponse(responseCode = "400", description = "The current password is wrong or the new one is invalid")
-  @ApiResponse(responseCode = "429", description = "Too many attempts with the current password; see Retry-After")
+  @ApiResponse(
+      responseCode = "400",
+      description = "The current password is wrong or the new one is invalid")
+  @ApiResponse(
+      responseCode = "429",
+      description = "Too many attempts with the current password; see Retry-After")
   @PostMapping("/api/me/password")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  void changePassword(@AuthenticationPrincipal Jwt token, @Valid @RequestBody ChangePasswordRequest request,
-                      HttpServletRequest http,
-                      @RequestHeader(name = "traceparent", required = false) String traceparent) {
+  void changePassword(
+      @AuthenticationPrincipal Jwt token,
+      @Valid @RequestBody ChangePasswordRequest request,
+      HttpServletRequest http,
+      @RequestHeader(name = "traceparent", required = false) String traceparent) {
     abuseLimits.check(LimitedAction.CURRENT_PASSWORD, ClientAddress.of(http), token.getSubject());
-    profile.changePassword(userId(token), request.currentPassword(), request.newPassword(), TraceParent.traceId(traceparent));
+    profile.changePassword(
+        userId(token),
+        request.currentPassword(),
+        request.newPassword(),
+        TraceParent.traceId(traceparent));
   }
 
-  @Operation(summary = "Delete my account",
-      description = "Erases the account's personal data and tells every consumer to erase theirs. Needs the "
-          + "current password in the body (`{\"password\": \"...\"}`), or, without one (accounts signed up through "
-          + "Google or Facebook have none), a sign-in within the last few minutes (JWT_RECENT_SIGN_IN, 5 by default).")
+  @Operation(
+      summary = "Delete my account",
+      description =
+          "Erases the account's personal data and tells every consumer to erase theirs. Needs the "
+              + "current password in the body (`{\"password\": \"...\"}`), or, without one (accounts signed up through "
+              + "Google or Facebook have none), a sign-in within the last few minutes (JWT_RECENT_SIGN_IN, 5 by default).")
   @ApiResponse(responseCode = "204", description = "Deleted")
   @ApiResponse(responseCode = "400", description = "The password is wrong")
-  @ApiResponse(responseCode = "403", description = "No password sent and the sign-in is not recent: sign in again")
-  @ApiResponse(responseCode = "429", description = "Too many attempts with the current password; see Retry-After")
+  @ApiResponse(
+      responseCode = "403",
+      description = "No password sent and the sign-in is not recent: sign in again")
+  @ApiResponse(
+      responseCode = "429",
+      description = "Too many attempts with the current password; see Retry-After")
   @DeleteMapping("/api/me")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  void delete(@AuthenticationPrincipal Jwt token, @Valid @RequestBody(required = false) DeleteAccountRequest request,
-              HttpServletRequest http, @RequestHeader(name = "traceparent", required = false) String traceparent)
+  void delete(
+      @AuthenticationPrincipal Jwt token,
+      @Valid @RequestBody(required = false) DeleteAccountRequest request,
+      HttpServletRequest http,
+      @RequestHeader(name = "traceparent", required = false) String traceparent)
       throws HttpMediaTypeNotSupportedException {
-    // Spring reads no body of a DELETE it has no converter for and passes null: a body that is not JSON
+    // Spring reads no body of a DELETE it has no converter for and passes null: a body that is not
+    // JSON
     // must be refused here, or it would count as "no body" and fall back to the recent sign-in
     MediaType contentType = contentTypeOf(http);
-    boolean notJson = http.getContentType() != null
-        && (contentType == null || !MediaType.APPLICATION_JSON.isCompatibleWith(contentType));
+    boolean notJson =
+        http.getContentType() != null
+            && (contentType == null || !MediaType.APPLICATION_JSON.isCompatibleWith(contentType));
     if (request == null && (notJson || http.getContentLengthLong() > 0)) {
-      throw new HttpMediaTypeNotSupportedException(contentType, List.of(MediaType.APPLICATION_JSON), HttpMethod.DELETE);
+      throw new HttpMediaTypeNotSupportedException(
+          contentType, List.of(MediaType.APPLICATION_JSON), HttpMethod.DELETE);
     }
     String password = request == null ? null : request.password();
     if (password != null) {
@@ -120,7 +147,9 @@ class MeController {
     profile.delete(userId(token), TraceParent.traceId(traceparent));
   }
 
-  /** @return null when there is none or it does not parse */
+  /**
+   * @return null when there is none or it does not parse
+   */
   private static MediaType contentTypeOf(HttpServletRequest http) {
     try {
       return http.getContentType() == null ? null : MediaType.parseMediaType(http.getContentType());

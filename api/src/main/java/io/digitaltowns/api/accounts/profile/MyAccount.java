@@ -6,5 +6,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /** What {@code GET /api/me} shows a user about their own account. */
-public record MyAccount(UUID id, String email, String displayName, boolean emailVerified, Set<Role> roles, Instant createdAt) {
-}
+public record MyAccount(
+    UUID id,
+    String email,
+    String displayName,
+    boolean emailVerified,
+    Set<Role> roles,
+    Instant createdAt) {}

@@ -13,8 +13,10 @@ class RecentSignInRequiredException extends ErrorResponseException {
   }
 
   private static ProblemDetail problem() {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-        "Confirm it is you: send your current password, or sign in again and retry within a few minutes.");
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.FORBIDDEN,
+            "Confirm it is you: send your current password, or sign in again and retry within a few minutes.");
     problem.setType(URI.create("https://digitaltowns.io/problems/recent-sign-in-required"));
     problem.setTitle("Confirm it is you");
     return problem;

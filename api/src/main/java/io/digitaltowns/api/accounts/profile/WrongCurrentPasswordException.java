@@ -14,7 +14,8 @@ public class WrongCurrentPasswordException extends ErrorResponseException {
   }
 
   private static ProblemDetail problem() {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The current password is wrong.");
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The current password is wrong.");
     problem.setTitle("Invalid input");
     problem.setProperty("errors", List.of(new FieldProblem("currentPassword", "is wrong")));
     return problem;

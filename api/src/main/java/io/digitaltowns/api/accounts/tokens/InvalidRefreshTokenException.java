@@ -5,7 +5,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** 401: the refresh token is unknown, expired, already used or revoked; the user must sign in again. */
+/**
+ * 401: the refresh token is unknown, expired, already used or revoked; the user must sign in again.
+ */
 public class InvalidRefreshTokenException extends ErrorResponseException {
 
   public InvalidRefreshTokenException() {
@@ -13,8 +15,10 @@ public class InvalidRefreshTokenException extends ErrorResponseException {
   }
 
   private static ProblemDetail problem() {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-        "The session has ended or the refresh token is not valid. Sign in again.");
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.UNAUTHORIZED,
+            "The session has ended or the refresh token is not valid. Sign in again.");
     problem.setType(URI.create("https://digitaltowns.io/problems/invalid-refresh-token"));
     problem.setTitle("Invalid refresh token");
     return problem;

@@ -30,17 +30,22 @@ class JwtConfiguration {
   }
 
   /**
-   * Accepts only HS256 with our key and issuer, unexpired: {@code alg: none} or another key fails. The default
-   * validators check an expiry only when there is one, so a token without one is refused here: it would never end.
-   * The token must name this instance's service in {@code aud} (see {@link ServiceAudience}).
+   * Accepts only HS256 with our key and issuer, unexpired: {@code alg: none} or another key fails.
+   * The default validators check an expiry only when there is one, so a token without one is
+   * refused here: it would never end. The token must name this instance's service in {@code aud}
+   * (see {@link ServiceAudience}).
    */
   @Bean
   JwtDecoder jwtDecoder(JwtProperties properties, Environment environment) {
     String audience = ServiceAudience.ofThisInstance(environment).claim();
-    NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key(properties)).macAlgorithm(MacAlgorithm.HS256).build();
-    decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(properties.issuer()),
-        new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
-        new JwtClaimValidator<Collection<?>>(JwtClaimNames.AUD, named -> named != null && named.contains(audience))));
+    NimbusJwtDecoder decoder =
+        NimbusJwtDecoder.withSecretKey(key(properties)).macAlgorithm(MacAlgorithm.HS256).build();
+    decoder.setJwtValidator(
+        new DelegatingOAuth2TokenValidator<>(
+            JwtValidators.createDefaultWithIssuer(properties.issuer()),
+            new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
+            new JwtClaimValidator<Collection<?>>(
+                JwtClaimNames.AUD, named -> named != null && named.contains(audience))));
     return decoder;
   }
 

@@ -18,7 +18,6 @@ import org.springframework.core.env.Environment;
  * refresh, at most one access-token lifetime later).
  */
 public enum ServiceAudience {
-
   WEB("digitaltowns-web"),
   AUTH("digitaltowns-auth"),
   CRM("digitaltowns-crm");
@@ -45,7 +44,8 @@ public enum ServiceAudience {
 
   /**
    * This instance's service: SERVICE_ROLE binds both {@code digitaltowns.auth-service.role} and
-   * {@code digitaltowns.crm-service.role}; an instance set to neither {@code auth} nor {@code crm} is the web service.
+   * {@code digitaltowns.crm-service.role}; an instance set to neither {@code auth} nor {@code crm}
+   * is the web service.
    */
   static ServiceAudience ofThisInstance(Environment environment) {
     if ("crm".equals(environment.getProperty("digitaltowns.crm-service.role"))) {

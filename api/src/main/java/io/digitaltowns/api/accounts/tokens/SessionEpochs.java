@@ -7,8 +7,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The per-user session epoch ({@code users.session_epoch}): access tokens carry the value current at
- * issue, and {@code ActiveAccountAuthentication} refuses one whose value is no longer current.
+ * The per-user session epoch ({@code users.session_epoch}): access tokens carry the value current
+ * at issue, and {@code ActiveAccountAuthentication} refuses one whose value is no longer current.
  */
 @Component
 class SessionEpochs {
@@ -20,12 +20,20 @@ class SessionEpochs {
   }
 
   long current(UUID userId) {
-    return jdbc.sql("SELECT session_epoch FROM users WHERE id = :id").param("id", userId).query(Long.class).single();
+    return jdbc.sql("SELECT session_epoch FROM users WHERE id = :id")
+        .param("id", userId)
+        .query(Long.class)
+        .single();
   }
 
-  /** Ends every access token issued so far (the row lock also orders it against a concurrent refresh). */
+  /**
+   * Ends every access token issued so far (the row lock also orders it against a concurrent
+   * refresh).
+   */
   @Transactional(propagation = Propagation.MANDATORY)
   void bump(UUID userId) {
-    jdbc.sql("UPDATE users SET session_epoch = session_epoch + 1 WHERE id = :id").param("id", userId).update();
+    jdbc.sql("UPDATE users SET session_epoch = session_epoch + 1 WHERE id = :id")
+        .param("id", userId)
+        .update();
   }
 }

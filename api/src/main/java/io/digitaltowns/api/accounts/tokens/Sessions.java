@@ -1,8 +1,8 @@
 package io.digitaltowns.api.accounts.tokens;
 
-import io.digitaltowns.api.outbox.OutboxWriter;
 import io.digitaltowns.api.accounts.AccountRoles;
 import io.digitaltowns.api.accounts.AdminPromotion;
+import io.digitaltowns.api.outbox.OutboxWriter;
 import io.digitaltowns.events.accounts.SignInMethod;
 import io.digitaltowns.events.accounts.UserSignedIn;
 import java.util.Optional;
@@ -21,8 +21,13 @@ public class Sessions {
   private final AdminPromotion adminPromotion;
   private final OutboxWriter events;
 
-  Sessions(AccessTokens accessTokens, RefreshTokens refreshTokens, SessionEpochs epochs, AccountRoles roles,
-           AdminPromotion adminPromotion, OutboxWriter events) {
+  Sessions(
+      AccessTokens accessTokens,
+      RefreshTokens refreshTokens,
+      SessionEpochs epochs,
+      AccountRoles roles,
+      AdminPromotion adminPromotion,
+      OutboxWriter events) {
     this.accessTokens = accessTokens;
     this.refreshTokens = refreshTokens;
     this.epochs = epochs;
@@ -39,21 +44,22 @@ public class Sessions {
    * whose address is no longer listed.
    */
   @Transactional
-  public TokenPair start(UUID userId, String email, boolean emailVerified, SignInMethod method, String traceId) {
+  public TokenPair start(
+      UUID userId, String email, boolean emailVerified, SignInMethod method, String traceId) {
     if (method == SignInMethod.PASSWORD) {
       adminPromotion.revokeIfNoLongerListed(userId, email, emailVerified, traceId);
     } else {
       adminPromotion.promoteIfListed(userId, email, emailVerified, traceId);
     }
-    events.publish(userId, traceId, UserSignedIn.newBuilder()
-        .setMethod(method));
+    events.publish(userId, traceId, UserSignedIn.newBuilder().setMethod(method));
     return tokens(refreshTokens.startFamily(userId));
   }
 
   @Transactional(noRollbackFor = InvalidRefreshTokenException.class)
   public TokenPair refresh(String refreshToken) {
     Optional<RefreshTokens.Rotation> rotation = refreshTokens.rotate(refreshToken);
-    // a reuse revoked the family inside rotate(); that must commit even though the caller gets a 401
+    // a reuse revoked the family inside rotate(); that must commit even though the caller gets a
+    // 401
     return tokens(rotation.orElseThrow(InvalidRefreshTokenException::new));
   }
 
@@ -74,8 +80,10 @@ public class Sessions {
 
   private TokenPair tokens(RefreshTokens.Rotation session) {
     UUID userId = session.userId();
-    String accessToken = accessTokens.issue(
-        new AccessTokens.Holder(userId, roles.rolesOf(userId), epochs.current(userId), session.signedInAt()));
+    String accessToken =
+        accessTokens.issue(
+            new AccessTokens.Holder(
+                userId, roles.rolesOf(userId), epochs.current(userId), session.signedInAt()));
     return TokenPair.bearer(accessToken, accessTokens.ttlSeconds(), session.refreshToken());
   }
 }

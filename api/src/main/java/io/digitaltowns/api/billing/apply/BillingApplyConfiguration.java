@@ -5,5 +5,4 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration
 @EnableConfigurationProperties(BillingApplyProperties.class)
-class BillingApplyConfiguration {
-}
+class BillingApplyConfiguration {}

@@ -8,12 +8,16 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * The background work of billing, on while {@code digitaltowns.billing.apply.enabled} (default true; set it false on
- * the auth-service role): apply the stored Stripe events, and end the featured grace of past_due subscriptions.
+ * The background work of billing, on while {@code digitaltowns.billing.apply.enabled} (default
+ * true; set it false on the auth-service role): apply the stored Stripe events, and end the
+ * featured grace of past_due subscriptions.
  */
 @Configuration
 @EnableScheduling
-@ConditionalOnProperty(name = "digitaltowns.billing.apply.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(
+    name = "digitaltowns.billing.apply.enabled",
+    havingValue = "true",
+    matchIfMissing = true)
 class BillingSchedule {
 
   private static final Logger log = LoggerFactory.getLogger(BillingSchedule.class);
@@ -26,17 +30,20 @@ class BillingSchedule {
     this.featured = featured;
   }
 
-  @Scheduled(initialDelayString = "${digitaltowns.billing.apply.poll-interval:2s}",
+  @Scheduled(
+      initialDelayString = "${digitaltowns.billing.apply.poll-interval:2s}",
       fixedDelayString = "${digitaltowns.billing.apply.poll-interval:2s}")
   void applyStripeEvents() {
     try {
       applier.applyPending();
     } catch (RuntimeException e) {
-      log.warn("Applying Stripe events failed, trying again later: {}", e.getClass().getSimpleName());
+      log.warn(
+          "Applying Stripe events failed, trying again later: {}", e.getClass().getSimpleName());
     }
   }
 
-  @Scheduled(initialDelayString = "${digitaltowns.billing.apply.grace-check:5m}",
+  @Scheduled(
+      initialDelayString = "${digitaltowns.billing.apply.grace-check:5m}",
       fixedDelayString = "${digitaltowns.billing.apply.grace-check:5m}")
   void endExpiredGraces() {
     try {
@@ -45,7 +52,8 @@ class BillingSchedule {
         log.info("{} business(es) past due beyond the grace are no longer featured", unfeatured);
       }
     } catch (RuntimeException e) {
-      log.warn("Ending past-due graces failed, trying again later: {}", e.getClass().getSimpleName());
+      log.warn(
+          "Ending past-due graces failed, trying again later: {}", e.getClass().getSimpleName());
     }
   }
 }

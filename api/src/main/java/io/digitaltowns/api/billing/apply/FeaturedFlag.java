@@ -8,9 +8,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * {@code businesses.featured} follows the business's current subscription (business_billing): featured while it is
- * active or trialing, and while it is past_due for less than {@code digitaltowns.billing.past-due-grace} since
- * Stripe made it past_due. Recomputed after every applied event, and by {@link BillingSchedule} when a grace runs out.
+ * {@code businesses.featured} follows the business's current subscription (business_billing):
+ * featured while it is active or trialing, and while it is past_due for less than {@code
+ * digitaltowns.billing.past-due-grace} since Stripe made it past_due. Recomputed after every
+ * applied event, and by {@link BillingSchedule} when a grace runs out.
  */
 @Component
 class FeaturedFlag {
@@ -28,7 +29,8 @@ class FeaturedFlag {
   /** Sets the business's flag from its stored subscription state. */
   @Transactional
   void refresh(UUID businessId) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             UPDATE businesses b SET featured = f.featured
             FROM (SELECT coalesce(bool_or(bb.status IN ('active', 'trialing')
                                           OR (bb.status = 'past_due' AND s.past_due_since > :cutoff)), false) AS featured
@@ -37,7 +39,8 @@ class FeaturedFlag {
                   WHERE bb.business_id = :id) f
             WHERE b.id = :id AND b.featured IS DISTINCT FROM f.featured
             """)
-        .param("id", businessId).param("cutoff", cutoff())
+        .param("id", businessId)
+        .param("cutoff", cutoff())
         .update();
   }
 
@@ -48,7 +51,8 @@ class FeaturedFlag {
    */
   @Transactional
   int endExpiredGraces() {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             UPDATE businesses b SET featured = false
             FROM business_billing bb JOIN billing_subscriptions s ON s.subscription_id = bb.subscription_id
             WHERE b.id = bb.business_id AND b.featured AND bb.status = 'past_due'

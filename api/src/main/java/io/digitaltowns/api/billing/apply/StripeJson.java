@@ -6,8 +6,7 @@ import tools.jackson.databind.JsonNode;
 /** Reading Stripe's JSON: ids that may be expanded objects, unix timestamps that may be null. */
 final class StripeJson {
 
-  private StripeJson() {
-  }
+  private StripeJson() {}
 
   static String string(JsonNode node) {
     if (node == null || !node.isString() || node.asString().isBlank()) {

@@ -25,26 +25,30 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Applies one Stripe event to the subscription state of the business it concerns, in one transaction, so that
- * Stripe's truth wins whatever the order and number of deliveries:
+ * Applies one Stripe event to the subscription state of the business it concerns, in one
+ * transaction, so that Stripe's truth wins whatever the order and number of deliveries:
  *
  * <ul>
- *   <li>each Stripe event id is applied once ({@code applied_stripe_events});</li>
- *   <li>a subscription snapshot older (by the event's {@code created}) than the stored state changes no state, and a
- *       canceled or expired subscription never comes back;</li>
- *   <li>every domain event on {@code dt.billing.events} is emitted on the first evidence of its transition and marked
- *       in the database, so it is never emitted twice: SubscriptionActivated (first active/trialing snapshot or paid
- *       first invoice), SubscriptionCanceled (first snapshot with a cancellation requested), SubscriptionEnded (first
- *       canceled snapshot) once per subscription; SubscriptionRenewed once per paid renewal invoice; PaymentFailed
- *       once per invoice and attempt. Evidence counts even when it arrives late (an old snapshot still proves the
- *       subscription was active), so any order of the same deliveries emits the same events;</li>
- *   <li>an invoice of a subscription whose state was never seen fetches the subscription from Stripe;</li>
- *   <li>{@code businesses.featured} is recomputed from the stored state (see {@link FeaturedFlag}).</li>
+ *   <li>each Stripe event id is applied once ({@code applied_stripe_events});
+ *   <li>a subscription snapshot older (by the event's {@code created}) than the stored state
+ *       changes no state, and a canceled or expired subscription never comes back;
+ *   <li>every domain event on {@code dt.billing.events} is emitted on the first evidence of its
+ *       transition and marked in the database, so it is never emitted twice: SubscriptionActivated
+ *       (first active/trialing snapshot or paid first invoice), SubscriptionCanceled (first
+ *       snapshot with a cancellation requested), SubscriptionEnded (first canceled snapshot) once
+ *       per subscription; SubscriptionRenewed once per paid renewal invoice; PaymentFailed once per
+ *       invoice and attempt. Evidence counts even when it arrives late (an old snapshot still
+ *       proves the subscription was active), so any order of the same deliveries emits the same
+ *       events;
+ *   <li>an invoice of a subscription whose state was never seen fetches the subscription from
+ *       Stripe;
+ *   <li>{@code businesses.featured} is recomputed from the stored state (see {@link FeaturedFlag}).
  * </ul>
  *
- * <p>What each event does to a subscription is the pure {@link SubscriptionTransitions} (the table of
- * {@code docs/billing.md}); the ledger finds the business, takes its lock, loads the state ({@link SubscriptionStore}),
- * stores the transition's result and emits its billing events ({@link BillingEventEmitter}).
+ * <p>What each event does to a subscription is the pure {@link SubscriptionTransitions} (the table
+ * of {@code docs/billing.md}); the ledger finds the business, takes its lock, loads the state
+ * ({@link SubscriptionStore}), stores the transition's result and emits its billing events ({@link
+ * BillingEventEmitter}).
  */
 @Service
 public class SubscriptionLedger {
@@ -54,7 +58,10 @@ public class SubscriptionLedger {
   public enum Outcome {
     /** The event changed the stored state or emitted a domain event. */
     APPLIED,
-    /** A subscription snapshot older than the stored state: only its evidence of past transitions counted. */
+    /**
+     * A subscription snapshot older than the stored state: only its evidence of past transitions
+     * counted.
+     */
     STALE,
     /** A type or object that does not concern subscriptions (one-off payment, unknown type). */
     IGNORED,
@@ -64,8 +71,7 @@ public class SubscriptionLedger {
     DUPLICATE
   }
 
-  private record Result(Outcome outcome, UUID businessId) {
-  }
+  private record Result(Outcome outcome, UUID businessId) {}
 
   private final SubscriptionStore store;
   private final BillingEventEmitter emitter;
@@ -74,8 +80,13 @@ public class SubscriptionLedger {
   private final StripeApi stripe;
   private final FeaturedFlag featured;
 
-  SubscriptionLedger(SubscriptionStore store, BillingEventEmitter emitter, JsonMapper json, Clock clock,
-                     StripeApi stripe, FeaturedFlag featured) {
+  SubscriptionLedger(
+      SubscriptionStore store,
+      BillingEventEmitter emitter,
+      JsonMapper json,
+      Clock clock,
+      StripeApi stripe,
+      FeaturedFlag featured) {
     this.store = store;
     this.emitter = emitter;
     this.json = json;
@@ -88,8 +99,8 @@ public class SubscriptionLedger {
    * Applies one Stripe event (the raw payload as Stripe signed it).
    *
    * @throws IllegalArgumentException when the payload is no Stripe event
-   * @throws io.digitaltowns.api.billing.PaymentProviderUnavailableException when Stripe had to be asked and did not
-   *                                                                         answer (nothing is applied; retry)
+   * @throws io.digitaltowns.api.billing.PaymentProviderUnavailableException when Stripe had to be
+   *     asked and did not answer (nothing is applied; retry)
    */
   @Transactional
   public Outcome apply(String payload) {
@@ -104,34 +115,43 @@ public class SubscriptionLedger {
     if (!store.claim(id, type)) {
       return Outcome.DUPLICATE;
     }
-    Result result = switch (type) {
-      case "checkout.session.completed" -> checkoutCompleted(object);
-      case "customer.subscription.created", "customer.subscription.updated", "customer.subscription.deleted",
-           "customer.subscription.paused", "customer.subscription.resumed" ->
-          subscriptionChanged(SubscriptionSnapshot.of(object), created, id);
-      case "invoice.paid" -> invoice(InvoiceFacts.of(object), created, id, true);
-      case "invoice.payment_failed" -> invoice(InvoiceFacts.of(object), created, id, false);
-      default -> new Result(Outcome.IGNORED, null);
-    };
+    Result result =
+        switch (type) {
+          case "checkout.session.completed" -> checkoutCompleted(object);
+          case "customer.subscription.created",
+              "customer.subscription.updated",
+              "customer.subscription.deleted",
+              "customer.subscription.paused",
+              "customer.subscription.resumed" ->
+              subscriptionChanged(SubscriptionSnapshot.of(object), created, id);
+          case "invoice.paid" -> invoice(InvoiceFacts.of(object), created, id, true);
+          case "invoice.payment_failed" -> invoice(InvoiceFacts.of(object), created, id, false);
+          default -> new Result(Outcome.IGNORED, null);
+        };
     store.finish(id, result.outcome(), result.businessId());
     if (result.businessId() != null) {
       featured.refresh(result.businessId());
     }
-    log.info("Stripe event {} ({}): {}{}", id, type, result.outcome().name().toLowerCase(),
+    log.info(
+        "Stripe event {} ({}): {}{}",
+        id,
+        type,
+        result.outcome().name().toLowerCase(),
         result.businessId() == null ? "" : " for business " + result.businessId());
     return result.outcome();
   }
 
   /**
-   * Records an event the ledger cannot read as applied (outcome {@code unreadable}), so that it is not tried again
-   * on every pass; it stays in stripe_events for a person to look at.
+   * Records an event the ledger cannot read as applied (outcome {@code unreadable}), so that it is
+   * not tried again on every pass; it stays in stripe_events for a person to look at.
    */
   @Transactional
   public void markUnreadable(String stripeEventId, String type) {
     store.markUnreadable(stripeEventId, type);
   }
 
-  // --- event types ---------------------------------------------------------------------------------------------
+  // --- event types
+  // ---------------------------------------------------------------------------------------------
 
   private Result checkoutCompleted(JsonNode session) {
     if (!"subscription".equals(string(session.get("mode")))) {
@@ -155,19 +175,22 @@ public class SubscriptionLedger {
     return new Result(Outcome.APPLIED, businessId);
   }
 
-  private Result subscriptionChanged(SubscriptionSnapshot snapshot, Instant asOf, String stripeEventId) {
+  private Result subscriptionChanged(
+      SubscriptionSnapshot snapshot, Instant asOf, String stripeEventId) {
     UUID businessId = store.businessOf(snapshot.id(), snapshot.customerId(), snapshot.businessId());
     if (businessId == null) {
       return new Result(Outcome.NO_BUSINESS, null);
     }
     store.lock(businessId);
     store.link(snapshot.id(), businessId, snapshot.customerId());
-    Transition transition = step(subscription(snapshot.id()), new SubscriptionSeen(snapshot, asOf), stripeEventId);
+    Transition transition =
+        step(subscription(snapshot.id()), new SubscriptionSeen(snapshot, asOf), stripeEventId);
     return new Result(transition.stale() ? Outcome.STALE : Outcome.APPLIED, businessId);
   }
 
   /** {@code invoice.paid} ({@code paid}) or {@code invoice.payment_failed}. */
-  private Result invoice(InvoiceFacts invoice, Instant created, String stripeEventId, boolean paid) {
+  private Result invoice(
+      InvoiceFacts invoice, Instant created, String stripeEventId, boolean paid) {
     if (invoice.subscriptionId() == null || invoice.id() == null) {
       return new Result(Outcome.IGNORED, null);
     }
@@ -181,16 +204,27 @@ public class SubscriptionLedger {
     if (subscription.state().stateAsOf() == null) {
       subscription = fetchCurrent(subscription);
     }
-    boolean firstRecord = paid
-        ? store.recordPayment(invoice, subscription, "paid", 0, invoice.amountPaid(), stripeEventId)
-        : store.recordPayment(invoice, subscription, "failed", Math.max(1, invoice.attemptCount()),
-            invoice.amountDue(), stripeEventId);
-    Fact fact = paid ? new InvoicePaid(invoice, created, firstRecord) : new InvoicePaymentFailed(invoice, firstRecord);
+    boolean firstRecord =
+        paid
+            ? store.recordPayment(
+                invoice, subscription, "paid", 0, invoice.amountPaid(), stripeEventId)
+            : store.recordPayment(
+                invoice,
+                subscription,
+                "failed",
+                Math.max(1, invoice.attemptCount()),
+                invoice.amountDue(),
+                stripeEventId);
+    Fact fact =
+        paid
+            ? new InvoicePaid(invoice, created, firstRecord)
+            : new InvoicePaymentFailed(invoice, firstRecord);
     Transition transition = step(subscription, fact, stripeEventId);
     return new Result(transition.stale() ? Outcome.STALE : Outcome.APPLIED, businessId);
   }
 
-  // --- state ---------------------------------------------------------------------------------------------------
+  // --- state
+  // ---------------------------------------------------------------------------------------------------
 
   /** Asks the transition function, stores its answer and emits its billing events. */
   private Transition step(Subscription subscription, Fact fact, String stripeEventId) {
@@ -203,8 +237,8 @@ public class SubscriptionLedger {
   }
 
   /**
-   * The subscription as Stripe has it now, stored with the time of asking: for an invoice of a subscription whose
-   * state no event has told yet.
+   * The subscription as Stripe has it now, stored with the time of asking: for an invoice of a
+   * subscription whose state no event has told yet.
    */
   private Subscription fetchCurrent(Subscription stored) {
     if (!stripe.properties().enabled()) {

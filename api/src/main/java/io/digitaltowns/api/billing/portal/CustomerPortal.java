@@ -13,7 +13,9 @@ import java.util.UUID;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 
-/** A link to Stripe's customer portal, where the owner changes the card, reads invoices or cancels. */
+/**
+ * A link to Stripe's customer portal, where the owner changes the card, reads invoices or cancels.
+ */
 @Service
 public class CustomerPortal {
 
@@ -27,18 +29,24 @@ public class CustomerPortal {
     this.customers = customers;
   }
 
-  /** @throws NoBillingAccountException (404) while the business has no Stripe customer */
+  /**
+   * @throws NoBillingAccountException (404) while the business has no Stripe customer
+   */
   public BillingLink open(Authentication caller, UUID businessId) {
     stripe.requireEnabled();
     BillableBusiness business = businesses.changeableBy(caller, businessId);
-    String customer = customers.of(business).orElseThrow(() -> new NoBillingAccountException(business.id()));
-    SessionCreateParams params = SessionCreateParams.builder()
-        .setCustomer(customer)
-        .setReturnUrl(stripe.properties().publicUrl("/my/businesses/" + business.id() + "/subscription"))
-        .build();
+    String customer =
+        customers.of(business).orElseThrow(() -> new NoBillingAccountException(business.id()));
+    SessionCreateParams params =
+        SessionCreateParams.builder()
+            .setCustomer(customer)
+            .setReturnUrl(
+                stripe.properties().publicUrl("/my/businesses/" + business.id() + "/subscription"))
+            .build();
     Session session;
     try {
-      // a portal session is short-lived and creates nothing that costs: no idempotency key of our own needed
+      // a portal session is short-lived and creates nothing that costs: no idempotency key of our
+      // own needed
       session = stripe.client().v1().billingPortal().sessions().create(params);
     } catch (StripeException e) {
       throw stripe.failed("create billing portal session", e);

@@ -19,9 +19,11 @@ class PortalController {
     this.portal = portal;
   }
 
-  @Operation(summary = "Open the billing portal of a business (owner or admin)",
-      description = "Answers the URL of Stripe's customer portal, where the owner changes the card, reads invoices "
-          + "or cancels. Stripe sends the browser back to <PUBLIC_BASE_URL>/my/businesses/{id}/subscription.",
+  @Operation(
+      summary = "Open the billing portal of a business (owner or admin)",
+      description =
+          "Answers the URL of Stripe's customer portal, where the owner changes the card, reads invoices "
+              + "or cancels. Stripe sends the browser back to <PUBLIC_BASE_URL>/my/businesses/{id}/subscription.",
       security = @SecurityRequirement(name = "bearer"))
   @ApiResponse(responseCode = "200", description = "The portal page to send the browser to")
   @ApiResponse(responseCode = "403", description = "Not the owner")

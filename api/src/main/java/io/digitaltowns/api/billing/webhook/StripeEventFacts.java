@@ -4,17 +4,25 @@ import java.time.Instant;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What the intake reads out of a Stripe event (API version independent): its identity and which subscription and
- * customer its object belongs to, which decides the record key.
+ * What the intake reads out of a Stripe event (API version independent): its identity and which
+ * subscription and customer its object belongs to, which decides the record key.
  */
-record StripeEventFacts(String id, String type, Instant created, boolean livemode, String apiVersion,
-                        String objectType, String objectId, String subscriptionId, String customerId) {
+record StripeEventFacts(
+    String id,
+    String type,
+    Instant created,
+    boolean livemode,
+    String apiVersion,
+    String objectType,
+    String objectId,
+    String subscriptionId,
+    String customerId) {
 
   private static final int MAX_ID_LENGTH = 255;
 
   /**
-   * The record key on dt.stripe.events: the subscription, so one subscription's events stay in order; else the
-   * customer; else the event itself.
+   * The record key on dt.stripe.events: the subscription, so one subscription's events stay in
+   * order; else the customer; else the event itself.
    */
   String aggregateId() {
     if (subscriptionId != null) {
@@ -23,7 +31,9 @@ record StripeEventFacts(String id, String type, Instant created, boolean livemod
     return customerId != null ? customerId : id;
   }
 
-  /** @throws IllegalArgumentException when the JSON is not shaped like a Stripe (v1, snapshot) event */
+  /**
+   * @throws IllegalArgumentException when the JSON is not shaped like a Stripe (v1, snapshot) event
+   */
   static StripeEventFacts of(JsonNode event) {
     if (event == null || !event.isObject()) {
       throw new IllegalArgumentException("not a JSON object");
@@ -43,15 +53,23 @@ record StripeEventFacts(String id, String type, Instant created, boolean livemod
     }
     String objectType = string(object.get("object"));
     String objectId = string(object.get("id"));
-    String subscriptionId = "subscription".equals(objectType) ? objectId : idOf(object.get("subscription"));
+    String subscriptionId =
+        "subscription".equals(objectType) ? objectId : idOf(object.get("subscription"));
     if (subscriptionId == null) {
       // invoices since API version 2025-03-31: parent.subscription_details.subscription
       subscriptionId = idOf(object.path("parent").path("subscription_details").get("subscription"));
     }
     String customerId = "customer".equals(objectType) ? objectId : idOf(object.get("customer"));
-    return new StripeEventFacts(id, type, Instant.ofEpochSecond(created.asLong()),
-        event.path("livemode").asBoolean(false), string(event.get("api_version")), objectType, objectId,
-        subscriptionId, customerId);
+    return new StripeEventFacts(
+        id,
+        type,
+        Instant.ofEpochSecond(created.asLong()),
+        event.path("livemode").asBoolean(false),
+        string(event.get("api_version")),
+        objectType,
+        objectId,
+        subscriptionId,
+        customerId);
   }
 
   private static String requiredString(JsonNode node, String field) {

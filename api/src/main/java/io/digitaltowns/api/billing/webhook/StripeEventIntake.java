@@ -12,15 +12,19 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Takes in one webhook delivery: verifies Stripe's signature (stripe-java, default tolerance of 300 s), checks the
- * payload is an event, and stores it once with its outbox event. No call to Stripe: the answer must be fast.
+ * Takes in one webhook delivery: verifies Stripe's signature (stripe-java, default tolerance of 300
+ * s), checks the payload is an event, and stores it once with its outbox event. No call to Stripe:
+ * the answer must be fast.
  */
 @Service
 class StripeEventIntake {
 
   private static final Logger log = LoggerFactory.getLogger(StripeEventIntake.class);
 
-  enum Outcome { STORED, DUPLICATE }
+  enum Outcome {
+    STORED,
+    DUPLICATE
+  }
 
   private final StripeApi stripe;
   private final StripeEventLog events;
@@ -42,13 +46,19 @@ class StripeEventIntake {
     }
     try {
       // verifies first, then parses; the secret and the header are in no message
-      Webhook.constructEvent(payload, signatureHeader, stripe.properties().webhookSecret(),
-          Webhook.DEFAULT_TOLERANCE, clock);
+      Webhook.constructEvent(
+          payload,
+          signatureHeader,
+          stripe.properties().webhookSecret(),
+          Webhook.DEFAULT_TOLERANCE,
+          clock);
     } catch (SignatureVerificationException e) {
       log.warn("Refused a Stripe webhook call: {}", e.getMessage());
       throw WebhookRejectedException.badSignature();
     } catch (RuntimeException e) {
-      log.warn("Refused a signed Stripe webhook call whose payload is no event: {}", e.getClass().getSimpleName());
+      log.warn(
+          "Refused a signed Stripe webhook call whose payload is no event: {}",
+          e.getClass().getSimpleName());
       throw WebhookRejectedException.malformed();
     }
     StripeEventFacts facts;
@@ -56,11 +66,17 @@ class StripeEventIntake {
       JsonNode event = json.readTree(payload);
       facts = StripeEventFacts.of(event);
     } catch (JacksonException | IllegalArgumentException e) {
-      log.warn("Refused a signed Stripe webhook call whose payload is no event: {}", e.getClass().getSimpleName());
+      log.warn(
+          "Refused a signed Stripe webhook call whose payload is no event: {}",
+          e.getClass().getSimpleName());
       throw WebhookRejectedException.malformed();
     }
     boolean stored = events.recordOnce(facts, payload, traceId);
-    log.info("Stripe event {} ({}) {}", facts.id(), facts.type(), stored ? "stored" : "was stored already");
+    log.info(
+        "Stripe event {} ({}) {}",
+        facts.id(),
+        facts.type(),
+        stored ? "stored" : "was stored already");
     return stored ? Outcome.STORED : Outcome.DUPLICATE;
   }
 }

@@ -4,7 +4,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** 404: no such call room, or not one of the caller's (which is not told apart, so rooms cannot be probed). */
+/**
+ * 404: no such call room, or not one of the caller's (which is not told apart, so rooms cannot be
+ * probed).
+ */
 public class CallNotFoundException extends ErrorResponseException {
 
   CallNotFoundException() {
@@ -12,7 +15,8 @@ public class CallNotFoundException extends ErrorResponseException {
   }
 
   private static ProblemDetail problem() {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no such call room.");
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no such call room.");
     problem.setTitle("Not found");
     return problem;
   }

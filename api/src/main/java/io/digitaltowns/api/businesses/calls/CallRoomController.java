@@ -31,33 +31,44 @@ class CallRoomController {
   private final CloudflareCallsProperties properties;
   private final CloudflareCallsClient calls;
 
-  CallRoomController(BusinessListings listings, CloudflareCallsProperties properties, CloudflareCallsClient calls) {
+  CallRoomController(
+      BusinessListings listings,
+      CloudflareCallsProperties properties,
+      CloudflareCallsClient calls) {
     this.listings = listings;
     this.properties = properties;
     this.calls = calls;
   }
 
-  record SessionDescription(@NotBlank @Pattern(regexp = "offer") String type, @NotBlank @Size(max = 20_000) String sdp) {
-  }
+  record SessionDescription(
+      @NotBlank @Pattern(regexp = "offer") String type, @NotBlank @Size(max = 20_000) String sdp) {}
 
-  record CallRoomRequest(@Valid SessionDescription sessionDescription) {
-  }
+  record CallRoomRequest(@Valid SessionDescription sessionDescription) {}
 
-  @Operation(summary = "Open a live video consultation room for a published business (owner or admin)",
-      description = "Creates a Cloudflare Calls session. Send the browser's SDP offer to get Cloudflare's answer back. "
-          + "Only when the platform has Cloudflare Calls configured.",
+  @Operation(
+      summary = "Open a live video consultation room for a published business (owner or admin)",
+      description =
+          "Creates a Cloudflare Calls session. Send the browser's SDP offer to get Cloudflare's answer back. "
+              + "Only when the platform has Cloudflare Calls configured.",
       security = @SecurityRequirement(name = "bearer"))
-  @ApiResponse(responseCode = "201", description = "The room: appId, sessionId and, for an offer, the SDP answer")
-  @ApiResponse(responseCode = "404", description = "No such business, or video consultations are not enabled")
+  @ApiResponse(
+      responseCode = "201",
+      description = "The room: appId, sessionId and, for an offer, the SDP answer")
+  @ApiResponse(
+      responseCode = "404",
+      description = "No such business, or video consultations are not enabled")
   @ApiResponse(responseCode = "409", description = "The business is not published")
   @ApiResponse(responseCode = "502", description = "Cloudflare did not open a room")
   @PostMapping("/api/businesses/{id}/call-room")
   @ResponseStatus(HttpStatus.CREATED)
-  CloudflareCallsClient.CallSession open(Authentication authentication, @PathVariable UUID id,
-                                         @Valid @RequestBody(required = false) CallRoomRequest request) {
+  CloudflareCallsClient.CallSession open(
+      Authentication authentication,
+      @PathVariable UUID id,
+      @Valid @RequestBody(required = false) CallRoomRequest request) {
     if (!properties.enabled()) {
-      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-          "Live video consultations are not enabled on this platform.");
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.NOT_FOUND, "Live video consultations are not enabled on this platform.");
       problem.setTitle("Not enabled");
       throw new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
     }
@@ -66,6 +77,7 @@ class CallRoomController {
       throw new StatusConflictException("opened for video consultations", business.status());
     }
     SessionDescription offer = request == null ? null : request.sessionDescription();
-    return calls.newSession(offer == null ? null : Map.of("type", offer.type(), "sdp", offer.sdp()));
+    return calls.newSession(
+        offer == null ? null : Map.of("type", offer.type(), "sdp", offer.sdp()));
   }
 }

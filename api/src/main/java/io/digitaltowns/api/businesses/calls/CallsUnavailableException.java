@@ -12,8 +12,10 @@ class CallsUnavailableException extends ErrorResponseException {
   }
 
   private static ProblemDetail problem() {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY,
-        "The video service did not open a room. Try again in a moment.");
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_GATEWAY,
+            "The video service did not open a room. Try again in a moment.");
     problem.setTitle("Video consultation unavailable");
     return problem;
   }

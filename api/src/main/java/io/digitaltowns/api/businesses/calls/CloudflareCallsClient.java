@@ -30,56 +30,95 @@ class CloudflareCallsClient {
 
   /** A new session; with the browser's SDP offer, Cloudflare answers with its SDP answer. */
   CallSession newSession(Map<String, String> offer) {
-    JsonNode answer = send("POST", "/sessions/new",
-        offer == null ? "" : json.writeValueAsString(Map.of("sessionDescription", offer)), "a new session");
+    JsonNode answer =
+        send(
+            "POST",
+            "/sessions/new",
+            offer == null ? "" : json.writeValueAsString(Map.of("sessionDescription", offer)),
+            "a new session");
     if (answer.path("sessionId").asString("").isEmpty()) {
       log.warn("Cloudflare Calls answered a new session without its id");
       throw new CallsUnavailableException();
     }
-    return new CallSession(properties.appId(), answer.get("sessionId").asString(), description(answer));
+    return new CallSession(
+        properties.appId(), answer.get("sessionId").asString(), description(answer));
   }
 
   /**
-   * Publishes the browser's tracks in its session under their names (the other side pulls them by these names):
-   * Cloudflare answers the browser's SDP offer.
+   * Publishes the browser's tracks in its session under their names (the other side pulls them by
+   * these names): Cloudflare answers the browser's SDP offer.
    *
    * @param tracks the offer's media sections: mid → track name
    * @return Cloudflare's SDP answer
    */
   String pushTracks(String sessionId, String offerSdp, Map<String, String> tracks) {
-    List<Map<String, String>> local = tracks.entrySet().stream()
-        .map(track -> Map.of("location", "local", "mid", track.getKey(), "trackName", track.getValue())).toList();
-    JsonNode answer = send("POST", "/sessions/" + sessionId + "/tracks/new", json.writeValueAsString(Map.of(
-        "sessionDescription", Map.of("type", "offer", "sdp", offerSdp), "tracks", local)), "published tracks");
+    List<Map<String, String>> local =
+        tracks.entrySet().stream()
+            .map(
+                track ->
+                    Map.of(
+                        "location", "local", "mid", track.getKey(), "trackName", track.getValue()))
+            .toList();
+    JsonNode answer =
+        send(
+            "POST",
+            "/sessions/" + sessionId + "/tracks/new",
+            json.writeValueAsString(
+                Map.of(
+                    "sessionDescription",
+                    Map.of("type", "offer", "sdp", offerSdp),
+                    "tracks",
+                    local)),
+            "published tracks");
     return sdp(answer, "answer");
   }
 
   /**
-   * Subscribes the session to another session's tracks: Cloudflare answers with an SDP offer the browser must
-   * answer ({@link #renegotiate}).
+   * Subscribes the session to another session's tracks: Cloudflare answers with an SDP offer the
+   * browser must answer ({@link #renegotiate}).
    *
    * @return Cloudflare's SDP offer
    */
   String pullTracks(String sessionId, String otherSessionId, List<String> trackNames) {
-    List<Map<String, String>> remote = trackNames.stream()
-        .map(name -> Map.of("location", "remote", "sessionId", otherSessionId, "trackName", name)).toList();
-    JsonNode answer = send("POST", "/sessions/" + sessionId + "/tracks/new",
-        json.writeValueAsString(Map.of("tracks", remote)), "pulled tracks");
+    List<Map<String, String>> remote =
+        trackNames.stream()
+            .map(
+                name ->
+                    Map.of("location", "remote", "sessionId", otherSessionId, "trackName", name))
+            .toList();
+    JsonNode answer =
+        send(
+            "POST",
+            "/sessions/" + sessionId + "/tracks/new",
+            json.writeValueAsString(Map.of("tracks", remote)),
+            "pulled tracks");
     return sdp(answer, "offer");
   }
 
   /** The browser's SDP answer to the offer of {@link #pullTracks}. */
   void renegotiate(String sessionId, String answerSdp) {
-    send("PUT", "/sessions/" + sessionId + "/renegotiate", json.writeValueAsString(Map.of(
-        "sessionDescription", Map.of("type", "answer", "sdp", answerSdp))), "a renegotiation");
+    send(
+        "PUT",
+        "/sessions/" + sessionId + "/renegotiate",
+        json.writeValueAsString(
+            Map.of("sessionDescription", Map.of("type", "answer", "sdp", answerSdp))),
+        "a renegotiation");
   }
 
   private JsonNode send(String method, String path, String body, String what) {
-    URI uri = URI.create(properties.baseUrl().toString().replaceAll("/+$", "") + "/apps/" + properties.appId() + path);
-    HttpRequest request = HttpRequest.newBuilder(uri).timeout(properties.timeout())
-        .header("Authorization", "Bearer " + properties.secret())
-        .header("Content-Type", "application/json")
-        .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+    URI uri =
+        URI.create(
+            properties.baseUrl().toString().replaceAll("/+$", "")
+                + "/apps/"
+                + properties.appId()
+                + path);
+    HttpRequest request =
+        HttpRequest.newBuilder(uri)
+            .timeout(properties.timeout())
+            .header("Authorization", "Bearer " + properties.secret())
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(body))
+            .build();
     HttpResponse<String> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -109,20 +148,27 @@ class CloudflareCallsClient {
 
   private static Map<String, String> description(JsonNode answer) {
     JsonNode description = answer.path("sessionDescription");
-    return description.isMissingNode() || description.isNull() ? null
-        : Map.of("type", description.path("type").asString(""), "sdp", description.path("sdp").asString(""));
+    return description.isMissingNode() || description.isNull()
+        ? null
+        : Map.of(
+            "type",
+            description.path("type").asString(""),
+            "sdp",
+            description.path("sdp").asString(""));
   }
 
   private static String sdp(JsonNode answer, String type) {
     JsonNode description = answer.path("sessionDescription");
-    if (!type.equals(description.path("type").asString("")) || description.path("sdp").asString("").isEmpty()) {
+    if (!type.equals(description.path("type").asString(""))
+        || description.path("sdp").asString("").isEmpty()) {
       log.warn("Cloudflare Calls answered without the SDP {} it owes", type);
       throw new CallsUnavailableException();
     }
     return description.get("sdp").asString();
   }
 
-  /** What the browser needs to join: the app and session ids and, if it sent an offer, the answer. */
-  record CallSession(String appId, String sessionId, Map<String, String> sessionDescription) {
-  }
+  /**
+   * What the browser needs to join: the app and session ids and, if it sent an offer, the answer.
+   */
+  record CallSession(String appId, String sessionId, Map<String, String> sessionDescription) {}
 }

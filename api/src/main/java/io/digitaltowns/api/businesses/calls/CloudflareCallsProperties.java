@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Live video consultations through Cloudflare Calls (Realtime SFU). Off unless both the app id and
  * its secret are set.
  *
- * @param appId   CF_CALLS_APP_ID; public, browsers see it
- * @param secret  CF_CALLS_APP_SECRET; the bearer token of the app's management API, server-side only
+ * @param appId CF_CALLS_APP_ID; public, browsers see it
+ * @param secret CF_CALLS_APP_SECRET; the bearer token of the app's management API, server-side only
  * @param baseUrl the Calls API, overridable for tests
  */
 @ConfigurationProperties("digitaltowns.cloudflare-calls")

@@ -1,12 +1,12 @@
 package io.digitaltowns.api.businesses.contact;
 
 import io.digitaltowns.api.accounts.AccountContacts;
-import io.digitaltowns.api.outbox.OutboxWriter;
 import io.digitaltowns.api.businesses.BusinessStatus;
 import io.digitaltowns.api.businesses.listing.Business;
 import io.digitaltowns.api.businesses.listing.BusinessListings;
 import io.digitaltowns.api.businesses.listing.BusinessNotFoundException;
 import io.digitaltowns.api.businesses.listing.Caller;
+import io.digitaltowns.api.outbox.OutboxWriter;
 import io.digitaltowns.events.businesses.BusinessContacted;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -14,8 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A resident writes to a published business. The message travels as BusinessContacted: the email
- * consumer mails it to the owner, the CRM turns it into a lead. Only a sender whose address is verified
- * may write: the owner answers to that address.
+ * consumer mails it to the owner, the CRM turns it into a lead. Only a sender whose address is
+ * verified may write: the owner answers to that address.
  */
 @Service
 public class BusinessContact {
@@ -42,11 +42,21 @@ public class BusinessContact {
     }
     AccountContacts.Contact owner = contacts.of(business.ownerId()).orElseThrow();
     UUID messageId = UUID.randomUUID();
-    events.publish(businessId, traceId, BusinessContacted.newBuilder()
-        .setTownId(business.townId().toString()).setName(business.name()).setCategory(business.category().name())
-        .setOwnerId(owner.userId().toString()).setOwnerEmail(owner.email()).setOwnerName(owner.displayName())
-        .setMessageId(messageId.toString()).setSenderId(from.userId().toString()).setSenderName(from.displayName())
-        .setSenderEmail(from.email()).setMessage(message.trim()));
+    events.publish(
+        businessId,
+        traceId,
+        BusinessContacted.newBuilder()
+            .setTownId(business.townId().toString())
+            .setName(business.name())
+            .setCategory(business.category().name())
+            .setOwnerId(owner.userId().toString())
+            .setOwnerEmail(owner.email())
+            .setOwnerName(owner.displayName())
+            .setMessageId(messageId.toString())
+            .setSenderId(from.userId().toString())
+            .setSenderName(from.displayName())
+            .setSenderEmail(from.email())
+            .setMessage(message.trim()));
     return messageId;
   }
 }

@@ -9,8 +9,20 @@ import java.util.Map;
 import java.util.UUID;
 
 /** A listing as the API shows it. */
-public record Business(UUID id, UUID townId, UUID ownerId, String name, Category category, String description,
-                       String address, String phone, String website, Map<DayOfWeek, List<OpeningPeriod>> openingHours,
-                       Location location, BusinessStatus status, String rejectionReason, boolean featured,
-                       Instant createdAt, Instant updatedAt) {
-}
+public record Business(
+    UUID id,
+    UUID townId,
+    UUID ownerId,
+    String name,
+    Category category,
+    String description,
+    String address,
+    String phone,
+    String website,
+    Map<DayOfWeek, List<OpeningPeriod>> openingHours,
+    Location location,
+    BusinessStatus status,
+    String rejectionReason,
+    boolean featured,
+    Instant createdAt,
+    Instant updatedAt) {}

@@ -3,16 +3,16 @@ package io.digitaltowns.api.businesses.listing;
 import io.digitaltowns.api.accounts.AccountContacts;
 import io.digitaltowns.api.accounts.AccountRoles;
 import io.digitaltowns.api.accounts.Role;
-import io.digitaltowns.api.outbox.OutboxWriter;
 import io.digitaltowns.api.businesses.BusinessStatus;
 import io.digitaltowns.api.businesses.ListingDeletionListener;
+import io.digitaltowns.api.outbox.OutboxWriter;
 import io.digitaltowns.api.towns.Towns;
+import io.digitaltowns.api.web.FieldProblem;
 import io.digitaltowns.events.businesses.BusinessCreated;
 import io.digitaltowns.events.businesses.BusinessDeleted;
 import io.digitaltowns.events.businesses.BusinessSubmitted;
 import io.digitaltowns.events.businesses.BusinessUnpublished;
 import io.digitaltowns.events.businesses.BusinessUpdated;
-import io.digitaltowns.api.web.FieldProblem;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -35,8 +35,13 @@ public class BusinessListings {
   private final OutboxWriter events;
   private final List<ListingDeletionListener> deletionListeners;
 
-  BusinessListings(BusinessStore store, Towns towns, AccountRoles roles, AccountContacts contacts,
-                   OutboxWriter events, List<ListingDeletionListener> deletionListeners) {
+  BusinessListings(
+      BusinessStore store,
+      Towns towns,
+      AccountRoles roles,
+      AccountContacts contacts,
+      OutboxWriter events,
+      List<ListingDeletionListener> deletionListeners) {
     this.store = store;
     this.towns = towns;
     this.roles = roles;
@@ -52,9 +57,16 @@ public class BusinessListings {
     store.insert(id, caller.userId(), request);
     roles.grant(caller.userId(), Role.BUSINESS_OWNER, traceId);
     AccountContacts.Contact owner = contacts.of(caller.userId()).orElseThrow();
-    events.publish(id, traceId, BusinessCreated.newBuilder()
-        .setTownId(request.townId().toString()).setName(request.name().trim()).setCategory(request.category().name())
-        .setOwnerId(owner.userId().toString()).setOwnerEmail(owner.email()).setOwnerName(owner.displayName()));
+    events.publish(
+        id,
+        traceId,
+        BusinessCreated.newBuilder()
+            .setTownId(request.townId().toString())
+            .setName(request.name().trim())
+            .setCategory(request.category().name())
+            .setOwnerId(owner.userId().toString())
+            .setOwnerEmail(owner.email())
+            .setOwnerName(owner.displayName()));
     return store.find(id).orElseThrow();
   }
 
@@ -87,35 +99,53 @@ public class BusinessListings {
   }
 
   /**
-   * An owner's change to what admins vet ({@link ReviewedContent}: all but the opening hours) sends a
-   * public listing back to review, and keeps one under review there. An admin's own edit is vetted by
-   * its author and leaves the status as it is.
+   * An owner's change to what admins vet ({@link ReviewedContent}: all but the opening hours) sends
+   * a public listing back to review, and keeps one under review there. An admin's own edit is
+   * vetted by its author and leaves the status as it is.
    */
   @Transactional
   public Business update(Caller caller, UUID id, BusinessRequest request, String traceId) {
     Business before = changeableBy(caller, id);
     requireTown(request.townId());
-    boolean vetted = !caller.admin() && !ReviewedContent.of(before).equals(ReviewedContent.of(request));
-    boolean backToReview = vetted && EnumSet.of(BusinessStatus.PUBLISHED, BusinessStatus.IN_REVIEW).contains(before.status());
+    boolean vetted =
+        !caller.admin() && !ReviewedContent.of(before).equals(ReviewedContent.of(request));
+    boolean backToReview =
+        vetted
+            && EnumSet.of(BusinessStatus.PUBLISHED, BusinessStatus.IN_REVIEW)
+                .contains(before.status());
     BusinessStatus status = backToReview ? BusinessStatus.IN_REVIEW : before.status();
     store.update(id, request, status);
-    events.publish(id, traceId, BusinessUpdated.newBuilder()
-        .setTownId(request.townId().toString()).setName(request.name().trim()).setCategory(request.category().name())
-        .setStatus(status.name()).setBackToReview(backToReview && before.status() == BusinessStatus.PUBLISHED));
+    events.publish(
+        id,
+        traceId,
+        BusinessUpdated.newBuilder()
+            .setTownId(request.townId().toString())
+            .setName(request.name().trim())
+            .setCategory(request.category().name())
+            .setStatus(status.name())
+            .setBackToReview(backToReview && before.status() == BusinessStatus.PUBLISHED));
     return store.find(id).orElseThrow();
   }
 
   @Transactional
   public Business submit(Caller caller, UUID id, String traceId) {
     Business business = changeableBy(caller, id);
-    if (!EnumSet.of(BusinessStatus.DRAFT, BusinessStatus.REJECTED, BusinessStatus.UNPUBLISHED).contains(business.status())) {
+    if (!EnumSet.of(BusinessStatus.DRAFT, BusinessStatus.REJECTED, BusinessStatus.UNPUBLISHED)
+        .contains(business.status())) {
       throw new StatusConflictException("submitted for review", business.status());
     }
     store.setStatus(id, BusinessStatus.IN_REVIEW, null);
     AccountContacts.Contact owner = contacts.of(business.ownerId()).orElseThrow();
-    events.publish(id, traceId, BusinessSubmitted.newBuilder()
-        .setTownId(business.townId().toString()).setName(business.name()).setCategory(business.category().name())
-        .setOwnerId(owner.userId().toString()).setOwnerEmail(owner.email()).setOwnerName(owner.displayName()));
+    events.publish(
+        id,
+        traceId,
+        BusinessSubmitted.newBuilder()
+            .setTownId(business.townId().toString())
+            .setName(business.name())
+            .setCategory(business.category().name())
+            .setOwnerId(owner.userId().toString())
+            .setOwnerEmail(owner.email())
+            .setOwnerName(owner.displayName()));
     return store.find(id).orElseThrow();
   }
 
@@ -126,8 +156,13 @@ public class BusinessListings {
       throw new StatusConflictException("unpublished", business.status());
     }
     store.setStatus(id, BusinessStatus.UNPUBLISHED, null);
-    events.publish(id, traceId, BusinessUnpublished.newBuilder()
-        .setTownId(business.townId().toString()).setName(business.name()).setCategory(business.category().name()));
+    events.publish(
+        id,
+        traceId,
+        BusinessUnpublished.newBuilder()
+            .setTownId(business.townId().toString())
+            .setName(business.name())
+            .setCategory(business.category().name()));
     return store.find(id).orElseThrow();
   }
 
@@ -137,8 +172,9 @@ public class BusinessListings {
   }
 
   /**
-   * Deletes every listing of an account that is being deleted, in the caller's transaction, each with its
-   * {@code BusinessDeleted} (so its subscriptions are canceled and its photos deleted like any other deletion).
+   * Deletes every listing of an account that is being deleted, in the caller's transaction, each
+   * with its {@code BusinessDeleted} (so its subscriptions are canceled and its photos deleted like
+   * any other deletion).
    *
    * @return the ids of the deleted listings
    */
@@ -146,18 +182,23 @@ public class BusinessListings {
   public List<UUID> deleteAllOwnedBy(UUID ownerId, String traceId) {
     List<UUID> deleted = new ArrayList<>();
     for (Business owned : store.ownedBy(ownerId)) {
-      store.lock(owned.id()).ifPresent(business -> {
-        delete(business, true, traceId);
-        deleted.add(business.id());
-      });
+      store
+          .lock(owned.id())
+          .ifPresent(
+              business -> {
+                delete(business, true, traceId);
+                deleted.add(business.id());
+              });
     }
     return deleted;
   }
 
   private void delete(Business business, boolean withAccount, String traceId) {
     UUID id = business.id();
-    BusinessDeleted.Builder deletion = BusinessDeleted.newBuilder()
-        .setTownId(business.townId().toString()).setWithAccount(withAccount);
+    BusinessDeleted.Builder deletion =
+        BusinessDeleted.newBuilder()
+            .setTownId(business.townId().toString())
+            .setWithAccount(withAccount);
     deletionListeners.forEach(listener -> listener.beforeDelete(id, traceId, deletion));
     store.delete(id);
     events.publish(id, traceId, deletion);
@@ -171,7 +212,9 @@ public class BusinessListings {
 
   private void requireTown(UUID townId) {
     if (towns.byId(townId).isEmpty()) {
-      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "There is no town with this id.");
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.BAD_REQUEST, "There is no town with this id.");
       problem.setTitle("Invalid input");
       problem.setProperty("errors", List.of(new FieldProblem("townId", "is not a known town")));
       throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);

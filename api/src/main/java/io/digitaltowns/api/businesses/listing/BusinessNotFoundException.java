@@ -4,7 +4,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** 404, also for a listing that exists but that the caller may not see (a draft of someone else). */
+/**
+ * 404, also for a listing that exists but that the caller may not see (a draft of someone else).
+ */
 public class BusinessNotFoundException extends ErrorResponseException {
 
   public BusinessNotFoundException() {
@@ -12,7 +14,8 @@ public class BusinessNotFoundException extends ErrorResponseException {
   }
 
   private static ProblemDetail problem() {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no such business.");
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no such business.");
     problem.setTitle("Business not found");
     return problem;
   }

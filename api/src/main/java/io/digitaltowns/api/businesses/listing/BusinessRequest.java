@@ -18,8 +18,11 @@ public record BusinessRequest(
     @NotNull Category category,
     @Size(max = 5000) String description,
     @Size(max = 300) String address,
-    @Size(max = 40) @Pattern(regexp = "[+0-9 ()./-]*", message = "may contain digits, spaces and + ( ) . / - only") String phone,
+    @Size(max = 40)
+        @Pattern(
+            regexp = "[+0-9 ()./-]*",
+            message = "may contain digits, spaces and + ( ) . / - only")
+        String phone,
     @Size(max = 300) @WebsiteUrl String website,
     Map<DayOfWeek, @Size(max = 4) List<@Valid @NotNull OpeningPeriod>> openingHours,
-    @Valid Location location) {
-}
+    @Valid Location location) {}

@@ -8,12 +8,15 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 public record Caller(UUID userId, boolean admin) {
 
   public static Caller of(Authentication authentication) {
-    // anonymous callers carry an AnonymousAuthenticationToken; only a verified bearer token names a user
+    // anonymous callers carry an AnonymousAuthenticationToken; only a verified bearer token names a
+    // user
     if (!(authentication instanceof JwtAuthenticationToken) || !authentication.isAuthenticated()) {
       return new Caller(null, false);
     }
-    return new Caller(UUID.fromString(authentication.getName()),
-        authentication.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN")));
+    return new Caller(
+        UUID.fromString(authentication.getName()),
+        authentication.getAuthorities().stream()
+            .anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN")));
   }
 
   public boolean signedIn() {

@@ -12,8 +12,9 @@ public class NotYourBusinessException extends ErrorResponseException {
   }
 
   private static ProblemDetail problem() {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-        "Only the owner of this business or an admin may change it.");
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.FORBIDDEN, "Only the owner of this business or an admin may change it.");
     problem.setTitle("Forbidden");
     return problem;
   }

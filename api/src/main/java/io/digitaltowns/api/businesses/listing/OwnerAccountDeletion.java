@@ -6,8 +6,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * An account's listings go with it, each as a deletion of its own (a {@code BusinessDeleted} naming its photos and
- * subscriptions), not by a silent cascade of the user's row.
+ * An account's listings go with it, each as a deletion of its own (a {@code BusinessDeleted} naming
+ * its photos and subscriptions), not by a silent cascade of the user's row.
  */
 @Component
 class OwnerAccountDeletion implements AccountDeletionListener {

@@ -13,8 +13,9 @@ public class StatusConflictException extends ErrorResponseException {
   }
 
   private static ProblemDetail problem(String step, BusinessStatus current) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-        "A listing that is " + current + " cannot be " + step + ".");
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.CONFLICT, "A listing that is " + current + " cannot be " + step + ".");
     problem.setTitle("Not possible in this status");
     problem.setProperty("status", current.name());
     return problem;

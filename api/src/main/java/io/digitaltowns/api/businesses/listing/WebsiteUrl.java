@@ -14,16 +14,17 @@ import java.util.Locale;
 
 /**
  * A listing's website: empty, or an absolute http(s) URL that java.net.URI parses, with a host and
- * without user information. Nothing else reaches a page as a link: no {@code javascript:} or
- * {@code data:}, no relative path, no {@code https://bank.example@evil.example} (whose host is the
- * part after the {@code @}).
+ * without user information. Nothing else reaches a page as a link: no {@code javascript:} or {@code
+ * data:}, no relative path, no {@code https://bank.example@evil.example} (whose host is the part
+ * after the {@code @}).
  */
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = WebsiteUrl.Check.class)
 @interface WebsiteUrl {
 
-  String message() default "must be an absolute http(s) URL with a host, such as https://example.org";
+  String message() default
+      "must be an absolute http(s) URL with a host, such as https://example.org";
 
   Class<?>[] groups() default {};
 
@@ -47,8 +48,12 @@ import java.util.Locale;
         return false;
       }
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      return uri.isAbsolute() && !uri.isOpaque() && (scheme.equals("http") || scheme.equals("https"))
-          && uri.getHost() != null && !uri.getHost().isEmpty() && uri.getRawUserInfo() == null;
+      return uri.isAbsolute()
+          && !uri.isOpaque()
+          && (scheme.equals("http") || scheme.equals("https"))
+          && uri.getHost() != null
+          && !uri.getHost().isEmpty()
+          && uri.getRawUserInfo() == null;
     }
   }
 }

@@ -8,19 +8,28 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * How a camera says its JPEG is to be turned for display (EXIF tag 0x0112): phones store the sensor's
- * pixels and record "rotate 90°" here rather than turning them. Re-encoding drops all metadata, so the
- * turn is applied to the pixels first; otherwise every upright phone photo would be shown sideways.
- * Only this one tag of IFD0 is read; anything unexpected counts as "as stored".
+ * How a camera says its JPEG is to be turned for display (EXIF tag 0x0112): phones store the
+ * sensor's pixels and record "rotate 90°" here rather than turning them. Re-encoding drops all
+ * metadata, so the turn is applied to the pixels first; otherwise every upright phone photo would
+ * be shown sideways. Only this one tag of IFD0 is read; anything unexpected counts as "as stored".
  */
 enum ExifOrientation {
-
-  AS_STORED, MIRRORED, UPSIDE_DOWN, FLIPPED, TRANSPOSED, TURNED_RIGHT, TRANSVERSED, TURNED_LEFT;
+  AS_STORED,
+  MIRRORED,
+  UPSIDE_DOWN,
+  FLIPPED,
+  TRANSPOSED,
+  TURNED_RIGHT,
+  TRANSVERSED,
+  TURNED_LEFT;
 
   private static final int ORIENTATION_TAG = 0x0112;
   private static final byte[] EXIF_HEADER = {'E', 'x', 'i', 'f', 0, 0};
 
-  /** The orientation a JPEG's EXIF block records, AS_STORED when it has none (or one that does not parse). */
+  /**
+   * The orientation a JPEG's EXIF block records, AS_STORED when it has none (or one that does not
+   * parse).
+   */
   static ExifOrientation of(byte[] jpeg) {
     try {
       int at = 2; // after SOI
@@ -31,7 +40,9 @@ enum ExifOrientation {
           return AS_STORED; // the scan starts: no metadata after it
         }
         if (marker == 0xE1 && startsWithExif(jpeg, at + 4)) {
-          return fromTiff(ByteBuffer.wrap(jpeg, at + 4 + EXIF_HEADER.length, length - 2 - EXIF_HEADER.length).slice());
+          return fromTiff(
+              ByteBuffer.wrap(jpeg, at + 4 + EXIF_HEADER.length, length - 2 - EXIF_HEADER.length)
+                  .slice());
         }
         at += 2 + length;
       }
@@ -49,21 +60,25 @@ enum ExifOrientation {
     int w = image.getWidth();
     int h = image.getHeight();
     boolean swaps = ordinal() >= TRANSPOSED.ordinal();
-    // AffineTransform(m00, m10, m01, m11, m02, m12): x' = m00 x + m01 y + m02, y' = m10 x + m11 y + m12
-    AffineTransform turn = switch (this) {
-      case MIRRORED -> new AffineTransform(-1, 0, 0, 1, w, 0);
-      case UPSIDE_DOWN -> new AffineTransform(-1, 0, 0, -1, w, h);
-      case FLIPPED -> new AffineTransform(1, 0, 0, -1, 0, h);
-      case TRANSPOSED -> new AffineTransform(0, 1, 1, 0, 0, 0);
-      case TURNED_RIGHT -> new AffineTransform(0, 1, -1, 0, h, 0);
-      case TRANSVERSED -> new AffineTransform(0, -1, -1, 0, h, w);
-      case TURNED_LEFT -> new AffineTransform(0, -1, 1, 0, 0, w);
-      case AS_STORED -> new AffineTransform();
-    };
-    BufferedImage turned = new BufferedImage(swaps ? h : w, swaps ? w : h, BufferedImage.TYPE_INT_RGB);
+    // AffineTransform(m00, m10, m01, m11, m02, m12): x' = m00 x + m01 y + m02, y' = m10 x + m11 y +
+    // m12
+    AffineTransform turn =
+        switch (this) {
+          case MIRRORED -> new AffineTransform(-1, 0, 0, 1, w, 0);
+          case UPSIDE_DOWN -> new AffineTransform(-1, 0, 0, -1, w, h);
+          case FLIPPED -> new AffineTransform(1, 0, 0, -1, 0, h);
+          case TRANSPOSED -> new AffineTransform(0, 1, 1, 0, 0, 0);
+          case TURNED_RIGHT -> new AffineTransform(0, 1, -1, 0, h, 0);
+          case TRANSVERSED -> new AffineTransform(0, -1, -1, 0, h, w);
+          case TURNED_LEFT -> new AffineTransform(0, -1, 1, 0, 0, w);
+          case AS_STORED -> new AffineTransform();
+        };
+    BufferedImage turned =
+        new BufferedImage(swaps ? h : w, swaps ? w : h, BufferedImage.TYPE_INT_RGB);
     Graphics2D graphics = turned.createGraphics();
     try {
-      graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+      graphics.setRenderingHint(
+          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
       graphics.drawImage(image, turn, null);
     } finally {
       graphics.dispose();

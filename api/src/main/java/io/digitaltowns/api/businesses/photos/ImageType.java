@@ -4,13 +4,13 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The image formats a listing photo may have, recognised by their first bytes rather than by what a client says.
- * Each is one the JDK itself decodes and encodes (javax.imageio): a confirmed photo is decoded whole and written
- * anew, so only formats with both a reader and a writer can be accepted. WebP has neither in the JDK and no
- * decoder that writes it back resolves from the package registry here, so it is refused at the upload request.
+ * The image formats a listing photo may have, recognised by their first bytes rather than by what a
+ * client says. Each is one the JDK itself decodes and encodes (javax.imageio): a confirmed photo is
+ * decoded whole and written anew, so only formats with both a reader and a writer can be accepted.
+ * WebP has neither in the JDK and no decoder that writes it back resolves from the package registry
+ * here, so it is refused at the upload request.
  */
 enum ImageType {
-
   JPEG("image/jpeg", "jpg", "jpeg"),
   PNG("image/png", "png", "png");
 
@@ -50,10 +50,15 @@ enum ImageType {
       return Optional.empty();
     }
     String bare = mediaType.split(";", 2)[0].trim();
-    return Arrays.stream(values()).filter(type -> type.mediaType.equalsIgnoreCase(bare)).findFirst();
+    return Arrays.stream(values())
+        .filter(type -> type.mediaType.equalsIgnoreCase(bare))
+        .findFirst();
   }
 
-  /** What the bytes say they are: JPEG FF D8 FF, PNG 89 'PNG' 0D 0A 1A 0A (decoding them tells whether they are). */
+  /**
+   * What the bytes say they are: JPEG FF D8 FF, PNG 89 'PNG' 0D 0A 1A 0A (decoding them tells
+   * whether they are).
+   */
   static Optional<ImageType> detect(byte[] start) {
     if (startsWith(start, 0, JPEG_START)) {
       return Optional.of(JPEG);

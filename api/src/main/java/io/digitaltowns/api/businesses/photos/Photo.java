@@ -6,9 +6,14 @@ import java.util.UUID;
 /** An attached photo of a listing, as the API shows it. */
 public record Photo(
     UUID id,
-    @Schema(description = "where to fetch the image: a public asset URL, or a presigned URL valid for an hour") String url,
+    @Schema(
+            description =
+                "where to fetch the image: a public asset URL, or a presigned URL valid for an hour")
+        String url,
     String contentType,
     long sizeBytes,
     @Schema(description = "0-based place in the listing's order") int position,
-    @Schema(description = "whether this is the listing's cover photo (exactly one when there are photos)") boolean cover) {
-}
+    @Schema(
+            description =
+                "whether this is the listing's cover photo (exactly one when there are photos)")
+        boolean cover) {}

@@ -9,8 +9,7 @@ import org.springframework.web.ErrorResponseException;
 /** The RFC 9457 problems the photo endpoints answer with. */
 final class PhotoProblems {
 
-  private PhotoProblems() {
-  }
+  private PhotoProblems() {}
 
   /** 400 naming the offending request fields. */
   static ErrorResponseException invalidInput(String detail, List<FieldProblem> errors) {
@@ -30,15 +29,18 @@ final class PhotoProblems {
 
   /** 404, also for a photo of another listing. */
   static ErrorResponseException photoNotFound() {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "This listing has no such photo.");
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "This listing has no such photo.");
     problem.setTitle("Photo not found");
     return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
   }
 
   /** 409: the listing has as many photos as it may. */
   static ErrorResponseException tooManyPhotos(int max) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-        "A listing can have at most " + max + " photos. Delete one to add another.");
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.CONFLICT,
+            "A listing can have at most " + max + " photos. Delete one to add another.");
     problem.setTitle("Too many photos");
     problem.setProperty("maxPhotos", max);
     return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
@@ -46,8 +48,12 @@ final class PhotoProblems {
 
   /** 409: too many upload URLs of the listing are still unconfirmed. */
   static ErrorResponseException tooManyUnfinishedUploads(int max) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "This listing has " + max
-        + " unconfirmed uploads. Confirm or delete some of them, or wait until their upload URLs expire.");
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.CONFLICT,
+            "This listing has "
+                + max
+                + " unconfirmed uploads. Confirm or delete some of them, or wait until their upload URLs expire.");
     problem.setTitle("Too many unfinished uploads");
     problem.setProperty("maxUnfinishedUploads", max);
     return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);

@@ -1,7 +1,7 @@
 package io.digitaltowns.api.businesses.photos;
 
-import io.digitaltowns.api.outbox.OutboxWriter;
 import io.digitaltowns.api.businesses.ListingDeletionListener;
+import io.digitaltowns.api.outbox.OutboxWriter;
 import io.digitaltowns.events.businesses.BusinessDeleted;
 import io.digitaltowns.events.businesses.BusinessPhotoRemoved;
 import java.util.List;
@@ -29,14 +29,16 @@ class PhotoRemovals implements ListingDeletionListener {
   }
 
   /**
-   * The listing is being deleted in the caller's transaction: its rows cascade, its objects go after the commit,
-   * once and best effort; the deletion event names every object so that the consumers' photo-cleanup group deletes
-   * them until it is done.
+   * The listing is being deleted in the caller's transaction: its rows cascade, its objects go
+   * after the commit, once and best effort; the deletion event names every object so that the
+   * consumers' photo-cleanup group deletes them until it is done.
    */
   @Override
   public void beforeDelete(UUID businessId, String traceId, BusinessDeleted.Builder deletion) {
     List<PhotoRow> rows = store.all(businessId);
-    rows.stream().filter(PhotoRow::attached).forEach(row -> publishRemoved(businessId, row, traceId));
+    rows.stream()
+        .filter(PhotoRow::attached)
+        .forEach(row -> publishRemoved(businessId, row, traceId));
     List<String> keys = rows.stream().map(PhotoRow::objectKey).toList();
     deletion.setPhotoObjectKeys(keys);
     deleteObjectsAfterCommit(keys);
@@ -44,11 +46,18 @@ class PhotoRemovals implements ListingDeletionListener {
 
   /** Writes the removal event of an attached photo whose row the caller deleted. */
   void publishRemoved(UUID businessId, PhotoRow row, String traceId) {
-    events.publish(businessId, traceId, BusinessPhotoRemoved.newBuilder()
-        .setPhotoId(row.id().toString()).setObjectKey(row.objectKey()));
+    events.publish(
+        businessId,
+        traceId,
+        BusinessPhotoRemoved.newBuilder()
+            .setPhotoId(row.id().toString())
+            .setObjectKey(row.objectKey()));
   }
 
-  /** Deletes the objects once the current transaction has committed (at once without one); failures are logged. */
+  /**
+   * Deletes the objects once the current transaction has committed (at once without one); failures
+   * are logged.
+   */
   void deleteObjectsAfterCommit(List<String> keys) {
     if (keys.isEmpty()) {
       return;
@@ -57,11 +66,12 @@ class PhotoRemovals implements ListingDeletionListener {
       storage.deleteQuietly(keys);
       return;
     }
-    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-      @Override
-      public void afterCommit() {
-        storage.deleteQuietly(keys);
-      }
-    });
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            storage.deleteQuietly(keys);
+          }
+        });
   }
 }

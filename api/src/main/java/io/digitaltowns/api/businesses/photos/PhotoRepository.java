@@ -11,8 +11,9 @@ import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
 /**
- * The {@code business_photos} table. Positions and the cover are changed by statements, not by saving rows: the
- * position constraint is deferred to the commit and the one-cover index is checked row by row, so their order matters.
+ * The {@code business_photos} table. Positions and the cover are changed by statements, not by
+ * saving rows: the position constraint is deferred to the commit and the one-cover index is checked
+ * row by row, so their order matters.
  */
 interface PhotoRepository extends ListCrudRepository<PhotoRow, UUID>, InsertRepository<PhotoRow> {
 
@@ -22,7 +23,8 @@ interface PhotoRepository extends ListCrudRepository<PhotoRow, UUID>, InsertRepo
 
   List<PhotoRow> findByBusinessIdOrderByCreatedAt(UUID businessId);
 
-  List<PhotoRow> findByBusinessIdAndStatusAndExpiresAtBefore(UUID businessId, Status status, Instant before);
+  List<PhotoRow> findByBusinessIdAndStatusAndExpiresAtBefore(
+      UUID businessId, Status status, Instant before);
 
   long countByBusinessIdAndStatus(UUID businessId, Status status);
 
@@ -31,7 +33,8 @@ interface PhotoRepository extends ListCrudRepository<PhotoRow, UUID>, InsertRepo
   void placeAt(UUID id, int position);
 
   @Modifying
-  @Query("UPDATE business_photos SET cover = false WHERE business_id = :businessId AND cover AND id <> :id")
+  @Query(
+      "UPDATE business_photos SET cover = false WHERE business_id = :businessId AND cover AND id <> :id")
   void uncoverAllBut(UUID businessId, UUID id);
 
   @Modifying

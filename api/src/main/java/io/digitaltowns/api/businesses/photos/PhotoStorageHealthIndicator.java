@@ -8,8 +8,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * {@code photoStorage} in {@code /actuator/health}: the bucket answers a HEAD. Uploads and photo confirmations
- * fail while it is DOWN; browsing does not (photos are served by the store itself).
+ * {@code photoStorage} in {@code /actuator/health}: the bucket answers a HEAD. Uploads and photo
+ * confirmations fail while it is DOWN; browsing does not (photos are served by the store itself).
  */
 @Component
 class PhotoStorageHealthIndicator implements HealthIndicator {
@@ -28,9 +28,15 @@ class PhotoStorageHealthIndicator implements HealthIndicator {
       s3.headBucket(request -> request.bucket(properties.bucket()));
       return Health.up().withDetail("bucket", properties.bucket()).build();
     } catch (S3Exception e) {
-      return Health.down().withDetail("bucket", properties.bucket()).withDetail("error", "HTTP " + e.statusCode()).build();
+      return Health.down()
+          .withDetail("bucket", properties.bucket())
+          .withDetail("error", "HTTP " + e.statusCode())
+          .build();
     } catch (SdkException e) {
-      return Health.down().withDetail("bucket", properties.bucket()).withDetail("error", "unreachable").build();
+      return Health.down()
+          .withDetail("bucket", properties.bucket())
+          .withDetail("error", "unreachable")
+          .build();
     }
   }
 }

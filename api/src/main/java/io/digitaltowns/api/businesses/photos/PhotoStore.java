@@ -17,8 +17,15 @@ class PhotoStore {
     this.repository = repository;
   }
 
-  void insertPending(UUID id, UUID businessId, String objectKey, String contentType, long sizeBytes, Instant expiresAt) {
-    repository.insert(PhotoRow.pending(id, businessId, objectKey, contentType, sizeBytes, expiresAt));
+  void insertPending(
+      UUID id,
+      UUID businessId,
+      String objectKey,
+      String contentType,
+      long sizeBytes,
+      Instant expiresAt) {
+    repository.insert(
+        PhotoRow.pending(id, businessId, objectKey, contentType, sizeBytes, expiresAt));
   }
 
   /** The photo, if it belongs to this listing. */
@@ -38,7 +45,8 @@ class PhotoStore {
 
   /** Pending uploads of a listing abandoned before this moment. */
   List<PhotoRow> abandoned(UUID businessId, Instant before) {
-    return repository.findByBusinessIdAndStatusAndExpiresAtBefore(businessId, Status.PENDING, before);
+    return repository.findByBusinessIdAndStatusAndExpiresAtBefore(
+        businessId, Status.PENDING, before);
   }
 
   long countAttached(UUID businessId) {
@@ -49,17 +57,27 @@ class PhotoStore {
     return repository.countByBusinessIdAndStatus(businessId, Status.PENDING);
   }
 
-  /** Makes a pending upload the listing's last photo, now stored under its final key with its final size. */
+  /**
+   * Makes a pending upload the listing's last photo, now stored under its final key with its final
+   * size.
+   */
   void attach(UUID photoId, int position, boolean cover, String objectKey, long sizeBytes) {
-    repository.findById(photoId).ifPresent(pending ->
-        repository.save(pending.attachedAs(position, cover, objectKey, sizeBytes, Instant.now())));
+    repository
+        .findById(photoId)
+        .ifPresent(
+            pending ->
+                repository.save(
+                    pending.attachedAs(position, cover, objectKey, sizeBytes, Instant.now())));
   }
 
   void delete(UUID photoId) {
     repository.deleteById(photoId);
   }
 
-  /** Gives the attached photos the positions 0, 1, 2, ... in this order (the position constraint is deferred). */
+  /**
+   * Gives the attached photos the positions 0, 1, 2, ... in this order (the position constraint is
+   * deferred).
+   */
   void reorder(List<UUID> photoIds) {
     for (int position = 0; position < photoIds.size(); position++) {
       repository.placeAt(photoIds.get(position), position);

@@ -15,7 +15,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
-/** The S3 client the api checks and deletes photos with, and the presigner of the URLs clients use. */
+/**
+ * The S3 client the api checks and deletes photos with, and the presigner of the URLs clients use.
+ */
 @Configuration(proxyBeanMethods = false)
 class StorageConfiguration {
 
@@ -25,22 +27,28 @@ class StorageConfiguration {
       return StaticCredentialsProvider.create(
           AwsBasicCredentials.create(properties.accessKeyId(), properties.secretAccessKey()));
     }
-    // resolved lazily, on the first request: an instance that never stores a photo never looks for credentials
+    // resolved lazily, on the first request: an instance that never stores a photo never looks for
+    // credentials
     return DefaultCredentialsProvider.builder().build();
   }
 
   @Bean
-  S3Client photoStorageClient(StorageProperties properties, AwsCredentialsProvider photoStorageCredentials) {
-    var builder = S3Client.builder()
-        .region(region(properties))
-        .credentialsProvider(photoStorageCredentials)
-        .forcePathStyle(properties.pathStyle())
-        // R2, B2 and S3Proxy do not all understand the newer flexible checksums: send them only where S3 demands one
-        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-        .overrideConfiguration(override -> override
-            .apiCallAttemptTimeout(Duration.ofSeconds(10))
-            .apiCallTimeout(Duration.ofSeconds(30)));
+  S3Client photoStorageClient(
+      StorageProperties properties, AwsCredentialsProvider photoStorageCredentials) {
+    var builder =
+        S3Client.builder()
+            .region(region(properties))
+            .credentialsProvider(photoStorageCredentials)
+            .forcePathStyle(properties.pathStyle())
+            // R2, B2 and S3Proxy do not all understand the newer flexible checksums: send them only
+            // where S3 demands one
+            .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+            .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+            .overrideConfiguration(
+                override ->
+                    override
+                        .apiCallAttemptTimeout(Duration.ofSeconds(10))
+                        .apiCallTimeout(Duration.ofSeconds(30)));
     if (properties.endpoint() != null) {
       builder.endpointOverride(URI.create(properties.endpoint()));
     }
@@ -48,11 +56,14 @@ class StorageConfiguration {
   }
 
   @Bean
-  S3Presigner photoStoragePresigner(StorageProperties properties, AwsCredentialsProvider photoStorageCredentials) {
-    var builder = S3Presigner.builder()
-        .region(region(properties))
-        .credentialsProvider(photoStorageCredentials)
-        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(properties.pathStyle()).build());
+  S3Presigner photoStoragePresigner(
+      StorageProperties properties, AwsCredentialsProvider photoStorageCredentials) {
+    var builder =
+        S3Presigner.builder()
+            .region(region(properties))
+            .credentialsProvider(photoStorageCredentials)
+            .serviceConfiguration(
+                S3Configuration.builder().pathStyleAccessEnabled(properties.pathStyle()).build());
     if (properties.endpoint() != null) {
       builder.endpointOverride(URI.create(properties.endpoint()));
     }

@@ -1,12 +1,12 @@
 package io.digitaltowns.api.businesses.review;
 
 import io.digitaltowns.api.accounts.AccountContacts;
-import io.digitaltowns.api.outbox.OutboxWriter;
 import io.digitaltowns.api.businesses.BusinessStatus;
 import io.digitaltowns.api.businesses.listing.Business;
 import io.digitaltowns.api.businesses.listing.BusinessListings;
 import io.digitaltowns.api.businesses.listing.Caller;
 import io.digitaltowns.api.businesses.listing.StatusConflictException;
+import io.digitaltowns.api.outbox.OutboxWriter;
 import io.digitaltowns.events.businesses.BusinessApproved;
 import io.digitaltowns.events.businesses.BusinessRejected;
 import java.util.UUID;
@@ -32,10 +32,17 @@ public class BusinessReview {
     Business business = inReview(admin, id, "approved");
     listings.recordReview(id, BusinessStatus.PUBLISHED, null);
     AccountContacts.Contact owner = contacts.of(business.ownerId()).orElseThrow();
-    events.publish(id, traceId, BusinessApproved.newBuilder()
-        .setTownId(business.townId().toString()).setName(business.name()).setCategory(business.category().name())
-        .setOwnerId(owner.userId().toString()).setOwnerEmail(owner.email()).setOwnerName(owner.displayName())
-        .setApprovedBy(admin.userId().toString()));
+    events.publish(
+        id,
+        traceId,
+        BusinessApproved.newBuilder()
+            .setTownId(business.townId().toString())
+            .setName(business.name())
+            .setCategory(business.category().name())
+            .setOwnerId(owner.userId().toString())
+            .setOwnerEmail(owner.email())
+            .setOwnerName(owner.displayName())
+            .setApprovedBy(admin.userId().toString()));
     return listings.visibleTo(admin, id);
   }
 
@@ -44,10 +51,18 @@ public class BusinessReview {
     Business business = inReview(admin, id, "rejected");
     listings.recordReview(id, BusinessStatus.REJECTED, reason.trim());
     AccountContacts.Contact owner = contacts.of(business.ownerId()).orElseThrow();
-    events.publish(id, traceId, BusinessRejected.newBuilder()
-        .setTownId(business.townId().toString()).setName(business.name()).setCategory(business.category().name())
-        .setOwnerId(owner.userId().toString()).setOwnerEmail(owner.email()).setOwnerName(owner.displayName())
-        .setRejectedBy(admin.userId().toString()).setReason(reason.trim()));
+    events.publish(
+        id,
+        traceId,
+        BusinessRejected.newBuilder()
+            .setTownId(business.townId().toString())
+            .setName(business.name())
+            .setCategory(business.category().name())
+            .setOwnerId(owner.userId().toString())
+            .setOwnerEmail(owner.email())
+            .setOwnerName(owner.displayName())
+            .setRejectedBy(admin.userId().toString())
+            .setReason(reason.trim()));
     return listings.visibleTo(admin, id);
   }
 

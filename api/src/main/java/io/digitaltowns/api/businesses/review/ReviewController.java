@@ -32,8 +32,7 @@ class ReviewController {
     this.queue = queue;
   }
 
-  record RejectRequest(@NotBlank @Size(max = 1000) String reason) {
-  }
+  record RejectRequest(@NotBlank @Size(max = 1000) String reason) {}
 
   @Operation(summary = "Listings waiting for review, oldest first (admin)")
   @GetMapping("/api/admin/businesses/review-queue")
@@ -44,8 +43,10 @@ class ReviewController {
   @Operation(summary = "Approve a listing: it is published (admin)")
   @ApiResponse(responseCode = "409", description = "The listing is not in review")
   @PostMapping("/api/admin/businesses/{id}/approve")
-  Business approve(Authentication authentication, @PathVariable UUID id,
-                   @RequestHeader(name = "traceparent", required = false) String traceparent) {
+  Business approve(
+      Authentication authentication,
+      @PathVariable UUID id,
+      @RequestHeader(name = "traceparent", required = false) String traceparent) {
     return review.approve(Caller.of(authentication), id, TraceParent.traceId(traceparent));
   }
 
@@ -53,8 +54,12 @@ class ReviewController {
   @ApiResponse(responseCode = "400", description = "No reason given")
   @ApiResponse(responseCode = "409", description = "The listing is not in review")
   @PostMapping("/api/admin/businesses/{id}/reject")
-  Business reject(Authentication authentication, @PathVariable UUID id, @Valid @RequestBody RejectRequest request,
-                  @RequestHeader(name = "traceparent", required = false) String traceparent) {
-    return review.reject(Caller.of(authentication), id, request.reason(), TraceParent.traceId(traceparent));
+  Business reject(
+      Authentication authentication,
+      @PathVariable UUID id,
+      @Valid @RequestBody RejectRequest request,
+      @RequestHeader(name = "traceparent", required = false) String traceparent) {
+    return review.reject(
+        Caller.of(authentication), id, request.reason(), TraceParent.traceId(traceparent));
   }
 }

@@ -27,7 +27,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** My account: rename, change the password, sign out everywhere, delete the account (with the password). */
+/**
+ * My account: rename, change the password, sign out everywhere, delete the account (with the
+ * password).
+ */
 @Controller
 class AccountController {
 
@@ -40,8 +43,13 @@ class AccountController {
   private final Validator validator;
   private final AbuseLimits abuseLimits;
 
-  AccountController(Profile profile, Sessions sessions, PasswordSignIn signIn, SiteSession session, Validator validator,
-                    AbuseLimits abuseLimits) {
+  AccountController(
+      Profile profile,
+      Sessions sessions,
+      PasswordSignIn signIn,
+      SiteSession session,
+      Validator validator,
+      AbuseLimits abuseLimits) {
     this.abuseLimits = abuseLimits;
     this.profile = profile;
     this.sessions = sessions;
@@ -51,7 +59,8 @@ class AccountController {
   }
 
   /** The forms' fields; each form sends only its own. */
-  record AccountForm(String displayName, String currentPassword, String newPassword, String password) {
+  record AccountForm(
+      String displayName, String currentPassword, String newPassword, String password) {
     @Override
     public String toString() {
       return "AccountForm[***]";
@@ -59,19 +68,30 @@ class AccountController {
   }
 
   @GetMapping("/account")
-  String account(Authentication authentication, @RequestParam(required = false) String notice, Model model) {
-    return page(model, profile.show(userId(authentication)), FormErrors.none(), Notice.messageFor(notice));
+  String account(
+      Authentication authentication, @RequestParam(required = false) String notice, Model model) {
+    return page(
+        model, profile.show(userId(authentication)), FormErrors.none(), Notice.messageFor(notice));
   }
 
   @PostMapping("/account/name")
-  String rename(Authentication authentication, AccountForm form, HttpServletRequest request,
-                HttpServletResponse response, Model model) {
+  String rename(
+      Authentication authentication,
+      AccountForm form,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
     UUID userId = userId(authentication);
     String name = form.displayName() == null ? "" : form.displayName().strip();
     if (name.isEmpty() || name.length() > MAX_NAME) {
       response.setStatus(400);
-      return page(model, profile.show(userId), FormErrors.of("displayName",
-          name.isEmpty() ? "Enter a name." : "At most " + MAX_NAME + " characters."), null);
+      return page(
+          model,
+          profile.show(userId),
+          FormErrors.of(
+              "displayName",
+              name.isEmpty() ? "Enter a name." : "At most " + MAX_NAME + " characters."),
+          null);
     }
     MyAccount renamed = profile.rename(userId, name);
     session.renamed(request, renamed.displayName());
@@ -79,27 +99,47 @@ class AccountController {
   }
 
   @PostMapping("/account/password")
-  String changePassword(Authentication authentication, AccountForm form, HttpServletRequest request,
-                        HttpServletResponse response, Model model) {
+  String changePassword(
+      Authentication authentication,
+      AccountForm form,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
     UUID userId = userId(authentication);
     MyAccount me = profile.show(userId);
-    Set<ConstraintViolation<RegistrationRequest>> weak = form.newPassword() == null
-        ? Set.of() : validator.validateValue(RegistrationRequest.class, "password", form.newPassword());
+    Set<ConstraintViolation<RegistrationRequest>> weak =
+        form.newPassword() == null
+            ? Set.of()
+            : validator.validateValue(RegistrationRequest.class, "password", form.newPassword());
     if (form.newPassword() == null || form.newPassword().isEmpty() || !weak.isEmpty()) {
       response.setStatus(400);
-      return page(model, me, FormErrors.of("newPassword",
-          weak.isEmpty() ? "Enter a new password." : "The new password " + weak.iterator().next().getMessage() + "."), null);
+      return page(
+          model,
+          me,
+          FormErrors.of(
+              "newPassword",
+              weak.isEmpty()
+                  ? "Enter a new password."
+                  : "The new password " + weak.iterator().next().getMessage() + "."),
+          null);
     }
     abuseLimits.check(LimitedAction.CURRENT_PASSWORD, ClientAddress.of(request), userId.toString());
     try {
-      profile.changePassword(userId, nullToEmpty(form.currentPassword()), form.newPassword(), traceId(request));
+      profile.changePassword(
+          userId, nullToEmpty(form.currentPassword()), form.newPassword(), traceId(request));
     } catch (WrongCurrentPasswordException e) {
       response.setStatus(400);
-      return page(model, me, FormErrors.of("currentPassword", "This is not your current password."), null);
+      return page(
+          model, me, FormErrors.of("currentPassword", "This is not your current password."), null);
     }
-    // changing the password ended every session, this one's too: sign this browser in again with the new password
-    session.signIn(request, signIn.signIn(new LoginRequest(me.email(), form.newPassword()), ClientAddress.of(request),
-        traceId(request)),
+    // changing the password ended every session, this one's too: sign this browser in again with
+    // the new password
+    session.signIn(
+        request,
+        signIn.signIn(
+            new LoginRequest(me.email(), form.newPassword()),
+            ClientAddress.of(request),
+            traceId(request)),
         me.displayName());
     return Notice.PASSWORD_CHANGED.on("/account");
   }
@@ -112,16 +152,23 @@ class AccountController {
   }
 
   @PostMapping("/account/delete")
-  String delete(Authentication authentication, AccountForm form, HttpServletRequest request,
-                HttpServletResponse response, Model model) {
+  String delete(
+      Authentication authentication,
+      AccountForm form,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
     UUID userId = userId(authentication);
     abuseLimits.check(LimitedAction.CURRENT_PASSWORD, ClientAddress.of(request), userId.toString());
     try {
       profile.deleteWithPassword(userId, nullToEmpty(form.password()), traceId(request));
     } catch (WrongCurrentPasswordException e) {
       response.setStatus(400);
-      return page(model, profile.show(userId), FormErrors.of("password",
-          "This is not your password. The account is not deleted."), null);
+      return page(
+          model,
+          profile.show(userId),
+          FormErrors.of("password", "This is not your password. The account is not deleted."),
+          null);
     }
     session.forget(request);
     return Notice.ACCOUNT_DELETED.on("/");

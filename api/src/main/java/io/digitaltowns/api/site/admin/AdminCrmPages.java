@@ -18,17 +18,18 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The CRM for admins: companies and contacts with one search ({@code /admin/crm}), a company with its deals, its
- * timeline and a note form ({@code /admin/crm/companies/{id}}), a contact with their companies and activity
- * ({@code /admin/crm/contacts/{id}}). The read model and the note service behind /api/admin/crm, called in process:
- * the tables are in the api's own database, so this works also where the JSON CRM endpoints are forwarded to a
- * separate CRM service.
+ * The CRM for admins: companies and contacts with one search ({@code /admin/crm}), a company with
+ * its deals, its timeline and a note form ({@code /admin/crm/companies/{id}}), a contact with their
+ * companies and activity ({@code /admin/crm/contacts/{id}}). The read model and the note service
+ * behind /api/admin/crm, called in process: the tables are in the api's own database, so this works
+ * also where the JSON CRM endpoints are forwarded to a separate CRM service.
  */
 @Controller
 class AdminCrmPages {
 
   /** What the JSON search accepts. */
   static final int MAX_QUERY = 200;
+
   static final int LIMIT = 50;
   static final int MAX_NOTE = 5000;
 
@@ -41,7 +42,8 @@ class AdminCrmPages {
   }
 
   @GetMapping("/admin/crm")
-  String search(@RequestParam(required = false) String q, HttpServletResponse response, Model model) {
+  String search(
+      @RequestParam(required = false) String q, HttpServletResponse response, Model model) {
     String query = q == null ? "" : q.strip();
     model.addAttribute("q", query);
     model.addAttribute("limit", LIMIT);
@@ -59,20 +61,35 @@ class AdminCrmPages {
   }
 
   @GetMapping("/admin/crm/companies/{id}")
-  String company(@PathVariable UUID id, @RequestParam(required = false) String notice, Model model) {
+  String company(
+      @PathVariable UUID id, @RequestParam(required = false) String notice, Model model) {
     return company(model, id, "", FormErrors.none(), Notice.messageFor(notice));
   }
 
   @PostMapping("/admin/crm/companies/{id}/notes")
-  String addNote(@PathVariable UUID id, @RequestParam(required = false) String text, Authentication admin,
-                 HttpServletRequest request, HttpServletResponse response, Model model) {
+  String addNote(
+      @PathVariable UUID id,
+      @RequestParam(required = false) String text,
+      Authentication admin,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
     String note = text == null ? "" : text.strip();
     if (note.isEmpty() || note.length() > MAX_NOTE) {
       response.setStatus(400);
-      return company(model, id, note, FormErrors.of("text", note.isEmpty()
-          ? "Write the note." : "At most " + MAX_NOTE + " characters."), null);
+      return company(
+          model,
+          id,
+          note,
+          FormErrors.of(
+              "text", note.isEmpty() ? "Write the note." : "At most " + MAX_NOTE + " characters."),
+          null);
     }
-    notes.add(id, UUID.fromString(admin.getName()), note, TraceParent.traceId(request.getHeader("traceparent")));
+    notes.add(
+        id,
+        UUID.fromString(admin.getName()),
+        note,
+        TraceParent.traceId(request.getHeader("traceparent")));
     return Notice.NOTE_ADDED.on("/admin/crm/companies/" + id);
   }
 

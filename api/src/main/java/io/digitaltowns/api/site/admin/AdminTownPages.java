@@ -21,8 +21,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Towns for admins: the list with a form to create one ({@code /admin/towns}) and a town's edit form
- * ({@code /admin/towns/{id}}): name, slug, region, time zone. The same service and constraints as /api/admin/towns.
+ * Towns for admins: the list with a form to create one ({@code /admin/towns}) and a town's edit
+ * form ({@code /admin/towns/{id}}): name, slug, region, time zone. The same service and constraints
+ * as /api/admin/towns.
  */
 @Controller
 class AdminTownPages {
@@ -43,7 +44,8 @@ class AdminTownPages {
   }
 
   @PostMapping("/admin/towns")
-  String create(TownForm form, HttpServletRequest request, HttpServletResponse response, Model model) {
+  String create(
+      TownForm form, HttpServletRequest request, HttpServletResponse response, Model model) {
     TownRequest town = form.request();
     FormErrors errors = FormErrors.check(validator, town);
     if (errors.any()) {
@@ -51,8 +53,13 @@ class AdminTownPages {
       return list(model, form, errors, null);
     }
     try {
-      Town created = administration.create(town.name(), town.slug(), town.region(), town.timezone(),
-          TraceParent.traceId(request.getHeader("traceparent")));
+      Town created =
+          administration.create(
+              town.name(),
+              town.slug(),
+              town.region(),
+              town.timezone(),
+              TraceParent.traceId(request.getHeader("traceparent")));
       return Notice.TOWN_CREATED.on("/admin/towns/" + created.id());
     } catch (SlugTakenException e) {
       response.setStatus(409);
@@ -67,8 +74,12 @@ class AdminTownPages {
   }
 
   @PostMapping("/admin/towns/{id}")
-  String update(@PathVariable UUID id, TownForm form, HttpServletRequest request, HttpServletResponse response,
-                Model model) {
+  String update(
+      @PathVariable UUID id,
+      TownForm form,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
     Town before = towns.byId(id).orElseThrow(TownNotFoundException::new);
     TownRequest town = form.request();
     FormErrors errors = FormErrors.check(validator, town);
@@ -77,7 +88,12 @@ class AdminTownPages {
       return edit(model, before, form, errors, null);
     }
     try {
-      administration.update(id, town.name(), town.slug(), town.region(), town.timezone(),
+      administration.update(
+          id,
+          town.name(),
+          town.slug(),
+          town.region(),
+          town.timezone(),
           TraceParent.traceId(request.getHeader("traceparent")));
       return Notice.TOWN_SAVED.on("/admin/towns/" + id);
     } catch (SlugTakenException e) {

@@ -18,15 +18,18 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Users for admins: search, roles, status and sign-in methods ({@code /admin/users}), and one user's page with suspend
- * and reinstate, each with a reason ({@code /admin/users/{id}}). The same services as /api/admin/users/**.
+ * Users for admins: search, roles, status and sign-in methods ({@code /admin/users}), and one
+ * user's page with suspend and reinstate, each with a reason ({@code /admin/users/{id}}). The same
+ * services as /api/admin/users/**.
  */
 @Controller
 class AdminUserPages {
 
   static final int PAGE_SIZE = 25;
+
   /** What the JSON list accepts. */
   static final int MAX_QUERY = 100;
+
   static final int MAX_PAGE = 10_000;
 
   private final UserDirectory directory;
@@ -38,14 +41,22 @@ class AdminUserPages {
   }
 
   @GetMapping("/admin/users")
-  String users(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
-               HttpServletResponse response, Model model) {
+  String users(
+      @RequestParam(required = false) String q,
+      @RequestParam(defaultValue = "0") int page,
+      HttpServletResponse response,
+      Model model) {
     String query = q == null ? "" : q.strip();
     model.addAttribute("q", query);
     if (query.length() > MAX_QUERY || page < 0 || page > MAX_PAGE) {
       response.setStatus(400);
-      model.addAttribute("errors", FormErrors.of("q", query.length() > MAX_QUERY
-          ? "At most " + MAX_QUERY + " characters." : "There is no such page of results."));
+      model.addAttribute(
+          "errors",
+          FormErrors.of(
+              "q",
+              query.length() > MAX_QUERY
+                  ? "At most " + MAX_QUERY + " characters."
+                  : "There is no such page of results."));
       model.addAttribute("results", null);
       return "admin/users";
     }
@@ -60,24 +71,48 @@ class AdminUserPages {
   }
 
   @PostMapping("/admin/users/{id}/suspend")
-  String suspend(@PathVariable UUID id, @RequestParam(required = false) String reason, Authentication admin,
-                 HttpServletRequest request, HttpServletResponse response, Model model) {
+  String suspend(
+      @PathVariable UUID id,
+      @RequestParam(required = false) String reason,
+      Authentication admin,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
     return change(id, reason, true, admin, request, response, model);
   }
 
   @PostMapping("/admin/users/{id}/reinstate")
-  String reinstate(@PathVariable UUID id, @RequestParam(required = false) String reason, Authentication admin,
-                   HttpServletRequest request, HttpServletResponse response, Model model) {
+  String reinstate(
+      @PathVariable UUID id,
+      @RequestParam(required = false) String reason,
+      Authentication admin,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
     return change(id, reason, false, admin, request, response, model);
   }
 
-  private String change(UUID id, String reason, boolean suspend, Authentication admin, HttpServletRequest request,
-                        HttpServletResponse response, Model model) {
+  private String change(
+      UUID id,
+      String reason,
+      boolean suspend,
+      Authentication admin,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
     String why = reason == null ? "" : reason.strip();
     if (why.isEmpty() || why.length() > Suspensions.MAX_REASON) {
       response.setStatus(400);
-      return page(model, id, why, FormErrors.of("reason", why.isEmpty()
-          ? "Give the reason: the next admin reads it here." : "At most " + Suspensions.MAX_REASON + " characters."), null);
+      return page(
+          model,
+          id,
+          why,
+          FormErrors.of(
+              "reason",
+              why.isEmpty()
+                  ? "Give the reason: the next admin reads it here."
+                  : "At most " + Suspensions.MAX_REASON + " characters."),
+          null);
     }
     UUID adminId = UUID.fromString(admin.getName());
     String traceId = TraceParent.traceId(request.getHeader("traceparent"));
@@ -89,7 +124,12 @@ class AdminUserPages {
       }
     } catch (SelfSuspensionException e) {
       response.setStatus(409);
-      return page(model, id, why, FormErrors.of("", "You cannot suspend yourself: ask another admin."), null);
+      return page(
+          model,
+          id,
+          why,
+          FormErrors.of("", "You cannot suspend yourself: ask another admin."),
+          null);
     }
     return (suspend ? Notice.USER_SUSPENDED : Notice.USER_REINSTATED).on("/admin/users/" + id);
   }

@@ -9,16 +9,21 @@ import java.util.List;
 public record TownForm(String name, String slug, String region, String timezone) {
 
   /** The IANA zones offered (Region/City ids; the same rule as the API's check), sorted. */
-  public static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream()
-      .filter(zone -> zone.contains("/") && !zone.startsWith("Etc/") && !zone.startsWith("SystemV/"))
-      .sorted().toList();
+  public static final List<String> ZONES =
+      ZoneId.getAvailableZoneIds().stream()
+          .filter(
+              zone ->
+                  zone.contains("/") && !zone.startsWith("Etc/") && !zone.startsWith("SystemV/"))
+          .sorted()
+          .toList();
 
   static TownForm empty() {
     return new TownForm("", "", "", "Europe/London");
   }
 
   static TownForm of(Town town) {
-    return new TownForm(town.name(), town.slug(), town.region() == null ? "" : town.region(), town.timezone());
+    return new TownForm(
+        town.name(), town.slug(), town.region() == null ? "" : town.region(), town.timezone());
   }
 
   /** What the API would receive, checked with its constraints. */

@@ -24,9 +24,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The analytics page for admins ({@code /admin/analytics}): the five {@code dt.analytics.*} figures for a range of UTC
- * days as charts drawn on the server, each with its CSV download under the session. The same reports, range rules
- * and CSV as {@code /api/admin/analytics/...}.
+ * The analytics page for admins ({@code /admin/analytics}): the five {@code dt.analytics.*} figures
+ * for a range of UTC days as charts drawn on the server, each with its CSV download under the
+ * session. The same reports, range rules and CSV as {@code /api/admin/analytics/...}.
  */
 @Controller
 class AnalyticsPage {
@@ -41,10 +41,16 @@ class AnalyticsPage {
     this.clock = clock;
   }
 
-  /** Dates come as text so that a malformed one shows the form with its error rather than an error page. */
+  /**
+   * Dates come as text so that a malformed one shows the form with its error rather than an error
+   * page.
+   */
   @GetMapping(PATH)
-  String page(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-              HttpServletResponse response, Model model) {
+  String page(
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      HttpServletResponse response,
+      Model model) {
     Map<String, String> errors = new LinkedHashMap<>();
     LocalDate first = day("from", from, errors);
     LocalDate last = day("to", to, errors);
@@ -65,11 +71,22 @@ class AnalyticsPage {
       return "analytics/analytics";
     }
     DayRange chosen = range;
-    List<FigureView> figures = Arrays.stream(Figure.values())
-        .map(figure -> new FigureView(figure.title(), figure.about(),
-            FigureCharts.of(figure, reports.report(figure.topic(), chosen), chosen),
-            PATH + "/" + figure.shortName() + ".csv?from=" + chosen.from() + "&to=" + chosen.to()))
-        .toList();
+    List<FigureView> figures =
+        Arrays.stream(Figure.values())
+            .map(
+                figure ->
+                    new FigureView(
+                        figure.title(),
+                        figure.about(),
+                        FigureCharts.of(figure, reports.report(figure.topic(), chosen), chosen),
+                        PATH
+                            + "/"
+                            + figure.shortName()
+                            + ".csv?from="
+                            + chosen.from()
+                            + "&to="
+                            + chosen.to()))
+            .toList();
     model.addAttribute("from", chosen.from().toString());
     model.addAttribute("to", chosen.to().toString());
     model.addAttribute("errors", FormErrors.none());
@@ -77,13 +94,17 @@ class AnalyticsPage {
     return "analytics/analytics";
   }
 
-  /** The figure as the API's CSV, under the session (a link in the page cannot send a bearer token). */
+  /**
+   * The figure as the API's CSV, under the session (a link in the page cannot send a bearer token).
+   */
   @GetMapping(PATH + "/{figure}.csv")
-  ResponseEntity<String> csv(@PathVariable String figure,
-                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+  ResponseEntity<String> csv(
+      @PathVariable String figure,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
     AnalyticsTopic topic = reports.topic(figure);
-    AnalyticsReport report = reports.report(topic, topic.daily() ? DayRange.of(from, to, clock) : null);
+    AnalyticsReport report =
+        reports.report(topic, topic.daily() ? DayRange.of(from, to, clock) : null);
     return CsvDownload.of(report);
   }
 

@@ -6,19 +6,24 @@ import java.util.Locale;
 import java.util.stream.IntStream;
 
 /**
- * One figure as a bar chart drawn on the server (inline SVG; the template draws what this computes): a bar per label
- * and series, grouped by label, on a y axis from zero to a round maximum. The same numbers go into the page's table,
- * which is the chart's text alternative.
+ * One figure as a bar chart drawn on the server (inline SVG; the template draws what this
+ * computes): a bar per label and series, grouped by label, on a y axis from zero to a round
+ * maximum. The same numbers go into the page's table, which is the chart's text alternative.
  *
- * @param id           unique on the page; the SVG's title and description ids derive from it
- * @param title        what is counted
- * @param summary      the totals and the highest value, the SVG's description
+ * @param id unique on the page; the SVG's title and description ids derive from it
+ * @param title what is counted
+ * @param summary the totals and the highest value, the SVG's description
  * @param labelHeading what the labels are ("Day", "Category"), the table's first column
- * @param labels       the x axis: days (yyyy-MM-dd) or categories
- * @param series       one or more counts per label
+ * @param labels the x axis: days (yyyy-MM-dd) or categories
+ * @param series one or more counts per label
  */
-public record Chart(String id, String title, String summary, String labelHeading, List<String> labels,
-                    List<Series> series) {
+public record Chart(
+    String id,
+    String title,
+    String summary,
+    String labelHeading,
+    List<String> labels,
+    List<Series> series) {
 
   public static final int WIDTH = 480;
   public static final int HEIGHT = 220;
@@ -26,10 +31,13 @@ public record Chart(String id, String title, String summary, String labelHeading
   static final int RIGHT = 8;
   static final int TOP = 10;
   static final int BOTTOM = 34;
+
   /** x-axis labels drawn at most; the table has them all */
   static final int MAX_X_LABELS = 6;
 
-  /** @param values one per label, in the labels' order */
+  /**
+   * @param values one per label, in the labels' order
+   */
   public record Series(String name, List<Long> values) {
 
     long total() {
@@ -38,24 +46,30 @@ public record Chart(String id, String title, String summary, String labelHeading
   }
 
   /** One bar, in the SVG's coordinates; {@code series} picks its colour. */
-  public record Bar(String x, String y, String width, String height, int series, String label, long value) {
-  }
+  public record Bar(
+      String x, String y, String width, String height, int series, String label, long value) {}
 
   /** A y-axis line and its value. */
-  public record Tick(String y, String text) {
-  }
+  public record Tick(String y, String text) {}
 
   /** An x-axis label under its group of bars. */
-  public record XLabel(String x, String text) {
-  }
+  public record XLabel(String x, String text) {}
 
   public boolean empty() {
     return labels.isEmpty() || series.stream().allMatch(s -> s.total() == 0);
   }
 
-  /** The top of the y axis: the largest value rounded up to 1, 2 or 5 times a power of ten (at least 1). */
+  /**
+   * The top of the y axis: the largest value rounded up to 1, 2 or 5 times a power of ten (at least
+   * 1).
+   */
   public long top() {
-    long max = series.stream().flatMap(s -> s.values().stream()).mapToLong(Long::longValue).max().orElse(0);
+    long max =
+        series.stream()
+            .flatMap(s -> s.values().stream())
+            .mapToLong(Long::longValue)
+            .max()
+            .orElse(0);
     long step = 1;
     while (true) {
       for (long factor : new long[] {1, 2, 5}) {
@@ -95,8 +109,15 @@ public record Chart(String id, String title, String summary, String labelHeading
         long value = series.get(s).values().get(label);
         double height = plotHeight * value / top;
         double x = LEFT + group * label + group * 0.1 + barWidth * s;
-        bars.add(new Bar(number(x), number(plotBottom() - height), number(barWidth), number(height), s,
-            labels.get(label), value));
+        bars.add(
+            new Bar(
+                number(x),
+                number(plotBottom() - height),
+                number(barWidth),
+                number(height),
+                s,
+                labels.get(label),
+                value));
       }
     }
     return bars;
@@ -106,7 +127,9 @@ public record Chart(String id, String title, String summary, String labelHeading
     long top = top();
     double plotHeight = HEIGHT - TOP - BOTTOM;
     return IntStream.rangeClosed(0, 2)
-        .mapToObj(step -> new Tick(number(plotBottom() - plotHeight * step / 2), format(top * step / 2.0)))
+        .mapToObj(
+            step ->
+                new Tick(number(plotBottom() - plotHeight * step / 2), format(top * step / 2.0)))
         .toList();
   }
 
@@ -115,7 +138,8 @@ public record Chart(String id, String title, String summary, String labelHeading
     int every = Math.max(1, (int) Math.ceil(labels.size() / (double) MAX_X_LABELS));
     List<XLabel> shown = new ArrayList<>();
     for (int label = 0; label < labels.size(); label += every) {
-      shown.add(new XLabel(number(LEFT + group * label + group / 2), shortLabel(labels.get(label))));
+      shown.add(
+          new XLabel(number(LEFT + group * label + group / 2), shortLabel(labels.get(label))));
     }
     return shown;
   }
@@ -136,7 +160,9 @@ public record Chart(String id, String title, String summary, String labelHeading
   }
 
   private static String format(double value) {
-    return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.1f", value);
+    return value == Math.rint(value)
+        ? String.valueOf((long) value)
+        : String.format(Locale.ROOT, "%.1f", value);
   }
 
   private static String number(double value) {

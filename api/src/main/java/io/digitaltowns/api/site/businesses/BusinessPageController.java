@@ -35,7 +35,8 @@ class BusinessPageController {
   private final AbuseLimits abuseLimits;
   private final SiteLinks links;
 
-  BusinessPageController(BusinessViews views, BusinessContact contact, AbuseLimits abuseLimits, SiteLinks links) {
+  BusinessPageController(
+      BusinessViews views, BusinessContact contact, AbuseLimits abuseLimits, SiteLinks links) {
     this.views = views;
     this.contact = contact;
     this.abuseLimits = abuseLimits;
@@ -43,15 +44,28 @@ class BusinessPageController {
   }
 
   @GetMapping("/businesses/{id}")
-  String business(@PathVariable UUID id, @RequestParam(required = false) String sent, Authentication authentication,
-                  Model model) {
-    return page(model, Caller.of(authentication), id, ContactForm.empty(), FormErrors.none(),
+  String business(
+      @PathVariable UUID id,
+      @RequestParam(required = false) String sent,
+      Authentication authentication,
+      Model model) {
+    return page(
+        model,
+        Caller.of(authentication),
+        id,
+        ContactForm.empty(),
+        FormErrors.none(),
         sent != null ? "Your message is on its way to the business. They answer by email." : null);
   }
 
   @PostMapping("/businesses/{id}/contact")
-  String contact(@PathVariable UUID id, ContactForm form, Authentication authentication, HttpServletRequest request,
-                 HttpServletResponse response, Model model) {
+  String contact(
+      @PathVariable UUID id,
+      ContactForm form,
+      Authentication authentication,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
     Caller sender = Caller.of(authentication);
     if (!sender.signedIn()) {
       return "redirect:/sign-in?next=/businesses/" + id;
@@ -59,20 +73,37 @@ class BusinessPageController {
     BusinessView view = view(sender, id);
     if (view.contact() != BusinessView.Contact.ALLOWED) {
       response.setStatus(403);
-      return page(model, sender, id, form, FormErrors.of("", "Confirm your email address before writing to businesses."), null);
+      return page(
+          model,
+          sender,
+          id,
+          form,
+          FormErrors.of("", "Confirm your email address before writing to businesses."),
+          null);
     }
     String message = form.message() == null ? "" : form.message().strip();
     if (message.isEmpty() || message.length() > MAX_MESSAGE) {
       response.setStatus(400);
-      return page(model, sender, id, form, FormErrors.of("message", message.isEmpty()
-          ? "Write a message." : "The message is too long (at most " + MAX_MESSAGE + " characters)."), null);
+      return page(
+          model,
+          sender,
+          id,
+          form,
+          FormErrors.of(
+              "message",
+              message.isEmpty()
+                  ? "Write a message."
+                  : "The message is too long (at most " + MAX_MESSAGE + " characters)."),
+          null);
     }
-    abuseLimits.check(LimitedAction.BUSINESS_CONTACT, ClientAddress.of(request), sender.userId().toString());
+    abuseLimits.check(
+        LimitedAction.BUSINESS_CONTACT, ClientAddress.of(request), sender.userId().toString());
     contact.send(sender, id, message, TraceParent.traceId(request.getHeader("traceparent")));
     return "redirect:/businesses/" + id + "?sent=1#contact";
   }
 
-  private String page(Model model, Caller caller, UUID id, ContactForm form, FormErrors errors, String notice) {
+  private String page(
+      Model model, Caller caller, UUID id, ContactForm form, FormErrors errors, String notice) {
     BusinessView view = view(caller, id);
     Business business = view.business();
     String image = view.photos().isEmpty() ? null : view.photos().get(0).url();
@@ -80,8 +111,13 @@ class BusinessPageController {
     model.addAttribute("form", form);
     model.addAttribute("errors", errors);
     model.addAttribute("notice", notice);
-    model.addAttribute("meta", PageMeta.shared(business.name() + " in " + view.town().name(), view.summary(),
-        links.absolute("/businesses/" + business.id()), image));
+    model.addAttribute(
+        "meta",
+        PageMeta.shared(
+            business.name() + " in " + view.town().name(),
+            view.summary(),
+            links.absolute("/businesses/" + business.id()),
+            image));
     return "businesses/business";
   }
 

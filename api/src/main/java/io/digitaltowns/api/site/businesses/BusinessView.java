@@ -11,15 +11,26 @@ import java.util.List;
 /**
  * Everything the business page shows.
  *
- * @param contact   what the contact form may do for this viewer
- * @param videoCall whether the video-call part shows: Cloudflare Calls is configured, the listing is published and
- *                  the viewer is not its owner (what it offers follows {@code contact})
+ * @param contact what the contact form may do for this viewer
+ * @param videoCall whether the video-call part shows: Cloudflare Calls is configured, the listing
+ *     is published and the viewer is not its owner (what it offers follows {@code contact})
  */
-public record BusinessView(Business business, Town town, List<Photo> photos, OpeningHours hours, String mapLink,
-                           Contact contact, boolean videoCall) {
+public record BusinessView(
+    Business business,
+    Town town,
+    List<Photo> photos,
+    OpeningHours hours,
+    String mapLink,
+    Contact contact,
+    boolean videoCall) {
 
   /** Who may write to the business: only signed-in residents whose address is confirmed. */
-  public enum Contact { SIGN_IN_FIRST, CONFIRM_ADDRESS_FIRST, ALLOWED, NOT_PUBLISHED }
+  public enum Contact {
+    SIGN_IN_FIRST,
+    CONFIRM_ADDRESS_FIRST,
+    ALLOWED,
+    NOT_PUBLISHED
+  }
 
   public String category() {
     return CategoryNames.of(business.category());
@@ -37,7 +48,9 @@ public record BusinessView(Business business, Town town, List<Photo> photos, Ope
     }
     try {
       String scheme = URI.create(website.strip()).getScheme();
-      return "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme) ? website.strip() : null;
+      return "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)
+          ? website.strip()
+          : null;
     } catch (IllegalArgumentException e) {
       return null;
     }
@@ -51,7 +64,8 @@ public record BusinessView(Business business, Town town, List<Photo> photos, Ope
   /** One sentence for search results and link previews. */
   public String summary() {
     String description = business.description() == null ? "" : business.description().strip();
-    String first = description.length() > 160 ? description.substring(0, 157).strip() + "…" : description;
+    String first =
+        description.length() > 160 ? description.substring(0, 157).strip() + "…" : description;
     return first.isEmpty() ? category() + " in " + town.name() : first;
   }
 }

@@ -18,8 +18,9 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * A listing as the business page shows it (cover photo first, hours in the town's time zone, map link): for residents
- * on the business page and for admins on the review page, which shows a listing as residents would see it.
+ * A listing as the business page shows it (cover photo first, hours in the town's time zone, map
+ * link): for residents on the business page and for admins on the review page, which shows a
+ * listing as residents would see it.
  */
 @Component
 public class BusinessViews {
@@ -31,8 +32,13 @@ public class BusinessViews {
   private final BusinessCalls calls;
   private final Clock clock;
 
-  BusinessViews(BusinessListings listings, BusinessPhotos photos, Towns towns, Profile profile, BusinessCalls calls,
-                Clock clock) {
+  BusinessViews(
+      BusinessListings listings,
+      BusinessPhotos photos,
+      Towns towns,
+      Profile profile,
+      BusinessCalls calls,
+      Clock clock) {
     this.calls = calls;
     this.listings = listings;
     this.photos = photos;
@@ -41,20 +47,33 @@ public class BusinessViews {
     this.clock = clock;
   }
 
-  /** @throws io.digitaltowns.api.businesses.listing.BusinessNotFoundException when the caller may not see it */
+  /**
+   * @throws io.digitaltowns.api.businesses.listing.BusinessNotFoundException when the caller may
+   *     not see it
+   */
   public BusinessView of(Caller caller, UUID id) {
     Business business = listings.visibleTo(caller, id);
     Town town = towns.byId(business.townId()).orElseThrow();
-    List<Photo> gallery = photos.photosOf(caller, id).stream()
-        .sorted(Comparator.comparing((Photo p) -> !p.cover()).thenComparing(Photo::position))
-        .toList();
-    OpeningHours hours = new OpeningHours(business.openingHours(), ZonedDateTime.now(clock.withZone(town.zone())));
+    List<Photo> gallery =
+        photos.photosOf(caller, id).stream()
+            .sorted(Comparator.comparing((Photo p) -> !p.cover()).thenComparing(Photo::position))
+            .toList();
+    OpeningHours hours =
+        new OpeningHours(business.openingHours(), ZonedDateTime.now(clock.withZone(town.zone())));
     BusinessView.Contact contact = contact(caller, business);
     // the owner does not call their own business; a listing not yet public takes no calls
-    boolean videoCall = calls.enabled() && contact != BusinessView.Contact.NOT_PUBLISHED
-        && !business.ownerId().equals(caller.userId());
-    return new BusinessView(business, town, gallery, hours, MapLink.of(business.location(), business.address()),
-        contact, videoCall);
+    boolean videoCall =
+        calls.enabled()
+            && contact != BusinessView.Contact.NOT_PUBLISHED
+            && !business.ownerId().equals(caller.userId());
+    return new BusinessView(
+        business,
+        town,
+        gallery,
+        hours,
+        MapLink.of(business.location(), business.address()),
+        contact,
+        videoCall);
   }
 
   private BusinessView.Contact contact(Caller caller, Business business) {
@@ -64,7 +83,8 @@ public class BusinessViews {
     if (!caller.signedIn()) {
       return BusinessView.Contact.SIGN_IN_FIRST;
     }
-    return profile.show(caller.userId()).emailVerified() ? BusinessView.Contact.ALLOWED
+    return profile.show(caller.userId()).emailVerified()
+        ? BusinessView.Contact.ALLOWED
         : BusinessView.Contact.CONFIRM_ADDRESS_FIRST;
   }
 }

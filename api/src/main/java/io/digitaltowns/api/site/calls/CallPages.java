@@ -18,8 +18,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /**
- * A resident asks a business for a video call (the button on the business page), and the room page both sides
- * open: the resident lands there at once, the owner through the link in the mail the request sends.
+ * A resident asks a business for a video call (the button on the business page), and the room page
+ * both sides open: the resident lands there at once, the owner through the link in the mail the
+ * request sends.
  */
 @Controller
 class CallPages {
@@ -41,11 +42,19 @@ class CallPages {
       return "redirect:/sign-in?next=/businesses/" + id;
     }
     // the request mails the owner, like a contact message: the same limit
-    abuseLimits.check(LimitedAction.BUSINESS_CONTACT, ClientAddress.of(request), resident.userId().toString());
-    // an unconfirmed address is refused by the service (403 page); the business page offers such a resident no button
-    UUID callId = calls.ask(resident, id, room -> "I would like a live video call with you. Open the call room "
-            + "(signed in as the owner of this listing) to join me: " + links.absolute(CallRoomPath.of(room)),
-        TraceParent.traceId(request.getHeader("traceparent")));
+    abuseLimits.check(
+        LimitedAction.BUSINESS_CONTACT, ClientAddress.of(request), resident.userId().toString());
+    // an unconfirmed address is refused by the service (403 page); the business page offers such a
+    // resident no button
+    UUID callId =
+        calls.ask(
+            resident,
+            id,
+            room ->
+                "I would like a live video call with you. Open the call room "
+                    + "(signed in as the owner of this listing) to join me: "
+                    + links.absolute(CallRoomPath.of(room)),
+            TraceParent.traceId(request.getHeader("traceparent")));
     return "redirect:" + CallRoomPath.of(callId);
   }
 

@@ -13,18 +13,41 @@ public record ErrorPage(int status, String title, String message, long retryAfte
 
   static ErrorPage of(int status, long retryAfterSeconds) {
     return switch (status) {
-      case 400 -> new ErrorPage(400, "That did not work", "Something in the request was not right. Go back and try again.", 0);
-      case 401, 403 -> new ErrorPage(403, "Not for you",
-          "You may not open this page. If you just signed in or out, or the form was open for a long time, "
-              + "reload the page and try again.", 0);
-      case 404 -> new ErrorPage(404, "Page not found", "There is nothing here. The address may be mistyped, "
-          + "or the page was removed.", 0);
-      case 429 -> new ErrorPage(429, "Too many tries", retryAfterSeconds > 0
-          ? "Please wait " + readable(retryAfterSeconds) + " before trying again."
-          : "Please wait a little before trying again.", retryAfterSeconds);
-      default -> status >= 500
-          ? new ErrorPage(status, "Something went wrong", "It is our fault, not yours. Please try again in a moment.", 0)
-          : new ErrorPage(status, "That did not work", "Go back and try again.", 0);
+      case 400 ->
+          new ErrorPage(
+              400,
+              "That did not work",
+              "Something in the request was not right. Go back and try again.",
+              0);
+      case 401, 403 ->
+          new ErrorPage(
+              403,
+              "Not for you",
+              "You may not open this page. If you just signed in or out, or the form was open for a long time, "
+                  + "reload the page and try again.",
+              0);
+      case 404 ->
+          new ErrorPage(
+              404,
+              "Page not found",
+              "There is nothing here. The address may be mistyped, " + "or the page was removed.",
+              0);
+      case 429 ->
+          new ErrorPage(
+              429,
+              "Too many tries",
+              retryAfterSeconds > 0
+                  ? "Please wait " + readable(retryAfterSeconds) + " before trying again."
+                  : "Please wait a little before trying again.",
+              retryAfterSeconds);
+      default ->
+          status >= 500
+              ? new ErrorPage(
+                  status,
+                  "Something went wrong",
+                  "It is our fault, not yours. Please try again in a moment.",
+                  0)
+              : new ErrorPage(status, "That did not work", "Go back and try again.", 0);
     };
   }
 

@@ -21,8 +21,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Errors of page controllers become pages in the site's look, never a problem body or a stack trace: this advice
- * covers the site's controllers only and comes before the API's {@code ProblemResponses}.
+ * Errors of page controllers become pages in the site's look, never a problem body or a stack
+ * trace: this advice covers the site's controllers only and comes before the API's {@code
+ * ProblemResponses}.
  */
 @ControllerAdvice(basePackages = "io.digitaltowns.api.site")
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -37,7 +38,8 @@ class SiteErrorPages {
   }
 
   @ExceptionHandler(TooManyRequestsException.class)
-  ModelAndView tooMany(TooManyRequestsException e, HttpServletRequest request, HttpServletResponse response) {
+  ModelAndView tooMany(
+      TooManyRequestsException e, HttpServletRequest request, HttpServletResponse response) {
     response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
     return page(ErrorPage.of(429, e.retryAfterSeconds()), request, response);
   }
@@ -52,13 +54,19 @@ class SiteErrorPages {
     return page(ErrorPage.of(403), request, response);
   }
 
-  /** A parameter of the wrong type (an id that is no UUID) or a missing one: the address is malformed. */
+  /**
+   * A parameter of the wrong type (an id that is no UUID) or a missing one: the address is
+   * malformed.
+   */
   @ExceptionHandler({TypeMismatchException.class, MissingServletRequestParameterException.class})
   ModelAndView malformed(HttpServletRequest request, HttpServletResponse response) {
     return page(ErrorPage.of(400), request, response);
   }
 
-  /** Spring's own 4xx (a malformed parameter, a wrong method) and the services' problem exceptions keep their status. */
+  /**
+   * Spring's own 4xx (a malformed parameter, a wrong method) and the services' problem exceptions
+   * keep their status.
+   */
   @ExceptionHandler(Exception.class)
   ModelAndView unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
     int status = e instanceof ErrorResponse known ? known.getStatusCode().value() : 500;
@@ -68,8 +76,10 @@ class SiteErrorPages {
     return page(ErrorPage.of(status), request, response);
   }
 
-  private ModelAndView page(ErrorPage page, HttpServletRequest request, HttpServletResponse response) {
+  private ModelAndView page(
+      ErrorPage page, HttpServletRequest request, HttpServletResponse response) {
     response.setStatus(page.status());
-    return new ModelAndView("errors/error", Map.of("chrome", chromes.of(request, false), "error", page));
+    return new ModelAndView(
+        "errors/error", Map.of("chrome", chromes.of(request, false), "error", page));
   }
 }

@@ -17,8 +17,9 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * A path nothing answers ends in Spring's static-resource handler, outside any controller, so the API's problem
- * advice would answer it with JSON. A browser on a site path gets the 404 page; the API's paths keep their problem.
+ * A path nothing answers ends in Spring's static-resource handler, outside any controller, so the
+ * API's problem advice would answer it with JSON. A browser on a site path gets the 404 page; the
+ * API's paths keep their problem.
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -31,16 +32,20 @@ class UnknownPaths {
   }
 
   @ExceptionHandler(NoResourceFoundException.class)
-  Object notFound(NoResourceFoundException e, HttpServletRequest request, HttpServletResponse response) {
+  Object notFound(
+      NoResourceFoundException e, HttpServletRequest request, HttpServletResponse response) {
     String path = request.getRequestURI();
     if (ApiPaths.owns(path)) {
       ProblemDetail problem = e.getBody();
       if (problem.getInstance() == null) {
         problem.setInstance(URI.create(path));
       }
-      return ResponseEntity.status(e.getStatusCode()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+      return ResponseEntity.status(e.getStatusCode())
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .body(problem);
     }
     response.setStatus(404);
-    return new ModelAndView("errors/error", Map.of("chrome", chromes.of(request, false), "error", ErrorPage.of(404)));
+    return new ModelAndView(
+        "errors/error", Map.of("chrome", chromes.of(request, false), "error", ErrorPage.of(404)));
   }
 }

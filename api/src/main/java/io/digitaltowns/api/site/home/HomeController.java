@@ -1,12 +1,12 @@
 package io.digitaltowns.api.site.home;
 
 import io.digitaltowns.api.site.layout.Browsing;
+import io.digitaltowns.api.site.layout.Notice;
 import io.digitaltowns.api.towns.Towns;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import io.digitaltowns.api.site.layout.Notice;
 
 /** The home page: choose a town. */
 @Controller

@@ -6,8 +6,7 @@ import java.util.Locale;
 /** How a category reads on a page: {@code HAIR_AND_BEAUTY} is "Hair and beauty". */
 public final class CategoryNames {
 
-  private CategoryNames() {
-  }
+  private CategoryNames() {}
 
   public static String of(Category category) {
     String words = category.name().replace('_', ' ').toLowerCase(Locale.ROOT);

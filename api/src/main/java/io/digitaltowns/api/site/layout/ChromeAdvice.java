@@ -6,7 +6,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerMapping;
 
-/** Puts the page frame ("chrome") into the model of every site page; templates take it as {@code @param Chrome chrome}. */
+/**
+ * Puts the page frame ("chrome") into the model of every site page; templates take it as
+ * {@code @param Chrome chrome}.
+ */
 @ControllerAdvice(basePackages = "io.digitaltowns.api.site")
 class ChromeAdvice {
 
@@ -19,7 +22,9 @@ class ChromeAdvice {
   @ModelAttribute("chrome")
   Chrome chrome(HttpServletRequest request) {
     Object handler = request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE);
-    boolean browsing = handler instanceof HandlerMethod method && method.getBeanType().isAnnotationPresent(Browsing.class);
+    boolean browsing =
+        handler instanceof HandlerMethod method
+            && method.getBeanType().isAnnotationPresent(Browsing.class);
     return chromes.of(request, !browsing);
   }
 }

@@ -8,7 +8,10 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 
-/** Builds a page's {@link Chrome} from the request: for page controllers and for the error pages alike. */
+/**
+ * Builds a page's {@link Chrome} from the request: for page controllers and for the error pages
+ * alike.
+ */
 @Component
 public class Chromes {
 
@@ -19,15 +22,18 @@ public class Chromes {
   }
 
   /**
-   * @param withForms whether the page may carry a form: then the CSRF token is made now, while the session cookie
-   *                  can still be set (templates write straight into the response)
+   * @param withForms whether the page may carry a form: then the CSRF token is made now, while the
+   *     session cookie can still be set (templates write straight into the response)
    */
   public Chrome of(HttpServletRequest request, boolean withForms) {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-    boolean signedIn = authentication instanceof JwtAuthenticationToken && authentication.isAuthenticated();
+    boolean signedIn =
+        authentication instanceof JwtAuthenticationToken && authentication.isAuthenticated();
     String name = signedIn ? session.displayName(request).orElse("Account") : null;
-    boolean admin = signedIn && authentication.getAuthorities().stream()
-        .anyMatch(authority -> "ROLE_ADMIN".equals(authority.getAuthority()));
+    boolean admin =
+        signedIn
+            && authentication.getAuthorities().stream()
+                .anyMatch(authority -> "ROLE_ADMIN".equals(authority.getAuthority()));
     CsrfToken csrf = null;
     if (signedIn || withForms) {
       csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());

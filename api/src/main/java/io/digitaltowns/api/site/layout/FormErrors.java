@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What is wrong with a form, field by field, checked with the same constraints the JSON API checks (the API's
- * request records), so a page accepts exactly what the API accepts.
+ * What is wrong with a form, field by field, checked with the same constraints the JSON API checks
+ * (the API's request records), so a page accepts exactly what the API accepts.
  *
  * @param fields message per field name; {@code ""} for the form as a whole
  */

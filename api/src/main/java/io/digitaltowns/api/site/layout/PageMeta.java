@@ -3,10 +3,10 @@ package io.digitaltowns.api.site.layout;
 /**
  * A page's title and what link previews show (Open Graph).
  *
- * @param title       the page's own title; the layout adds the site's name
+ * @param title the page's own title; the layout adds the site's name
  * @param description one sentence for search results and previews, or null
- * @param url         the page's absolute address for previews, or null for pages nobody shares
- * @param image       an absolute image address for previews, or null
+ * @param url the page's absolute address for previews, or null for pages nobody shares
+ * @param image an absolute image address for previews, or null
  */
 public record PageMeta(String title, String description, String url, String image) {
 

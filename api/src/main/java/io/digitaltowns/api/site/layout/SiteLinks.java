@@ -3,7 +3,10 @@ package io.digitaltowns.api.site.layout;
 import io.digitaltowns.api.security.SiteProperties;
 import org.springframework.stereotype.Component;
 
-/** Absolute addresses of pages (PUBLIC_BASE_URL), for link previews, canonical links and the sitemap. */
+/**
+ * Absolute addresses of pages (PUBLIC_BASE_URL), for link previews, canonical links and the
+ * sitemap.
+ */
 @Component
 public class SiteLinks {
 

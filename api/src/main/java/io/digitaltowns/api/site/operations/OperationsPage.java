@@ -19,14 +19,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The operations page for admins ({@code /admin/operations}): the relay's role and lag, each consumer group's lag, the
- * dead letters of each topic, and a button that sends one dead letter back to its topic under the same rule as
- * {@code ops dlt redrive} (once, recorded). Reads the same {@link OpsStatus} as {@code /api/admin/ops/status}.
+ * The operations page for admins ({@code /admin/operations}): the relay's role and lag, each
+ * consumer group's lag, the dead letters of each topic, and a button that sends one dead letter
+ * back to its topic under the same rule as {@code ops dlt redrive} (once, recorded). Reads the same
+ * {@link OpsStatus} as {@code /api/admin/ops/status}.
  */
 @Controller
 class OperationsPage {
 
   static final String PATH = "/admin/operations";
+
   /** Records listed per dead-letter topic; the rest are for {@code ops dlt list}. */
   static final int RECORDS_PER_TOPIC = 20;
 
@@ -50,20 +52,36 @@ class OperationsPage {
   }
 
   @PostMapping(PATH + "/redrive")
-  String redrive(@RequestParam String topic, @RequestParam int partition, @RequestParam long offset,
-                 RedirectAttributes redirect, HttpServletResponse response, Model model) {
+  String redrive(
+      @RequestParam String topic,
+      @RequestParam int partition,
+      @RequestParam long offset,
+      RedirectAttributes redirect,
+      HttpServletResponse response,
+      Model model) {
     String record = topic + " " + partition + ":" + offset;
     try {
       Redrive.Outcome outcome = deadLetters.redrive(topic, partition, offset);
       if (outcome instanceof Redrive.Redriven redriven) {
-        redirect.addFlashAttribute("notice", "Sent " + record + " back to " + redriven.destination()
-            + " (now partition " + redriven.sent().partition() + ", offset " + redriven.sent().offset()
-            + "). Every consumer group of that topic sees it again; those that had processed it skip it.");
+        redirect.addFlashAttribute(
+            "notice",
+            "Sent "
+                + record
+                + " back to "
+                + redriven.destination()
+                + " (now partition "
+                + redriven.sent().partition()
+                + ", offset "
+                + redriven.sent().offset()
+                + "). Every consumer group of that topic sees it again; those that had processed it skip it.");
         return "redirect:" + PATH;
       }
       response.setStatus(HttpServletResponse.SC_CONFLICT);
-      return render(model, record + " was already redriven (here or with ops dlt redrive); it is sent once, "
-          + "so nothing was sent now.");
+      return render(
+          model,
+          record
+              + " was already redriven (here or with ops dlt redrive); it is sent once, "
+              + "so nothing was sent now.");
     } catch (NoSuchDeadLetterException e) {
       response.setStatus(HttpServletResponse.SC_NOT_FOUND);
       return render(model, "There is no " + record + ": " + e.getMessage() + ". Nothing was sent.");
@@ -75,8 +93,11 @@ class OperationsPage {
 
   private String render(Model model, String problem) {
     OpsStatus status = statuses.current();
-    List<String> withRecords = status.kafka().deadLetters().stream()
-        .filter(topic -> topic.records() > 0).map(DeadLetterTopic::topic).toList();
+    List<String> withRecords =
+        status.kafka().deadLetters().stream()
+            .filter(topic -> topic.records() > 0)
+            .map(DeadLetterTopic::topic)
+            .toList();
     Map<String, List<DeadLetterEntry>> records = Map.of();
     String recordsProblem = null;
     try {

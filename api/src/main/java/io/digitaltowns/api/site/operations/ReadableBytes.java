@@ -5,8 +5,7 @@ public final class ReadableBytes {
 
   private static final String[] UNITS = {"KB", "MB", "GB", "TB"};
 
-  private ReadableBytes() {
-  }
+  private ReadableBytes() {}
 
   public static String of(long bytes) {
     if (bytes < 1024) {

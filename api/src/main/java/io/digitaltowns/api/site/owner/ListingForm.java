@@ -12,34 +12,67 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The create / edit form of a listing, as typed. It becomes the API's own {@link BusinessRequest}, checked with the
- * same constraints as {@code POST /api/businesses}, so the page accepts exactly what the API accepts.
+ * The create / edit form of a listing, as typed. It becomes the API's own {@link BusinessRequest},
+ * checked with the same constraints as {@code POST /api/businesses}, so the page accepts exactly
+ * what the API accepts.
  */
-public record ListingForm(String townId, String name, String category, String description, String address, String phone,
-                   String website, String latitude, String longitude, WeekHours hours) {
+public record ListingForm(
+    String townId,
+    String name,
+    String category,
+    String description,
+    String address,
+    String phone,
+    String website,
+    String latitude,
+    String longitude,
+    WeekHours hours) {
 
   static ListingForm empty(UUID defaultTown) {
-    return new ListingForm(defaultTown == null ? "" : defaultTown.toString(), "", "", "", "", "", "", "", "",
+    return new ListingForm(
+        defaultTown == null ? "" : defaultTown.toString(),
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
         WeekHours.fromForm(Map.of()));
   }
 
   static ListingForm fromForm(Map<String, String> fields) {
-    return new ListingForm(field(fields, "townId"), field(fields, "name"), field(fields, "category"),
-        field(fields, "description"), field(fields, "address"), field(fields, "phone"), field(fields, "website"),
-        field(fields, "latitude"), field(fields, "longitude"), WeekHours.fromForm(fields));
+    return new ListingForm(
+        field(fields, "townId"),
+        field(fields, "name"),
+        field(fields, "category"),
+        field(fields, "description"),
+        field(fields, "address"),
+        field(fields, "phone"),
+        field(fields, "website"),
+        field(fields, "latitude"),
+        field(fields, "longitude"),
+        WeekHours.fromForm(fields));
   }
 
   static ListingForm of(Business business) {
     Location location = business.location();
-    return new ListingForm(business.townId().toString(), business.name(), business.category().name(),
-        orEmpty(business.description()), orEmpty(business.address()), orEmpty(business.phone()),
-        orEmpty(business.website()), location == null ? "" : location.latitude().toString(),
-        location == null ? "" : location.longitude().toString(), WeekHours.of(business.openingHours()));
+    return new ListingForm(
+        business.townId().toString(),
+        business.name(),
+        business.category().name(),
+        orEmpty(business.description()),
+        orEmpty(business.address()),
+        orEmpty(business.phone()),
+        orEmpty(business.website()),
+        location == null ? "" : location.latitude().toString(),
+        location == null ? "" : location.longitude().toString(),
+        WeekHours.of(business.openingHours()));
   }
 
   /** The request, or what is wrong with the form field by field. */
-  record Checked(BusinessRequest request, FormErrors errors) {
-  }
+  record Checked(BusinessRequest request, FormErrors errors) {}
 
   Checked check(Validator validator) {
     Map<String, String> problems = new LinkedHashMap<>();
@@ -53,11 +86,26 @@ public record ListingForm(String townId, String name, String category, String de
     }
     Location location = location(problems);
     var periods = hours.periods(problems);
-    BusinessRequest request = new BusinessRequest(town, name.strip(), chosen, description.strip(), address.strip(),
-        phone.strip(), website.strip(), periods, location);
-    // the API's constraints; property paths become the form's field names (location.latitude -> latitude)
-    FormErrors.check(validator, request).fields().forEach((path, message) ->
-        problems.putIfAbsent(path.startsWith("location.") ? path.substring("location.".length()) : path, message));
+    BusinessRequest request =
+        new BusinessRequest(
+            town,
+            name.strip(),
+            chosen,
+            description.strip(),
+            address.strip(),
+            phone.strip(),
+            website.strip(),
+            periods,
+            location);
+    // the API's constraints; property paths become the form's field names (location.latitude ->
+    // latitude)
+    FormErrors.check(validator, request)
+        .fields()
+        .forEach(
+            (path, message) ->
+                problems.putIfAbsent(
+                    path.startsWith("location.") ? path.substring("location.".length()) : path,
+                    message));
     return new Checked(request, new FormErrors(problems));
   }
 
@@ -76,7 +124,8 @@ public record ListingForm(String townId, String name, String category, String de
     return lat.isPresent() && lon.isPresent() ? new Location(lat.get(), lon.get()) : null;
   }
 
-  private static <T> Optional<T> parse(String value, java.util.function.Function<String, T> parser) {
+  private static <T> Optional<T> parse(
+      String value, java.util.function.Function<String, T> parser) {
     if (value == null || value.isBlank()) {
       return Optional.empty();
     }

@@ -26,8 +26,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * An owner's listings: the list with each one's status, create, edit, submit for review, unpublish. The same
- * {@link BusinessListings} service as {@code /api/businesses} and {@code /api/my/businesses}, in process.
+ * An owner's listings: the list with each one's status, create, edit, submit for review, unpublish.
+ * The same {@link BusinessListings} service as {@code /api/businesses} and {@code
+ * /api/my/businesses}, in process.
  */
 @Controller
 class ListingPages {
@@ -46,27 +47,40 @@ class ListingPages {
 
   @GetMapping("/my/businesses")
   String mine(Authentication authentication, Model model) {
-    model.addAttribute("listings", listings.ownedBy(Caller.of(authentication)).stream().map(OwnedListing::of).toList());
+    model.addAttribute(
+        "listings",
+        listings.ownedBy(Caller.of(authentication)).stream().map(OwnedListing::of).toList());
     return "owner/my-businesses";
   }
 
   @GetMapping("/my/businesses/new")
   String newListing(Model model) {
     List<Town> all = towns.all();
-    return form(model, null, ListingForm.empty(all.size() == 1 ? all.get(0).id() : null), FormErrors.none());
+    return form(
+        model,
+        null,
+        ListingForm.empty(all.size() == 1 ? all.get(0).id() : null),
+        FormErrors.none());
   }
 
   @PostMapping("/my/businesses")
-  String create(Authentication authentication, @RequestParam Map<String, String> fields, HttpServletRequest request,
-                HttpServletResponse response, Model model, RedirectAttributes redirect) {
+  String create(
+      Authentication authentication,
+      @RequestParam Map<String, String> fields,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model,
+      RedirectAttributes redirect) {
     ListingForm form = ListingForm.fromForm(fields);
     ListingForm.Checked checked = form.check(validator);
     if (checked.errors().any()) {
       response.setStatus(400);
       return form(model, null, form, checked.errors());
     }
-    Business created = listings.create(Caller.of(authentication), checked.request(), traceId(request));
-    redirect.addFlashAttribute(NOTICE, "Your listing is saved as a draft. Add photos, then submit it for review.");
+    Business created =
+        listings.create(Caller.of(authentication), checked.request(), traceId(request));
+    redirect.addFlashAttribute(
+        NOTICE, "Your listing is saved as a draft. Add photos, then submit it for review.");
     return "redirect:/my/businesses/" + created.id();
   }
 
@@ -77,8 +91,14 @@ class ListingPages {
   }
 
   @PostMapping("/my/businesses/{id}")
-  String update(Authentication authentication, @PathVariable UUID id, @RequestParam Map<String, String> fields,
-                HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+  String update(
+      Authentication authentication,
+      @PathVariable UUID id,
+      @RequestParam Map<String, String> fields,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model,
+      RedirectAttributes redirect) {
     Caller caller = Caller.of(authentication);
     Business before = listings.changeableBy(caller, id);
     ListingForm form = ListingForm.fromForm(fields);
@@ -88,30 +108,42 @@ class ListingPages {
       return form(model, before, form, checked.errors());
     }
     Business after = listings.update(caller, id, checked.request(), traceId(request));
-    redirect.addFlashAttribute(NOTICE, after.status() != before.status()
-        ? "Saved. A change to anything but the opening hours goes back to review before it is public."
-        : "Saved.");
+    redirect.addFlashAttribute(
+        NOTICE,
+        after.status() != before.status()
+            ? "Saved. A change to anything but the opening hours goes back to review before it is public."
+            : "Saved.");
     return "redirect:/my/businesses/" + id;
   }
 
   @PostMapping("/my/businesses/{id}/submit")
-  String submit(Authentication authentication, @PathVariable UUID id, HttpServletRequest request,
-                RedirectAttributes redirect) {
+  String submit(
+      Authentication authentication,
+      @PathVariable UUID id,
+      HttpServletRequest request,
+      RedirectAttributes redirect) {
     try {
       listings.submit(Caller.of(authentication), id, traceId(request));
-      redirect.addFlashAttribute(NOTICE, "Submitted for review. You will get a mail when an admin has looked at it.");
+      redirect.addFlashAttribute(
+          NOTICE, "Submitted for review. You will get a mail when an admin has looked at it.");
     } catch (StatusConflictException e) {
-      redirect.addFlashAttribute(NOTICE, "This listing cannot be submitted now: it is in review or published already.");
+      redirect.addFlashAttribute(
+          NOTICE, "This listing cannot be submitted now: it is in review or published already.");
     }
     return "redirect:/my/businesses/" + id;
   }
 
   @PostMapping("/my/businesses/{id}/unpublish")
-  String unpublish(Authentication authentication, @PathVariable UUID id, HttpServletRequest request,
-                   RedirectAttributes redirect) {
+  String unpublish(
+      Authentication authentication,
+      @PathVariable UUID id,
+      HttpServletRequest request,
+      RedirectAttributes redirect) {
     try {
       listings.unpublish(Caller.of(authentication), id, traceId(request));
-      redirect.addFlashAttribute(NOTICE, "Unpublished: the listing is off the public pages. Submit it to publish it again.");
+      redirect.addFlashAttribute(
+          NOTICE,
+          "Unpublished: the listing is off the public pages. Submit it to publish it again.");
     } catch (StatusConflictException e) {
       redirect.addFlashAttribute(NOTICE, "Only a published listing can be unpublished.");
     }

@@ -19,8 +19,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A listing's photos: the page, and plain form posts that work without JavaScript to choose the cover, move a photo
- * up or down and delete one. Uploading goes from the browser straight to the object store ({@link PhotoUploads}).
+ * A listing's photos: the page, and plain form posts that work without JavaScript to choose the
+ * cover, move a photo up or down and delete one. Uploading goes from the browser straight to the
+ * object store ({@link PhotoUploads}).
  */
 @Controller
 class PhotoPages {
@@ -42,19 +43,29 @@ class PhotoPages {
   }
 
   @PostMapping("/my/businesses/{id}/photos/{photoId}/cover")
-  String cover(Authentication authentication, @PathVariable UUID id, @PathVariable UUID photoId,
-               RedirectAttributes redirect) {
+  String cover(
+      Authentication authentication,
+      @PathVariable UUID id,
+      @PathVariable UUID photoId,
+      RedirectAttributes redirect) {
     photos.makeCover(Caller.of(authentication), id, photoId);
     redirect.addFlashAttribute(ListingPages.NOTICE, "Cover photo chosen.");
     return back(id);
   }
 
-  /** Moves a photo one place earlier ({@code up}) or later ({@code down}); at either end it stays. */
+  /**
+   * Moves a photo one place earlier ({@code up}) or later ({@code down}); at either end it stays.
+   */
   @PostMapping("/my/businesses/{id}/photos/{photoId}/move")
-  String move(Authentication authentication, @PathVariable UUID id, @PathVariable UUID photoId,
-              @RequestParam String direction, RedirectAttributes redirect) {
+  String move(
+      Authentication authentication,
+      @PathVariable UUID id,
+      @PathVariable UUID photoId,
+      @RequestParam String direction,
+      RedirectAttributes redirect) {
     Caller caller = Caller.of(authentication);
-    List<UUID> order = new ArrayList<>(photos.photosOf(caller, id).stream().map(Photo::id).toList());
+    List<UUID> order =
+        new ArrayList<>(photos.photosOf(caller, id).stream().map(Photo::id).toList());
     int from = order.indexOf(photoId);
     int to = "up".equals(direction) ? from - 1 : "down".equals(direction) ? from + 1 : from;
     if (from >= 0 && to >= 0 && to < order.size() && to != from) {
@@ -66,8 +77,12 @@ class PhotoPages {
   }
 
   @PostMapping("/my/businesses/{id}/photos/{photoId}/delete")
-  String delete(Authentication authentication, @PathVariable UUID id, @PathVariable UUID photoId,
-                HttpServletRequest request, RedirectAttributes redirect) {
+  String delete(
+      Authentication authentication,
+      @PathVariable UUID id,
+      @PathVariable UUID photoId,
+      HttpServletRequest request,
+      RedirectAttributes redirect) {
     photos.delete(Caller.of(authentication), id, photoId, ListingPages.traceId(request));
     redirect.addFlashAttribute(ListingPages.NOTICE, "Photo deleted.");
     return back(id);

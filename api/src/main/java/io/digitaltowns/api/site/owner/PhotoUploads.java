@@ -20,10 +20,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The two calls the photos page's script makes around an upload (static/site/photo-upload.js), on the page's
- * session and with its CSRF token: a presigned upload URL, then the confirmation once the browser has PUT the
- * file there. The photo's bytes never pass through this server. Answers are JSON (problem details on failure)
- * because a script reads them.
+ * The two calls the photos page's script makes around an upload (static/site/photo-upload.js), on
+ * the page's session and with its CSRF token: a presigned upload URL, then the confirmation once
+ * the browser has PUT the file there. The photo's bytes never pass through this server. Answers are
+ * JSON (problem details on failure) because a script reads them.
  */
 @RestController
 class PhotoUploads {
@@ -37,14 +37,20 @@ class PhotoUploads {
   }
 
   @PostMapping("/my/businesses/{id}/photos/uploads")
-  ResponseEntity<PhotoUploadTicket> start(org.springframework.security.core.Authentication authentication,
-                                          @PathVariable UUID id, @RequestBody PhotoUploadRequest request) {
-    return ResponseEntity.status(HttpStatus.CREATED).body(photos.requestUpload(Caller.of(authentication), id, request));
+  ResponseEntity<PhotoUploadTicket> start(
+      org.springframework.security.core.Authentication authentication,
+      @PathVariable UUID id,
+      @RequestBody PhotoUploadRequest request) {
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .body(photos.requestUpload(Caller.of(authentication), id, request));
   }
 
   @PostMapping("/my/businesses/{id}/photos/{photoId}/confirm")
-  Photo confirm(org.springframework.security.core.Authentication authentication, @PathVariable UUID id,
-                @PathVariable UUID photoId, HttpServletRequest request) {
+  Photo confirm(
+      org.springframework.security.core.Authentication authentication,
+      @PathVariable UUID id,
+      @PathVariable UUID photoId,
+      HttpServletRequest request) {
     return photos.confirm(Caller.of(authentication), id, photoId, ListingPages.traceId(request));
   }
 
@@ -55,7 +61,10 @@ class PhotoUploads {
       return ResponseEntity.status(known.getStatusCode()).body(known.getBody());
     }
     log.error("Photo upload step {} failed", request.getRequestURI(), e);
-    return ResponseEntity.internalServerError().body(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-        "Something went wrong on our side. Try again in a moment."));
+    return ResponseEntity.internalServerError()
+        .body(
+            ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Something went wrong on our side. Try again in a moment."));
   }
 }

@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The opening-hours editor: up to {@link #PERIODS_PER_DAY} periods a weekday, each an "opens" and a "closes" time
- * field ({@code opens-MONDAY-1}, {@code closes-MONDAY-1}, ...). A period left empty on both sides is no period; a
- * closing time before the opening time runs past midnight, as in the API.
+ * The opening-hours editor: up to {@link #PERIODS_PER_DAY} periods a weekday, each an "opens" and a
+ * "closes" time field ({@code opens-MONDAY-1}, {@code closes-MONDAY-1}, ...). A period left empty
+ * on both sides is no period; a closing time before the opening time runs past midnight, as in the
+ * API.
  */
 public record WeekHours(Map<DayOfWeek, List<Slot>> days) {
 
@@ -51,29 +52,41 @@ public record WeekHours(Map<DayOfWeek, List<Slot>> days) {
 
   static WeekHours of(Map<DayOfWeek, List<OpeningPeriod>> periods) {
     Map<String, String> fields = new LinkedHashMap<>();
-    periods.forEach((day, list) -> {
-      for (int i = 0; i < Math.min(list.size(), PERIODS_PER_DAY); i++) {
-        fields.put("opens-" + day + "-" + (i + 1), list.get(i).opens().toString());
-        fields.put("closes-" + day + "-" + (i + 1), list.get(i).closes().toString());
-      }
-    });
+    periods.forEach(
+        (day, list) -> {
+          for (int i = 0; i < Math.min(list.size(), PERIODS_PER_DAY); i++) {
+            fields.put("opens-" + day + "-" + (i + 1), list.get(i).opens().toString());
+            fields.put("closes-" + day + "-" + (i + 1), list.get(i).closes().toString());
+          }
+        });
     return fromForm(fields);
   }
 
-  /** The periods as the API takes them; a half-filled or unreadable period is a problem of its field. */
+  /**
+   * The periods as the API takes them; a half-filled or unreadable period is a problem of its
+   * field.
+   */
   Map<DayOfWeek, List<OpeningPeriod>> periods(Map<String, String> problems) {
     Map<DayOfWeek, List<OpeningPeriod>> periods = new EnumMap<>(DayOfWeek.class);
-    days.forEach((day, slots) -> slots.stream().filter(slot -> !slot.empty()).forEach(slot -> {
-      LocalTime opens = time(slot.opens(), slot.opensField(), problems);
-      LocalTime closes = time(slot.closes(), slot.closesField(), problems);
-      if (opens != null && closes != null) {
-        if (opens.equals(closes)) {
-          problems.putIfAbsent(slot.closesField(), "must differ from the opening time");
-        } else {
-          periods.computeIfAbsent(day, d -> new ArrayList<>()).add(new OpeningPeriod(opens, closes));
-        }
-      }
-    }));
+    days.forEach(
+        (day, slots) ->
+            slots.stream()
+                .filter(slot -> !slot.empty())
+                .forEach(
+                    slot -> {
+                      LocalTime opens = time(slot.opens(), slot.opensField(), problems);
+                      LocalTime closes = time(slot.closes(), slot.closesField(), problems);
+                      if (opens != null && closes != null) {
+                        if (opens.equals(closes)) {
+                          problems.putIfAbsent(
+                              slot.closesField(), "must differ from the opening time");
+                        } else {
+                          periods
+                              .computeIfAbsent(day, d -> new ArrayList<>())
+                              .add(new OpeningPeriod(opens, closes));
+                        }
+                      }
+                    }));
     return periods;
   }
 

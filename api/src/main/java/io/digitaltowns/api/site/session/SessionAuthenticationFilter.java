@@ -21,9 +21,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.WebUtils;
 
 /**
- * Authenticates a page request from the tokens in its session, exactly as the API authenticates a bearer token
- * (same decoder, same per-request account check). When the access token has expired (or no longer passes), the
- * refresh token is exchanged transparently; when that fails too, the browser is signed out.
+ * Authenticates a page request from the tokens in its session, exactly as the API authenticates a
+ * bearer token (same decoder, same per-request account check). When the access token has expired
+ * (or no longer passes), the refresh token is exchanged transparently; when that fails too, the
+ * browser is signed out.
  */
 class SessionAuthenticationFilter extends OncePerRequestFilter {
 
@@ -31,20 +32,24 @@ class SessionAuthenticationFilter extends OncePerRequestFilter {
   private final Converter<Jwt, AbstractAuthenticationToken> accounts;
   private final Sessions sessions;
 
-  SessionAuthenticationFilter(JwtDecoder decoder, Converter<Jwt, AbstractAuthenticationToken> accounts, Sessions sessions) {
+  SessionAuthenticationFilter(
+      JwtDecoder decoder, Converter<Jwt, AbstractAuthenticationToken> accounts, Sessions sessions) {
     this.decoder = decoder;
     this.accounts = accounts;
     this.sessions = sessions;
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     HttpSession session = request.getSession(false);
     if (session != null && session.getAttribute(SiteSession.TOKENS) != null) {
-      authenticate(session).ifPresentOrElse(
-          authentication -> SecurityContextHolder.getContext().setAuthentication(authentication),
-          () -> session.removeAttribute(SiteSession.TOKENS));
+      authenticate(session)
+          .ifPresentOrElse(
+              authentication ->
+                  SecurityContextHolder.getContext().setAuthentication(authentication),
+              () -> session.removeAttribute(SiteSession.TOKENS));
     }
     chain.doFilter(request, response);
   }
@@ -62,7 +67,8 @@ class SessionAuthenticationFilter extends OncePerRequestFilter {
     if (current.isPresent()) {
       return current;
     }
-    // one refresh per session at a time: two parallel requests presenting the same refresh token would look like
+    // one refresh per session at a time: two parallel requests presenting the same refresh token
+    // would look like
     // a stolen token being replayed, and the API ends the whole session then
     synchronized (WebUtils.getSessionMutex(session)) {
       SessionTokens latest = (SessionTokens) session.getAttribute(SiteSession.TOKENS);

@@ -26,20 +26,34 @@ public class SiteSession {
     this.csrfTokens = csrfTokens;
   }
 
-  /** After a successful sign-in: a new session id (no fixation of one chosen before signing in) holding the tokens. */
+  /**
+   * After a successful sign-in: a new session id (no fixation of one chosen before signing in)
+   * holding the tokens.
+   */
   public void signIn(HttpServletRequest request, TokenPair tokens, String displayName) {
-    signIn(request, ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getResponse(), tokens,
+    signIn(
+        request,
+        ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getResponse(),
+        tokens,
         displayName);
   }
 
-  /** As {@link #signIn(HttpServletRequest, TokenPair, String)}, outside Spring MVC (a security filter's handler). */
-  public void signIn(HttpServletRequest request, HttpServletResponse response, TokenPair tokens, String displayName) {
+  /**
+   * As {@link #signIn(HttpServletRequest, TokenPair, String)}, outside Spring MVC (a security
+   * filter's handler).
+   */
+  public void signIn(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      TokenPair tokens,
+      String displayName) {
     HttpSession existing = request.getSession(false);
     if (existing != null) {
       existing.invalidate();
     }
     request.getSession(true).setAttribute(TOKENS, SessionTokens.of(tokens, displayName));
-    // the new session's CSRF token, made now: made lazily, two parallel first requests (a page and its favicon)
+    // the new session's CSRF token, made now: made lazily, two parallel first requests (a page and
+    // its favicon)
     // could each make one, and the page's forms would carry the one that lost
     csrfTokens.saveToken(csrfTokens.generateToken(request), request, response);
   }
@@ -50,7 +64,9 @@ public class SiteSession {
     forget(request);
   }
 
-  /** Forgets the session without touching the API session (it has ended already, e.g. everywhere). */
+  /**
+   * Forgets the session without touching the API session (it has ended already, e.g. everywhere).
+   */
   public void forget(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
     if (session != null) {
@@ -72,7 +88,8 @@ public class SiteSession {
 
   static Optional<SessionTokens> tokens(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
-    return session == null ? Optional.empty()
+    return session == null
+        ? Optional.empty()
         : Optional.ofNullable((SessionTokens) session.getAttribute(TOKENS));
   }
 }

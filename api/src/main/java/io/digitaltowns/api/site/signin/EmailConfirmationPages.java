@@ -24,10 +24,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The page the welcome mail's link opens ({@code /api/auth/verify-email?token=} redirects here). Opening it changes
- * nothing (mail scanners open links); the form asks the address's owner to choose the password, and posting it
- * confirms the address, ends every earlier session and signs the owner in (EmailVerification.confirm, the service
- * behind POST /api/auth/verify-email).
+ * The page the welcome mail's link opens ({@code /api/auth/verify-email?token=} redirects here).
+ * Opening it changes nothing (mail scanners open links); the form asks the address's owner to
+ * choose the password, and posting it confirms the address, ends every earlier session and signs
+ * the owner in (EmailVerification.confirm, the service behind POST /api/auth/verify-email).
  */
 @Controller
 class EmailConfirmationPages {
@@ -38,8 +38,12 @@ class EmailConfirmationPages {
   private final Validator validator;
   private final AbuseLimits abuseLimits;
 
-  EmailConfirmationPages(EmailVerification verification, SiteSession session, SignedInName names,
-                         Validator validator, AbuseLimits abuseLimits) {
+  EmailConfirmationPages(
+      EmailVerification verification,
+      SiteSession session,
+      SignedInName names,
+      Validator validator,
+      AbuseLimits abuseLimits) {
     this.abuseLimits = abuseLimits;
     this.verification = verification;
     this.session = session;
@@ -60,13 +64,22 @@ class EmailConfirmationPages {
   }
 
   @PostMapping("/verify-email")
-  String confirm(ConfirmForm form, HttpServletRequest request, HttpServletResponse response, Model model) {
-    Set<ConstraintViolation<RegistrationRequest>> weak = form.password() == null ? Set.of()
-        : validator.validateValue(RegistrationRequest.class, "password", form.password());
+  String confirm(
+      ConfirmForm form, HttpServletRequest request, HttpServletResponse response, Model model) {
+    Set<ConstraintViolation<RegistrationRequest>> weak =
+        form.password() == null
+            ? Set.of()
+            : validator.validateValue(RegistrationRequest.class, "password", form.password());
     if (form.password() == null || form.password().isEmpty() || !weak.isEmpty()) {
       response.setStatus(400);
-      return form(model, form.token(), FormErrors.of("password",
-          weak.isEmpty() ? "Choose a password." : "The password " + weak.iterator().next().getMessage() + "."));
+      return form(
+          model,
+          form.token(),
+          FormErrors.of(
+              "password",
+              weak.isEmpty()
+                  ? "Choose a password."
+                  : "The password " + weak.iterator().next().getMessage() + "."));
     }
     if (form.token() == null || form.token().isBlank() || form.token().length() > 200) {
       response.setStatus(400);
@@ -74,7 +87,9 @@ class EmailConfirmationPages {
     }
     TokenPair tokens;
     try {
-      tokens = verification.confirm(form.token(), form.password(), TraceParent.traceId(request.getHeader("traceparent")));
+      tokens =
+          verification.confirm(
+              form.token(), form.password(), TraceParent.traceId(request.getHeader("traceparent")));
     } catch (InvalidLinkException e) {
       response.setStatus(400);
       return form(model, null, FormErrors.none());
@@ -87,10 +102,14 @@ class EmailConfirmationPages {
   }
 
   @PostMapping("/verify-email/resend")
-  String resend(@RequestParam(required = false) String email, HttpServletRequest request, HttpServletResponse response,
-                Model model) {
+  String resend(
+      @RequestParam(required = false) String email,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
     String address = email == null ? "" : email.strip();
-    if (address.isEmpty() || !validator.validateValue(RegistrationRequest.class, "email", address).isEmpty()) {
+    if (address.isEmpty()
+        || !validator.validateValue(RegistrationRequest.class, "email", address).isEmpty()) {
       response.setStatus(400);
       return form(model, null, FormErrors.of("email", "Enter the email address of your account."));
     }

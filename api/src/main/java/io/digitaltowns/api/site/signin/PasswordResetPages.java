@@ -22,8 +22,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Forgot password (asks for the mail) and reset password (the page the mail links to: {@code /reset-password?token=}).
- * Opening the link changes nothing; only posting the form with a new password uses the token.
+ * Forgot password (asks for the mail) and reset password (the page the mail links to: {@code
+ * /reset-password?token=}). Opening the link changes nothing; only posting the form with a new
+ * password uses the token.
  */
 @Controller
 class PasswordResetPages {
@@ -54,13 +55,16 @@ class PasswordResetPages {
   }
 
   @PostMapping("/forgot-password")
-  String forgot(ResetForm form, HttpServletRequest request, HttpServletResponse response, Model model) {
+  String forgot(
+      ResetForm form, HttpServletRequest request, HttpServletResponse response, Model model) {
     String email = form.email() == null ? "" : form.email().strip();
-    Set<ConstraintViolation<RegistrationRequest>> invalid = validator.validateValue(RegistrationRequest.class, "email", email);
+    Set<ConstraintViolation<RegistrationRequest>> invalid =
+        validator.validateValue(RegistrationRequest.class, "email", email);
     if (!invalid.isEmpty()) {
       response.setStatus(400);
       model.addAttribute("email", email);
-      model.addAttribute("errors", FormErrors.of("email", "Enter the email address of your account."));
+      model.addAttribute(
+          "errors", FormErrors.of("email", "Enter the email address of your account."));
       return "signin/forgot-password";
     }
     EmailAddress address = EmailAddress.parse(email); // validated above, so it parses
@@ -77,20 +81,30 @@ class PasswordResetPages {
   }
 
   @PostMapping("/reset-password")
-  String resetPassword(ResetForm form, HttpServletRequest request, HttpServletResponse response, Model model) {
-    Set<ConstraintViolation<RegistrationRequest>> weak = form.password() == null ? Set.of()
-        : validator.validateValue(RegistrationRequest.class, "password", form.password());
+  String resetPassword(
+      ResetForm form, HttpServletRequest request, HttpServletResponse response, Model model) {
+    Set<ConstraintViolation<RegistrationRequest>> weak =
+        form.password() == null
+            ? Set.of()
+            : validator.validateValue(RegistrationRequest.class, "password", form.password());
     if (form.password() == null || form.password().isEmpty() || !weak.isEmpty()) {
       response.setStatus(400);
-      return resetForm(model, form.token(), FormErrors.of("password",
-          weak.isEmpty() ? "Enter a new password." : "The password " + weak.iterator().next().getMessage() + "."));
+      return resetForm(
+          model,
+          form.token(),
+          FormErrors.of(
+              "password",
+              weak.isEmpty()
+                  ? "Enter a new password."
+                  : "The password " + weak.iterator().next().getMessage() + "."));
     }
     if (form.token() == null || form.token().isBlank() || form.token().length() > 200) {
       response.setStatus(400);
       return resetForm(model, null, FormErrors.none());
     }
     try {
-      reset.complete(form.token(), form.password(), TraceParent.traceId(request.getHeader("traceparent")));
+      reset.complete(
+          form.token(), form.password(), TraceParent.traceId(request.getHeader("traceparent")));
     } catch (InvalidLinkException e) {
       response.setStatus(400);
       return resetForm(model, null, FormErrors.none());
@@ -98,7 +112,9 @@ class PasswordResetPages {
     return Notice.PASSWORD_RESET.on("/sign-in");
   }
 
-  /** Without a usable token the page says the link is not (or no longer) valid and offers a new one. */
+  /**
+   * Without a usable token the page says the link is not (or no longer) valid and offers a new one.
+   */
   private String resetForm(Model model, String token, FormErrors errors) {
     model.addAttribute("token", token == null || token.isBlank() ? null : token);
     model.addAttribute("errors", errors);

@@ -11,9 +11,9 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Component;
 
 /**
- * Where a Google or Facebook sign-in started from the sign-in page ends: a new site session holding the API's
- * tokens (a new session id, as for a password sign-in), and the page the person came from; or the sign-in page,
- * saying why not. The browser never sees the tokens.
+ * Where a Google or Facebook sign-in started from the sign-in page ends: a new site session holding
+ * the API's tokens (a new session id, as for a password sign-in), and the page the person came
+ * from; or the sign-in page, saying why not. The browser never sees the tokens.
  */
 @Component
 class ProviderSignInLanding implements SiteSignIn {
@@ -27,16 +27,21 @@ class ProviderSignInLanding implements SiteSignIn {
   }
 
   @Override
-  public void signedIn(HttpServletRequest request, HttpServletResponse response, TokenPair tokens, String next)
+  public void signedIn(
+      HttpServletRequest request, HttpServletResponse response, TokenPair tokens, String next)
       throws IOException {
     session.signIn(request, response, tokens, names.of(tokens));
     response.sendRedirect(LocalPath.orHome(next));
   }
 
   @Override
-  public void notSignedIn(HttpServletRequest request, HttpServletResponse response, Failure failure, String next)
+  public void notSignedIn(
+      HttpServletRequest request, HttpServletResponse response, Failure failure, String next)
       throws IOException {
-    response.sendRedirect("/sign-in?next=" + URLEncoder.encode(LocalPath.orHome(next), StandardCharsets.UTF_8)
-        + "&provider=" + ProviderFailure.of(failure).key());
+    response.sendRedirect(
+        "/sign-in?next="
+            + URLEncoder.encode(LocalPath.orHome(next), StandardCharsets.UTF_8)
+            + "&provider="
+            + ProviderFailure.of(failure).key());
   }
 }

@@ -24,7 +24,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Sign in, sign up and sign out: the same services as /api/auth/login, /register and /logout, with the same limits. */
+/**
+ * Sign in, sign up and sign out: the same services as /api/auth/login, /register and /logout, with
+ * the same limits.
+ */
 @Controller
 class SignInController {
 
@@ -36,8 +39,14 @@ class SignInController {
   private final SignInProviders providers;
   private final Validator validator;
 
-  SignInController(PasswordSignIn signIn, AccountRegistration registration, AbuseLimits abuseLimits,
-                   SiteSession session, SignedInName names, SignInProviders providers, Validator validator) {
+  SignInController(
+      PasswordSignIn signIn,
+      AccountRegistration registration,
+      AbuseLimits abuseLimits,
+      SiteSession session,
+      SignedInName names,
+      SignInProviders providers,
+      Validator validator) {
     this.signIn = signIn;
     this.registration = registration;
     this.abuseLimits = abuseLimits;
@@ -47,18 +56,27 @@ class SignInController {
     this.validator = validator;
   }
 
-  /** @param provider why a Google or Facebook sign-in came back here without signing in ({@link ProviderFailure}) */
+  /**
+   * @param provider why a Google or Facebook sign-in came back here without signing in ({@link
+   *     ProviderFailure})
+   */
   @GetMapping("/sign-in")
-  String signInPage(@RequestParam(required = false) String next, @RequestParam(required = false) String notice,
-                    @RequestParam(required = false) String provider, Model model) {
+  String signInPage(
+      @RequestParam(required = false) String next,
+      @RequestParam(required = false) String notice,
+      @RequestParam(required = false) String provider,
+      Model model) {
     model.addAttribute("notice", Notice.messageFor(notice));
-    FormErrors errors = ProviderFailure.byKey(provider).map(failure -> FormErrors.of("", failure.message()))
-        .orElse(FormErrors.none());
+    FormErrors errors =
+        ProviderFailure.byKey(provider)
+            .map(failure -> FormErrors.of("", failure.message()))
+            .orElse(FormErrors.none());
     return signInForm(model, SignInForm.empty(LocalPath.orHome(next)), errors);
   }
 
   @PostMapping("/sign-in")
-  String signIn(SignInForm form, HttpServletRequest request, HttpServletResponse response, Model model) {
+  String signIn(
+      SignInForm form, HttpServletRequest request, HttpServletResponse response, Model model) {
     LoginRequest login = new LoginRequest(trimmed(form.email()), form.password());
     FormErrors errors = FormErrors.check(validator, login);
     if (errors.any()) {
@@ -68,13 +86,19 @@ class SignInController {
     TokenPair tokens;
     try {
       // with the same limits as POST /api/auth/login (only failures count against the account)
-      tokens = signIn.signIn(login, ClientAddress.of(request), TraceParent.traceId(request.getHeader("traceparent")));
+      tokens =
+          signIn.signIn(
+              login,
+              ClientAddress.of(request),
+              TraceParent.traceId(request.getHeader("traceparent")));
     } catch (InvalidCredentialsException e) {
       response.setStatus(401);
-      return signInForm(model, form.withoutPassword(), FormErrors.of("", "The email or the password is wrong."));
+      return signInForm(
+          model, form.withoutPassword(), FormErrors.of("", "The email or the password is wrong."));
     } catch (AccountSuspendedException e) {
       response.setStatus(403);
-      return signInForm(model, form.withoutPassword(), FormErrors.of("", "This account is suspended."));
+      return signInForm(
+          model, form.withoutPassword(), FormErrors.of("", "This account is suspended."));
     }
     session.signIn(request, tokens, names.of(tokens));
     return "redirect:" + LocalPath.orHome(form.next());
@@ -86,9 +110,11 @@ class SignInController {
   }
 
   @PostMapping("/sign-up")
-  String signUp(SignUpForm form, HttpServletRequest request, HttpServletResponse response, Model model) {
-    RegistrationRequest registering = new RegistrationRequest(trimmed(form.email()), form.password(),
-        trimmed(form.displayName()));
+  String signUp(
+      SignUpForm form, HttpServletRequest request, HttpServletResponse response, Model model) {
+    RegistrationRequest registering =
+        new RegistrationRequest(
+            trimmed(form.email()), form.password(), trimmed(form.displayName()));
     FormErrors errors = FormErrors.check(validator, registering);
     if (errors.any()) {
       response.setStatus(400);
@@ -99,8 +125,12 @@ class SignInController {
       registration.register(registering, TraceParent.traceId(request.getHeader("traceparent")));
     } catch (EmailAlreadyRegisteredException e) {
       response.setStatus(409);
-      return signUpForm(model, form.withoutPassword(), FormErrors.of("email",
-          "An account with this email exists already. Sign in, or reset its password."));
+      return signUpForm(
+          model,
+          form.withoutPassword(),
+          FormErrors.of(
+              "email",
+              "An account with this email exists already. Sign in, or reset its password."));
     }
     model.addAttribute("email", registering.email());
     return "signin/check-your-mail";

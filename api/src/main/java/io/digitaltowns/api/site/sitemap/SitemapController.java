@@ -21,6 +21,7 @@ class SitemapController {
 
   /** A sitemap file holds at most 50,000 addresses. */
   private static final int MAX_URLS = 50_000;
+
   private static final int BATCH = 100;
 
   private final Towns towns;
@@ -46,10 +47,16 @@ class SitemapController {
         cursor = page.nextCursor();
       } while (cursor != null && urls.size() < MAX_URLS);
     }
-    StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-        .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    urls.stream().limit(MAX_URLS).forEach(url -> xml.append("  <url><loc>").append(HtmlUtils.htmlEscape(url))
-        .append("</loc></url>\n"));
+    StringBuilder xml =
+        new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+            .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    urls.stream()
+        .limit(MAX_URLS)
+        .forEach(
+            url ->
+                xml.append("  <url><loc>")
+                    .append(HtmlUtils.htmlEscape(url))
+                    .append("</loc></url>\n"));
     xml.append("</urlset>\n");
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(xml.toString());
   }

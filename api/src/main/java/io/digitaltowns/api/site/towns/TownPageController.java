@@ -19,8 +19,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * A town's page: its published businesses (featured first), searched by words, filtered by category and open now,
- * paged with a cursor. "Show more" is a plain link; with htmx it appends the next page in place.
+ * A town's page: its published businesses (featured first), searched by words, filtered by category
+ * and open now, paged with a cursor. "Show more" is a plain link; with htmx it appends the next
+ * page in place.
  */
 @Controller
 @Browsing
@@ -39,14 +40,20 @@ class TownPageController {
   }
 
   @GetMapping("/towns/{slug}")
-  String town(@PathVariable String slug, @RequestParam(required = false) String q,
-              @RequestParam(required = false) String category, @RequestParam(defaultValue = "false") boolean openNow,
-              @RequestParam(required = false) String cursor,
-              @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+  String town(
+      @PathVariable String slug,
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) String category,
+      @RequestParam(defaultValue = "false") boolean openNow,
+      @RequestParam(required = false) String cursor,
+      @RequestHeader(name = "HX-Request", required = false) String htmx,
+      Model model) {
     Town town = towns.bySlug(slug).orElseThrow(TownNotFoundException::new);
-    String words = q == null || q.isBlank() ? null : q.strip().substring(0, Math.min(q.strip().length(), 200));
+    String words =
+        q == null || q.isBlank() ? null : q.strip().substring(0, Math.min(q.strip().length(), 200));
     TownSearch asked = new TownSearch(slug, words, categoryNamed(category), openNow);
-    BusinessCard.Page page = search.search(slug, asked.words(), asked.category(), openNow, cursor, PAGE_SIZE);
+    BusinessCard.Page page =
+        search.search(slug, asked.words(), asked.category(), openNow, cursor, PAGE_SIZE);
     model.addAttribute("search", asked);
     model.addAttribute("page", page);
     if ("true".equals(htmx) && cursor != null) {
@@ -55,15 +62,25 @@ class TownPageController {
     model.addAttribute("town", town);
     model.addAttribute("categories", List.of(Category.values()));
     model.addAttribute("continued", cursor != null);
-    model.addAttribute("meta", PageMeta.shared("Businesses in " + town.name(),
-        "Shops, cafés and services in " + town.name() + ", " + town.region()
-            + ": opening hours, addresses and how to reach them.",
-        links.absolute("/towns/" + town.slug()), null));
+    model.addAttribute(
+        "meta",
+        PageMeta.shared(
+            "Businesses in " + town.name(),
+            "Shops, cafés and services in "
+                + town.name()
+                + ", "
+                + town.region()
+                + ": opening hours, addresses and how to reach them.",
+            links.absolute("/towns/" + town.slug()),
+            null));
     return "towns/town";
   }
 
   /** An unknown category (an old link, a typo) shows every category rather than an error. */
   private static Category categoryNamed(String name) {
-    return Arrays.stream(Category.values()).filter(c -> c.name().equals(name)).findFirst().orElse(null);
+    return Arrays.stream(Category.values())
+        .filter(c -> c.name().equals(name))
+        .findFirst()
+        .orElse(null);
   }
 }

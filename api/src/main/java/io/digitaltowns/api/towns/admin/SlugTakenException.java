@@ -14,7 +14,9 @@ public class SlugTakenException extends ErrorResponseException {
   }
 
   private static ProblemDetail problem() {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "Another town already has this slug.");
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.CONFLICT, "Another town already has this slug.");
     problem.setTitle("Slug taken");
     problem.setProperty("errors", List.of(new FieldProblem("slug", "is already taken")));
     return problem;

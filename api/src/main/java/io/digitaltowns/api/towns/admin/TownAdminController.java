@@ -33,9 +33,14 @@ class TownAdminController {
   @ApiResponse(responseCode = "409", description = "The slug is taken")
   @PostMapping("/api/admin/towns")
   @ResponseStatus(HttpStatus.CREATED)
-  Town create(@Valid @RequestBody TownRequest request,
-              @RequestHeader(name = "traceparent", required = false) String traceparent) {
-    return administration.create(request.name(), request.slug(), request.region(), request.timezone(),
+  Town create(
+      @Valid @RequestBody TownRequest request,
+      @RequestHeader(name = "traceparent", required = false) String traceparent) {
+    return administration.create(
+        request.name(),
+        request.slug(),
+        request.region(),
+        request.timezone(),
         TraceParent.traceId(traceparent));
   }
 
@@ -43,9 +48,16 @@ class TownAdminController {
   @ApiResponse(responseCode = "404", description = "No such town")
   @ApiResponse(responseCode = "409", description = "The slug is taken")
   @PutMapping("/api/admin/towns/{id}")
-  Town update(@PathVariable UUID id, @Valid @RequestBody TownRequest request,
-              @RequestHeader(name = "traceparent", required = false) String traceparent) {
-    return administration.update(id, request.name(), request.slug(), request.region(), request.timezone(),
+  Town update(
+      @PathVariable UUID id,
+      @Valid @RequestBody TownRequest request,
+      @RequestHeader(name = "traceparent", required = false) String traceparent) {
+    return administration.update(
+        id,
+        request.name(),
+        request.slug(),
+        request.region(),
+        request.timezone(),
         TraceParent.traceId(traceparent));
   }
 }

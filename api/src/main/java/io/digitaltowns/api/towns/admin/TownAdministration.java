@@ -14,7 +14,10 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Admins create and edit towns; each change writes TownCreated / TownUpdated with the town's new state. */
+/**
+ * Admins create and edit towns; each change writes TownCreated / TownUpdated with the town's new
+ * state.
+ */
 @Service
 public class TownAdministration {
 
@@ -42,10 +45,12 @@ public class TownAdministration {
   }
 
   @Transactional
-  public Town update(UUID id, String name, String slug, String region, String timezone, String traceId) {
+  public Town update(
+      UUID id, String name, String slug, String region, String timezone, String traceId) {
     Town current = towns.byId(id).orElseThrow(TownNotFoundException::new);
     try {
-      repository.save(current.edited(slug, name.trim(), blankToNull(region), timezone, Instant.now()));
+      repository.save(
+          current.edited(slug, name.trim(), blankToNull(region), timezone, Instant.now()));
     } catch (DataAccessException e) {
       throw slugTakenOr(e);
     }
@@ -54,19 +59,35 @@ public class TownAdministration {
     return town;
   }
 
-  /** Spring Data JDBC wraps the driver's unique violation in its own exception; the slug is the only unique key. */
+  /**
+   * Spring Data JDBC wraps the driver's unique violation in its own exception; the slug is the only
+   * unique key.
+   */
   private static RuntimeException slugTakenOr(DataAccessException e) {
     return e instanceof DuplicateKeyException || e.getCause() instanceof DuplicateKeyException
-        ? new SlugTakenException() : e;
+        ? new SlugTakenException()
+        : e;
   }
 
   private void publish(Town town, boolean created, String traceId) {
     if (created) {
-      outbox.publish(town.id(), traceId, TownCreated.newBuilder().setSlug(town.slug()).setName(town.name())
-          .setRegion(town.region()).setTimezone(town.timezone()));
+      outbox.publish(
+          town.id(),
+          traceId,
+          TownCreated.newBuilder()
+              .setSlug(town.slug())
+              .setName(town.name())
+              .setRegion(town.region())
+              .setTimezone(town.timezone()));
     } else {
-      outbox.publish(town.id(), traceId, TownUpdated.newBuilder().setSlug(town.slug()).setName(town.name())
-          .setRegion(town.region()).setTimezone(town.timezone()));
+      outbox.publish(
+          town.id(),
+          traceId,
+          TownUpdated.newBuilder()
+              .setSlug(town.slug())
+              .setName(town.name())
+              .setRegion(town.region())
+              .setTimezone(town.timezone()));
     }
   }
 

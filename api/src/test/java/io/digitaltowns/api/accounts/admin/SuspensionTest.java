@@ -13,11 +13,15 @@ class SuspensionTest extends ApiHttpTest {
     Member admin = admin();
     Member member = registerAndSignIn("suspended");
 
-    HttpResponse<String> suspended = post("/api/admin/users/" + member.id() + "/suspend", admin.accessToken(), null);
+    HttpResponse<String> suspended =
+        post("/api/admin/users/" + member.id() + "/suspend", admin.accessToken(), null);
 
     assertThat(suspended.statusCode()).isEqualTo(204);
     assertThat(login(member.email(), PASSWORD).statusCode()).isEqualTo(403);
-    assertThat(post("/api/auth/refresh", null, json().put("refreshToken", member.refreshToken())).statusCode()).isEqualTo(401);
+    assertThat(
+            post("/api/auth/refresh", null, json().put("refreshToken", member.refreshToken()))
+                .statusCode())
+        .isEqualTo(401);
     assertThat(get("/api/me", member.accessToken()).statusCode()).isEqualTo(401);
     assertThat(outboxEvents(member.id(), "UserSuspended")).isEqualTo(1);
   }
@@ -28,7 +32,10 @@ class SuspensionTest extends ApiHttpTest {
     Member member = registerAndSignIn("reinstated");
     post("/api/admin/users/" + member.id() + "/suspend", admin.accessToken(), null);
 
-    assertThat(post("/api/admin/users/" + member.id() + "/reinstate", admin.accessToken(), null).statusCode()).isEqualTo(204);
+    assertThat(
+            post("/api/admin/users/" + member.id() + "/reinstate", admin.accessToken(), null)
+                .statusCode())
+        .isEqualTo(204);
 
     assertThat(login(member.email(), PASSWORD).statusCode()).isEqualTo(200);
     assertThat(outboxEvents(member.id(), "UserReinstated")).isEqualTo(1);
@@ -39,7 +46,8 @@ class SuspensionTest extends ApiHttpTest {
     Member admin = admin();
     Member member = registerAndSignIn("findme");
 
-    HttpResponse<String> found = get("/api/admin/users?q=" + member.email().substring(0, 15), admin.accessToken());
+    HttpResponse<String> found =
+        get("/api/admin/users?q=" + member.email().substring(0, 15), admin.accessToken());
 
     assertThat(found.statusCode()).isEqualTo(200);
     assertThat(read(found).get("items").findValuesAsText("email")).containsExactly(member.email());
@@ -51,9 +59,16 @@ class SuspensionTest extends ApiHttpTest {
     Member admin = admin();
     Member resident = registerAndSignIn("resident");
 
-    assertThat(post("/api/admin/users/" + java.util.UUID.randomUUID() + "/suspend", admin.accessToken(), null)
-        .statusCode()).isEqualTo(404);
-    assertThat(post("/api/admin/users/" + admin.id() + "/suspend", resident.accessToken(), null).statusCode())
+    assertThat(
+            post(
+                    "/api/admin/users/" + java.util.UUID.randomUUID() + "/suspend",
+                    admin.accessToken(),
+                    null)
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(
+            post("/api/admin/users/" + admin.id() + "/suspend", resident.accessToken(), null)
+                .statusCode())
         .isEqualTo(403);
   }
 }

@@ -38,8 +38,8 @@ class SignInTest extends ApiHttpTest {
     assertThat(wrongPassword.statusCode()).isEqualTo(401);
     assertThat(unknown.statusCode()).isEqualTo(401);
     assertThat(read(wrongPassword).get("detail")).isEqualTo(read(unknown).get("detail"));
-    assertThat(wrongPassword.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(wrongPassword.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     assertThat(wrongPassword.body()).doesNotContain("not the password at all");
   }
 
@@ -47,7 +47,8 @@ class SignInTest extends ApiHttpTest {
   void refreshing_rotates_the_refresh_token() {
     Member member = registerAndSignIn("rotate");
 
-    HttpResponse<String> refreshed = post("/api/auth/refresh", null, json().put("refreshToken", member.refreshToken()));
+    HttpResponse<String> refreshed =
+        post("/api/auth/refresh", null, json().put("refreshToken", member.refreshToken()));
 
     assertThat(refreshed.statusCode()).isEqualTo(200);
     JsonNode tokens = read(refreshed);
@@ -58,14 +59,18 @@ class SignInTest extends ApiHttpTest {
   @Test
   void reusing_an_old_refresh_token_revokes_the_whole_family() {
     Member member = registerAndSignIn("reuse");
-    String rotated = read(post("/api/auth/refresh", null, json().put("refreshToken", member.refreshToken())))
-        .get("refreshToken").asText();
+    String rotated =
+        read(post("/api/auth/refresh", null, json().put("refreshToken", member.refreshToken())))
+            .get("refreshToken")
+            .asText();
 
-    HttpResponse<String> replay = post("/api/auth/refresh", null, json().put("refreshToken", member.refreshToken()));
+    HttpResponse<String> replay =
+        post("/api/auth/refresh", null, json().put("refreshToken", member.refreshToken()));
 
     assertThat(replay.statusCode()).isEqualTo(401);
     assertThat(post("/api/auth/refresh", null, json().put("refreshToken", rotated)).statusCode())
-        .as("the legitimate holder's newer token dies with the family").isEqualTo(401);
+        .as("the legitimate holder's newer token dies with the family")
+        .isEqualTo(401);
   }
 
   @Test
@@ -73,10 +78,18 @@ class SignInTest extends ApiHttpTest {
     Member member = registerAndSignIn("logout");
     String otherSession = read(login(member.email(), PASSWORD)).get("refreshToken").asText();
 
-    assertThat(post("/api/auth/logout", null, json().put("refreshToken", member.refreshToken())).statusCode()).isEqualTo(204);
+    assertThat(
+            post("/api/auth/logout", null, json().put("refreshToken", member.refreshToken()))
+                .statusCode())
+        .isEqualTo(204);
 
-    assertThat(post("/api/auth/refresh", null, json().put("refreshToken", member.refreshToken())).statusCode()).isEqualTo(401);
-    assertThat(post("/api/auth/refresh", null, json().put("refreshToken", otherSession)).statusCode()).isEqualTo(200);
+    assertThat(
+            post("/api/auth/refresh", null, json().put("refreshToken", member.refreshToken()))
+                .statusCode())
+        .isEqualTo(401);
+    assertThat(
+            post("/api/auth/refresh", null, json().put("refreshToken", otherSession)).statusCode())
+        .isEqualTo(200);
   }
 
   @Test
@@ -84,17 +97,25 @@ class SignInTest extends ApiHttpTest {
     Member member = registerAndSignIn("everywhere");
     String otherSession = read(login(member.email(), PASSWORD)).get("refreshToken").asText();
 
-    assertThat(post("/api/auth/logout-all", member.accessToken(), null).statusCode()).isEqualTo(204);
+    assertThat(post("/api/auth/logout-all", member.accessToken(), null).statusCode())
+        .isEqualTo(204);
 
-    assertThat(post("/api/auth/refresh", null, json().put("refreshToken", member.refreshToken())).statusCode()).isEqualTo(401);
-    assertThat(post("/api/auth/refresh", null, json().put("refreshToken", otherSession)).statusCode()).isEqualTo(401);
+    assertThat(
+            post("/api/auth/refresh", null, json().put("refreshToken", member.refreshToken()))
+                .statusCode())
+        .isEqualTo(401);
+    assertThat(
+            post("/api/auth/refresh", null, json().put("refreshToken", otherSession)).statusCode())
+        .isEqualTo(401);
   }
 
   @Test
   void after_five_failures_from_one_address_the_next_attempt_there_is_refused_with_retry_after() {
     Member member = registerAndSignIn("hammered");
     Member bystander = registerAndSignIn("bystander");
-    assertThat(login(member.email(), PASSWORD).statusCode()).as("successes do not count").isEqualTo(200);
+    assertThat(login(member.email(), PASSWORD).statusCode())
+        .as("successes do not count")
+        .isEqualTo(200);
     for (int attempt = 1; attempt <= 5; attempt++) {
       assertThat(login(member.email(), "guess number " + attempt).statusCode()).isEqualTo(401);
     }
@@ -102,17 +123,18 @@ class SignInTest extends ApiHttpTest {
     HttpResponse<String> refused = login(member.email(), PASSWORD);
 
     assertThat(refused.statusCode()).isEqualTo(429);
-    assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(
-        seconds -> assertThat(Long.parseLong(seconds)).isPositive());
-    assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(refused.headers().firstValue("Retry-After"))
+        .hasValueSatisfying(seconds -> assertThat(Long.parseLong(seconds)).isPositive());
+    assertThat(refused.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     assertThat(refused.body()).doesNotContain(member.email());
     assertThat(login(bystander.email(), PASSWORD).statusCode()).isEqualTo(200);
   }
 
   /** Issue 16, finding 5: guessing someone's password must not lock them out. */
   @Test
-  void an_attacker_guessing_at_the_limit_from_one_address_never_locks_the_owner_out_from_another() throws Exception {
+  void an_attacker_guessing_at_the_limit_from_one_address_never_locks_the_owner_out_from_another()
+      throws Exception {
     Member owner = registerAndSignIn("besieged");
     int guesses = 0;
     int refusedGuesses = 0;
@@ -126,12 +148,17 @@ class SignInTest extends ApiHttpTest {
       } else {
         assertThat(guess).isEqualTo(401);
       }
-      assertThat(login(owner.email(), PASSWORD).statusCode()).as("the owner's sign-in in round %d", round).isEqualTo(200);
+      assertThat(login(owner.email(), PASSWORD).statusCode())
+          .as("the owner's sign-in in round %d", round)
+          .isEqualTo(200);
       ownerSignIns++;
     }
 
-    assertThat(refusedGuesses).as("guesses beyond the five failures allowed").isEqualTo(guesses - 5);
-    assertThat(loginFrom(ATTACKER_ADDRESS, owner.email(), PASSWORD)).as("even the right password, from there")
+    assertThat(refusedGuesses)
+        .as("guesses beyond the five failures allowed")
+        .isEqualTo(guesses - 5);
+    assertThat(loginFrom(ATTACKER_ADDRESS, owner.email(), PASSWORD))
+        .as("even the right password, from there")
         .isEqualTo(429);
     assertThat(ownerSignIns).isEqualTo(10);
     assertThat(login(owner.email(), "the owner mistypes once").statusCode()).isEqualTo(401);
@@ -141,26 +168,45 @@ class SignInTest extends ApiHttpTest {
   /** Another loopback address than the test client's: the api sees it as the client's address. */
   private static final String ATTACKER_ADDRESS = "127.0.0.2";
 
-  /** A sign-in sent from {@code localAddress}, over a plain HTTP/1.1 connection; the status code. */
+  /**
+   * A sign-in sent from {@code localAddress}, over a plain HTTP/1.1 connection; the status code.
+   */
   private int loginFrom(String localAddress, String email, String password) throws IOException {
-    byte[] body = json().put("email", email).put("password", password).toString().getBytes(StandardCharsets.UTF_8);
-    try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), port, InetAddress.getByName(localAddress), 0)) {
+    byte[] body =
+        json()
+            .put("email", email)
+            .put("password", password)
+            .toString()
+            .getBytes(StandardCharsets.UTF_8);
+    try (Socket socket =
+        new Socket(
+            InetAddress.getByName("127.0.0.1"), port, InetAddress.getByName(localAddress), 0)) {
       OutputStream out = socket.getOutputStream();
-      out.write(("POST /api/auth/login HTTP/1.1\r\nHost: localhost:" + port + "\r\nContent-Type: application/json\r\n"
-          + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("POST /api/auth/login HTTP/1.1\r\nHost: localhost:"
+                  + port
+                  + "\r\nContent-Type: application/json\r\n"
+                  + "Content-Length: "
+                  + body.length
+                  + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.write(body);
       out.flush();
-      String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
-          .readLine();
+      String statusLine =
+          new BufferedReader(
+                  new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+              .readLine();
       return Integer.parseInt(statusLine.split(" ")[1]);
     }
   }
 
   @Test
   void an_invalid_login_body_is_a_400_naming_the_fields() {
-    HttpResponse<String> response = post("/api/auth/login", null, json().put("email", "not-an-email"));
+    HttpResponse<String> response =
+        post("/api/auth/login", null, json().put("email", "not-an-email"));
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(read(response).get("errors").findValuesAsText("field")).contains("email", "password");
+    assertThat(read(response).get("errors").findValuesAsText("field"))
+        .contains("email", "password");
   }
 }

@@ -14,21 +14,28 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * A browser as far as sign-in needs one: it keeps cookies and follows redirects one at a time,
- * so a test can look at (and, as a provider or an attacker would, change) each step.
+ * A browser as far as sign-in needs one: it keeps cookies and follows redirects one at a time, so a
+ * test can look at (and, as a provider or an attacker would, change) each step.
  */
 public final class Browser {
 
-  private final HttpClient http = HttpClient.newBuilder()
-      .cookieHandler(new CookieManager())
-      .followRedirects(HttpClient.Redirect.NEVER)
-      .build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .cookieHandler(new CookieManager())
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
+
   /** every response seen, in order */
   public final List<HttpResponse<String>> responses = new ArrayList<>();
 
-  /** The three legs of a sign-in: our redirect to the provider, the provider's redirect back, our answer. */
-  public record SignIn(HttpResponse<String> toProvider, HttpResponse<String> backFromProvider, HttpResponse<String> answer) {
-  }
+  /**
+   * The three legs of a sign-in: our redirect to the provider, the provider's redirect back, our
+   * answer.
+   */
+  public record SignIn(
+      HttpResponse<String> toProvider,
+      HttpResponse<String> backFromProvider,
+      HttpResponse<String> answer) {}
 
   /**
    * Starts at {@code start}, visits the provider's authorization endpoint (after {@code atProvider}
@@ -36,9 +43,12 @@ public final class Browser {
    */
   public SignIn signIn(URI start, UnaryOperator<URI> atProvider, UnaryOperator<URI> backToApi) {
     HttpResponse<String> toProvider = get(start);
-    assertThat(toProvider.statusCode()).as("redirect to the provider: %s", toProvider.body()).isEqualTo(302);
+    assertThat(toProvider.statusCode())
+        .as("redirect to the provider: %s", toProvider.body())
+        .isEqualTo(302);
     HttpResponse<String> backFromProvider = get(atProvider.apply(location(toProvider)));
-    assertThat(backFromProvider.statusCode()).as("the provider's redirect back: %s", backFromProvider.body())
+    assertThat(backFromProvider.statusCode())
+        .as("the provider's redirect back: %s", backFromProvider.body())
         .isEqualTo(302);
     HttpResponse<String> answer = get(backToApi.apply(location(backFromProvider)));
     return new SignIn(toProvider, backFromProvider, answer);
@@ -49,12 +59,19 @@ public final class Browser {
   }
 
   public HttpResponse<String> get(URI uri, String bearerToken) {
-    return send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + bearerToken).GET().build());
+    return send(
+        HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + bearerToken).GET().build());
   }
 
   public static URI location(HttpResponse<String> response) {
-    return response.uri().resolve(response.headers().firstValue("Location")
-        .orElseThrow(() -> new AssertionError("no Location header in a " + response.statusCode())));
+    return response
+        .uri()
+        .resolve(
+            response
+                .headers()
+                .firstValue("Location")
+                .orElseThrow(
+                    () -> new AssertionError("no Location header in a " + response.statusCode())));
   }
 
   private HttpResponse<String> send(HttpRequest request) {

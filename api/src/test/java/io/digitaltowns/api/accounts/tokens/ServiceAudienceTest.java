@@ -17,31 +17,45 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 
 /**
- * Tokens signed with the shared key but minted for another service, or without a session epoch,
- * are refused (issue 16, findings 8 and 15). This instance is the web service.
+ * Tokens signed with the shared key but minted for another service, or without a session epoch, are
+ * refused (issue 16, findings 8 and 15). This instance is the web service.
  */
 class ServiceAudienceTest extends ApiHttpTest {
 
-  @Autowired
-  private JwtEncoder encoder;
+  @Autowired private JwtEncoder encoder;
 
   @Test
   void a_token_minted_for_another_service_is_refused_here() {
     Member member = registerAndSignIn("audience");
 
-    assertThat(get("/api/me", mint(member.id(), List.of(ServiceAudience.CRM.claim()), 0L)).statusCode()).isEqualTo(401);
-    assertThat(get("/api/me", mint(member.id(), List.of(ServiceAudience.AUTH.claim()), 0L)).statusCode()).isEqualTo(401);
+    assertThat(
+            get("/api/me", mint(member.id(), List.of(ServiceAudience.CRM.claim()), 0L))
+                .statusCode())
+        .isEqualTo(401);
+    assertThat(
+            get("/api/me", mint(member.id(), List.of(ServiceAudience.AUTH.claim()), 0L))
+                .statusCode())
+        .isEqualTo(401);
     assertThat(get("/api/me", mint(member.id(), List.of(), 0L)).statusCode()).isEqualTo(401);
-    assertThat(get("/api/me", mint(member.id(), List.of(ServiceAudience.WEB.claim()), 0L)).statusCode())
-        .as("the same token minted for this service").isEqualTo(200);
+    assertThat(
+            get("/api/me", mint(member.id(), List.of(ServiceAudience.WEB.claim()), 0L))
+                .statusCode())
+        .as("the same token minted for this service")
+        .isEqualTo(200);
   }
 
   @Test
   void a_token_without_the_current_session_epoch_is_refused() {
     Member member = registerAndSignIn("epochless");
 
-    assertThat(get("/api/me", mint(member.id(), List.of(ServiceAudience.WEB.claim()), null)).statusCode()).isEqualTo(401);
-    assertThat(get("/api/me", mint(member.id(), List.of(ServiceAudience.WEB.claim()), 1L)).statusCode()).isEqualTo(401);
+    assertThat(
+            get("/api/me", mint(member.id(), List.of(ServiceAudience.WEB.claim()), null))
+                .statusCode())
+        .isEqualTo(401);
+    assertThat(
+            get("/api/me", mint(member.id(), List.of(ServiceAudience.WEB.claim()), 1L))
+                .statusCode())
+        .isEqualTo(401);
   }
 
   @Test
@@ -57,18 +71,28 @@ class ServiceAudienceTest extends ApiHttpTest {
         .isEqualTo("[\"digitaltowns-web\",\"digitaltowns-auth\",\"digitaltowns-crm\"]");
   }
 
-  /** A token signed with the right key and issuer, for a user, with the given audience and session epoch. */
+  /**
+   * A token signed with the right key and issuer, for a user, with the given audience and session
+   * epoch.
+   */
   private String mint(UUID userId, List<String> audience, Long sessionEpoch) {
     Instant now = Instant.now();
-    JwtClaimsSet.Builder claims = JwtClaimsSet.builder().issuer("digitaltowns").subject(userId.toString())
-        .issuedAt(now).expiresAt(now.plus(Duration.ofMinutes(5))).claim(AccessTokens.AUTH_TIME, now.getEpochSecond());
+    JwtClaimsSet.Builder claims =
+        JwtClaimsSet.builder()
+            .issuer("digitaltowns")
+            .subject(userId.toString())
+            .issuedAt(now)
+            .expiresAt(now.plus(Duration.ofMinutes(5)))
+            .claim(AccessTokens.AUTH_TIME, now.getEpochSecond());
     if (!audience.isEmpty()) {
       claims.audience(audience);
     }
     if (sessionEpoch != null) {
       claims.claim(AccessTokens.SESSION_EPOCH, sessionEpoch);
     }
-    return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims.build()))
+    return encoder
+        .encode(
+            JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims.build()))
         .getTokenValue();
   }
 }

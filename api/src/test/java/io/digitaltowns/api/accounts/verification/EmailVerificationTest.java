@@ -28,11 +28,15 @@ class EmailVerificationTest extends ApiHttpTest {
     assertThat(fetched.statusCode()).isEqualTo(303);
     assertThat(fetched.headers().firstValue("Location")).hasValue("/verify-email?token=" + token);
     assertThat(fetchedAgain.statusCode()).as("a scanner's fetch used nothing up").isEqualTo(303);
-    assertThat(read(get("/api/me", member.accessToken())).get("emailVerified").asBoolean()).isFalse();
+    assertThat(read(get("/api/me", member.accessToken())).get("emailVerified").asBoolean())
+        .isFalse();
     assertThat(outboxEvents(member.id(), "EmailVerified")).isZero();
-    assertThat(login(member.email(), PASSWORD).statusCode()).as("the registrant's session and password untouched")
+    assertThat(login(member.email(), PASSWORD).statusCode())
+        .as("the registrant's session and password untouched")
         .isEqualTo(200);
-    assertThat(confirm(token, OWNERS_PASSWORD).statusCode()).as("the link still confirms").isEqualTo(200);
+    assertThat(confirm(token, OWNERS_PASSWORD).statusCode())
+        .as("the link still confirms")
+        .isEqualTo(200);
   }
 
   @Test
@@ -47,18 +51,32 @@ class EmailVerificationTest extends ApiHttpTest {
 
     assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
     JsonNode ownersSession = read(confirmed);
-    assertThat(get("/api/me", squatter.accessToken()).statusCode()).as("squatter's access token").isEqualTo(401);
-    assertThat(post("/api/auth/refresh", null, json().put("refreshToken", squatter.refreshToken())).statusCode())
-        .as("squatter's refresh token").isEqualTo(401);
-    assertThat(login(squatter.email(), PASSWORD).statusCode()).as("squatter's password").isEqualTo(401);
+    assertThat(get("/api/me", squatter.accessToken()).statusCode())
+        .as("squatter's access token")
+        .isEqualTo(401);
+    assertThat(
+            post("/api/auth/refresh", null, json().put("refreshToken", squatter.refreshToken()))
+                .statusCode())
+        .as("squatter's refresh token")
+        .isEqualTo(401);
+    assertThat(login(squatter.email(), PASSWORD).statusCode())
+        .as("squatter's password")
+        .isEqualTo(401);
     JsonNode owner = read(get("/api/me", ownersSession.get("accessToken").asText()));
     assertThat(owner.get("id").asText()).isEqualTo(squatter.id().toString());
     assertThat(owner.get("emailVerified").asBoolean()).isTrue();
     assertThat(login(squatter.email(), OWNERS_PASSWORD).statusCode()).isEqualTo(200);
-    assertThat(post("/api/auth/refresh", null, json().put("refreshToken", ownersSession.get("refreshToken").asText()))
-        .statusCode()).isEqualTo(200);
+    assertThat(
+            post(
+                    "/api/auth/refresh",
+                    null,
+                    json().put("refreshToken", ownersSession.get("refreshToken").asText()))
+                .statusCode())
+        .isEqualTo(200);
     assertThat(outboxEvents(squatter.id(), "EmailVerified")).isEqualTo(1);
-    assertThat(outboxEvents(squatter.id(), "PasswordChanged")).as("no 'your password was changed' mail").isZero();
+    assertThat(outboxEvents(squatter.id(), "PasswordChanged"))
+        .as("no 'your password was changed' mail")
+        .isZero();
   }
 
   @Test
@@ -87,7 +105,8 @@ class EmailVerificationTest extends ApiHttpTest {
     assertThat(tooLong.statusCode()).isEqualTo(400);
     assertThat(tooLong.body()).contains("72 bytes");
     assertThat(missing.statusCode()).isEqualTo(400);
-    assertThat(read(get("/api/me", member.accessToken())).get("emailVerified").asBoolean()).isFalse();
+    assertThat(read(get("/api/me", member.accessToken())).get("emailVerified").asBoolean())
+        .isFalse();
     assertThat(confirm(token, OWNERS_PASSWORD).statusCode()).isEqualTo(200);
   }
 
@@ -96,11 +115,15 @@ class EmailVerificationTest extends ApiHttpTest {
     Member member = registerAndSignIn("resend");
     String oldToken = linkTokenFromNewestEvent(member.id(), "UserRegistered", Purpose.VERIFY_EMAIL);
 
-    assertThat(post("/api/auth/verify-email/resend", null, json().put("email", member.email())).statusCode()).isEqualTo(202);
+    assertThat(
+            post("/api/auth/verify-email/resend", null, json().put("email", member.email()))
+                .statusCode())
+        .isEqualTo(202);
 
     assertThat(outboxEvents(member.id(), "EmailVerificationRequested")).isEqualTo(1);
     assertThat(confirm(oldToken, OWNERS_PASSWORD).statusCode()).isEqualTo(400);
-    String newToken = linkTokenFromNewestEvent(member.id(), "EmailVerificationRequested", Purpose.VERIFY_EMAIL);
+    String newToken =
+        linkTokenFromNewestEvent(member.id(), "EmailVerificationRequested", Purpose.VERIFY_EMAIL);
     assertThat(confirm(newToken, OWNERS_PASSWORD).statusCode()).isEqualTo(200);
   }
 
@@ -108,17 +131,20 @@ class EmailVerificationTest extends ApiHttpTest {
   void asking_for_a_link_for_an_unknown_address_answers_the_same_and_sends_nothing() {
     long before = jdbc.sql("SELECT count(*) FROM outbox").query(Long.class).single();
 
-    HttpResponse<String> response = post("/api/auth/verify-email/resend", null, json().put("email", uniqueEmail("ghost")));
+    HttpResponse<String> response =
+        post("/api/auth/verify-email/resend", null, json().put("email", uniqueEmail("ghost")));
 
     assertThat(response.statusCode()).isEqualTo(202);
-    assertThat(jdbc.sql("SELECT count(*) FROM outbox").query(Long.class).single()).isEqualTo(before);
+    assertThat(jdbc.sql("SELECT count(*) FROM outbox").query(Long.class).single())
+        .isEqualTo(before);
   }
 
   @Test
   void a_reset_password_token_does_not_verify_an_address() {
     Member member = registerAndSignIn("crossover");
     post("/api/auth/forgot-password", null, json().put("email", member.email()));
-    String resetToken = linkTokenFromNewestEvent(member.id(), "PasswordResetRequested", Purpose.RESET_PASSWORD);
+    String resetToken =
+        linkTokenFromNewestEvent(member.id(), "PasswordResetRequested", Purpose.RESET_PASSWORD);
 
     assertThat(confirm(resetToken, OWNERS_PASSWORD).statusCode()).isEqualTo(400);
     assertThat(login(member.email(), PASSWORD).statusCode()).isEqualTo(200);
@@ -126,15 +152,25 @@ class EmailVerificationTest extends ApiHttpTest {
 
   @Test
   void a_listed_admin_address_registered_by_a_squatter_makes_only_the_confirming_owner_admin() {
-    HttpResponse<String> registered = post("/api/auth/register", null,
-        json().put("email", LISTED_ADMIN).put("password", PASSWORD).put("displayName", "Squatter"));
+    HttpResponse<String> registered =
+        post(
+            "/api/auth/register",
+            null,
+            json()
+                .put("email", LISTED_ADMIN)
+                .put("password", PASSWORD)
+                .put("displayName", "Squatter"));
     UUID id = UUID.fromString(read(registered).get("id").asText());
     String squatters = read(login(LISTED_ADMIN, PASSWORD)).get("accessToken").asText();
-    assertThat(get("/api/admin/users", squatters).statusCode()).as("unproven: not an admin").isEqualTo(403);
+    assertThat(get("/api/admin/users", squatters).statusCode())
+        .as("unproven: not an admin")
+        .isEqualTo(403);
     String token = linkTokenFromNewestEvent(id, "UserRegistered", Purpose.VERIFY_EMAIL);
     assertThat(get("/api/auth/verify-email?token=" + token, null).statusCode()).isEqualTo(303);
     String squattersLater = read(login(LISTED_ADMIN, PASSWORD)).get("accessToken").asText();
-    assertThat(get("/api/admin/users", squattersLater).statusCode()).as("a fetched link grants nothing").isEqualTo(403);
+    assertThat(get("/api/admin/users", squattersLater).statusCode())
+        .as("a fetched link grants nothing")
+        .isEqualTo(403);
     assertThat(outboxEvents(id, "UserRoleChanged")).isZero();
 
     String owners = read(confirm(token, OWNERS_PASSWORD)).get("accessToken").asText();
@@ -143,10 +179,13 @@ class EmailVerificationTest extends ApiHttpTest {
     assertThat(outboxEvents(id, "UserRoleChanged")).isEqualTo(1);
     assertThat(get("/api/admin/users", squatters).statusCode()).isEqualTo(401);
     assertThat(get("/api/admin/users", squattersLater).statusCode()).isEqualTo(401);
-    assertThat(login(LISTED_ADMIN, PASSWORD).statusCode()).as("the squatter cannot sign in again").isEqualTo(401);
+    assertThat(login(LISTED_ADMIN, PASSWORD).statusCode())
+        .as("the squatter cannot sign in again")
+        .isEqualTo(401);
   }
 
   private HttpResponse<String> confirm(String token, String password) {
-    return post("/api/auth/verify-email", null, json().put("token", token).put("password", password));
+    return post(
+        "/api/auth/verify-email", null, json().put("token", token).put("password", password));
   }
 }

@@ -11,10 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Stripe events of one subscription's whole life, shaped like Stripe's documented objects (built from
- * {@link StripeObjects} and changed the way Stripe changes them): checkout → incomplete → first invoice paid →
- * active → renewal paid → renewal payment failed → past_due → paid on retry → active → cancel at period end →
- * deleted.
+ * The Stripe events of one subscription's whole life, shaped like Stripe's documented objects
+ * (built from {@link StripeObjects} and changed the way Stripe changes them): checkout → incomplete
+ * → first invoice paid → active → renewal paid → renewal payment failed → past_due → paid on retry
+ * → active → cancel at period end → deleted.
  */
 final class StripeLifecycle {
 
@@ -27,6 +27,7 @@ final class StripeLifecycle {
   final String subscriptionId;
   final String businessId;
   final String prefix;
+
   /** Stripe time the subscription started (seconds) */
   final long start;
 
@@ -46,24 +47,114 @@ final class StripeLifecycle {
     long p4 = start + 90 * DAY;
     List<String> events = new ArrayList<>();
     events.add(checkoutCompleted("evt_1" + prefix + "a", p1 + 3));
-    events.add(subscription("evt_1" + prefix + "b", "customer.subscription.created", p1 + 1, "incomplete", p1, p2,
-        false, null, null, null));
-    events.add(invoice("evt_1" + prefix + "c", "invoice.paid", p1 + 2, "in_1" + prefix + "first", "subscription_create",
-        "paid", 1, null, p1, p2));
-    events.add(subscription("evt_1" + prefix + "d", "customer.subscription.updated", p1 + 4, "active", p1, p2,
-        false, null, null, null));
-    events.add(invoice("evt_1" + prefix + "e", "invoice.paid", p2 + 3600, "in_1" + prefix + "second",
-        "subscription_cycle", "paid", 1, null, p2, p3));
-    events.add(invoice("evt_1" + prefix + "f", "invoice.payment_failed", p3 + 3600, "in_1" + prefix + "third",
-        "subscription_cycle", "open", 1, p3 + 3 * DAY, p3, p4));
-    events.add(subscription("evt_1" + prefix + "g", "customer.subscription.updated", p3 + 3601, "past_due", p3, p4,
-        false, null, null, null));
-    events.add(invoice("evt_1" + prefix + "h", "invoice.paid", p3 + 3 * DAY, "in_1" + prefix + "third",
-        "subscription_cycle", "paid", 2, null, p3, p4));
-    events.add(subscription("evt_1" + prefix + "i", "customer.subscription.updated", p3 + 3 * DAY + 1, "active", p3,
-        p4, false, null, null, null));
-    events.add(subscription("evt_1" + prefix + "j", "customer.subscription.updated", p3 + 5 * DAY, "active", p3, p4,
-        true, p3 + 5 * DAY, null, "cancellation_requested"));
+    events.add(
+        subscription(
+            "evt_1" + prefix + "b",
+            "customer.subscription.created",
+            p1 + 1,
+            "incomplete",
+            p1,
+            p2,
+            false,
+            null,
+            null,
+            null));
+    events.add(
+        invoice(
+            "evt_1" + prefix + "c",
+            "invoice.paid",
+            p1 + 2,
+            "in_1" + prefix + "first",
+            "subscription_create",
+            "paid",
+            1,
+            null,
+            p1,
+            p2));
+    events.add(
+        subscription(
+            "evt_1" + prefix + "d",
+            "customer.subscription.updated",
+            p1 + 4,
+            "active",
+            p1,
+            p2,
+            false,
+            null,
+            null,
+            null));
+    events.add(
+        invoice(
+            "evt_1" + prefix + "e",
+            "invoice.paid",
+            p2 + 3600,
+            "in_1" + prefix + "second",
+            "subscription_cycle",
+            "paid",
+            1,
+            null,
+            p2,
+            p3));
+    events.add(
+        invoice(
+            "evt_1" + prefix + "f",
+            "invoice.payment_failed",
+            p3 + 3600,
+            "in_1" + prefix + "third",
+            "subscription_cycle",
+            "open",
+            1,
+            p3 + 3 * DAY,
+            p3,
+            p4));
+    events.add(
+        subscription(
+            "evt_1" + prefix + "g",
+            "customer.subscription.updated",
+            p3 + 3601,
+            "past_due",
+            p3,
+            p4,
+            false,
+            null,
+            null,
+            null));
+    events.add(
+        invoice(
+            "evt_1" + prefix + "h",
+            "invoice.paid",
+            p3 + 3 * DAY,
+            "in_1" + prefix + "third",
+            "subscription_cycle",
+            "paid",
+            2,
+            null,
+            p3,
+            p4));
+    events.add(
+        subscription(
+            "evt_1" + prefix + "i",
+            "customer.subscription.updated",
+            p3 + 3 * DAY + 1,
+            "active",
+            p3,
+            p4,
+            false,
+            null,
+            null,
+            null));
+    events.add(
+        subscription(
+            "evt_1" + prefix + "j",
+            "customer.subscription.updated",
+            p3 + 5 * DAY,
+            "active",
+            p3,
+            p4,
+            true,
+            p3 + 5 * DAY,
+            null,
+            "cancellation_requested"));
     events.add(deleted("evt_1" + prefix + "k", p4));
     return events;
   }
@@ -71,7 +162,16 @@ final class StripeLifecycle {
   /** customer.subscription.deleted at the end of the last paid period */
   String deleted(String eventId, long at) {
     long p3 = start + 60 * DAY;
-    return subscription(eventId, "customer.subscription.deleted", at, "canceled", p3, at, true, p3 + 5 * DAY, at,
+    return subscription(
+        eventId,
+        "customer.subscription.deleted",
+        at,
+        "canceled",
+        p3,
+        at,
+        true,
+        p3 + 5 * DAY,
+        at,
         "cancellation_requested");
   }
 
@@ -80,21 +180,43 @@ final class StripeLifecycle {
     return read(deleted("evt_unused", start + 90 * DAY)).path("data").path("object").toString();
   }
 
-  /** checkout.session.completed (https://docs.stripe.com/api/checkout/sessions/object) in subscription mode */
+  /**
+   * checkout.session.completed (https://docs.stripe.com/api/checkout/sessions/object) in
+   * subscription mode
+   */
   String checkoutCompleted(String eventId, long created) {
-    ObjectNode session = (ObjectNode) read(StripeObjects.checkoutSession("cs_test_" + prefix, customerId, businessId));
-    session.put("status", "complete").put("payment_status", "paid").put("subscription", subscriptionId)
+    ObjectNode session =
+        (ObjectNode)
+            read(StripeObjects.checkoutSession("cs_test_" + prefix, customerId, businessId));
+    session
+        .put("status", "complete")
+        .put("payment_status", "paid")
+        .put("subscription", subscriptionId)
         .put("invoice", "in_1" + prefix + "first");
     return event(eventId, "checkout.session.completed", created, session, null);
   }
 
   /** customer.subscription.* with the subscription in the given state */
-  String subscription(String eventId, String type, long created, String status, long periodStart, long periodEnd,
-                      boolean cancelAtPeriodEnd, Long canceledAt, Long endedAt, String reason) {
-    JsonNode template = read(StripeObjects.subscriptionUpdated(eventId, created, subscriptionId, customerId,
-        businessId));
+  String subscription(
+      String eventId,
+      String type,
+      long created,
+      String status,
+      long periodStart,
+      long periodEnd,
+      boolean cancelAtPeriodEnd,
+      Long canceledAt,
+      Long endedAt,
+      String reason) {
+    JsonNode template =
+        read(
+            StripeObjects.subscriptionUpdated(
+                eventId, created, subscriptionId, customerId, businessId));
     ObjectNode subscription = (ObjectNode) template.path("data").path("object").deepCopy();
-    subscription.put("status", status).put("start_date", start).put("created", start)
+    subscription
+        .put("status", status)
+        .put("start_date", start)
+        .put("created", start)
         .put("cancel_at_period_end", cancelAtPeriodEnd);
     if (cancelAtPeriodEnd) {
       subscription.put("cancel_at", periodEnd);
@@ -113,11 +235,24 @@ final class StripeLifecycle {
     return event(eventId, type, created, subscription, null);
   }
 
-  /** invoice.paid / invoice.payment_failed (https://docs.stripe.com/api/invoices/object, API 2025-03-31 and later) */
-  String invoice(String eventId, String type, long created, String invoiceId, String billingReason, String status,
-                 int attemptCount, Long nextPaymentAttempt, long periodStart, long periodEnd) {
+  /**
+   * invoice.paid / invoice.payment_failed (https://docs.stripe.com/api/invoices/object, API
+   * 2025-03-31 and later)
+   */
+  String invoice(
+      String eventId,
+      String type,
+      long created,
+      String invoiceId,
+      String billingReason,
+      String status,
+      int attemptCount,
+      Long nextPaymentAttempt,
+      long periodStart,
+      long periodEnd) {
     boolean paid = "paid".equals(status);
-    String body = """
+    String body =
+        """
         {
           "id": "%1$s",
           "object": "invoice",
@@ -172,15 +307,33 @@ final class StripeLifecycle {
           "subtotal": %2$d,
           "total": %2$d
         }
-        """.formatted(invoiceId, PRICE, paid ? PRICE : 0, paid ? 0 : PRICE, attemptCount, billingReason, created,
-        customerId, subscriptionId, periodEnd, periodStart, StripeStub.PRICE_ID,
-        nextPaymentAttempt == null ? "null" : nextPaymentAttempt.toString(), businessId, status);
+        """
+            .formatted(
+                invoiceId,
+                PRICE,
+                paid ? PRICE : 0,
+                paid ? 0 : PRICE,
+                attemptCount,
+                billingReason,
+                created,
+                customerId,
+                subscriptionId,
+                periodEnd,
+                periodStart,
+                StripeStub.PRICE_ID,
+                nextPaymentAttempt == null ? "null" : nextPaymentAttempt.toString(),
+                businessId,
+                status);
     return event(eventId, type, created, read(body), null);
   }
 
-  private static String event(String eventId, String type, long created, JsonNode object, JsonNode previous) {
+  private static String event(
+      String eventId, String type, long created, JsonNode object, JsonNode previous) {
     ObjectNode event = JSON.createObjectNode();
-    event.put("id", eventId).put("object", "event").put("api_version", StripeObjects.API_VERSION)
+    event
+        .put("id", eventId)
+        .put("object", "event")
+        .put("api_version", StripeObjects.API_VERSION)
         .put("created", created);
     ObjectNode data = event.putObject("data");
     data.set("object", object);

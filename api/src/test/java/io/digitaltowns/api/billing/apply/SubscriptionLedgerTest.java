@@ -27,30 +27,31 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A whole subscription lifecycle, applied by the ledger in Stripe's order, shuffled, and with every event delivered
- * twice: each run ends in Stripe's final state and emits the same billing events once each.
+ * A whole subscription lifecycle, applied by the ledger in Stripe's order, shuffled, and with every
+ * event delivered twice: each run ends in Stripe's final state and emits the same billing events
+ * once each.
  */
 class SubscriptionLedgerTest extends BillingHttpTest {
 
-  /** Activated once; Renewed for the second invoice and for the third (paid on retry); the rest once. */
-  private static final Map<String, Long> LIFECYCLE_EVENTS = Map.of(
-      "SubscriptionActivated", 1L,
-      "SubscriptionRenewed", 2L,
-      "PaymentFailed", 1L,
-      "SubscriptionCanceled", 1L,
-      "SubscriptionEnded", 1L);
+  /**
+   * Activated once; Renewed for the second invoice and for the third (paid on retry); the rest
+   * once.
+   */
+  private static final Map<String, Long> LIFECYCLE_EVENTS =
+      Map.of(
+          "SubscriptionActivated", 1L,
+          "SubscriptionRenewed", 2L,
+          "PaymentFailed", 1L,
+          "SubscriptionCanceled", 1L,
+          "SubscriptionEnded", 1L);
 
-  @Autowired
-  private SubscriptionLedger ledger;
+  @Autowired private SubscriptionLedger ledger;
 
-  @Autowired
-  private StripeEventApplier applier;
+  @Autowired private StripeEventApplier applier;
 
-  @Autowired
-  private BillingAccounts accounts;
+  @Autowired private BillingAccounts accounts;
 
-  @Autowired
-  private SchemaRegistryClient schemaRegistry;
+  @Autowired private SchemaRegistryClient schemaRegistry;
 
   private UUID businessId;
   private StripeLifecycle lifecycle;
@@ -59,13 +60,22 @@ class SubscriptionLedgerTest extends BillingHttpTest {
   void aSubscribingBusiness() {
     businessId = publishedBusiness("Bakery " + UUID.randomUUID().toString().substring(0, 6));
     String unique = UUID.randomUUID().toString().replace("-", "").substring(0, 14);
-    lifecycle = new StripeLifecycle(unique, businessId.toString(), Instant.now().getEpochSecond() - 100 * 86_400);
+    lifecycle =
+        new StripeLifecycle(
+            unique, businessId.toString(), Instant.now().getEpochSecond() - 100 * 86_400);
     // what checkout did: the business's Stripe customer
     accounts.attachCustomer(businessId, lifecycle.customerId);
-    // asked when an invoice comes before any state of its subscription: Stripe answers the subscription as it is now
-    stripe.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/v1/subscriptions/" + lifecycle.subscriptionId))
-        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-            .withHeader("Request-Id", "req_1DigitalTownsFetch").withBody(lifecycle.finalSubscriptionObject())));
+    // asked when an invoice comes before any state of its subscription: Stripe answers the
+    // subscription as it is now
+    stripe.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.get(
+                urlPathEqualTo("/v1/subscriptions/" + lifecycle.subscriptionId))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withHeader("Request-Id", "req_1DigitalTownsFetch")
+                    .withBody(lifecycle.finalSubscriptionObject())));
   }
 
   @Test
@@ -76,7 +86,9 @@ class SubscriptionLedgerTest extends BillingHttpTest {
 
     assertEndedAndUnfeatured();
     assertThat(emittedTypes()).isEqualTo(LIFECYCLE_EVENTS);
-    assertThat(stripeWasAskedForTheSubscription()).as("every invoice came after a snapshot").isZero();
+    assertThat(stripeWasAskedForTheSubscription())
+        .as("every invoice came after a snapshot")
+        .isZero();
   }
 
   @Test
@@ -121,16 +133,20 @@ class SubscriptionLedgerTest extends BillingHttpTest {
     lifecycle.events().forEach(ledger::apply);
 
     List<SubscriptionRenewed> renewals = emitted(SubscriptionRenewed.class);
-    assertThat(renewals).extracting(SubscriptionRenewed::getInvoiceId)
-        .containsExactlyInAnyOrder("in_1" + lifecycle.prefix + "second", "in_1" + lifecycle.prefix + "third");
-    assertThat(renewals).allSatisfy(renewed -> {
-      assertThat(renewed.getAmount()).isEqualTo(StripeLifecycle.PRICE);
-      assertThat(renewed.getCurrency()).isEqualTo("eur");
-      assertThat(renewed.getBusinessId()).isEqualTo(businessId.toString());
-      assertThat(renewed.getSubscriptionId()).isEqualTo(lifecycle.subscriptionId);
-      assertThat(renewed.getCustomerId()).isEqualTo(lifecycle.customerId);
-      assertThat(renewed.getOwnerEmail()).isEqualTo(owner.email());
-    });
+    assertThat(renewals)
+        .extracting(SubscriptionRenewed::getInvoiceId)
+        .containsExactlyInAnyOrder(
+            "in_1" + lifecycle.prefix + "second", "in_1" + lifecycle.prefix + "third");
+    assertThat(renewals)
+        .allSatisfy(
+            renewed -> {
+              assertThat(renewed.getAmount()).isEqualTo(StripeLifecycle.PRICE);
+              assertThat(renewed.getCurrency()).isEqualTo("eur");
+              assertThat(renewed.getBusinessId()).isEqualTo(businessId.toString());
+              assertThat(renewed.getSubscriptionId()).isEqualTo(lifecycle.subscriptionId);
+              assertThat(renewed.getCustomerId()).isEqualTo(lifecycle.customerId);
+              assertThat(renewed.getOwnerEmail()).isEqualTo(owner.email());
+            });
     SubscriptionActivated activated = emitted(SubscriptionActivated.class).get(0);
     assertThat(activated.getAmount()).isEqualTo(StripeLifecycle.PRICE);
     assertThat(activated.getCurrency()).isEqualTo("eur");
@@ -144,32 +160,38 @@ class SubscriptionLedgerTest extends BillingHttpTest {
   @Test
   void the_business_is_featured_while_active_and_while_past_due_within_the_grace() {
     long now = Instant.now().getEpochSecond();
-    lifecycle = new StripeLifecycle(lifecycle.prefix, businessId.toString(), now - 61 * StripeLifecycle.DAY);
+    lifecycle =
+        new StripeLifecycle(
+            lifecycle.prefix, businessId.toString(), now - 61 * StripeLifecycle.DAY);
     List<String> events = lifecycle.events();
     assertThat(featured()).isFalse();
 
     events.subList(0, 4).forEach(ledger::apply); // checkout, incomplete, first invoice, active
     assertThat(featured()).as("active").isTrue();
-    events.subList(4, 7).forEach(ledger::apply); // renewal, failed payment, past_due (a day ago: within 7 days)
+    events
+        .subList(4, 7)
+        .forEach(ledger::apply); // renewal, failed payment, past_due (a day ago: within 7 days)
     assertThat(status()).isEqualTo("past_due");
     assertThat(featured()).as("past_due within the grace").isTrue();
 
     // once the grace is over the scheduled pass unfeatures it
-    jdbc.sql("UPDATE billing_subscriptions SET past_due_since = now() - interval '8 days' WHERE subscription_id = :id")
-        .param("id", lifecycle.subscriptionId).update();
+    jdbc.sql(
+            "UPDATE billing_subscriptions SET past_due_since = now() - interval '8 days' WHERE subscription_id = :id")
+        .param("id", lifecycle.subscriptionId)
+        .update();
     applier.applyPending();
     featuredFlag.endExpiredGraces();
     assertThat(featured()).as("past_due beyond the grace").isFalse();
   }
 
-  @Autowired
-  private FeaturedFlag featuredFlag;
+  @Autowired private FeaturedFlag featuredFlag;
 
   @Test
   void an_older_snapshot_delivered_late_does_not_overwrite_a_newer_state() {
     List<String> events = lifecycle.events();
     ledger.apply(events.get(8)); // active again, after the retry
-    assertThat(ledger.apply(events.get(6))).isEqualTo(SubscriptionLedger.Outcome.STALE); // the older past_due
+    assertThat(ledger.apply(events.get(6)))
+        .isEqualTo(SubscriptionLedger.Outcome.STALE); // the older past_due
 
     assertThat(status()).isEqualTo("active");
   }
@@ -192,10 +214,16 @@ class SubscriptionLedgerTest extends BillingHttpTest {
 
   @Test
   void events_of_unknown_types_and_strangers_are_marked_applied_and_change_nothing() {
-    String unknown = io.digitaltowns.api.billing.StripeObjects.unknownEvent("evt_1" + lifecycle.prefix + "x",
-        Instant.now().getEpochSecond(), "thing_1", lifecycle.customerId);
-    String stranger = new StripeLifecycle(lifecycle.prefix + "s", UUID.randomUUID().toString(), 1_767_225_600L)
-        .events().get(3);
+    String unknown =
+        io.digitaltowns.api.billing.StripeObjects.unknownEvent(
+            "evt_1" + lifecycle.prefix + "x",
+            Instant.now().getEpochSecond(),
+            "thing_1",
+            lifecycle.customerId);
+    String stranger =
+        new StripeLifecycle(lifecycle.prefix + "s", UUID.randomUUID().toString(), 1_767_225_600L)
+            .events()
+            .get(3);
 
     assertThat(ledger.apply(unknown)).isEqualTo(SubscriptionLedger.Outcome.IGNORED);
     assertThat(ledger.apply(stranger)).isEqualTo(SubscriptionLedger.Outcome.NO_BUSINESS);
@@ -209,21 +237,31 @@ class SubscriptionLedgerTest extends BillingHttpTest {
   void stripes_deletion_of_the_subscription_of_a_deleted_business_applies_cleanly_as_no_business() {
     lifecycle.events().subList(0, 4).forEach(ledger::apply);
     assertThat(status()).isEqualTo("active");
-    // what deleting the listing does to its billing rows; the consumers' stripe-cleanup then cancels at Stripe
+    // what deleting the listing does to its billing rows; the consumers' stripe-cleanup then
+    // cancels at Stripe
     jdbc.sql("DELETE FROM businesses WHERE id = :id").param("id", businessId).update();
-    String deleted = lifecycle.deleted("evt_1" + lifecycle.prefix + "gone", Instant.now().getEpochSecond());
+    String deleted =
+        lifecycle.deleted("evt_1" + lifecycle.prefix + "gone", Instant.now().getEpochSecond());
 
     assertThat(ledger.apply(deleted)).isEqualTo(SubscriptionLedger.Outcome.NO_BUSINESS);
     assertThat(ledger.apply(deleted)).isEqualTo(SubscriptionLedger.Outcome.DUPLICATE);
-    assertThat(emittedTypes()).as("nothing after the deletion").isEqualTo(Map.of("SubscriptionActivated", 1L));
+    assertThat(emittedTypes())
+        .as("nothing after the deletion")
+        .isEqualTo(Map.of("SubscriptionActivated", 1L));
   }
 
   @Test
   void stored_webhooks_are_applied_in_the_background_out_of_the_request_path() {
     for (String event : lifecycle.events().subList(0, 4)) {
-      HttpResponse<String> response = postRaw("/api/stripe/webhook", event, Map.of(
-          "Content-Type", "application/json; charset=utf-8",
-          "Stripe-Signature", StripeSignatures.header(event, Instant.now().getEpochSecond())));
+      HttpResponse<String> response =
+          postRaw(
+              "/api/stripe/webhook",
+              event,
+              Map.of(
+                  "Content-Type",
+                  "application/json; charset=utf-8",
+                  "Stripe-Signature",
+                  StripeSignatures.header(event, Instant.now().getEpochSecond())));
       assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
@@ -236,68 +274,105 @@ class SubscriptionLedgerTest extends BillingHttpTest {
     assertThat(featured()).isTrue();
     assertThat(status()).isEqualTo("active");
     assertThat(emittedTypes()).isEqualTo(Map.of("SubscriptionActivated", 1L));
-    assertThat(jdbc.sql("SELECT count(*) FROM applied_stripe_events WHERE business_id = :id")
-        .param("id", businessId).query(Long.class).single()).isEqualTo(4);
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM applied_stripe_events WHERE business_id = :id")
+                .param("id", businessId)
+                .query(Long.class)
+                .single())
+        .isEqualTo(4);
   }
 
   @Test
   void a_stored_event_that_cannot_be_read_is_set_aside_not_retried_forever() {
     String id = "evt_1" + lifecycle.prefix + "bad";
-    jdbc.sql("""
+    jdbc.sql(
+            """
             INSERT INTO stripe_events (id, type, created, livemode, object_type, subscription_id, customer_id, payload)
             VALUES (:id, 'customer.subscription.updated', now(), false, 'subscription', NULL, :customer, :payload)
             """)
-        .param("id", id).param("customer", lifecycle.customerId)
-        .param("payload", "{\"id\":\"" + id + "\",\"object\":\"event\",\"type\":\"customer.subscription.updated\","
-            + "\"created\":1767225600,\"data\":{\"object\":{\"object\":\"subscription\"}}}")
+        .param("id", id)
+        .param("customer", lifecycle.customerId)
+        .param(
+            "payload",
+            "{\"id\":\""
+                + id
+                + "\",\"object\":\"event\",\"type\":\"customer.subscription.updated\","
+                + "\"created\":1767225600,\"data\":{\"object\":{\"object\":\"subscription\"}}}")
         .update();
 
     applier.applyPending();
 
-    assertThat(jdbc.sql("SELECT outcome FROM applied_stripe_events WHERE event_id = :id").param("id", id)
-        .query(String.class).single()).isEqualTo("unreadable");
+    assertThat(
+            jdbc.sql("SELECT outcome FROM applied_stripe_events WHERE event_id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single())
+        .isEqualTo("unreadable");
   }
 
-  // --- helpers -------------------------------------------------------------------------------------------------
+  // --- helpers
+  // -------------------------------------------------------------------------------------------------
 
   private void assertEndedAndUnfeatured() {
     assertThat(status()).isEqualTo("canceled");
-    assertThat(jdbc.sql("SELECT subscription_id FROM business_billing WHERE business_id = :id")
-        .param("id", businessId).query(String.class).single()).isEqualTo(lifecycle.subscriptionId);
+    assertThat(
+            jdbc.sql("SELECT subscription_id FROM business_billing WHERE business_id = :id")
+                .param("id", businessId)
+                .query(String.class)
+                .single())
+        .isEqualTo(lifecycle.subscriptionId);
     assertThat(featured()).isFalse();
   }
 
   private String status() {
-    return jdbc.sql("SELECT status FROM business_billing WHERE business_id = :id").param("id", businessId)
-        .query(String.class).single();
+    return jdbc.sql("SELECT status FROM business_billing WHERE business_id = :id")
+        .param("id", businessId)
+        .query(String.class)
+        .single();
   }
 
   private boolean featured() {
-    return jdbc.sql("SELECT featured FROM businesses WHERE id = :id").param("id", businessId)
-        .query(Boolean.class).single();
+    return jdbc.sql("SELECT featured FROM businesses WHERE id = :id")
+        .param("id", businessId)
+        .query(Boolean.class)
+        .single();
   }
 
   private Map<String, Long> emittedTypes() {
-    return jdbc.sql("""
+    return jdbc
+        .sql(
+            """
             SELECT event_type FROM outbox WHERE aggregate_type = 'billing' AND aggregate_id = :id
             """)
-        .param("id", businessId.toString()).query(String.class).list().stream()
+        .param("id", businessId.toString())
+        .query(String.class)
+        .list()
+        .stream()
         .collect(Collectors.groupingBy(type -> type, Collectors.counting()));
   }
 
   private <T extends SpecificRecord> List<T> emitted(Class<T> type) {
-    return jdbc.sql("""
+    return jdbc
+        .sql(
+            """
             SELECT payload FROM outbox WHERE aggregate_type = 'billing' AND aggregate_id = :id AND event_type = :type
             ORDER BY occurred_at
             """)
-        .param("id", businessId.toString()).param("type", type.getSimpleName()).query(byte[].class).list().stream()
+        .param("id", businessId.toString())
+        .param("type", type.getSimpleName())
+        .query(byte[].class)
+        .list()
+        .stream()
         .map(bytes -> type.cast(new AvroEventDeserializer(schemaRegistry).deserialize(bytes)))
         .toList();
   }
 
   private int stripeWasAskedForTheSubscription() {
-    return stripe.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
-        urlPathEqualTo("/v1/subscriptions/" + lifecycle.subscriptionId))).size();
+    return stripe
+        .findAll(
+            com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlPathEqualTo("/v1/subscriptions/" + lifecycle.subscriptionId)))
+        .size();
   }
 
   private static void sleep() {

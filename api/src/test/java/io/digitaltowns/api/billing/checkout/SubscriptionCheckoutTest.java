@@ -18,7 +18,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Against a local server answering like Stripe's POST /v1/customers and POST /v1/checkout/sessions. */
+/**
+ * Against a local server answering like Stripe's POST /v1/customers and POST /v1/checkout/sessions.
+ */
 class SubscriptionCheckoutTest extends BillingHttpTest {
 
   private static final String CUSTOMERS = "/v1/customers";
@@ -33,12 +35,26 @@ class SubscriptionCheckoutTest extends BillingHttpTest {
     businessId = publishedBusiness("Corner Bakery");
     customerId = "cus_" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
     sessionId = "cs_test_" + UUID.randomUUID().toString().replace("-", "");
-    stripe.stubFor(WireMock.post(urlEqualTo(CUSTOMERS)).willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/json").withHeader("Request-Id", "req_customer")
-        .withBody(StripeObjects.customer(customerId, owner.email(), "Corner Bakery", businessId.toString()))));
-    stripe.stubFor(WireMock.post(urlEqualTo(SESSIONS)).willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/json").withHeader("Request-Id", "req_session")
-        .withBody(StripeObjects.checkoutSession(sessionId, customerId, businessId.toString()))));
+    stripe.stubFor(
+        WireMock.post(urlEqualTo(CUSTOMERS))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withHeader("Request-Id", "req_customer")
+                    .withBody(
+                        StripeObjects.customer(
+                            customerId, owner.email(), "Corner Bakery", businessId.toString()))));
+    stripe.stubFor(
+        WireMock.post(urlEqualTo(SESSIONS))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withHeader("Request-Id", "req_session")
+                    .withBody(
+                        StripeObjects.checkoutSession(
+                            sessionId, customerId, businessId.toString()))));
   }
 
   private HttpResponse<String> checkout(UUID id, String accessToken, String idempotencyKey) {
@@ -61,11 +77,14 @@ class SubscriptionCheckoutTest extends BillingHttpTest {
     HttpResponse<String> response = checkout(businessId, owner.accessToken(), null);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    assertThat(read(response).get("url").asText()).isEqualTo("https://checkout.stripe.com/c/pay/" + sessionId
-        + "#fidkdWxOYHwnPyd1blpxYHZxWjA0");
+    assertThat(read(response).get("url").asText())
+        .isEqualTo(
+            "https://checkout.stripe.com/c/pay/" + sessionId + "#fidkdWxOYHwnPyd1blpxYHZxWjA0");
 
     LoggedRequest customer = sent(CUSTOMERS).get(0);
-    assertThat(StripeStub.form(customer)).containsEntry("email", owner.email()).containsEntry("name", "Corner Bakery")
+    assertThat(StripeStub.form(customer))
+        .containsEntry("email", owner.email())
+        .containsEntry("name", "Corner Bakery")
         .containsEntry("metadata[business_id]", businessId.toString());
     assertThat(customer.getHeader("Authorization")).isEqualTo("Bearer " + StripeStub.SECRET_KEY);
     assertThat(customer.getHeader("Idempotency-Key")).startsWith("dt-customer-" + businessId);
@@ -80,26 +99,47 @@ class SubscriptionCheckoutTest extends BillingHttpTest {
         .containsEntry("client_reference_id", businessId.toString())
         .containsEntry("metadata[business_id]", businessId.toString())
         .containsEntry("subscription_data[metadata][business_id]", businessId.toString())
-        .containsEntry("success_url", StripeStub.PUBLIC_BASE_URL + "/my/businesses/" + businessId
-            + "/subscription?checkout=success&session_id={CHECKOUT_SESSION_ID}")
-        .containsEntry("cancel_url", StripeStub.PUBLIC_BASE_URL + "/my/businesses/" + businessId
-            + "/subscription?checkout=canceled");
+        .containsEntry(
+            "success_url",
+            StripeStub.PUBLIC_BASE_URL
+                + "/my/businesses/"
+                + businessId
+                + "/subscription?checkout=success&session_id={CHECKOUT_SESSION_ID}")
+        .containsEntry(
+            "cancel_url",
+            StripeStub.PUBLIC_BASE_URL
+                + "/my/businesses/"
+                + businessId
+                + "/subscription?checkout=canceled");
     assertThat(session.getHeader("Idempotency-Key")).startsWith("dt-checkout-" + businessId + "-");
     assertThat(session.getHeader("Authorization")).isEqualTo("Bearer " + StripeStub.SECRET_KEY);
-    assertThat(jdbc.sql("SELECT stripe_customer_id FROM business_billing WHERE business_id = :id")
-        .param("id", businessId).query(String.class).single()).isEqualTo(customerId);
+    assertThat(
+            jdbc.sql("SELECT stripe_customer_id FROM business_billing WHERE business_id = :id")
+                .param("id", businessId)
+                .query(String.class)
+                .single())
+        .isEqualTo(customerId);
   }
 
   @Test
   void the_stripe_customer_is_created_once_and_reused_by_the_next_checkout() {
-    assertThat(checkout(businessId, owner.accessToken(), "first-" + UUID.randomUUID()).statusCode()).isEqualTo(200);
-    assertThat(checkout(businessId, owner.accessToken(), "second-" + UUID.randomUUID()).statusCode()).isEqualTo(200);
+    assertThat(checkout(businessId, owner.accessToken(), "first-" + UUID.randomUUID()).statusCode())
+        .isEqualTo(200);
+    assertThat(
+            checkout(businessId, owner.accessToken(), "second-" + UUID.randomUUID()).statusCode())
+        .isEqualTo(200);
 
     assertThat(sent(CUSTOMERS)).hasSize(1);
-    assertThat(sent(SESSIONS)).hasSize(2)
-        .allSatisfy(session -> assertThat(StripeStub.form(session)).containsEntry("customer", customerId));
-    assertThat(jdbc.sql("SELECT count(*) FROM business_billing WHERE business_id = :id").param("id", businessId)
-        .query(Long.class).single()).isEqualTo(1);
+    assertThat(sent(SESSIONS))
+        .hasSize(2)
+        .allSatisfy(
+            session -> assertThat(StripeStub.form(session)).containsEntry("customer", customerId));
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM business_billing WHERE business_id = :id")
+                .param("id", businessId)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
   }
 
   @Test
@@ -111,7 +151,8 @@ class SubscriptionCheckoutTest extends BillingHttpTest {
     checkout(businessId, owner.accessToken(), clientKey);
     checkout(businessId, owner.accessToken(), UUID.randomUUID().toString());
 
-    List<String> keys = sent(SESSIONS).stream().map(request -> request.getHeader("Idempotency-Key")).toList();
+    List<String> keys =
+        sent(SESSIONS).stream().map(request -> request.getHeader("Idempotency-Key")).toList();
     // findAll lists requests in the order received
     assertThat(keys).hasSize(5);
     assertThat(keys.get(0)).isEqualTo(keys.get(1));
@@ -143,16 +184,25 @@ class SubscriptionCheckoutTest extends BillingHttpTest {
     assertThat(anonymous.statusCode()).isEqualTo(401);
     assertThat(missing.statusCode()).isEqualTo(404);
     assertThat(stripe.findAll(postRequestedFor(anyUrl()))).isEmpty();
-    assertThat(jdbc.sql("SELECT count(*) FROM business_billing WHERE business_id IN (:ids)")
-        .param("ids", List.of(businessId, draft)).query(Long.class).single()).isZero();
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM business_billing WHERE business_id IN (:ids)")
+                .param("ids", List.of(businessId, draft))
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
   @Test
   void a_business_with_a_running_subscription_gets_409_and_no_second_checkout() {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             INSERT INTO business_billing (business_id, stripe_customer_id, subscription_id, status)
             VALUES (:id, :customer, :subscription, 'active')
-            """).param("id", businessId).param("customer", customerId).param("subscription", "sub_" + sessionId).update();
+            """)
+        .param("id", businessId)
+        .param("customer", customerId)
+        .param("subscription", "sub_" + sessionId)
+        .update();
 
     HttpResponse<String> response = checkout(businessId, owner.accessToken(), null);
 
@@ -166,10 +216,15 @@ class SubscriptionCheckoutTest extends BillingHttpTest {
 
   @Test
   void a_canceled_subscription_does_not_stop_a_new_checkout_with_the_same_customer() {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             INSERT INTO business_billing (business_id, stripe_customer_id, subscription_id, status)
             VALUES (:id, :customer, :subscription, 'canceled')
-            """).param("id", businessId).param("customer", customerId).param("subscription", "sub_" + sessionId).update();
+            """)
+        .param("id", businessId)
+        .param("customer", customerId)
+        .param("subscription", "sub_" + sessionId)
+        .update();
 
     assertThat(checkout(businessId, owner.accessToken(), null).statusCode()).isEqualTo(200);
     assertThat(sent(CUSTOMERS)).isEmpty();
@@ -178,10 +233,19 @@ class SubscriptionCheckoutTest extends BillingHttpTest {
 
   @Test
   void stripe_refusing_the_session_is_a_502_that_tells_nothing_of_our_keys() {
-    stripe.stubFor(WireMock.post(urlEqualTo(SESSIONS)).willReturn(aResponse().withStatus(400)
-        .withHeader("Content-Type", "application/json").withHeader("Request-Id", "req_refused")
-        .withBody(StripeObjects.error("invalid_request_error", "resource_missing",
-            "No such price: '" + StripeStub.PRICE_ID + "'", "line_items[0][price]"))));
+    stripe.stubFor(
+        WireMock.post(urlEqualTo(SESSIONS))
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withHeader("Content-Type", "application/json")
+                    .withHeader("Request-Id", "req_refused")
+                    .withBody(
+                        StripeObjects.error(
+                            "invalid_request_error",
+                            "resource_missing",
+                            "No such price: '" + StripeStub.PRICE_ID + "'",
+                            "line_items[0][price]"))));
 
     HttpResponse<String> response = checkout(businessId, owner.accessToken(), null);
 
@@ -195,7 +259,8 @@ class SubscriptionCheckoutTest extends BillingHttpTest {
     HttpResponse<String> response = checkout(businessId, owner.accessToken(), "two words");
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(read(response).get("errors").get(0).get("field").asText()).isEqualTo("Idempotency-Key");
+    assertThat(read(response).get("errors").get(0).get("field").asText())
+        .isEqualTo("Idempotency-Key");
     assertThat(stripe.findAll(postRequestedFor(anyUrl()))).isEmpty();
   }
 }

@@ -8,7 +8,10 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Which key a Stripe event gets on dt.stripe.events: its subscription, else its customer, else itself. */
+/**
+ * Which key a Stripe event gets on dt.stripe.events: its subscription, else its customer, else
+ * itself.
+ */
 class StripeEventFactsTest {
 
   private final JsonMapper json = JsonMapper.builder().build();
@@ -21,12 +24,14 @@ class StripeEventFactsTest {
     return """
         {"id": "evt_1", "object": "event", "api_version": "2026-07-29.dahlia", "created": 1767225600,
          "livemode": true, "type": "%s", "data": {"object": %s}}
-        """.formatted(type, object);
+        """
+        .formatted(type, object);
   }
 
   @Test
   void a_subscription_event_is_keyed_by_the_subscription() {
-    StripeEventFacts facts = facts(StripeObjects.subscriptionUpdated("evt_9", 1767225600, "sub_9", "cus_9", "b"));
+    StripeEventFacts facts =
+        facts(StripeObjects.subscriptionUpdated("evt_9", 1767225600, "sub_9", "cus_9", "b"));
 
     assertThat(facts.aggregateId()).isEqualTo("sub_9");
     assertThat(facts.customerId()).isEqualTo("cus_9");
@@ -37,9 +42,12 @@ class StripeEventFactsTest {
 
   @Test
   void a_completed_checkout_session_is_keyed_by_the_subscription_it_created() {
-    StripeEventFacts facts = facts(event("checkout.session.completed",
-        "{\"id\": \"cs_1\", \"object\": \"checkout.session\", \"customer\": \"cus_1\", \"subscription\": \"sub_1\","
-            + " \"client_reference_id\": \"b\"}"));
+    StripeEventFacts facts =
+        facts(
+            event(
+                "checkout.session.completed",
+                "{\"id\": \"cs_1\", \"object\": \"checkout.session\", \"customer\": \"cus_1\", \"subscription\": \"sub_1\","
+                    + " \"client_reference_id\": \"b\"}"));
 
     assertThat(facts.aggregateId()).isEqualTo("sub_1");
     assertThat(facts.objectId()).isEqualTo("cs_1");
@@ -48,10 +56,13 @@ class StripeEventFactsTest {
 
   @Test
   void an_invoice_of_current_api_versions_names_its_subscription_under_parent() {
-    StripeEventFacts facts = facts(event("invoice.paid",
-        "{\"id\": \"in_1\", \"object\": \"invoice\", \"customer\": \"cus_1\", \"parent\": {\"type\": "
-            + "\"subscription_details\", \"quote_details\": null, \"subscription_details\": {\"metadata\": {}, "
-            + "\"subscription\": \"sub_2\"}}}"));
+    StripeEventFacts facts =
+        facts(
+            event(
+                "invoice.paid",
+                "{\"id\": \"in_1\", \"object\": \"invoice\", \"customer\": \"cus_1\", \"parent\": {\"type\": "
+                    + "\"subscription_details\", \"quote_details\": null, \"subscription_details\": {\"metadata\": {}, "
+                    + "\"subscription\": \"sub_2\"}}}"));
 
     assertThat(facts.aggregateId()).isEqualTo("sub_2");
     assertThat(facts.subscriptionId()).isEqualTo("sub_2");
@@ -59,9 +70,12 @@ class StripeEventFactsTest {
 
   @Test
   void an_invoice_of_older_api_versions_and_expanded_objects_are_understood() {
-    StripeEventFacts facts = facts(event("invoice.payment_failed",
-        "{\"id\": \"in_1\", \"object\": \"invoice\", \"customer\": {\"id\": \"cus_3\", \"object\": \"customer\"},"
-            + " \"subscription\": {\"id\": \"sub_3\", \"object\": \"subscription\"}}"));
+    StripeEventFacts facts =
+        facts(
+            event(
+                "invoice.payment_failed",
+                "{\"id\": \"in_1\", \"object\": \"invoice\", \"customer\": {\"id\": \"cus_3\", \"object\": \"customer\"},"
+                    + " \"subscription\": {\"id\": \"sub_3\", \"object\": \"subscription\"}}"));
 
     assertThat(facts.subscriptionId()).isEqualTo("sub_3");
     assertThat(facts.customerId()).isEqualTo("cus_3");
@@ -69,7 +83,8 @@ class StripeEventFactsTest {
 
   @Test
   void a_customer_event_is_keyed_by_the_customer() {
-    StripeEventFacts facts = facts(event("customer.updated", "{\"id\": \"cus_4\", \"object\": \"customer\"}"));
+    StripeEventFacts facts =
+        facts(event("customer.updated", "{\"id\": \"cus_4\", \"object\": \"customer\"}"));
 
     assertThat(facts.aggregateId()).isEqualTo("cus_4");
     assertThat(facts.subscriptionId()).isNull();
@@ -77,8 +92,11 @@ class StripeEventFactsTest {
 
   @Test
   void an_object_without_subscription_or_customer_is_keyed_by_the_event() {
-    StripeEventFacts facts = facts(event("balance.available",
-        "{\"object\": \"balance\", \"available\": [{\"amount\": 1900, \"currency\": \"eur\"}], \"livemode\": true}"));
+    StripeEventFacts facts =
+        facts(
+            event(
+                "balance.available",
+                "{\"object\": \"balance\", \"available\": [{\"amount\": 1900, \"currency\": \"eur\"}], \"livemode\": true}"));
 
     assertThat(facts.aggregateId()).isEqualTo("evt_1");
     assertThat(facts.objectId()).isNull();
@@ -89,9 +107,17 @@ class StripeEventFactsTest {
     assertThatThrownBy(() -> facts("[1, 2]")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> facts("{\"id\": \"evt_1\", \"type\": \"x\", \"created\": 1}"))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> facts("{\"id\": \"evt_1\", \"type\": \"x\", \"created\": \"yesterday\", "
-        + "\"data\": {\"object\": {}}}")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> facts("{\"id\": \"evt_1\", \"object\": \"v2.core.event\", \"type\": \"x\", "
-        + "\"created\": 1, \"data\": {\"object\": {}}}")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                facts(
+                    "{\"id\": \"evt_1\", \"type\": \"x\", \"created\": \"yesterday\", "
+                        + "\"data\": {\"object\": {}}}"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                facts(
+                    "{\"id\": \"evt_1\", \"object\": \"v2.core.event\", \"type\": \"x\", "
+                        + "\"created\": 1, \"data\": {\"object\": {}}}"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -30,8 +30,7 @@ class StripeWebhookTest extends BillingHttpTest {
 
   private static final String WEBHOOK = "/api/stripe/webhook";
 
-  @Autowired
-  private SchemaRegistryClient schemaRegistry;
+  @Autowired private SchemaRegistryClient schemaRegistry;
 
   private String eventId;
   private String subscriptionId;
@@ -64,11 +63,15 @@ class StripeWebhookTest extends BillingHttpTest {
   }
 
   private String subscriptionUpdated() {
-    return StripeObjects.subscriptionUpdated(eventId, created, subscriptionId, customerId, businessId.toString());
+    return StripeObjects.subscriptionUpdated(
+        eventId, created, subscriptionId, customerId, businessId.toString());
   }
 
   private long storedEvents(String id) {
-    return jdbc.sql("SELECT count(*) FROM stripe_events WHERE id = :id").param("id", id).query(Long.class).single();
+    return jdbc.sql("SELECT count(*) FROM stripe_events WHERE id = :id")
+        .param("id", id)
+        .query(Long.class)
+        .single();
   }
 
   private long allStoredEvents() {
@@ -76,16 +79,25 @@ class StripeWebhookTest extends BillingHttpTest {
   }
 
   private long allStripeOutboxRows() {
-    return jdbc.sql("SELECT count(*) FROM outbox WHERE aggregate_type = 'stripe'").query(Long.class).single();
+    return jdbc.sql("SELECT count(*) FROM outbox WHERE aggregate_type = 'stripe'")
+        .query(Long.class)
+        .single();
   }
 
   private List<StripeEventReceived> published(String aggregateId) {
-    return jdbc.sql("""
+    return jdbc
+        .sql(
+            """
             SELECT payload FROM outbox
             WHERE aggregate_type = 'stripe' AND aggregate_id = :key AND event_type = 'StripeEventReceived'
             """)
-        .param("key", aggregateId).query(byte[].class).list().stream()
-        .map(bytes -> (StripeEventReceived) new AvroEventDeserializer(schemaRegistry).deserialize(bytes))
+        .param("key", aggregateId)
+        .query(byte[].class)
+        .list()
+        .stream()
+        .map(
+            bytes ->
+                (StripeEventReceived) new AvroEventDeserializer(schemaRegistry).deserialize(bytes))
         .toList();
   }
 
@@ -97,9 +109,13 @@ class StripeWebhookTest extends BillingHttpTest {
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     assertThat(read(response).get("duplicate").asBoolean()).isFalse();
-    Map<String, Object> row = jdbc.sql("SELECT * FROM stripe_events WHERE id = :id").param("id", eventId)
-        .query().singleRow();
-    assertThat(row).containsEntry("type", "customer.subscription.updated")
+    Map<String, Object> row =
+        jdbc.sql("SELECT * FROM stripe_events WHERE id = :id")
+            .param("id", eventId)
+            .query()
+            .singleRow();
+    assertThat(row)
+        .containsEntry("type", "customer.subscription.updated")
         .containsEntry("payload", payload)
         .containsEntry("subscription_id", subscriptionId)
         .containsEntry("customer_id", customerId)
@@ -119,7 +135,9 @@ class StripeWebhookTest extends BillingHttpTest {
     assertThat(event.getCustomerId()).isEqualTo(customerId);
     assertThat(event.getLivemode()).isFalse();
     assertThat(event.getCreated()).isEqualTo(Instant.ofEpochSecond(created));
-    assertThat(event.toString()).doesNotContain(StripeStub.WEBHOOK_SECRET).doesNotContain(StripeStub.SECRET_KEY);
+    assertThat(event.toString())
+        .doesNotContain(StripeStub.WEBHOOK_SECRET)
+        .doesNotContain(StripeStub.SECRET_KEY);
   }
 
   @Test
@@ -165,25 +183,30 @@ class StripeWebhookTest extends BillingHttpTest {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     assertThat(storedEvents(eventId)).isEqualTo(1);
     // no subscription: keyed by the customer
-    assertThat(published(customerId)).singleElement()
+    assertThat(published(customerId))
+        .singleElement()
         .satisfies(event -> assertThat(event.getType()).isEqualTo("future_thing.happened"));
   }
 
   @Test
   void a_signature_made_with_another_secret_is_refused_and_nothing_is_stored() {
     String payload = subscriptionUpdated();
-    assertRefused(() -> deliver(payload, StripeSignatures.header(payload, "whsec_someone_else", now())),
+    assertRefused(
+        () -> deliver(payload, StripeSignatures.header(payload, "whsec_someone_else", now())),
         "Invalid Stripe signature");
   }
 
   @Test
   void a_signature_older_than_five_minutes_is_refused_and_nothing_is_stored() {
     String payload = subscriptionUpdated();
-    assertRefused(() -> deliver(payload, StripeSignatures.header(payload, now() - 301)), "Invalid Stripe signature");
+    assertRefused(
+        () -> deliver(payload, StripeSignatures.header(payload, now() - 301)),
+        "Invalid Stripe signature");
   }
 
   @Test
-  void a_captured_delivery_replayed_after_five_minutes_is_refused_and_one_replayed_at_once_changes_nothing() {
+  void
+      a_captured_delivery_replayed_after_five_minutes_is_refused_and_one_replayed_at_once_changes_nothing() {
     String payload = subscriptionUpdated();
     String captured = StripeSignatures.header(payload, now() - 310);
     assertRefused(() -> deliver(payload, captured), "Invalid Stripe signature");
@@ -211,26 +234,33 @@ class StripeWebhookTest extends BillingHttpTest {
   void a_payload_changed_after_signing_is_refused() {
     String payload = subscriptionUpdated();
     String signature = StripeSignatures.header(payload, now());
-    assertRefused(() -> deliver(payload.replace("\"active\"", "\"canceled\""), signature), "Invalid Stripe signature");
+    assertRefused(
+        () -> deliver(payload.replace("\"active\"", "\"canceled\""), signature),
+        "Invalid Stripe signature");
   }
 
   @Test
   void a_call_without_the_signature_header_is_refused_and_nothing_is_stored() {
     assertRefused(() -> deliver(subscriptionUpdated(), null), "Invalid Stripe signature");
-    assertRefused(() -> deliver(subscriptionUpdated(), "not a stripe signature"), "Invalid Stripe signature");
+    assertRefused(
+        () -> deliver(subscriptionUpdated(), "not a stripe signature"), "Invalid Stripe signature");
   }
 
   @Test
   void a_signed_payload_that_is_no_json_event_is_refused_and_nothing_is_stored() {
     String broken = "{\"id\": \"" + eventId + "\", \"object\": \"event\", \"type\": ";
-    assertRefused(() -> deliver(broken, StripeSignatures.header(broken, now())), "Malformed Stripe event");
+    assertRefused(
+        () -> deliver(broken, StripeSignatures.header(broken, now())), "Malformed Stripe event");
     String notAnEvent = "{\"id\": \"" + eventId + "\", \"hello\": \"world\"}";
-    assertRefused(() -> deliver(notAnEvent, StripeSignatures.header(notAnEvent, now())), "Malformed Stripe event");
+    assertRefused(
+        () -> deliver(notAnEvent, StripeSignatures.header(notAnEvent, now())),
+        "Malformed Stripe event");
   }
 
   @Test
   void a_payload_over_the_size_bound_is_refused() {
-    String huge = "{\"padding\": \"" + "x".repeat(StripeWebhookController.MAX_PAYLOAD_BYTES) + "\"}";
+    String huge =
+        "{\"padding\": \"" + "x".repeat(StripeWebhookController.MAX_PAYLOAD_BYTES) + "\"}";
     HttpResponse<String> response = deliver(huge, StripeSignatures.header(huge, now()));
 
     assertThat(response.statusCode()).isEqualTo(413);

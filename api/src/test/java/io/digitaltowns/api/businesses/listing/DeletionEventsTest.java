@@ -15,14 +15,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A deletion's event names what the consumers' clean-up reactions must remove outside the database (issue 16,
- * finding 7): the photos' object keys and the Stripe subscriptions still running. Deleting an account deletes each
- * of its listings with its own event first, instead of letting the user's row cascade over them unannounced.
+ * A deletion's event names what the consumers' clean-up reactions must remove outside the database
+ * (issue 16, finding 7): the photos' object keys and the Stripe subscriptions still running.
+ * Deleting an account deletes each of its listings with its own event first, instead of letting the
+ * user's row cascade over them unannounced.
  */
 class DeletionEventsTest extends ApiHttpTest {
 
-  @Autowired
-  SchemaRegistryClient schemaRegistry;
+  @Autowired SchemaRegistryClient schemaRegistry;
 
   private Member admin;
   private Member owner;
@@ -32,7 +32,8 @@ class DeletionEventsTest extends ApiHttpTest {
   void townWithAnOwner() {
     admin = admin();
     owner = registerAndSignIn("leaving-owner");
-    townId = createTown(admin, "gone-" + UUID.randomUUID().toString().substring(0, 8), "Europe/London");
+    townId =
+        createTown(admin, "gone-" + UUID.randomUUID().toString().substring(0, 8), "Europe/London");
   }
 
   @Test
@@ -65,14 +66,23 @@ class DeletionEventsTest extends ApiHttpTest {
     assertThat(firstDeleted.getStripeSubscriptionIds()).containsExactly("sub_of_first_" + first);
     assertThat(secondDeleted.getPhotoObjectKeys()).containsExactly(photo);
     UserDeleted userDeleted = (UserDeleted) newest(owner.id(), "UserDeleted");
-    assertThat(userDeleted.getBusinessIds()).containsExactlyInAnyOrder(first.toString(), second.toString());
-    assertThat(jdbc.sql("SELECT count(*) FROM businesses WHERE owner_id = :id").param("id", owner.id())
-        .query(Long.class).single()).isZero();
+    assertThat(userDeleted.getBusinessIds())
+        .containsExactlyInAnyOrder(first.toString(), second.toString());
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM businesses WHERE owner_id = :id")
+                .param("id", owner.id())
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
   private UUID create(String name) {
-    ObjectNode listing = json().put("townId", townId.toString()).put("name", name).put("category", "BAKERY")
-        .put("description", "A friendly local business");
+    ObjectNode listing =
+        json()
+            .put("townId", townId.toString())
+            .put("name", name)
+            .put("category", "BAKERY")
+            .put("description", "A friendly local business");
     HttpResponse<String> created = post("/api/businesses", owner.accessToken(), listing);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     return UUID.fromString(read(created).get("id").asText());
@@ -81,45 +91,70 @@ class DeletionEventsTest extends ApiHttpTest {
   /** A photo row as the photos part leaves it (the object itself is not needed to name it). */
   private String photo(UUID businessId, String status, Integer position) {
     String key = "businesses/" + businessId + "/photos/" + UUID.randomUUID();
-    jdbc.sql("""
+    jdbc.sql(
+            """
             INSERT INTO business_photos (id, business_id, object_key, content_type, size_bytes, status, position,
               expires_at, attached_at)
             VALUES (:id, :business, :key, 'image/jpeg', 1234, :status, :position,
               CASE WHEN :status = 'PENDING' THEN now() + interval '10 minutes' END,
               CASE WHEN :status = 'ATTACHED' THEN now() END)
             """)
-        .param("id", UUID.randomUUID()).param("business", businessId).param("key", key).param("status", status)
-        .param("position", position).update();
+        .param("id", UUID.randomUUID())
+        .param("business", businessId)
+        .param("key", key)
+        .param("status", status)
+        .param("position", position)
+        .update();
     return key;
   }
 
-  /** Billing rows as the ledger leaves them: one subscription active, optionally an older one canceled. */
+  /**
+   * Billing rows as the ledger leaves them: one subscription active, optionally an older one
+   * canceled.
+   */
   private void subscriptions(UUID businessId, String running, String over) {
     String customer = "cus_" + businessId;
-    jdbc.sql("""
+    jdbc.sql(
+            """
             INSERT INTO business_billing (business_id, stripe_customer_id, subscription_id, status)
             VALUES (:business, :customer, :subscription, 'active')
             """)
-        .param("business", businessId).param("customer", customer).param("subscription", running).update();
-    jdbc.sql("""
+        .param("business", businessId)
+        .param("customer", customer)
+        .param("subscription", running)
+        .update();
+    jdbc.sql(
+            """
             INSERT INTO billing_subscriptions (subscription_id, business_id, customer_id, status)
             VALUES (:subscription, :business, :customer, 'active')
             """)
-        .param("business", businessId).param("customer", customer).param("subscription", running).update();
+        .param("business", businessId)
+        .param("customer", customer)
+        .param("subscription", running)
+        .update();
     if (over != null) {
-      jdbc.sql("""
+      jdbc.sql(
+              """
               INSERT INTO billing_subscriptions (subscription_id, business_id, customer_id, status)
               VALUES (:subscription, :business, :customer, 'canceled')
               """)
-          .param("business", businessId).param("customer", customer).param("subscription", over).update();
+          .param("business", businessId)
+          .param("customer", customer)
+          .param("subscription", over)
+          .update();
     }
   }
 
   private Object newest(UUID aggregateId, String type) {
-    byte[] payload = jdbc.sql("""
+    byte[] payload =
+        jdbc.sql(
+                """
             SELECT payload FROM outbox WHERE aggregate_id = :id AND event_type = :type ORDER BY occurred_at DESC LIMIT 1
             """)
-        .param("id", aggregateId.toString()).param("type", type).query(byte[].class).single();
+            .param("id", aggregateId.toString())
+            .param("type", type)
+            .query(byte[].class)
+            .single();
     return new AvroEventDeserializer(schemaRegistry).deserialize(payload);
   }
 }

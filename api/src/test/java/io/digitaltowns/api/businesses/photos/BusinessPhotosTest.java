@@ -38,8 +38,10 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 class BusinessPhotosTest extends ApiHttpTest {
 
   private static final String BUCKET = "digitaltowns-photos";
+
   /** a 1x1 lossless WebP */
-  private static final byte[] WEBP = Base64.getDecoder().decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
+  private static final byte[] WEBP =
+      Base64.getDecoder().decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
 
   /** the test's own look into the store, independent of the api's client */
   private static S3Client s3;
@@ -51,13 +53,15 @@ class BusinessPhotosTest extends ApiHttpTest {
   @BeforeAll
   static void storeClient() {
     LocalStack stack = LocalStack.shared();
-    s3 = S3Client.builder()
-        .endpointOverride(URI.create(stack.s3Endpoint()))
-        .region(Region.of(stack.s3Region()))
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create(stack.s3AccessKey(), stack.s3SecretKey())))
-        .forcePathStyle(true)
-        .build();
+    s3 =
+        S3Client.builder()
+            .endpointOverride(URI.create(stack.s3Endpoint()))
+            .region(Region.of(stack.s3Region()))
+            .credentialsProvider(
+                StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(stack.s3AccessKey(), stack.s3SecretKey())))
+            .forcePathStyle(true)
+            .build();
   }
 
   @AfterAll
@@ -69,11 +73,14 @@ class BusinessPhotosTest extends ApiHttpTest {
   void townWithAnOwner() {
     admin = admin();
     owner = registerAndSignIn("photographer");
-    townId = createTown(admin, "photos-" + UUID.randomUUID().toString().substring(0, 8), "Europe/London");
+    townId =
+        createTown(
+            admin, "photos-" + UUID.randomUUID().toString().substring(0, 8), "Europe/London");
   }
 
   @Test
-  void a_jpeg_and_a_png_are_uploaded_confirmed_and_listed_with_urls_serving_the_same_pictures() throws Exception {
+  void a_jpeg_and_a_png_are_uploaded_confirmed_and_listed_with_urls_serving_the_same_pictures()
+      throws Exception {
     UUID business = createListing("Picture Framers");
     byte[] jpeg = image("jpg", Color.RED);
     byte[] png = image("png", Color.BLUE);
@@ -87,7 +94,8 @@ class BusinessPhotosTest extends ApiHttpTest {
     assertThat(second.get("cover").asBoolean()).isFalse();
     JsonNode listed = read(get(photosPath(business), owner.accessToken()));
     assertThat(listed).hasSize(2);
-    assertThat(listed.findValuesAsText("id")).containsExactly(first.get("id").asText(), second.get("id").asText());
+    assertThat(listed.findValuesAsText("id"))
+        .containsExactly(first.get("id").asText(), second.get("id").asText());
     assertThat(listed.get(0).get("contentType").asText()).isEqualTo("image/jpeg");
     HttpResponse<byte[]> servedJpeg = fetchResponse(listed.get(0).get("url").asText());
     HttpResponse<byte[]> servedPng = fetchResponse(listed.get(1).get("url").asText());
@@ -95,11 +103,14 @@ class BusinessPhotosTest extends ApiHttpTest {
     assertThat(listed.get(0).get("sizeBytes").asLong()).isEqualTo(servedJpeg.body().length);
     assertThat(listed.get(1).get("sizeBytes").asLong()).isEqualTo(servedPng.body().length);
     assertThat(colourOf(servedJpeg.body())).isEqualTo(colourOf(jpeg));
-    assertThat(servedPng.body()).isEqualTo(png); // lossless and without metadata already: the same file
+    assertThat(servedPng.body())
+        .isEqualTo(png); // lossless and without metadata already: the same file
     assertThat(servedJpeg.headers().firstValue("Content-Type")).hasValue("image/jpeg");
-    assertThat(servedJpeg.headers().firstValue("Content-Disposition")).hasValue("inline; filename=\"photo.jpg\"");
+    assertThat(servedJpeg.headers().firstValue("Content-Disposition"))
+        .hasValue("inline; filename=\"photo.jpg\"");
     assertThat(servedPng.headers().firstValue("Content-Type")).hasValue("image/png");
-    assertThat(servedPng.headers().firstValue("Content-Disposition")).hasValue("inline; filename=\"photo.png\"");
+    assertThat(servedPng.headers().firstValue("Content-Disposition"))
+        .hasValue("inline; filename=\"photo.png\"");
     assertThat(events(business, "BusinessPhotoAdded")).isEqualTo(2);
   }
 
@@ -110,7 +121,8 @@ class BusinessPhotosTest extends ApiHttpTest {
     HttpResponse<String> refused = requestUpload(owner, business, "image/webp", WEBP.length);
 
     assertThat(refused.statusCode()).isEqualTo(400);
-    assertThat(read(refused).get("errors").findValuesAsText("field")).containsExactly("contentType");
+    assertThat(read(refused).get("errors").findValuesAsText("field"))
+        .containsExactly("contentType");
     assertThat(rows(business)).isZero();
   }
 
@@ -123,18 +135,21 @@ class BusinessPhotosTest extends ApiHttpTest {
     HttpResponse<String> empty = requestUpload(owner, business, "image/png", 0);
     HttpResponse<String> negative = requestUpload(owner, business, "image/png", -5);
     HttpResponse<String> tooLarge = requestUpload(owner, business, "image/jpeg", tenMegabytes + 1);
-    HttpResponse<String> nothing = post(photosPath(business) + "/upload-url", owner.accessToken(), json());
+    HttpResponse<String> nothing =
+        post(photosPath(business) + "/upload-url", owner.accessToken(), json());
 
     assertThat(gif.statusCode()).isEqualTo(400);
-    assertThat(gif.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(gif.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     assertThat(read(gif).get("errors").findValuesAsText("field")).containsExactly("contentType");
     assertThat(empty.statusCode()).isEqualTo(400);
     assertThat(negative.statusCode()).isEqualTo(400);
     assertThat(tooLarge.statusCode()).isEqualTo(400);
     assertThat(read(tooLarge).get("errors").findValuesAsText("field")).containsExactly("sizeBytes");
-    assertThat(read(nothing).get("errors").findValuesAsText("field")).containsExactly("contentType", "sizeBytes");
-    assertThat(requestUpload(owner, business, "image/jpeg", tenMegabytes).statusCode()).isEqualTo(201);
+    assertThat(read(nothing).get("errors").findValuesAsText("field"))
+        .containsExactly("contentType", "sizeBytes");
+    assertThat(requestUpload(owner, business, "image/jpeg", tenMegabytes).statusCode())
+        .isEqualTo(201);
     assertThat(rows(business)).isEqualTo(1);
   }
 
@@ -149,12 +164,15 @@ class BusinessPhotosTest extends ApiHttpTest {
     assertThat(ticket.get("uploadUrl").asText()).contains("X-Amz-Signature=");
     assertThat(ticket.get("expiresAt").asText()).isNotBlank();
 
-    HttpResponse<String> otherType = putBytes(ticket.get("uploadUrl").asText(), Map.of("Content-Type", "image/jpeg"), png);
-    HttpResponse<String> otherSize = putBytes(ticket.get("uploadUrl").asText(), headers(ticket), concat(png, new byte[10]));
+    HttpResponse<String> otherType =
+        putBytes(ticket.get("uploadUrl").asText(), Map.of("Content-Type", "image/jpeg"), png);
+    HttpResponse<String> otherSize =
+        putBytes(ticket.get("uploadUrl").asText(), headers(ticket), concat(png, new byte[10]));
 
     assertThat(otherType.statusCode()).isEqualTo(403);
     assertThat(otherSize.statusCode()).isEqualTo(403);
-    assertThat(putBytes(ticket.get("uploadUrl").asText(), headers(ticket), png).statusCode()).isEqualTo(200);
+    assertThat(putBytes(ticket.get("uploadUrl").asText(), headers(ticket), png).statusCode())
+        .isEqualTo(200);
   }
 
   @Test
@@ -169,7 +187,8 @@ class BusinessPhotosTest extends ApiHttpTest {
     assertThat(early.statusCode()).isEqualTo(400);
     assertThat(read(early).get("detail").asText()).containsIgnoringCase("upload not found");
     assertThat(read(early).get("reason").asText()).isEqualTo("upload-not-found");
-    assertThat(putBytes(ticket.get("uploadUrl").asText(), headers(ticket), jpeg).statusCode()).isEqualTo(200);
+    assertThat(putBytes(ticket.get("uploadUrl").asText(), headers(ticket), jpeg).statusCode())
+        .isEqualTo(200);
     HttpResponse<String> confirmed = post(confirmPath, owner.accessToken(), null);
     assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
     // confirming again changes nothing
@@ -180,44 +199,55 @@ class BusinessPhotosTest extends ApiHttpTest {
   @Test
   void a_file_that_is_not_really_an_image_is_refused_and_removed() {
     UUID business = createListing("Honest Images");
-    byte[] text = "<html><script>alert('not an image')</script></html>".getBytes(StandardCharsets.UTF_8);
+    byte[] text =
+        "<html><script>alert('not an image')</script></html>".getBytes(StandardCharsets.UTF_8);
     JsonNode ticket = read(requestUpload(owner, business, "image/png", text.length));
     UUID photoId = UUID.fromString(ticket.get("photoId").asText());
     String key = objectKey(business, photoId);
-    assertThat(putBytes(ticket.get("uploadUrl").asText(), headers(ticket), text).statusCode()).isEqualTo(200);
+    assertThat(putBytes(ticket.get("uploadUrl").asText(), headers(ticket), text).statusCode())
+        .isEqualTo(200);
     assertThat(exists(key)).isTrue();
 
-    HttpResponse<String> refused = post(photosPath(business) + "/" + photoId + "/confirm", owner.accessToken(), null);
+    HttpResponse<String> refused =
+        post(photosPath(business) + "/" + photoId + "/confirm", owner.accessToken(), null);
 
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(read(refused).get("detail").asText()).contains("not a JPEG/PNG image");
     assertThat(exists(key)).isFalse();
     assertThat(rows(business)).isZero();
-    assertThat(post(photosPath(business) + "/" + photoId + "/confirm", owner.accessToken(), null).statusCode())
+    assertThat(
+            post(photosPath(business) + "/" + photoId + "/confirm", owner.accessToken(), null)
+                .statusCode())
         .isEqualTo(404);
     assertThat(events(business, "BusinessPhotoAdded")).isZero();
   }
 
   @Test
-  void the_upload_url_used_again_after_confirmation_does_not_change_what_is_served() throws Exception {
+  void the_upload_url_used_again_after_confirmation_does_not_change_what_is_served()
+      throws Exception {
     UUID business = createListing("Tamper Proof");
     byte[] jpeg = image("jpg", Color.RED);
     JsonNode ticket = read(requestUpload(owner, business, "image/jpeg", jpeg.length));
     String uploadKey = objectKey(business, UUID.fromString(ticket.get("photoId").asText()));
-    assertThat(putBytes(ticket.get("uploadUrl").asText(), headers(ticket), jpeg).statusCode()).isEqualTo(200);
+    assertThat(putBytes(ticket.get("uploadUrl").asText(), headers(ticket), jpeg).statusCode())
+        .isEqualTo(200);
     String confirmPath = photosPath(business) + "/" + ticket.get("photoId").asText() + "/confirm";
     assertThat(post(confirmPath, owner.accessToken(), null).statusCode()).isEqualTo(200);
     String url = read(get(photosPath(business), owner.accessToken())).get(0).get("url").asText();
     byte[] served = fetch(url);
 
     // the signed URL is still valid for minutes: an HTML page of the same length, dressed as a JPEG
-    HttpResponse<String> overwritten = putBytes(ticket.get("uploadUrl").asText(), headers(ticket),
-        htmlWithJpegStart(jpeg.length));
+    HttpResponse<String> overwritten =
+        putBytes(ticket.get("uploadUrl").asText(), headers(ticket), htmlWithJpegStart(jpeg.length));
 
-    assertThat(overwritten.statusCode()).as("the store takes it (the URL is not ours to revoke)").isEqualTo(200);
+    assertThat(overwritten.statusCode())
+        .as("the store takes it (the URL is not ours to revoke)")
+        .isEqualTo(200);
     assertThat(fetch(url)).isEqualTo(served);
-    assertThat(fetch(read(get(photosPath(business), owner.accessToken())).get(0).get("url").asText()))
-        .as("a freshly listed URL too").isEqualTo(served);
+    assertThat(
+            fetch(read(get(photosPath(business), owner.accessToken())).get(0).get("url").asText()))
+        .as("a freshly listed URL too")
+        .isEqualTo(served);
     assertThat(post(confirmPath, owner.accessToken(), null).statusCode()).isEqualTo(200);
     assertThat(fetch(url)).isEqualTo(served);
     String photoKey = objectKey(business, UUID.fromString(ticket.get("photoId").asText()));
@@ -226,18 +256,21 @@ class BusinessPhotosTest extends ApiHttpTest {
   }
 
   @Test
-  void an_html_page_behind_a_jpeg_start_is_refused_at_confirmation_and_nothing_half_written_remains() {
+  void
+      an_html_page_behind_a_jpeg_start_is_refused_at_confirmation_and_nothing_half_written_remains() {
     UUID business = createListing("Polyglot Gallery");
     byte[] html = htmlWithJpegStart(400);
     JsonNode ticket = read(requestUpload(owner, business, "image/jpeg", html.length));
     UUID photoId = UUID.fromString(ticket.get("photoId").asText());
-    assertThat(putBytes(ticket.get("uploadUrl").asText(), headers(ticket), html).statusCode()).isEqualTo(200);
+    assertThat(putBytes(ticket.get("uploadUrl").asText(), headers(ticket), html).statusCode())
+        .isEqualTo(200);
 
-    HttpResponse<String> refused = post(photosPath(business) + "/" + photoId + "/confirm", owner.accessToken(), null);
+    HttpResponse<String> refused =
+        post(photosPath(business) + "/" + photoId + "/confirm", owner.accessToken(), null);
 
     assertThat(refused.statusCode()).isEqualTo(400);
-    assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(refused.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     assertThat(read(refused).get("reason").asText()).isEqualTo("not-an-image");
     assertThat(storedObjects(business)).isEmpty();
     assertThat(rows(business)).isZero();
@@ -248,7 +281,9 @@ class BusinessPhotosTest extends ApiHttpTest {
   void the_gps_position_in_a_phone_photo_is_not_served() throws Exception {
     UUID business = createListing("Secret Location");
     byte[] phonePhoto = withExifGps(image("jpg", Color.GREEN));
-    assertThat(ImageIO.read(new java.io.ByteArrayInputStream(phonePhoto))).as("a JPEG that decodes").isNotNull();
+    assertThat(ImageIO.read(new java.io.ByteArrayInputStream(phonePhoto)))
+        .as("a JPEG that decodes")
+        .isNotNull();
     assertThat(indexOf(phonePhoto, EXIF_HEADER)).as("the upload carries EXIF").isPositive();
     assertThat(indexOf(phonePhoto, GPS_LATITUDE)).as("and a GPS latitude").isPositive();
 
@@ -262,7 +297,8 @@ class BusinessPhotosTest extends ApiHttpTest {
   }
 
   @Test
-  void a_phone_photo_stored_sideways_is_served_turned_as_its_exif_orientation_says() throws Exception {
+  void a_phone_photo_stored_sideways_is_served_turned_as_its_exif_orientation_says()
+      throws Exception {
     UUID business = createListing("Upright Photos");
     BufferedImage sensor = new BufferedImage(16, 8, BufferedImage.TYPE_INT_RGB);
     for (int x = 0; x < 16; x++) {
@@ -276,7 +312,8 @@ class BusinessPhotosTest extends ApiHttpTest {
     byte[] phonePhoto = withExifOrientation(stored.toByteArray(), 6);
 
     JsonNode photo = upload(owner, business, phonePhoto, "image/jpeg");
-    BufferedImage served = ImageIO.read(new java.io.ByteArrayInputStream(fetch(photo.get("url").asText())));
+    BufferedImage served =
+        ImageIO.read(new java.io.ByteArrayInputStream(fetch(photo.get("url").asText())));
 
     assertThat(served.getWidth()).isEqualTo(8);
     assertThat(served.getHeight()).isEqualTo(16);
@@ -290,9 +327,11 @@ class BusinessPhotosTest extends ApiHttpTest {
     byte[] png = claimedSize(image("png", Color.BLUE), 20_000, 20_000);
     JsonNode ticket = read(requestUpload(owner, business, "image/png", png.length));
     UUID photoId = UUID.fromString(ticket.get("photoId").asText());
-    assertThat(putBytes(ticket.get("uploadUrl").asText(), headers(ticket), png).statusCode()).isEqualTo(200);
+    assertThat(putBytes(ticket.get("uploadUrl").asText(), headers(ticket), png).statusCode())
+        .isEqualTo(200);
 
-    HttpResponse<String> refused = post(photosPath(business) + "/" + photoId + "/confirm", owner.accessToken(), null);
+    HttpResponse<String> refused =
+        post(photosPath(business) + "/" + photoId + "/confirm", owner.accessToken(), null);
 
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(read(refused).get("reason").asText()).isEqualTo("too-many-pixels");
@@ -310,7 +349,8 @@ class BusinessPhotosTest extends ApiHttpTest {
     String key = objectKey(business, photoId);
     putBytes(ticket.get("uploadUrl").asText(), headers(ticket), png);
 
-    HttpResponse<String> refused = post(photosPath(business) + "/" + photoId + "/confirm", owner.accessToken(), null);
+    HttpResponse<String> refused =
+        post(photosPath(business) + "/" + photoId + "/confirm", owner.accessToken(), null);
 
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(read(refused).get("reason").asText()).isEqualTo("type-mismatch");
@@ -325,9 +365,11 @@ class BusinessPhotosTest extends ApiHttpTest {
     UUID photoId = UUID.fromString(ticket.get("photoId").asText());
     String key = objectKey(business, photoId);
     // as a store that does not hold the client to the signed Content-Length would let it
-    s3.putObject(put -> put.bucket(BUCKET).key(key).contentType("image/jpeg"), RequestBody.fromBytes(jpeg));
+    s3.putObject(
+        put -> put.bucket(BUCKET).key(key).contentType("image/jpeg"), RequestBody.fromBytes(jpeg));
 
-    HttpResponse<String> refused = post(photosPath(business) + "/" + photoId + "/confirm", owner.accessToken(), null);
+    HttpResponse<String> refused =
+        post(photosPath(business) + "/" + photoId + "/confirm", owner.accessToken(), null);
 
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(read(refused).get("reason").asText()).isEqualTo("size-mismatch");
@@ -349,21 +391,45 @@ class BusinessPhotosTest extends ApiHttpTest {
     assertThat(requestUpload(stranger, published, "image/jpeg", 100).statusCode()).isEqualTo(403);
     assertThat(requestUpload(stranger, draft, "image/jpeg", 100).statusCode()).isEqualTo(404);
     assertThat(requestUpload(null, published, "image/jpeg", 100).statusCode()).isEqualTo(401);
-    assertThat(post(photosPath(published) + "/" + pendingId + "/confirm", stranger.accessToken(), null).statusCode())
+    assertThat(
+            post(photosPath(published) + "/" + pendingId + "/confirm", stranger.accessToken(), null)
+                .statusCode())
         .isEqualTo(403);
     // the stranger's own listing does not make the owner's photo theirs
-    assertThat(post(photosPath(strangersListing) + "/" + pendingId + "/confirm", stranger.accessToken(), null)
-        .statusCode()).isEqualTo(404);
-    assertThat(delete(photosPath(strangersListing) + "/" + photo.get("id").asText(), stranger.accessToken())
-        .statusCode()).isEqualTo(404);
-    // a photo of one listing is not a photo of another listing of the same owner
-    assertThat(post(photosPath(draft) + "/" + pendingId + "/confirm", owner.accessToken(), null).statusCode())
+    assertThat(
+            post(
+                    photosPath(strangersListing) + "/" + pendingId + "/confirm",
+                    stranger.accessToken(),
+                    null)
+                .statusCode())
         .isEqualTo(404);
-    assertThat(put(photosPath(draft) + "/" + photo.get("id").asText() + "/cover", owner.accessToken(), json())
-        .statusCode()).isEqualTo(404);
-    assertThat(put(photoPath + "/cover", stranger.accessToken(), json()).statusCode()).isEqualTo(403);
-    assertThat(put(photosPath(published) + "/order", stranger.accessToken(), order(photo.get("id").asText()))
-        .statusCode()).isEqualTo(403);
+    assertThat(
+            delete(
+                    photosPath(strangersListing) + "/" + photo.get("id").asText(),
+                    stranger.accessToken())
+                .statusCode())
+        .isEqualTo(404);
+    // a photo of one listing is not a photo of another listing of the same owner
+    assertThat(
+            post(photosPath(draft) + "/" + pendingId + "/confirm", owner.accessToken(), null)
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(
+            put(
+                    photosPath(draft) + "/" + photo.get("id").asText() + "/cover",
+                    owner.accessToken(),
+                    json())
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(put(photoPath + "/cover", stranger.accessToken(), json()).statusCode())
+        .isEqualTo(403);
+    assertThat(
+            put(
+                    photosPath(published) + "/order",
+                    stranger.accessToken(),
+                    order(photo.get("id").asText()))
+                .statusCode())
+        .isEqualTo(403);
     assertThat(delete(photoPath, stranger.accessToken()).statusCode()).isEqualTo(403);
     assertThat(get(photosPath(draft), stranger.accessToken()).statusCode()).isEqualTo(404);
 
@@ -403,15 +469,24 @@ class BusinessPhotosTest extends ApiHttpTest {
     JsonNode late = read(requestUpload(owner, business, "image/jpeg", jpeg.length));
     String lateKey = objectKey(business, UUID.fromString(late.get("photoId").asText()));
     for (JsonNode ticket : tickets) {
-      assertThat(putBytes(ticket.get("uploadUrl").asText(), headers(ticket), jpeg).statusCode()).isEqualTo(200);
-      assertThat(post(photosPath(business) + "/" + ticket.get("photoId").asText() + "/confirm", owner.accessToken(),
-          null).statusCode()).isEqualTo(200);
+      assertThat(putBytes(ticket.get("uploadUrl").asText(), headers(ticket), jpeg).statusCode())
+          .isEqualTo(200);
+      assertThat(
+              post(
+                      photosPath(business) + "/" + ticket.get("photoId").asText() + "/confirm",
+                      owner.accessToken(),
+                      null)
+                  .statusCode())
+          .isEqualTo(200);
     }
 
     HttpResponse<String> eleventh = requestUpload(owner, business, "image/jpeg", jpeg.length);
     putBytes(late.get("uploadUrl").asText(), headers(late), jpeg);
-    HttpResponse<String> lateConfirm = post(photosPath(business) + "/" + late.get("photoId").asText() + "/confirm",
-        owner.accessToken(), null);
+    HttpResponse<String> lateConfirm =
+        post(
+            photosPath(business) + "/" + late.get("photoId").asText() + "/confirm",
+            owner.accessToken(),
+            null);
 
     assertThat(eleventh.statusCode()).isEqualTo(409);
     assertThat(read(eleventh).get("maxPhotos").asInt()).isEqualTo(10);
@@ -435,7 +510,9 @@ class BusinessPhotosTest extends ApiHttpTest {
     assertThat(oneMore.statusCode()).isEqualTo(409);
     assertThat(read(oneMore).get("maxUnfinishedUploads").asInt()).isEqualTo(20);
     // cancelling one makes room again
-    assertThat(delete(photosPath(business) + "/" + tickets.get(0), owner.accessToken()).statusCode()).isEqualTo(204);
+    assertThat(
+            delete(photosPath(business) + "/" + tickets.get(0), owner.accessToken()).statusCode())
+        .isEqualTo(204);
     assertThat(requestUpload(owner, business, "image/png", 100).statusCode()).isEqualTo(201);
   }
 
@@ -446,30 +523,50 @@ class BusinessPhotosTest extends ApiHttpTest {
     String b = upload(owner, business, image("png", Color.GREEN), "image/png").get("id").asText();
     String c = upload(owner, business, image("jpg", Color.BLUE), "image/jpeg").get("id").asText();
 
-    HttpResponse<String> reordered = put(photosPath(business) + "/order", owner.accessToken(), order(c, a, b));
+    HttpResponse<String> reordered =
+        put(photosPath(business) + "/order", owner.accessToken(), order(c, a, b));
 
     assertThat(reordered.statusCode()).as(reordered.body()).isEqualTo(200);
     assertThat(read(reordered).findValuesAsText("id")).containsExactly(c, a, b);
     assertThat(read(reordered).findValuesAsText("position")).containsExactly("0", "1", "2");
-    assertThat(get(photosPath(business), null).statusCode()).isEqualTo(404); // a draft is not public
-    assertThat(read(get(photosPath(business), owner.accessToken())).findValuesAsText("id")).containsExactly(c, a, b);
+    assertThat(get(photosPath(business), null).statusCode())
+        .isEqualTo(404); // a draft is not public
+    assertThat(read(get(photosPath(business), owner.accessToken())).findValuesAsText("id"))
+        .containsExactly(c, a, b);
     // the cover stays the cover wherever it goes
     assertThat(cover(read(reordered))).isEqualTo(a);
 
-    assertThat(put(photosPath(business) + "/order", owner.accessToken(), order(c, a)).statusCode()).isEqualTo(400);
-    assertThat(put(photosPath(business) + "/order", owner.accessToken(), order(c, a, a)).statusCode()).isEqualTo(400);
-    assertThat(put(photosPath(business) + "/order", owner.accessToken(), order(c, a, b, UUID.randomUUID().toString()))
-        .statusCode()).isEqualTo(400);
-    HttpResponse<String> wrong = put(photosPath(business) + "/order", owner.accessToken(),
-        order(c, a, UUID.randomUUID().toString()));
+    assertThat(put(photosPath(business) + "/order", owner.accessToken(), order(c, a)).statusCode())
+        .isEqualTo(400);
+    assertThat(
+            put(photosPath(business) + "/order", owner.accessToken(), order(c, a, a)).statusCode())
+        .isEqualTo(400);
+    assertThat(
+            put(
+                    photosPath(business) + "/order",
+                    owner.accessToken(),
+                    order(c, a, b, UUID.randomUUID().toString()))
+                .statusCode())
+        .isEqualTo(400);
+    HttpResponse<String> wrong =
+        put(
+            photosPath(business) + "/order",
+            owner.accessToken(),
+            order(c, a, UUID.randomUUID().toString()));
     assertThat(read(wrong).get("errors").findValuesAsText("field")).containsExactly("photoIds");
 
-    HttpResponse<String> covered = put(photosPath(business) + "/" + b + "/cover", owner.accessToken(), json());
+    HttpResponse<String> covered =
+        put(photosPath(business) + "/" + b + "/cover", owner.accessToken(), json());
 
     assertThat(covered.statusCode()).isEqualTo(200);
     assertThat(cover(read(covered))).isEqualTo(b);
     assertThat(read(covered).findValuesAsText("cover")).containsExactly("false", "false", "true");
-    assertThat(put(photosPath(business) + "/" + UUID.randomUUID() + "/cover", owner.accessToken(), json()).statusCode())
+    assertThat(
+            put(
+                    photosPath(business) + "/" + UUID.randomUUID() + "/cover",
+                    owner.accessToken(),
+                    json())
+                .statusCode())
         .isEqualTo(404);
   }
 
@@ -482,16 +579,19 @@ class BusinessPhotosTest extends ApiHttpTest {
     UUID firstId = UUID.fromString(first.get("id").asText());
     String firstKey = objectKey(business, firstId);
 
-    HttpResponse<String> deleted = delete(photosPath(business) + "/" + firstId, owner.accessToken());
+    HttpResponse<String> deleted =
+        delete(photosPath(business) + "/" + firstId, owner.accessToken());
 
     assertThat(deleted.statusCode()).isEqualTo(204);
     assertThat(exists(firstKey)).isFalse();
     JsonNode rest = read(get(photosPath(business), owner.accessToken()));
-    assertThat(rest.findValuesAsText("id")).containsExactly(second.get("id").asText(), third.get("id").asText());
+    assertThat(rest.findValuesAsText("id"))
+        .containsExactly(second.get("id").asText(), third.get("id").asText());
     assertThat(rest.findValuesAsText("position")).containsExactly("0", "1");
     assertThat(cover(rest)).isEqualTo(second.get("id").asText());
     assertThat(events(business, "BusinessPhotoRemoved")).isEqualTo(1);
-    assertThat(delete(photosPath(business) + "/" + firstId, owner.accessToken()).statusCode()).isEqualTo(404);
+    assertThat(delete(photosPath(business) + "/" + firstId, owner.accessToken()).statusCode())
+        .isEqualTo(404);
   }
 
   @Test
@@ -506,7 +606,8 @@ class BusinessPhotosTest extends ApiHttpTest {
     assertThat(exists(photoKey)).isTrue();
     assertThat(exists(pendingKey)).isTrue();
 
-    assertThat(delete("/api/businesses/" + business, owner.accessToken()).statusCode()).isEqualTo(204);
+    assertThat(delete("/api/businesses/" + business, owner.accessToken()).statusCode())
+        .isEqualTo(204);
 
     assertThat(exists(photoKey)).isFalse();
     assertThat(exists(pendingKey)).isFalse();
@@ -523,13 +624,17 @@ class BusinessPhotosTest extends ApiHttpTest {
     String key = objectKey(business, abandonedId);
     putBytes(abandoned.get("uploadUrl").asText(), headers(abandoned), jpeg);
     jdbc.sql("UPDATE business_photos SET expires_at = now() - interval '2 hours' WHERE id = :id")
-        .param("id", abandonedId).update();
+        .param("id", abandonedId)
+        .update();
 
-    assertThat(requestUpload(owner, business, "image/jpeg", jpeg.length).statusCode()).isEqualTo(201);
+    assertThat(requestUpload(owner, business, "image/jpeg", jpeg.length).statusCode())
+        .isEqualTo(201);
 
     assertThat(exists(key)).isFalse();
     assertThat(rows(business)).isEqualTo(1);
-    assertThat(post(photosPath(business) + "/" + abandonedId + "/confirm", owner.accessToken(), null).statusCode())
+    assertThat(
+            post(photosPath(business) + "/" + abandonedId + "/confirm", owner.accessToken(), null)
+                .statusCode())
         .isEqualTo(404);
   }
 
@@ -539,13 +644,17 @@ class BusinessPhotosTest extends ApiHttpTest {
     return uploadPhoto(member, business, bytes, contentType);
   }
 
-  private HttpResponse<String> requestUpload(Member member, UUID business, String contentType, long sizeBytes) {
-    return post(photosPath(business) + "/upload-url", member == null ? null : member.accessToken(),
+  private HttpResponse<String> requestUpload(
+      Member member, UUID business, String contentType, long sizeBytes) {
+    return post(
+        photosPath(business) + "/upload-url",
+        member == null ? null : member.accessToken(),
         json().put("contentType", contentType).put("sizeBytes", sizeBytes));
   }
 
   private HttpResponse<String> putBytes(String url, Map<String, String> headers, byte[] body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.ofByteArray(body));
     headers.forEach(request::header);
     return send(request);
   }
@@ -555,7 +664,8 @@ class BusinessPhotosTest extends ApiHttpTest {
   }
 
   private HttpResponse<byte[]> fetchResponse(String url) throws Exception {
-    HttpResponse<byte[]> response = send(HttpRequest.newBuilder(URI.create(url)), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response =
+        send(HttpRequest.newBuilder(URI.create(url)), HttpResponse.BodyHandlers.ofByteArray());
     assertThat(response.statusCode()).isEqualTo(200);
     return response;
   }
@@ -565,7 +675,8 @@ class BusinessPhotosTest extends ApiHttpTest {
     BufferedImage decoded = ImageIO.read(new java.io.ByteArrayInputStream(image));
     assertThat(decoded).as("decodes as an image").isNotNull();
     Color colour = new Color(decoded.getRGB(0, 0));
-    return (Math.round(colour.getRed() / 17f) << 8) | (Math.round(colour.getGreen() / 17f) << 4)
+    return (Math.round(colour.getRed() / 17f) << 8)
+        | (Math.round(colour.getGreen() / 17f) << 4)
         | Math.round(colour.getBlue() / 17f);
   }
 
@@ -588,24 +699,39 @@ class BusinessPhotosTest extends ApiHttpTest {
     }
   }
 
-  /** Where the photo's bytes are now: its upload while pending, its own photo object once confirmed. */
+  /**
+   * Where the photo's bytes are now: its upload while pending, its own photo object once confirmed.
+   */
   private String objectKey(UUID business, UUID photoId) {
-    String key = jdbc.sql("SELECT object_key FROM business_photos WHERE id = :id").param("id", photoId)
-        .query(String.class).optional().orElseThrow(() -> new AssertionError("no row for photo " + photoId));
+    String key =
+        jdbc.sql("SELECT object_key FROM business_photos WHERE id = :id")
+            .param("id", photoId)
+            .query(String.class)
+            .optional()
+            .orElseThrow(() -> new AssertionError("no row for photo " + photoId));
     assertThat(key).matches("(uploads|photos)/" + business + "/" + photoId + "[-.].*");
     return key;
   }
 
   private static final byte[] EXIF_HEADER = "Exif\0\0".getBytes(StandardCharsets.ISO_8859_1);
+
   /** 51/1 degrees, 30/1 minutes, 2650/100 seconds as the TIFF rationals a phone writes */
-  private static final byte[] GPS_LATITUDE = java.nio.ByteBuffer.allocate(24)
-      .putInt(51).putInt(1).putInt(30).putInt(1).putInt(2650).putInt(100).array();
+  private static final byte[] GPS_LATITUDE =
+      java.nio.ByteBuffer.allocate(24)
+          .putInt(51)
+          .putInt(1)
+          .putInt(30)
+          .putInt(1)
+          .putInt(2650)
+          .putInt(100)
+          .array();
 
   /** Every object the store holds for the listing, uploads and photos. */
   private static List<String> storedObjects(UUID business) {
     List<String> keys = new ArrayList<>();
     for (String prefix : List.of("uploads/", "photos/", "businesses/")) {
-      s3.listObjectsV2(list -> list.bucket(BUCKET).prefix(prefix + business + "/")).contents()
+      s3.listObjectsV2(list -> list.bucket(BUCKET).prefix(prefix + business + "/"))
+          .contents()
           .forEach(object -> keys.add(object.key()));
     }
     return keys;
@@ -613,7 +739,9 @@ class BusinessPhotosTest extends ApiHttpTest {
 
   /** An HTML page that starts as a JPEG does (SOI, APP0), padded to {@code length} bytes. */
   private static byte[] htmlWithJpegStart(int length) {
-    byte[] page = "<html><body><script>alert(document.domain)</script></body></html>".getBytes(StandardCharsets.US_ASCII);
+    byte[] page =
+        "<html><body><script>alert(document.domain)</script></body></html>"
+            .getBytes(StandardCharsets.US_ASCII);
     byte[] bytes = new byte[length];
     java.util.Arrays.fill(bytes, (byte) ' ');
     bytes[0] = (byte) 0xFF;
@@ -625,8 +753,8 @@ class BusinessPhotosTest extends ApiHttpTest {
   }
 
   /**
-   * The JPEG with an EXIF APP1 segment right after its start, as a phone writes it: IFD0 points to a GPS IFD
-   * holding GPSLatitudeRef "N" and GPSLatitude 51 30' 26.5".
+   * The JPEG with an EXIF APP1 segment right after its start, as a phone writes it: IFD0 points to
+   * a GPS IFD holding GPSLatitudeRef "N" and GPSLatitude 51 30' 26.5".
    */
   private static byte[] withExifGps(byte[] jpeg) {
     java.nio.ByteBuffer tiff = java.nio.ByteBuffer.allocate(80); // big-endian, "MM"
@@ -635,24 +763,38 @@ class BusinessPhotosTest extends ApiHttpTest {
     tiff.putShort((short) 0x8825).putShort((short) 4).putInt(1).putInt(26);
     tiff.putInt(0);
     tiff.putShort((short) 2); // GPS IFD at 26
-    tiff.putShort((short) 0x0001).putShort((short) 2).putInt(2).put((byte) 'N').put((byte) 0).putShort((short) 0);
+    tiff.putShort((short) 0x0001)
+        .putShort((short) 2)
+        .putInt(2)
+        .put((byte) 'N')
+        .put((byte) 0)
+        .putShort((short) 0);
     tiff.putShort((short) 0x0002).putShort((short) 5).putInt(3).putInt(56);
     tiff.putInt(0);
     tiff.put(GPS_LATITUDE); // at 56
     return withExif(jpeg, java.util.Arrays.copyOf(tiff.array(), tiff.position()));
   }
 
-  /** The JPEG with an EXIF block whose IFD0 holds only the orientation tag (0x0112) with this value. */
+  /**
+   * The JPEG with an EXIF block whose IFD0 holds only the orientation tag (0x0112) with this value.
+   */
   private static byte[] withExifOrientation(byte[] jpeg, int orientation) {
     java.nio.ByteBuffer tiff = java.nio.ByteBuffer.allocate(26); // big-endian, "MM"
     tiff.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8);
     tiff.putShort((short) 1);
-    tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+    tiff.putShort((short) 0x0112)
+        .putShort((short) 3)
+        .putInt(1)
+        .putShort((short) orientation)
+        .putShort((short) 0);
     tiff.putInt(0);
     return withExif(jpeg, tiff.array());
   }
 
-  /** The JPEG with an APP1 EXIF segment holding this TIFF block right after its start, as a camera writes it. */
+  /**
+   * The JPEG with an APP1 EXIF segment holding this TIFF block right after its start, as a camera
+   * writes it.
+   */
   private static byte[] withExif(byte[] jpeg, byte[] tiffBytes) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write(jpeg, 0, 2); // SOI
@@ -741,11 +883,12 @@ class BusinessPhotosTest extends ApiHttpTest {
 
   private static String cover(JsonNode photos) {
     List<String> covers = new ArrayList<>();
-    photos.forEach(photo -> {
-      if (photo.get("cover").asBoolean()) {
-        covers.add(photo.get("id").asText());
-      }
-    });
+    photos.forEach(
+        photo -> {
+          if (photo.get("cover").asBoolean()) {
+            covers.add(photo.get("id").asText());
+          }
+        });
     assertThat(covers).hasSize(1);
     return covers.get(0);
   }
@@ -756,12 +899,17 @@ class BusinessPhotosTest extends ApiHttpTest {
 
   private long events(UUID business, String type) {
     return jdbc.sql("SELECT count(*) FROM outbox WHERE aggregate_id = :id AND event_type = :type")
-        .param("id", business.toString()).param("type", type).query(Long.class).single();
+        .param("id", business.toString())
+        .param("type", type)
+        .query(Long.class)
+        .single();
   }
 
   private long rows(UUID business) {
-    return jdbc.sql("SELECT count(*) FROM business_photos WHERE business_id = :id").param("id", business)
-        .query(Long.class).single();
+    return jdbc.sql("SELECT count(*) FROM business_photos WHERE business_id = :id")
+        .param("id", business)
+        .query(Long.class)
+        .single();
   }
 
   private UUID createListing(String name) {
@@ -769,8 +917,12 @@ class BusinessPhotosTest extends ApiHttpTest {
   }
 
   private UUID createListing(Member member, String name) {
-    ObjectNode listing = json().put("townId", townId.toString()).put("name", name).put("category", "BAKERY")
-        .put("description", "A local business with photos");
+    ObjectNode listing =
+        json()
+            .put("townId", townId.toString())
+            .put("name", name)
+            .put("category", "BAKERY")
+            .put("description", "A local business with photos");
     HttpResponse<String> created = post("/api/businesses", member.accessToken(), listing);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     return UUID.fromString(read(created).get("id").asText());
@@ -778,8 +930,12 @@ class BusinessPhotosTest extends ApiHttpTest {
 
   private UUID publishedListing(String name) {
     UUID id = createListing(name);
-    assertThat(post("/api/businesses/" + id + "/submit", owner.accessToken(), null).statusCode()).isEqualTo(200);
-    assertThat(post("/api/admin/businesses/" + id + "/approve", admin.accessToken(), null).statusCode()).isEqualTo(200);
+    assertThat(post("/api/businesses/" + id + "/submit", owner.accessToken(), null).statusCode())
+        .isEqualTo(200);
+    assertThat(
+            post("/api/admin/businesses/" + id + "/approve", admin.accessToken(), null)
+                .statusCode())
+        .isEqualTo(200);
     return id;
   }
 }

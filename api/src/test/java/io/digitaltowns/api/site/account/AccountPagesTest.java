@@ -16,11 +16,14 @@ class AccountPagesTest extends SitePageTest {
   void renaming_shows_the_new_name_in_the_header() {
     SiteClient browser = signedIn(registerAndSignIn("renamer"));
 
-    HttpResponse<String> renamed = browser.submit("/account", "/account/name", Map.of("displayName", "Grace Renamed"));
+    HttpResponse<String> renamed =
+        browser.submit("/account", "/account/name", Map.of("displayName", "Grace Renamed"));
 
     assertThat(renamed.statusCode()).isEqualTo(302);
-    assertThat(renamed.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/account?notice=renamed"));
-    assertThat(browser.get("/account?notice=renamed").body()).contains("Grace Renamed", "Your name is changed.");
+    assertThat(renamed.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/account?notice=renamed"));
+    assertThat(browser.get("/account?notice=renamed").body())
+        .contains("Grace Renamed", "Your name is changed.");
   }
 
   @Test
@@ -28,8 +31,11 @@ class AccountPagesTest extends SitePageTest {
     Member member = registerAndSignIn("changer");
     SiteClient browser = signedIn(member);
 
-    HttpResponse<String> changed = browser.submit("/account", "/account/password",
-        Map.of("currentPassword", PASSWORD, "newPassword", NEW_PASSWORD));
+    HttpResponse<String> changed =
+        browser.submit(
+            "/account",
+            "/account/password",
+            Map.of("currentPassword", PASSWORD, "newPassword", NEW_PASSWORD));
 
     assertThat(changed.statusCode()).as(changed.body()).isEqualTo(302);
     assertThat(browser.get("/account").statusCode()).isEqualTo(200);
@@ -42,8 +48,11 @@ class AccountPagesTest extends SitePageTest {
     Member member = registerAndSignIn("wrong-current");
     SiteClient browser = signedIn(member);
 
-    HttpResponse<String> refused = browser.submit("/account", "/account/password",
-        Map.of("currentPassword", "not my password", "newPassword", NEW_PASSWORD));
+    HttpResponse<String> refused =
+        browser.submit(
+            "/account",
+            "/account/password",
+            Map.of("currentPassword", "not my password", "newPassword", NEW_PASSWORD));
 
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(refused.body()).contains("This is not your current password.");
@@ -60,7 +69,9 @@ class AccountPagesTest extends SitePageTest {
     HttpResponse<String> out = laptop.submit("/account", "/account/sign-out-everywhere", Map.of());
 
     assertThat(out.statusCode()).isEqualTo(302);
-    assertThat(phone.get("/account").statusCode()).as("the other browser is signed out").isEqualTo(302);
+    assertThat(phone.get("/account").statusCode())
+        .as("the other browser is signed out")
+        .isEqualTo(302);
     assertThat(laptop.get("/account").statusCode()).isEqualTo(302);
   }
 
@@ -69,11 +80,13 @@ class AccountPagesTest extends SitePageTest {
     Member member = registerAndSignIn("leaver");
     SiteClient browser = signedIn(member);
 
-    HttpResponse<String> refused = browser.submit("/account", "/account/delete", Map.of("password", "not my password"));
+    HttpResponse<String> refused =
+        browser.submit("/account", "/account/delete", Map.of("password", "not my password"));
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(login(member.email(), PASSWORD).statusCode()).isEqualTo(200);
 
-    HttpResponse<String> deleted = browser.submit("/account", "/account/delete", Map.of("password", PASSWORD));
+    HttpResponse<String> deleted =
+        browser.submit("/account", "/account/delete", Map.of("password", PASSWORD));
     assertThat(deleted.statusCode()).isEqualTo(302);
     assertThat(login(member.email(), PASSWORD).statusCode()).isEqualTo(401);
     assertThat(browser.get("/account").statusCode()).isEqualTo(302);

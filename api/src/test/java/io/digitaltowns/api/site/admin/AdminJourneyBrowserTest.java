@@ -17,9 +17,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * An admin runs the platform from the browser, pages only: signs in, reviews the queue (a listing as residents would
- * see it, with its photo, hours and map link), approves one and rejects another with a reason, suspends and reinstates
- * a user, creates and edits a town, searches the CRM and adds a note. axe and screenshots on every admin page.
+ * An admin runs the platform from the browser, pages only: signs in, reviews the queue (a listing
+ * as residents would see it, with its photo, hours and map link), approves one and rejects another
+ * with a reason, suspends and reinstates a user, creates and edits a town, searches the CRM and
+ * adds a note. axe and screenshots on every admin page.
  */
 class AdminJourneyBrowserTest extends BrowserTest {
 
@@ -36,25 +37,39 @@ class AdminJourneyBrowserTest extends BrowserTest {
   @Test
   void an_admin_reviews_listings_and_moderates_a_user() {
     Member owner = named(registerAndSignIn("olive-owner"), "Olive Owner");
-    UUID toApprove = submittedListing(owner, townId, "Harbour Bakery " + tag,
-        "Sourdough, rye and cinnamon buns baked every morning by the harbour.", true);
-    uploadPhoto(owner, toApprove, SmallJpegs.photo(new Color(0x0b, 0x5c, 0xad), "Quay"), "image/jpeg");
+    UUID toApprove =
+        submittedListing(
+            owner,
+            townId,
+            "Harbour Bakery " + tag,
+            "Sourdough, rye and cinnamon buns baked every morning by the harbour.",
+            true);
+    uploadPhoto(
+        owner, toApprove, SmallJpegs.photo(new Color(0x0b, 0x5c, 0xad), "Quay"), "image/jpeg");
     UUID toReject = submittedListing(owner, townId, "Quay Fish " + tag, "Fish.", false);
     Member resident = named(registerAndSignIn("rowan-resident"), "Rowan Resident");
     signIn(admin);
 
     adminNav("Review queue").click();
-    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Review queue"))).isVisible();
+    assertThat(
+            page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Review queue")))
+        .isVisible();
     assertThat(page.locator(".admin-table")).containsText("Quay Fish " + tag);
     checkAndCapture("review-queue");
 
-    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Harbour Bakery " + tag)).click();
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Harbour Bakery " + tag))
+        .click();
     assertThat(page.locator(".gallery img").first()).hasJSProperty("naturalWidth", 640);
     assertThat(page.locator(".hours")).containsText("00:00–12:00");
-    assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Show on the map (OpenStreetMap)")))
-        .hasAttribute("href", java.util.regex.Pattern.compile("^https://www\\.openstreetmap\\.org/.*"));
+    assertThat(
+            page.getByRole(
+                AriaRole.LINK,
+                new Page.GetByRoleOptions().setName("Show on the map (OpenStreetMap)")))
+        .hasAttribute(
+            "href", java.util.regex.Pattern.compile("^https://www\\.openstreetmap\\.org/.*"));
     checkAndCapture("review-listing");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve and publish")).click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve and publish"))
+        .click();
     assertThat(page.getByRole(AriaRole.STATUS)).containsText("approved and published");
     checkAndCapture("review-approved");
 
@@ -64,8 +79,10 @@ class AdminJourneyBrowserTest extends BrowserTest {
     assertThat(page.getByLabel("Reason for rejecting")).isFocused();
     page.getByLabel("Reason for rejecting").fill("Add your opening hours and a photo, please.");
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reject")).click();
-    assertThat(page.getByRole(AriaRole.STATUS)).containsText("the owner gets a mail with the reason");
-    assertThat(page.locator("main > .facts")).containsText("Add your opening hours and a photo, please.");
+    assertThat(page.getByRole(AriaRole.STATUS))
+        .containsText("the owner gets a mail with the reason");
+    assertThat(page.locator("main > .facts"))
+        .containsText("Add your opening hours and a photo, please.");
     checkAndCapture("review-rejected");
     Assertions.assertThat(outboxEvents(toReject, "BusinessRejected")).isEqualTo(1);
 
@@ -80,7 +97,8 @@ class AdminJourneyBrowserTest extends BrowserTest {
     page.getByLabel("Reason for suspending").fill("Sent the same advert to forty businesses.");
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Suspend")).click();
     assertThat(page.getByRole(AriaRole.STATUS)).containsText("The user is suspended");
-    assertThat(page.locator(".admin-timeline")).containsText("Sent the same advert to forty businesses.");
+    assertThat(page.locator(".admin-timeline"))
+        .containsText("Sent the same advert to forty businesses.");
     checkAndCapture("user-suspended");
     Assertions.assertThat(login(resident.email(), PASSWORD).statusCode()).isNotEqualTo(200);
 
@@ -114,12 +132,14 @@ class AdminJourneyBrowserTest extends BrowserTest {
     page.getByLabel("Time zone").selectOption("Europe/London");
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the town")).click();
     assertThat(page.getByRole(AriaRole.STATUS)).containsText("The town is saved.");
-    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Porthleven Harbour " + tag);
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+        .hasText("Porthleven Harbour " + tag);
     adminNav("Towns").click();
     assertThat(page.locator(".admin-table")).containsText("Porthleven Harbour " + tag);
     checkAndCapture("towns");
     page.navigate("/towns/" + slug);
-    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("Porthleven Harbour");
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+        .containsText("Porthleven Harbour");
 
     adminNav("CRM").click();
     page.getByLabel("Search companies and contacts").fill("crm-" + tag);
@@ -131,12 +151,15 @@ class AdminJourneyBrowserTest extends BrowserTest {
     assertThat(page.locator(".admin-timeline")).containsText("Do you mend nets?");
     assertThat(page.locator(".admin-table")).containsText("sub_" + tag);
     checkAndCapture("crm-company");
-    page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Note").setExact(true)).fill("Called about the renewal: they want the yearly plan.");
+    page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Note").setExact(true))
+        .fill("Called about the renewal: they want the yearly plan.");
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add the note")).click();
     assertThat(page.getByRole(AriaRole.STATUS)).containsText("The note is added");
     Assertions.assertThat(outboxEvents(company, "CrmNoteAdded")).isEqualTo(1);
-    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Nora Netmaker " + tag)).click();
-    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Nora Netmaker " + tag);
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Nora Netmaker " + tag))
+        .click();
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+        .hasText("Nora Netmaker " + tag);
     checkAndCapture("crm-contact");
   }
 
@@ -147,19 +170,26 @@ class AdminJourneyBrowserTest extends BrowserTest {
     Assertions.assertThat(page.locator("nav[aria-label=Admin]").count()).isZero();
 
     page.navigate("/admin/users");
-    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Not for you");
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+        .hasText("Not for you");
     checkAndCapture("forbidden");
   }
 
-  /** The member with a display name as people write it (registration here derives it from the address). */
+  /**
+   * The member with a display name as people write it (registration here derives it from the
+   * address).
+   */
   private Member named(Member member, String displayName) {
-    jdbc.sql("UPDATE users SET display_name = :name WHERE id = :id").param("name", displayName).param("id", member.id())
+    jdbc.sql("UPDATE users SET display_name = :name WHERE id = :id")
+        .param("name", displayName)
+        .param("id", member.id())
         .update();
     return member;
   }
 
   private Locator adminNav(String name) {
-    return page.locator("nav[aria-label=Admin]").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name));
+    return page.locator("nav[aria-label=Admin]")
+        .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name));
   }
 
   private void signIn(Member member) {
@@ -176,13 +206,31 @@ class AdminJourneyBrowserTest extends BrowserTest {
     Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS).minus(2, ChronoUnit.HOURS);
     ReadModelRows rows = new ReadModelRows(jdbc);
     rows.contact(owner, "crm-" + tag + "@example.org", "Nora Netmaker " + tag, start);
-    rows.company(company.toString(), "Net Loft " + tag, "PUBLISHED", owner, "Nora Netmaker " + tag,
-        "crm-" + tag + "@example.org", start.plusSeconds(1));
+    rows.company(
+        company.toString(),
+        "Net Loft " + tag,
+        "PUBLISHED",
+        owner,
+        "Nora Netmaker " + tag,
+        "crm-" + tag + "@example.org",
+        start.plusSeconds(1));
     rows.deal("sub_" + tag, company.toString(), "active", 3000, start.plusSeconds(5));
-    rows.activity(company.toString(), null, "APPROVED", "Approved and published", null, start.plusSeconds(3));
-    rows.activity(company.toString(), UUID.randomUUID().toString(), "MESSAGE_RECEIVED", "Message from a resident",
-        "Do you mend nets?", start.plusSeconds(4));
-    rows.activity(company.toString(), null, "SUBSCRIPTION_ACTIVATED", "Subscription active", null, start.plusSeconds(5));
+    rows.activity(
+        company.toString(), null, "APPROVED", "Approved and published", null, start.plusSeconds(3));
+    rows.activity(
+        company.toString(),
+        UUID.randomUUID().toString(),
+        "MESSAGE_RECEIVED",
+        "Message from a resident",
+        "Do you mend nets?",
+        start.plusSeconds(4));
+    rows.activity(
+        company.toString(),
+        null,
+        "SUBSCRIPTION_ACTIVATED",
+        "Subscription active",
+        null,
+        start.plusSeconds(5));
     return company;
   }
 }

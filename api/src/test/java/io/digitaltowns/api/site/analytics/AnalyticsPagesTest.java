@@ -13,13 +13,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The analytics page over plain HTTP: charts drawn on the server, their tables, the range form and the CSV files. */
+/**
+ * The analytics page over plain HTTP: charts drawn on the server, their tables, the range form and
+ * the CSV files.
+ */
 class AnalyticsPagesTest extends SitePageTest {
 
   private static final String MARCH = "/admin/analytics?from=2026-03-01&to=2026-03-07";
 
-  @Autowired
-  DataSource dataSource;
+  @Autowired DataSource dataSource;
 
   private Member adminMember;
   private SiteClient admin;
@@ -38,30 +40,54 @@ class AnalyticsPagesTest extends SitePageTest {
     assertThat(page.statusCode()).isEqualTo(200);
     String html = page.body();
     assertThat(html).contains("<h1>Analytics</h1>", "value=\"2026-03-01\"", "value=\"2026-03-07\"");
-    for (String figure : new String[] {"signups-daily", "listings", "subscriptions-daily", "revenue-daily", "engagement-daily"}) {
-      assertThat(html).as(figure).contains("href=\"/admin/analytics/" + figure + ".csv?from=2026-03-01&amp;to=2026-03-07\"");
+    for (String figure :
+        new String[] {
+          "signups-daily", "listings", "subscriptions-daily", "revenue-daily", "engagement-daily"
+        }) {
+      assertThat(html)
+          .as(figure)
+          .contains(
+              "href=\"/admin/analytics/" + figure + ".csv?from=2026-03-01&amp;to=2026-03-07\"");
     }
-    assertThat(html).contains("role=\"img\" aria-labelledby=\"signups-daily-title\" aria-describedby=\"signups-daily-desc\"",
-        "<title id=\"signups-daily-title\">Sign-ups</title>",
-        "Registrations: 12 in all, most (7) on 2026-03-03; Confirmed addresses: 8 in all, most (5) on 2026-03-03",
-        "Paid (EUR): 2900 in all", "<th scope=\"row\">2026-03-03</th><td class=\"number\">7</td><td class=\"number\">5</td>");
+    assertThat(html)
+        .contains(
+            "role=\"img\" aria-labelledby=\"signups-daily-title\" aria-describedby=\"signups-daily-desc\"",
+            "<title id=\"signups-daily-title\">Sign-ups</title>",
+            "Registrations: 12 in all, most (7) on 2026-03-03; Confirmed addresses: 8 in all, most (5) on 2026-03-03",
+            "Paid (EUR): 2900 in all",
+            "<th scope=\"row\">2026-03-03</th><td class=\"number\">7</td><td class=\"number\">5</td>");
     // one group of bars per day of the range, two series: 14 bars
-    assertThat(Pattern.compile("class=\"chart-bar series-[01]\"").matcher(section(html, "signups-daily")).results().count())
+    assertThat(
+            Pattern.compile("class=\"chart-bar series-[01]\"")
+                .matcher(section(html, "signups-daily"))
+                .results()
+                .count())
         .isEqualTo(14);
     assertThat(html).contains("Engagement from 2026-03-01 to 2026-03-07: nothing counted yet.");
   }
 
   @Test
   void the_csv_download_under_the_session_is_the_apis_csv_for_the_same_range() {
-    HttpResponse<String> download = admin.get("/admin/analytics/signups-daily.csv?from=2026-03-02&to=2026-03-03");
-    HttpResponse<String> api = get("/api/admin/analytics/signups-daily?from=2026-03-02&to=2026-03-03&format=csv",
-        adminMember.accessToken());
+    HttpResponse<String> download =
+        admin.get("/admin/analytics/signups-daily.csv?from=2026-03-02&to=2026-03-03");
+    HttpResponse<String> api =
+        get(
+            "/api/admin/analytics/signups-daily?from=2026-03-02&to=2026-03-03&format=csv",
+            adminMember.accessToken());
 
     assertThat(download.statusCode()).isEqualTo(200);
-    assertThat(download.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
-    assertThat(download.headers().firstValue("Content-Disposition")).hasValueSatisfying(disposition ->
-        assertThat(disposition).contains("attachment", "dt.analytics.signups-daily_2026-03-02_2026-03-03.csv"));
-    assertThat(download.body()).isEqualTo(api.body()).isEqualTo("""
+    assertThat(download.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+    assertThat(download.headers().firstValue("Content-Disposition"))
+        .hasValueSatisfying(
+            disposition ->
+                assertThat(disposition)
+                    .contains(
+                        "attachment", "dt.analytics.signups-daily_2026-03-02_2026-03-03.csv"));
+    assertThat(download.body())
+        .isEqualTo(api.body())
+        .isEqualTo(
+            """
         townId,dayUtc,registrations,verified,viaGoogle,viaFacebook,viaPassword\r
         all,2026-03-02,1,1,0,0,1\r
         all,2026-03-03,7,5,0,0,7\r
@@ -75,7 +101,8 @@ class AnalyticsPagesTest extends SitePageTest {
     HttpResponse<String> page = admin.get("/admin/analytics");
 
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("value=\"" + today.minusDays(29) + "\"", "value=\"" + today + "\"");
+    assertThat(page.body())
+        .contains("value=\"" + today.minusDays(29) + "\"", "value=\"" + today + "\"");
   }
 
   @Test
@@ -85,23 +112,28 @@ class AnalyticsPagesTest extends SitePageTest {
     HttpResponse<String> malformed = admin.get("/admin/analytics?from=yesterday&to=2026-03-01");
 
     assertThat(reversed.statusCode()).isEqualTo(400);
-    assertThat(reversed.body()).contains("role=\"alert\"", "from (2026-03-07) is after to (2026-03-01).",
-        "value=\"2026-03-07\"").doesNotContain("<svg");
+    assertThat(reversed.body())
+        .contains(
+            "role=\"alert\"", "from (2026-03-07) is after to (2026-03-01).", "value=\"2026-03-07\"")
+        .doesNotContain("<svg");
     assertThat(tooLong.statusCode()).isEqualTo(400);
     assertThat(tooLong.body()).contains("At most 366 days at a time");
     assertThat(malformed.statusCode()).isEqualTo(400);
-    assertThat(malformed.body()).contains("Write the day as yyyy-mm-dd", "aria-invalid=\"true\"", "value=\"yesterday\"");
+    assertThat(malformed.body())
+        .contains("Write the day as yyyy-mm-dd", "aria-invalid=\"true\"", "value=\"yesterday\"");
   }
 
   @Test
   void an_unknown_figure_or_a_bad_range_for_a_csv_is_an_error_page() {
     HttpResponse<String> unknown = admin.get("/admin/analytics/page-views.csv");
-    HttpResponse<String> reversed = admin.get("/admin/analytics/signups-daily.csv?from=2026-03-07&to=2026-03-01");
+    HttpResponse<String> reversed =
+        admin.get("/admin/analytics/signups-daily.csv?from=2026-03-07&to=2026-03-01");
 
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(unknown.body()).contains("Page not found");
     assertThat(reversed.statusCode()).isEqualTo(400);
-    assertThat(reversed.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+    assertThat(reversed.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
   }
 
   @Test

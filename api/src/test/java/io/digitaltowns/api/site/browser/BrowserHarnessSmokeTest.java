@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The harness itself: Chromium starts, opens a page the api serves, axe runs in it, screenshots land on disk. */
+/**
+ * The harness itself: Chromium starts, opens a page the api serves, axe runs in it, screenshots
+ * land on disk.
+ */
 class BrowserHarnessSmokeTest extends BrowserTest {
 
   @Test
@@ -21,13 +24,16 @@ class BrowserHarnessSmokeTest extends BrowserTest {
     AccessibilityCheck.assertNoSeriousViolations(page);
     List<Path> files = screenshots.capture(page, "sign-in");
 
-    assertThat(files).extracting(path -> path.getFileName().toString()).containsExactly("sign-in-390.png", "sign-in-1280.png");
+    assertThat(files)
+        .extracting(path -> path.getFileName().toString())
+        .containsExactly("sign-in-390.png", "sign-in-1280.png");
     assertThat(files).allSatisfy(file -> assertThat(Files.size(file)).isGreaterThan(1_000));
   }
 
   @Test
   void the_accessibility_check_fails_on_a_form_field_without_a_label_and_names_the_rule() {
-    page.setContent("<!doctype html><html lang=en><title>t</title><main><input type=text></main></html>");
+    page.setContent(
+        "<!doctype html><html lang=en><title>t</title><main><input type=text></main></html>");
 
     assertThatThrownBy(() -> AccessibilityCheck.assertNoSeriousViolations(page))
         .isInstanceOf(AssertionError.class)

@@ -12,9 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The local test SMTP server's inbox (infra's {@link MailServer}), read the way a person reads theirs: wait for
- * the mail to arrive, then follow a link in it. Links carry the configured public base URL; a test opens the
- * returned path and query against the server it runs.
+ * The local test SMTP server's inbox (infra's {@link MailServer}), read the way a person reads
+ * theirs: wait for the mail to arrive, then follow a link in it. Links carry the configured public
+ * base URL; a test opens the returned path and query against the server it runs.
  */
 public final class MailInbox {
 
@@ -32,8 +32,9 @@ public final class MailInbox {
   }
 
   /**
-   * Waits for a mail to {@code recipient} holding a link whose path starts with {@code pathPrefix} and returns
-   * that link's path and query (e.g. {@code /verify-email?token=...}); the newest such mail wins.
+   * Waits for a mail to {@code recipient} holding a link whose path starts with {@code pathPrefix}
+   * and returns that link's path and query (e.g. {@code /verify-email?token=...}); the newest such
+   * mail wins.
    */
   public String awaitLinkPath(String recipient, String pathPrefix) {
     return await("a mail to " + recipient + " with a link to " + pathPrefix)
@@ -63,7 +64,8 @@ public final class MailInbox {
     while (links.find()) {
       URI uri = URI.create(links.group());
       if (uri.getRawPath() != null && uri.getRawPath().startsWith(pathPrefix)) {
-        return Optional.of(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+        return Optional.of(
+            uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
       }
     }
     return Optional.empty();

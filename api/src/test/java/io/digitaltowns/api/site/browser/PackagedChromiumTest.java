@@ -12,21 +12,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The unpack step of the fallback browser, on a small stand-in of the npm package's {@code bin/} folder packed
- * the same way (brotli, and a tar inside for the libraries), so that it is checked on every build even on
- * machines that have Debian's Chromium and never take the fallback.
+ * The unpack step of the fallback browser, on a small stand-in of the npm package's {@code bin/}
+ * folder packed the same way (brotli, and a tar inside for the libraries), so that it is checked on
+ * every build even on machines that have Debian's Chromium and never take the fallback.
  */
 class PackagedChromiumTest {
 
-  @TempDir
-  Path folder;
+  @TempDir Path folder;
 
   @Test
   void unpacking_inflates_the_executable_and_the_libraries_beside_it() throws Exception {
     Path bin = Files.createDirectories(folder.resolve("bin"));
     byte[] executable = "#!/bin/sh\necho chromium\n".getBytes(StandardCharsets.US_ASCII);
     brotli(executable, bin.resolve("chromium.br"));
-    brotli(tar("libEGL.so", "egl library".getBytes(StandardCharsets.US_ASCII)), bin.resolve("swiftshader.tar.br"));
+    brotli(
+        tar("libEGL.so", "egl library".getBytes(StandardCharsets.US_ASCII)),
+        bin.resolve("swiftshader.tar.br"));
     PackagedChromium packaged = new PackagedChromium(folder.resolve("cache"));
 
     packaged.unpack(bin);
@@ -36,7 +37,8 @@ class PackagedChromiumTest {
   }
 
   @Test
-  void a_browser_already_unpacked_on_this_machine_is_used_without_fetching_again() throws Exception {
+  void a_browser_already_unpacked_on_this_machine_is_used_without_fetching_again()
+      throws Exception {
     Path cache = Files.createDirectories(folder.resolve("cache"));
     Files.writeString(cache.resolve("READY"), "unpacked earlier\n");
 
@@ -77,10 +79,16 @@ class PackagedChromiumTest {
   /** Brotli is not in the JDK: node's zlib packs it, as the package's own build did. */
   private static void brotli(byte[] content, Path target) throws IOException, InterruptedException {
     Path plain = Files.write(target.resolveSibling(target.getFileName() + ".plain"), content);
-    Process node = new ProcessBuilder("node", "-e",
-        "const fs=require('fs'),zlib=require('zlib');"
-            + "fs.writeFileSync(process.argv[2],zlib.brotliCompressSync(fs.readFileSync(process.argv[1])))",
-        plain.toString(), target.toString()).redirectErrorStream(true).start();
+    Process node =
+        new ProcessBuilder(
+                "node",
+                "-e",
+                "const fs=require('fs'),zlib=require('zlib');"
+                    + "fs.writeFileSync(process.argv[2],zlib.brotliCompressSync(fs.readFileSync(process.argv[1])))",
+                plain.toString(),
+                target.toString())
+            .redirectErrorStream(true)
+            .start();
     String output = new String(node.getInputStream().readAllBytes());
     assertThat(node.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(node.exitValue()).as(output).isZero();

@@ -14,9 +14,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The residents' pages in Chromium: each page passes axe (no serious or critical violation) and is captured at
- * 390 and 1280 px; sign-up works with the keyboard alone; signing out everywhere ends another browser's session.
- * (The journeys that need a mail to arrive run against the whole system: stack's SiteJourneysTest.)
+ * The residents' pages in Chromium: each page passes axe (no serious or critical violation) and is
+ * captured at 390 and 1280 px; sign-up works with the keyboard alone; signing out everywhere ends
+ * another browser's session. (The journeys that need a mail to arrive run against the whole system:
+ * stack's SiteJourneysTest.)
  */
 class ResidentPagesBrowserTest extends BrowserTest {
 
@@ -26,10 +27,19 @@ class ResidentPagesBrowserTest extends BrowserTest {
     Member owner = registerAndSignIn("browser-owner");
     String slug = "axe-" + UUID.randomUUID().toString().substring(0, 8);
     UUID townId = createTown(admin, slug, "Europe/London");
-    UUID bakery = published(owner, admin, townId, "Loaf Lane Bakery", "Sourdough, rye and cinnamon buns, baked at dawn", true);
+    UUID bakery =
+        published(
+            owner,
+            admin,
+            townId,
+            "Loaf Lane Bakery",
+            "Sourdough, rye and cinnamon buns, baked at dawn",
+            true);
     published(owner, admin, townId, "Corner Books", "Second-hand books and maps", false);
     Member resident = registerAndSignIn("browser-resident");
-    jdbc.sql("UPDATE users SET email_verified = true WHERE id = :id").param("id", resident.id()).update();
+    jdbc.sql("UPDATE users SET email_verified = true WHERE id = :id")
+        .param("id", resident.id())
+        .update();
 
     visit("/", "home");
     visit("/towns/" + slug, "town");
@@ -66,8 +76,15 @@ class ResidentPagesBrowserTest extends BrowserTest {
     page.keyboard().type(PASSWORD);
     page.keyboard().press("Enter");
 
-    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Check your mail"))).isVisible();
-    assertThat(jdbc.sql("SELECT count(*) FROM users WHERE email = :email").param("email", email).query(Long.class).single())
+    assertThat(
+            page.getByRole(
+                AriaRole.HEADING, new Page.GetByRoleOptions().setName("Check your mail")))
+        .isVisible();
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM users WHERE email = :email")
+                .param("email", email)
+                .query(Long.class)
+                .single())
         .isEqualTo(1);
     checkAndCapture("check-your-mail");
   }
@@ -81,10 +98,14 @@ class ResidentPagesBrowserTest extends BrowserTest {
       Page phonePage = phone.newPage();
       signIn(phonePage, member);
       phonePage.navigate("/account");
-      assertThat(phonePage.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("My account"))).isVisible();
+      assertThat(
+              phonePage.getByRole(
+                  AriaRole.HEADING, new Page.GetByRoleOptions().setName("My account")))
+          .isVisible();
 
       page.navigate("/account");
-      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out everywhere")).click();
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out everywhere"))
+          .click();
       page.waitForURL("**/sign-in?notice=signed-out-everywhere");
       assertThat(page.getByText("You are signed out everywhere")).isVisible();
 
@@ -106,12 +127,13 @@ class ResidentPagesBrowserTest extends BrowserTest {
     signIn(page, member);
   }
 
-
   /** Tabs forward until the focused element's accessible label or text is {@code label}. */
   private void tabTo(String label) {
     for (int i = 0; i < 30; i++) {
-      Object focused = page.evaluate("() => { const e = document.activeElement; if (!e) return ''; "
-          + "const l = e.labels && e.labels.length ? e.labels[0].textContent : e.textContent; return (l || '').trim(); }");
+      Object focused =
+          page.evaluate(
+              "() => { const e = document.activeElement; if (!e) return ''; "
+                  + "const l = e.labels && e.labels.length ? e.labels[0].textContent : e.textContent; return (l || '').trim(); }");
       if (label.equals(focused)) {
         return;
       }
@@ -120,10 +142,22 @@ class ResidentPagesBrowserTest extends BrowserTest {
     throw new AssertionError("No focusable element labelled '" + label + "' on " + page.url());
   }
 
-  private UUID published(Member owner, Member admin, UUID townId, String name, String description, boolean alwaysOpen) {
-    ObjectNode listing = json().put("townId", townId.toString()).put("name", name).put("category", "BAKERY")
-        .put("description", description).put("address", "1 Market Square").put("phone", "+44 20 7946 0000")
-        .put("website", "https://example.org/");
+  private UUID published(
+      Member owner,
+      Member admin,
+      UUID townId,
+      String name,
+      String description,
+      boolean alwaysOpen) {
+    ObjectNode listing =
+        json()
+            .put("townId", townId.toString())
+            .put("name", name)
+            .put("category", "BAKERY")
+            .put("description", description)
+            .put("address", "1 Market Square")
+            .put("phone", "+44 20 7946 0000")
+            .put("website", "https://example.org/");
     if (alwaysOpen) {
       ObjectNode hours = listing.putObject("openingHours");
       for (DayOfWeek day : DayOfWeek.values()) {

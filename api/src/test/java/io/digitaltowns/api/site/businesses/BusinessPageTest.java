@@ -27,7 +27,9 @@ class BusinessPageTest extends SitePageTest {
 
   @Test
   void the_business_page_shows_open_now_the_week_the_map_link_phone_website_and_preview_tags() {
-    UUID id = publishedListing(owner, admin, townId, "Harbour Bakery", "Bread & <b>cakes</b> by the harbour", true);
+    UUID id =
+        publishedListing(
+            owner, admin, townId, "Harbour Bakery", "Bread & <b>cakes</b> by the harbour", true);
 
     HttpResponse<String> page = browser().get("/businesses/" + id);
 
@@ -57,13 +59,22 @@ class BusinessPageTest extends SitePageTest {
     confirmAddress(resident);
     SiteClient browser = signedIn(resident);
 
-    HttpResponse<String> sent = browser.submit("/businesses/" + id, "/businesses/" + id + "/contact",
-        Map.of("message", "Do you have oat milk?"));
+    HttpResponse<String> sent =
+        browser.submit(
+            "/businesses/" + id,
+            "/businesses/" + id + "/contact",
+            Map.of("message", "Do you have oat milk?"));
 
     assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
-    assertThat(browser.get("/businesses/" + id + "?sent=1").body()).contains("Your message is on its way");
-    assertThat(jdbc.sql("SELECT count(*) FROM outbox WHERE aggregate_id = :id AND event_type = 'BusinessContacted'")
-        .param("id", id.toString()).query(Long.class).single()).isEqualTo(1);
+    assertThat(browser.get("/businesses/" + id + "?sent=1").body())
+        .contains("Your message is on its way");
+    assertThat(
+            jdbc.sql(
+                    "SELECT count(*) FROM outbox WHERE aggregate_id = :id AND event_type = 'BusinessContacted'")
+                .param("id", id.toString())
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
   }
 
   @Test
@@ -71,19 +82,28 @@ class BusinessPageTest extends SitePageTest {
     UUID id = publishedListing(owner, admin, townId, "Strict Shop", "Tools", true);
     SiteClient browser = signedIn(registerAndSignIn("unconfirmed"));
 
-    assertThat(browser.get("/businesses/" + id).body()).contains("Confirm your email address").doesNotContain("Send the message");
-    HttpResponse<String> refused = browser.submit("/businesses/" + id, "/businesses/" + id + "/contact",
-        Map.of("message", "Hello?"));
+    assertThat(browser.get("/businesses/" + id).body())
+        .contains("Confirm your email address")
+        .doesNotContain("Send the message");
+    HttpResponse<String> refused =
+        browser.submit(
+            "/businesses/" + id, "/businesses/" + id + "/contact", Map.of("message", "Hello?"));
     assertThat(refused.statusCode()).isEqualTo(403);
-    assertThat(jdbc.sql("SELECT count(*) FROM outbox WHERE aggregate_id = :id AND event_type = 'BusinessContacted'")
-        .param("id", id.toString()).query(Long.class).single()).isZero();
+    assertThat(
+            jdbc.sql(
+                    "SELECT count(*) FROM outbox WHERE aggregate_id = :id AND event_type = 'BusinessContacted'")
+                .param("id", id.toString())
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
   @Test
   void a_visitor_is_asked_to_sign_in_to_write() {
     UUID id = publishedListing(owner, admin, townId, "Open Door", "Shoes", true);
 
-    assertThat(browser().get("/businesses/" + id).body()).contains("/sign-in?next=/businesses/" + id);
+    assertThat(browser().get("/businesses/" + id).body())
+        .contains("/sign-in?next=/businesses/" + id);
   }
 
   @Test
@@ -99,8 +119,11 @@ class BusinessPageTest extends SitePageTest {
     HttpResponse<String> sitemap = browser().get("/sitemap.xml");
 
     assertThat(sitemap.statusCode()).isEqualTo(200);
-    assertThat(sitemap.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("xml"));
-    assertThat(sitemap.body()).contains("<loc>http://localhost:8080/businesses/" + id + "</loc>",
-        "<loc>http://localhost:8080/towns/" + slug + "</loc>");
+    assertThat(sitemap.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).contains("xml"));
+    assertThat(sitemap.body())
+        .contains(
+            "<loc>http://localhost:8080/businesses/" + id + "</loc>",
+            "<loc>http://localhost:8080/towns/" + slug + "</loc>");
   }
 }

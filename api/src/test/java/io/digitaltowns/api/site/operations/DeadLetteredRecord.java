@@ -26,22 +26,27 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * A topic of its own and its email dead-letter topic on the shared real Kafka, holding one record dead-lettered the
- * way the consumers' DeadLetterPublishingRecoverer writes it: the original record's key, value and event headers,
- * and the {@code kafka_dlt-*} headers saying where it came from and why it failed.
+ * A topic of its own and its email dead-letter topic on the shared real Kafka, holding one record
+ * dead-lettered the way the consumers' DeadLetterPublishingRecoverer writes it: the original
+ * record's key, value and event headers, and the {@code kafka_dlt-*} headers saying where it came
+ * from and why it failed.
  */
 public final class DeadLetteredRecord {
 
-  public final String topic = "ops-page-" + UUID.randomUUID().toString().substring(0, 8) + ".events";
+  public final String topic =
+      "ops-page-" + UUID.randomUUID().toString().substring(0, 8) + ".events";
   public final String dlt = topic + ".email.dlt";
   public final String key = UUID.randomUUID().toString();
   public final String eventId = UUID.randomUUID().toString();
   private final String bootstrap = LocalStack.shared().kafkaBootstrapServers();
 
   public DeadLetteredRecord() throws Exception {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-      admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1), new NewTopic(dlt, 1, (short) 1)))
-          .all().get(30, TimeUnit.SECONDS);
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      admin
+          .createTopics(List.of(new NewTopic(topic, 1, (short) 1), new NewTopic(dlt, 1, (short) 1)))
+          .all()
+          .get(30, TimeUnit.SECONDS);
     }
     RecordHeaders headers = new RecordHeaders();
     headers.add("eventType", utf8("UserRegistered"));
@@ -50,14 +55,20 @@ public final class DeadLetteredRecord {
     headers.add("kafka_dlt-original-partition", ByteBuffer.allocate(4).putInt(0).array());
     headers.add("kafka_dlt-original-offset", ByteBuffer.allocate(8).putLong(41).array());
     headers.add("kafka_dlt-original-consumer-group", utf8("email"));
-    headers.add("kafka_dlt-exception-fqcn", utf8("org.springframework.kafka.listener.ListenerExecutionFailedException"));
+    headers.add(
+        "kafka_dlt-exception-fqcn",
+        utf8("org.springframework.kafka.listener.ListenerExecutionFailedException"));
     headers.add("kafka_dlt-exception-cause-fqcn", utf8("jakarta.mail.SendFailedException"));
     headers.add("kafka_dlt-exception-message", utf8("550 mailbox unavailable"));
-    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
-      producer.send(new ProducerRecord<>(dlt, 0, null, utf8(key), utf8("the event's bytes"), headers)).get();
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+      producer
+          .send(new ProducerRecord<>(dlt, 0, null, utf8(key), utf8("the event's bytes"), headers))
+          .get();
     }
   }
 
@@ -76,7 +87,10 @@ public final class DeadLetteredRecord {
     }
   }
 
-  /** Whether the redrive ledger the ops tool reads (group dt-ops-redrive) records the record as redriven. */
+  /**
+   * Whether the redrive ledger the ops tool reads (group dt-ops-redrive) records the record as
+   * redriven.
+   */
   public boolean recordedAsRedriven() {
     try (KafkaConsumer<byte[], byte[]> consumer = consumer(Redrive.DEFAULT_GROUP)) {
       RedriveLedger ledger = Redrive.ledger(consumer, new TopicPartition(dlt, 0));
@@ -85,11 +99,17 @@ public final class DeadLetteredRecord {
   }
 
   private KafkaConsumer<byte[], byte[]> consumer(String group) {
-    Map<String, Object> config = new java.util.HashMap<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+    Map<String, Object> config =
+        new java.util.HashMap<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class));
     if (group != null) {
       config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
     }

@@ -19,9 +19,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * An owner lists a business in the browser, pages only: signs up and in, creates the listing with its opening hours,
- * uploads two real photos straight to the object store (the progress bar shows), makes the second the cover and
- * submits it. An admin approves it through the API, and it shows on the town page.
+ * An owner lists a business in the browser, pages only: signs up and in, creates the listing with
+ * its opening hours, uploads two real photos straight to the object store (the progress bar shows),
+ * makes the second the cover and submits it. An admin approves it through the API, and it shows on
+ * the town page.
  */
 class OwnerJourneyBrowserTest extends BrowserTest {
 
@@ -43,14 +44,17 @@ class OwnerJourneyBrowserTest extends BrowserTest {
     signUpAndSignIn(email);
 
     page.navigate("/my/businesses");
-    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("My businesses"))).isVisible();
+    assertThat(
+            page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("My businesses")))
+        .isVisible();
     checkAndCapture("my-businesses-empty");
 
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("List a business")).click();
     page.getByLabel("Name of the business").fill(businessName);
     page.getByLabel("Town").selectOption(townId.toString());
     page.getByLabel("Category").selectOption("BAKERY");
-    page.getByLabel("Description").fill("Sourdough, rye and cinnamon buns baked every morning by the harbour.");
+    page.getByLabel("Description")
+        .fill("Sourdough, rye and cinnamon buns baked every morning by the harbour.");
     page.getByLabel("Address").fill("1 Quay Street");
     page.getByLabel("Latitude").fill("50.1180");
     page.getByLabel("Longitude").fill("-5.5376");
@@ -68,11 +72,14 @@ class OwnerJourneyBrowserTest extends BrowserTest {
     assertThat(page.getByRole(AriaRole.STATUS)).containsText("saved as a draft");
     assertThat(page.locator(".listing-status")).containsText("Draft");
     assertThat(page.getByLabel("Monday: opens again")).hasValue("13:30");
-    UUID businessId = UUID.fromString(page.url().replaceAll(".*/my/businesses/([0-9a-f-]{36}).*", "$1"));
+    UUID businessId =
+        UUID.fromString(page.url().replaceAll(".*/my/businesses/([0-9a-f-]{36}).*", "$1"));
     checkAndCapture("edit-draft");
 
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Photos")).click();
-    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Photos of " + businessName)))
+    assertThat(
+            page.getByRole(
+                AriaRole.HEADING, new Page.GetByRoleOptions().setName("Photos of " + businessName)))
         .isVisible();
     checkAndCapture("photos-empty");
     uploadTwoPhotosWatchingTheProgressBar();
@@ -80,18 +87,21 @@ class OwnerJourneyBrowserTest extends BrowserTest {
     Locator photos = page.locator("li[data-photo-id]");
     assertThat(photos).hasCount(2);
     assertThat(photos.nth(0)).containsText("Cover");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make photo 2 the cover")).click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make photo 2 the cover"))
+        .click();
     assertThat(photos.nth(1)).containsText("Cover");
     assertThat(photos.nth(0)).not().containsText("Cover");
     assertThat(page.locator("li[data-photo-id] img").nth(1)).hasJSProperty("naturalWidth", 640);
     checkAndCapture("photos-two");
 
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Details")).click();
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit for review")).click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit for review"))
+        .click();
     assertThat(page.locator(".listing-status")).containsText("In review");
     checkAndCapture("in-review");
 
-    HttpResponse<String> approved = post("/api/admin/businesses/" + businessId + "/approve", admin.accessToken(), null);
+    HttpResponse<String> approved =
+        post("/api/admin/businesses/" + businessId + "/approve", admin.accessToken(), null);
     Assertions.assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
 
     page.navigate("/my/businesses");
@@ -124,8 +134,10 @@ class OwnerJourneyBrowserTest extends BrowserTest {
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Subscription")).click();
     page.navigate(page.url() + "?checkout=success");
 
-    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(2))).containsText("Payment being confirmed");
-    assertThat(page.getByRole(AriaRole.STATUS).first()).containsText("Stripe has your payment details");
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(2)))
+        .containsText("Payment being confirmed");
+    assertThat(page.getByRole(AriaRole.STATUS).first())
+        .containsText("Stripe has your payment details");
     checkAndCapture("subscription-after-checkout");
   }
 
@@ -143,22 +155,29 @@ class OwnerJourneyBrowserTest extends BrowserTest {
   }
 
   /**
-   * The uploads to the object store are held until the test has seen the progress bar (on this machine a small file
-   * would finish before anyone could look), then let through one by one.
+   * The uploads to the object store are held until the test has seen the progress bar (on this
+   * machine a small file would finish before anyone could look), then let through one by one.
    */
   private void uploadTwoPhotosWatchingTheProgressBar() {
     List<Route> held = new ArrayList<>();
     String store = localStoreOrigin();
-    page.route(url -> url.startsWith(store), route -> {
-      if ("PUT".equals(route.request().method())) {
-        held.add(route);
-      } else {
-        route.resume();
-      }
-    });
-    page.getByLabel(Pattern.compile("^Photos")).setInputFiles(new FilePayload[] {
-        new FilePayload("quay.jpg", "image/jpeg", SmallJpegs.photo(new Color(0x0b, 0x5c, 0xad), "Quay")),
-        new FilePayload("buns.jpg", "image/jpeg", SmallJpegs.photo(new Color(0xa4, 0x5a, 0x16), "Buns"))});
+    page.route(
+        url -> url.startsWith(store),
+        route -> {
+          if ("PUT".equals(route.request().method())) {
+            held.add(route);
+          } else {
+            route.resume();
+          }
+        });
+    page.getByLabel(Pattern.compile("^Photos"))
+        .setInputFiles(
+            new FilePayload[] {
+              new FilePayload(
+                  "quay.jpg", "image/jpeg", SmallJpegs.photo(new Color(0x0b, 0x5c, 0xad), "Quay")),
+              new FilePayload(
+                  "buns.jpg", "image/jpeg", SmallJpegs.photo(new Color(0xa4, 0x5a, 0x16), "Buns"))
+            });
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload")).click();
 
     for (int upload = 1; upload <= 2; upload++) {

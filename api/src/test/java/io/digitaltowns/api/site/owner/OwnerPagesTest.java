@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The owners' pages as a browser without JavaScript uses them: plain forms, redirects, error pages. */
+/**
+ * The owners' pages as a browser without JavaScript uses them: plain forms, redirects, error pages.
+ */
 class OwnerPagesTest extends ApiHttpTest {
 
   private Member admin;
@@ -31,15 +33,21 @@ class OwnerPagesTest extends ApiHttpTest {
   @BeforeEach
   void aSignedInOwnerAndATown() {
     admin = admin();
-    townId = createTown(admin, "owner-pages-" + UUID.randomUUID().toString().substring(0, 8), "Europe/London");
+    townId =
+        createTown(
+            admin, "owner-pages-" + UUID.randomUUID().toString().substring(0, 8), "Europe/London");
     owner = registerAndSignIn("owner-pages");
     browser = signedIn(owner);
   }
 
   private SiteClient signedIn(Member member) {
     SiteClient client = new SiteClient(port);
-    HttpResponse<String> signedIn = client.submit("/sign-in", "/sign-in",
-        Map.of("email", member.email(), "password", member.password(), "next", "/my/businesses"));
+    HttpResponse<String> signedIn =
+        client.submit(
+            "/sign-in",
+            "/sign-in",
+            Map.of(
+                "email", member.email(), "password", member.password(), "next", "/my/businesses"));
     assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
     return client;
   }
@@ -57,7 +65,8 @@ class OwnerPagesTest extends ApiHttpTest {
   }
 
   private UUID createThroughThePage(String name) {
-    HttpResponse<String> created = browser.submit("/my/businesses/new", "/my/businesses", listing(name));
+    HttpResponse<String> created =
+        browser.submit("/my/businesses/new", "/my/businesses", listing(name));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
     String location = created.headers().firstValue("Location").orElseThrow();
     return UUID.fromString(location.replaceAll(".*/my/businesses/", ""));
@@ -68,14 +77,17 @@ class OwnerPagesTest extends ApiHttpTest {
     UUID id = createThroughThePage("Form Bakery");
 
     HttpResponse<String> edit = browser.get("/my/businesses/" + id);
-    assertThat(edit.body()).contains("saved as a draft", "Draft", "value=\"08:00\"", "value=\"17:00\"");
+    assertThat(edit.body())
+        .contains("saved as a draft", "Draft", "value=\"08:00\"", "value=\"17:00\"");
     var api = read(get("/api/businesses/" + id, owner.accessToken()));
     assertThat(api.get("status").asText()).isEqualTo("DRAFT");
-    assertThat(api.get("openingHours").get("MONDAY").get(0).get("opens").asText()).startsWith("08:00");
+    assertThat(api.get("openingHours").get("MONDAY").get(0).get("opens").asText())
+        .startsWith("08:00");
   }
 
   @Test
-  void a_form_with_a_bad_phone_and_half_an_opening_period_is_shown_again_with_both_errors_and_nothing_is_created() {
+  void
+      a_form_with_a_bad_phone_and_half_an_opening_period_is_shown_again_with_both_errors_and_nothing_is_created() {
     Map<String, String> fields = listing("Broken Bakery");
     fields.put("phone", "call me maybe");
     fields.put("opens-TUESDAY-1", "09:00");
@@ -83,14 +95,19 @@ class OwnerPagesTest extends ApiHttpTest {
     HttpResponse<String> refused = browser.submit("/my/businesses/new", "/my/businesses", fields);
 
     assertThat(refused.statusCode()).isEqualTo(400);
-    assertThat(refused.body()).contains("Please correct the fields", "may contain digits",
-        "give both times of this period", "value=\"Broken Bakery\"");
+    assertThat(refused.body())
+        .contains(
+            "Please correct the fields",
+            "may contain digits",
+            "give both times of this period",
+            "value=\"Broken Bakery\"");
     assertThat(read(get("/api/my/businesses", owner.accessToken()))).isEmpty();
   }
 
   @Test
   void a_form_still_posts_after_its_page_has_loaded_its_stylesheet_and_script() {
-    // each request of a signed-in browser used to count as a new sign-in and replace the session's CSRF token, so
+    // each request of a signed-in browser used to count as a new sign-in and replace the session's
+    // CSRF token, so
     // the token of a page was stale once its stylesheet had loaded: every owner form answered 403
     HttpResponse<String> form = browser.get("/my/businesses/new");
     String token = csrfOf(form.body());
@@ -105,7 +122,8 @@ class OwnerPagesTest extends ApiHttpTest {
   }
 
   @Test
-  void without_javascript_the_owner_reorders_chooses_the_cover_and_deletes_photos() throws Exception {
+  void without_javascript_the_owner_reorders_chooses_the_cover_and_deletes_photos()
+      throws Exception {
     UUID id = createThroughThePage("Photo Bakery");
     UUID first = uploadedPhoto(id);
     UUID second = uploadedPhoto(id);
@@ -113,11 +131,17 @@ class OwnerPagesTest extends ApiHttpTest {
     String photos = "/my/businesses/" + id + "/photos";
 
     HttpResponse<String> page = browser.get(photos);
-    assertThat(page.body()).contains("Uploading photos needs JavaScript", "Make photo 2 the cover", "Delete photo 3");
-    assertThat(browser.submit(photos, photos + "/" + third + "/move", Map.of("direction", "up")).statusCode())
+    assertThat(page.body())
+        .contains("Uploading photos needs JavaScript", "Make photo 2 the cover", "Delete photo 3");
+    assertThat(
+            browser
+                .submit(photos, photos + "/" + third + "/move", Map.of("direction", "up"))
+                .statusCode())
         .isEqualTo(302);
-    assertThat(browser.submit(photos, photos + "/" + second + "/cover", Map.of()).statusCode()).isEqualTo(302);
-    assertThat(browser.submit(photos, photos + "/" + first + "/delete", Map.of()).statusCode()).isEqualTo(302);
+    assertThat(browser.submit(photos, photos + "/" + second + "/cover", Map.of()).statusCode())
+        .isEqualTo(302);
+    assertThat(browser.submit(photos, photos + "/" + first + "/delete", Map.of()).statusCode())
+        .isEqualTo(302);
 
     var left = read(get("/api/businesses/" + id + "/photos", owner.accessToken()));
     assertThat(left).hasSize(2);
@@ -132,16 +156,19 @@ class OwnerPagesTest extends ApiHttpTest {
     UUID id = createThroughThePage("Upload Bakery");
     String uploads = "/my/businesses/" + id + "/photos/uploads";
 
-    HttpResponse<String> forged = browser.postJson(uploads, "{\"contentType\":\"image/jpeg\",\"sizeBytes\":100}", null);
+    HttpResponse<String> forged =
+        browser.postJson(uploads, "{\"contentType\":\"image/jpeg\",\"sizeBytes\":100}", null);
     assertThat(forged.statusCode()).isEqualTo(403);
 
     String token = csrfOf(browser.get("/my/businesses/" + id + "/photos").body());
-    HttpResponse<String> notAnImage = browser.postJson(uploads, "{\"contentType\":\"text/html\",\"sizeBytes\":100}", token);
+    HttpResponse<String> notAnImage =
+        browser.postJson(uploads, "{\"contentType\":\"text/html\",\"sizeBytes\":100}", token);
     assertThat(notAnImage.statusCode()).isEqualTo(400);
     assertThat(notAnImage.headers().firstValue("Content-Type").orElse("")).contains("json");
     assertThat(read(notAnImage).get("detail").asText()).contains("contentType");
 
-    HttpResponse<String> ticket = browser.postJson(uploads, "{\"contentType\":\"image/jpeg\",\"sizeBytes\":100}", token);
+    HttpResponse<String> ticket =
+        browser.postJson(uploads, "{\"contentType\":\"image/jpeg\",\"sizeBytes\":100}", token);
     assertThat(ticket.statusCode()).as(ticket.body()).isEqualTo(201);
     assertThat(read(ticket).get("uploadUrl").asText()).startsWith("http");
   }
@@ -157,34 +184,56 @@ class OwnerPagesTest extends ApiHttpTest {
     assertThat(stranger.get("/my/businesses/" + id + "/photos").statusCode()).isEqualTo(404);
 
     browser.submit("/my/businesses/" + id, "/my/businesses/" + id + "/submit", Map.of());
-    assertThat(post("/api/admin/businesses/" + id + "/approve", admin.accessToken(), null).statusCode()).isEqualTo(200);
+    assertThat(
+            post("/api/admin/businesses/" + id + "/approve", admin.accessToken(), null)
+                .statusCode())
+        .isEqualTo(200);
     assertThat(stranger.get("/my/businesses/" + id).statusCode()).isEqualTo(403);
     assertThat(stranger.get("/my/businesses/" + id + "/subscription").statusCode()).isEqualTo(403);
-    HttpResponse<String> unpublish = stranger.submit("/", "/my/businesses/" + id + "/unpublish", Map.of());
+    HttpResponse<String> unpublish =
+        stranger.submit("/", "/my/businesses/" + id + "/unpublish", Map.of());
     assertThat(unpublish.statusCode()).isEqualTo(403);
-    assertThat(read(get("/api/businesses/" + id, null)).get("status").asText()).isEqualTo("PUBLISHED");
+    assertThat(read(get("/api/businesses/" + id, null)).get("status").asText())
+        .isEqualTo("PUBLISHED");
   }
 
   @Test
-  void my_businesses_shows_each_status_with_the_rejection_reason_and_the_owner_can_submit_and_unpublish() {
+  void
+      my_businesses_shows_each_status_with_the_rejection_reason_and_the_owner_can_submit_and_unpublish() {
     UUID rejected = createThroughThePage("Rejected Bakery");
     UUID published = createThroughThePage("Published Bakery");
-    browser.submit("/my/businesses/" + rejected, "/my/businesses/" + rejected + "/submit", Map.of());
-    browser.submit("/my/businesses/" + published, "/my/businesses/" + published + "/submit", Map.of());
-    assertThat(post("/api/admin/businesses/" + rejected + "/reject", admin.accessToken(),
-        json().put("reason", "The photos show another shop")).statusCode()).isEqualTo(200);
-    assertThat(post("/api/admin/businesses/" + published + "/approve", admin.accessToken(), null).statusCode())
+    browser.submit(
+        "/my/businesses/" + rejected, "/my/businesses/" + rejected + "/submit", Map.of());
+    browser.submit(
+        "/my/businesses/" + published, "/my/businesses/" + published + "/submit", Map.of());
+    assertThat(
+            post(
+                    "/api/admin/businesses/" + rejected + "/reject",
+                    admin.accessToken(),
+                    json().put("reason", "The photos show another shop"))
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(
+            post("/api/admin/businesses/" + published + "/approve", admin.accessToken(), null)
+                .statusCode())
         .isEqualTo(200);
     createThroughThePage("Draft Bakery");
 
     String mine = browser.get("/my/businesses").body();
-    assertThat(mine).contains("Draft Bakery", "Draft", "Rejected", "Reason: The photos show another shop",
-        "Published");
+    assertThat(mine)
+        .contains(
+            "Draft Bakery",
+            "Draft",
+            "Rejected",
+            "Reason: The photos show another shop",
+            "Published");
 
-    HttpResponse<String> unpublished = browser.submit("/my/businesses/" + published,
-        "/my/businesses/" + published + "/unpublish", Map.of());
+    HttpResponse<String> unpublished =
+        browser.submit(
+            "/my/businesses/" + published, "/my/businesses/" + published + "/unpublish", Map.of());
     assertThat(unpublished.statusCode()).isEqualTo(302);
-    assertThat(browser.get("/my/businesses/" + published).body()).contains("Unpublished", "Submit for review");
+    assertThat(browser.get("/my/businesses/" + published).body())
+        .contains("Unpublished", "Submit for review");
     assertThat(get("/api/businesses/" + published, null).statusCode()).isEqualTo(404);
   }
 
@@ -194,12 +243,23 @@ class OwnerPagesTest extends ApiHttpTest {
     String customerId = "cus_" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
     String sessionId = "cs_test_" + UUID.randomUUID().toString().replace("-", "");
     var stripe = StripeStub.shared();
-    stripe.stubFor(WireMock.post(urlEqualTo("/v1/customers")).willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/json")
-        .withBody(StripeObjects.customer(customerId, owner.email(), "Paying Bakery", id.toString()))));
-    stripe.stubFor(WireMock.post(urlEqualTo("/v1/checkout/sessions")).willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/json")
-        .withBody(StripeObjects.checkoutSession(sessionId, customerId, id.toString()))));
+    stripe.stubFor(
+        WireMock.post(urlEqualTo("/v1/customers"))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        StripeObjects.customer(
+                            customerId, owner.email(), "Paying Bakery", id.toString()))));
+    stripe.stubFor(
+        WireMock.post(urlEqualTo("/v1/checkout/sessions"))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        StripeObjects.checkoutSession(sessionId, customerId, id.toString()))));
     String page = "/my/businesses/" + id + "/subscription";
 
     assertThat(browser.get(page).body()).contains("Status: No subscription", "Subscribe");
@@ -209,24 +269,37 @@ class OwnerPagesTest extends ApiHttpTest {
     assertThat(subscribe.headers().firstValue("Location").orElseThrow())
         .startsWith("https://checkout.stripe.com/c/pay/" + sessionId);
     assertThat(browser.get(page + "?checkout=success&session_id=" + sessionId).body())
-        .contains("Stripe has your payment details").contains("Status: Payment being confirmed")
+        .contains("Stripe has your payment details")
+        .contains("Status: Payment being confirmed")
         .contains("hx-trigger=\"every 2s\"");
     assertThat(browser.get(page + "?checkout=canceled").body()).contains("Checkout was canceled");
   }
 
-  /** A photo attached the way the page's script does it: presigned URL, PUT to the store, confirm. */
+  /**
+   * A photo attached the way the page's script does it: presigned URL, PUT to the store, confirm.
+   */
   private UUID uploadedPhoto(UUID business) throws Exception {
     byte[] jpeg = SmallJpegs.photo(java.awt.Color.DARK_GRAY, "Photo");
-    var ticket = read(post("/api/businesses/" + business + "/photos/upload-url", owner.accessToken(),
-        json().put("contentType", "image/jpeg").put("sizeBytes", jpeg.length)));
-    HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(ticket.get("uploadUrl").asText()))
-        .PUT(HttpRequest.BodyPublishers.ofByteArray(jpeg));
-    ticket.get("headers").properties().forEach(header -> put.header(header.getKey(), header.getValue().asText()));
-    assertThat(send(put, HttpResponse.BodyHandlers.discarding()).statusCode())
-        .isEqualTo(200);
+    var ticket =
+        read(
+            post(
+                "/api/businesses/" + business + "/photos/upload-url",
+                owner.accessToken(),
+                json().put("contentType", "image/jpeg").put("sizeBytes", jpeg.length)));
+    HttpRequest.Builder put =
+        HttpRequest.newBuilder(URI.create(ticket.get("uploadUrl").asText()))
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(jpeg));
+    ticket
+        .get("headers")
+        .properties()
+        .forEach(header -> put.header(header.getKey(), header.getValue().asText()));
+    assertThat(send(put, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
     UUID photoId = UUID.fromString(ticket.get("photoId").asText());
-    HttpResponse<String> confirmed = post("/api/businesses/" + business + "/photos/" + photoId + "/confirm",
-        owner.accessToken(), null);
+    HttpResponse<String> confirmed =
+        post(
+            "/api/businesses/" + business + "/photos/" + photoId + "/confirm",
+            owner.accessToken(),
+            null);
     assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
     return photoId;
   }

@@ -12,8 +12,7 @@ import javax.imageio.ImageIO;
 /** Real, small JPEG photos made by the JDK's own encoder: a coloured picture with a caption. */
 public final class SmallJpegs {
 
-  private SmallJpegs() {
-  }
+  private SmallJpegs() {}
 
   public static byte[] photo(Color background, String caption) {
     BufferedImage image = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);

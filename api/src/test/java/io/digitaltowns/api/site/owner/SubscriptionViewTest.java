@@ -11,9 +11,11 @@ class SubscriptionViewTest {
   private static final Instant PERIOD_END = Instant.parse("2027-01-07T10:00:00Z");
 
   @Test
-  void back_from_checkout_before_the_webhook_the_page_says_the_payment_is_being_confirmed_and_polls() {
-    SubscriptionView view = SubscriptionView.of(new SubscriptionSummary("cus_1", null, null, false, null, null, null),
-        true);
+  void
+      back_from_checkout_before_the_webhook_the_page_says_the_payment_is_being_confirmed_and_polls() {
+    SubscriptionView view =
+        SubscriptionView.of(
+            new SubscriptionSummary("cus_1", null, null, false, null, null, null), true);
 
     assertThat(view.headline()).isEqualTo("Payment being confirmed");
     assertThat(view.awaitingPayment()).isTrue();
@@ -22,9 +24,12 @@ class SubscriptionViewTest {
   }
 
   @Test
-  void an_active_subscription_shows_the_next_renewal_and_the_amount_and_offers_manage_not_subscribe() {
-    SubscriptionView view = SubscriptionView.of(
-        new SubscriptionSummary("cus_1", "active", PERIOD_END, false, null, 1900L, "eur"), true);
+  void
+      an_active_subscription_shows_the_next_renewal_and_the_amount_and_offers_manage_not_subscribe() {
+    SubscriptionView view =
+        SubscriptionView.of(
+            new SubscriptionSummary("cus_1", "active", PERIOD_END, false, null, 1900L, "eur"),
+            true);
 
     assertThat(view.headline()).isEqualTo("Active");
     assertThat(view.status()).isEqualTo("active");
@@ -33,14 +38,16 @@ class SubscriptionViewTest {
     assertThat(view.awaitingPayment()).isFalse();
     assertThat(view.mayStart()).isFalse();
     assertThat(view.mayManage()).isTrue();
-    assertThat(view.landingMessage("success")).isEqualTo("Thank you! Stripe has confirmed your payment.");
+    assertThat(view.landingMessage("success"))
+        .isEqualTo("Thank you! Stripe has confirmed your payment.");
     assertThat(view.landingMessage("anything else")).isNull();
   }
 
   @Test
   void active_before_the_first_invoice_is_seen_the_page_keeps_asking() {
-    SubscriptionView view = SubscriptionView.of(
-        new SubscriptionSummary("cus_1", "active", PERIOD_END, false, null, null, null), true);
+    SubscriptionView view =
+        SubscriptionView.of(
+            new SubscriptionSummary("cus_1", "active", PERIOD_END, false, null, null, null), true);
 
     assertThat(view.headline()).isEqualTo("Active");
     assertThat(view.awaitingPayment()).isTrue();
@@ -48,8 +55,10 @@ class SubscriptionViewTest {
 
   @Test
   void a_canceled_subscription_still_running_says_when_it_ends() {
-    SubscriptionView view = SubscriptionView.of(
-        new SubscriptionSummary("cus_1", "active", PERIOD_END, true, PERIOD_END, 1900L, "eur"), false);
+    SubscriptionView view =
+        SubscriptionView.of(
+            new SubscriptionSummary("cus_1", "active", PERIOD_END, true, PERIOD_END, 1900L, "eur"),
+            false);
 
     assertThat(view.periodEnd()).isEqualTo("Canceled: ends on 7 January 2027.");
     assertThat(view.detail()).contains("until the subscription ends");

@@ -15,17 +15,27 @@ class SiteSessionTest extends ApiHttpTest {
     SiteClient browser = new SiteClient(port);
     String email = uniqueEmail("site-session");
 
-    HttpResponse<String> signedUp = browser.submit("/sign-up", "/sign-up",
-        Map.of("displayName", "Ada Site", "email", email, "password", PASSWORD));
+    HttpResponse<String> signedUp =
+        browser.submit(
+            "/sign-up",
+            "/sign-up",
+            Map.of("displayName", "Ada Site", "email", email, "password", PASSWORD));
     assertThat(signedUp.statusCode()).as(signedUp.body()).isEqualTo(200);
     assertThat(signedUp.body()).contains("Check your mail", email);
 
-    HttpResponse<String> signedIn = browser.submit("/sign-in", "/sign-in",
-        Map.of("email", email, "password", PASSWORD, "next", "/account"));
+    HttpResponse<String> signedIn =
+        browser.submit(
+            "/sign-in",
+            "/sign-in",
+            Map.of("email", email, "password", PASSWORD, "next", "/account"));
     assertThat(signedIn.statusCode()).isEqualTo(302);
-    assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/account"));
-    String cookie = signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("dt_session=")).findFirst()
-        .orElseThrow();
+    assertThat(signedIn.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/account"));
+    String cookie =
+        signedIn.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("dt_session="))
+            .findFirst()
+            .orElseThrow();
     assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
 
     assertThat(browser.get("/").body()).contains("Ada Site", "Sign out");
@@ -39,11 +49,22 @@ class SiteSessionTest extends ApiHttpTest {
   void a_wrong_password_shows_the_form_again_without_the_password() {
     SiteClient browser = new SiteClient(port);
 
-    HttpResponse<String> refused = browser.submit("/sign-in", "/sign-in",
-        Map.of("email", uniqueEmail("nobody"), "password", "not the password at all", "next", "/"));
+    HttpResponse<String> refused =
+        browser.submit(
+            "/sign-in",
+            "/sign-in",
+            Map.of(
+                "email",
+                uniqueEmail("nobody"),
+                "password",
+                "not the password at all",
+                "next",
+                "/"));
 
     assertThat(refused.statusCode()).isEqualTo(401);
-    assertThat(refused.body()).contains("The email or the password is wrong.").doesNotContain("not the password at all");
+    assertThat(refused.body())
+        .contains("The email or the password is wrong.")
+        .doesNotContain("not the password at all");
   }
 
   @Test
@@ -51,10 +72,12 @@ class SiteSessionTest extends ApiHttpTest {
     SiteClient browser = new SiteClient(port);
     browser.get("/sign-in");
 
-    HttpResponse<String> forged = browser.post("/sign-in", Map.of("email", uniqueEmail("forged"), "password", PASSWORD));
+    HttpResponse<String> forged =
+        browser.post("/sign-in", Map.of("email", uniqueEmail("forged"), "password", PASSWORD));
 
     assertThat(forged.statusCode()).isEqualTo(403);
-    assertThat(forged.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+    assertThat(forged.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
     assertThat(forged.body()).contains("Not for you").doesNotContain("\"status\"");
   }
 
@@ -63,8 +86,12 @@ class SiteSessionTest extends ApiHttpTest {
     HttpResponse<String> home = new SiteClient(port).get("/");
 
     assertThat(home.statusCode()).isEqualTo(200);
-    assertThat(home.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
-        .contains("default-src 'self'", "script-src 'self'").doesNotContain("unsafe-inline", "unsafe-eval"));
+    assertThat(home.headers().firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(
+            csp ->
+                assertThat(csp)
+                    .contains("default-src 'self'", "script-src 'self'")
+                    .doesNotContain("unsafe-inline", "unsafe-eval"));
     assertThat(home.headers().allValues("Set-Cookie")).as("browsing starts no session").isEmpty();
   }
 
@@ -73,7 +100,9 @@ class SiteSessionTest extends ApiHttpTest {
     HttpResponse<String> missing = new SiteClient(port).get("/no-such-page");
 
     assertThat(missing.statusCode()).isEqualTo(404);
-    assertThat(missing.body()).contains("Page not found", "DigitalTowns").doesNotContain("Whitelabel", "trace");
+    assertThat(missing.body())
+        .contains("Page not found", "DigitalTowns")
+        .doesNotContain("Whitelabel", "trace");
     assertThat(get("/api/no-such-thing", null).body()).doesNotContain("<html");
   }
 
@@ -82,7 +111,8 @@ class SiteSessionTest extends ApiHttpTest {
     HttpResponse<String> account = new SiteClient(port).get("/account");
 
     assertThat(account.statusCode()).isEqualTo(302);
-    assertThat(account.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/sign-in?next=%2Faccount"));
+    assertThat(account.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/sign-in?next=%2Faccount"));
   }
 
   @Test

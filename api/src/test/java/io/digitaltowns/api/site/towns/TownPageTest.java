@@ -2,8 +2,8 @@ package io.digitaltowns.api.site.towns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.digitaltowns.api.site.SitePageTest;
 import io.digitaltowns.api.site.SiteClient;
+import io.digitaltowns.api.site.SitePageTest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -30,14 +30,16 @@ class TownPageTest extends SitePageTest {
 
   @Test
   void a_word_of_the_description_with_open_now_finds_the_open_business_and_not_the_closed_one() {
-    publishedListing(owner, admin, townId, "Crumb and Co", "Sourdough and rye loaves baked daily", true);
+    publishedListing(
+        owner, admin, townId, "Crumb and Co", "Sourdough and rye loaves baked daily", true);
     publishedListing(owner, admin, townId, "Night Oven", "Sourdough only on Sundays", false);
 
     HttpResponse<String> page = browser().get("/towns/" + slug + "?q=sourdough&openNow=true");
 
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("Crumb and Co").doesNotContain("Night Oven");
-    assertThat(browser().get("/towns/" + slug + "?q=sourdough").body()).contains("Crumb and Co", "Night Oven");
+    assertThat(browser().get("/towns/" + slug + "?q=sourdough").body())
+        .contains("Crumb and Co", "Night Oven");
   }
 
   @Test
@@ -64,8 +66,12 @@ class TownPageTest extends SitePageTest {
   void the_town_page_carries_a_title_a_description_and_open_graph_tags() {
     String body = browser().get("/towns/" + slug).body();
 
-    assertThat(body).contains("<title>Businesses in Town " + slug, "<meta name=\"description\"",
-        "<meta property=\"og:title\"", "<meta property=\"og:url\" content=\"http://localhost:8080/towns/" + slug + "\"");
+    assertThat(body)
+        .contains(
+            "<title>Businesses in Town " + slug,
+            "<meta name=\"description\"",
+            "<meta property=\"og:title\"",
+            "<meta property=\"og:url\" content=\"http://localhost:8080/towns/" + slug + "\"");
   }
 
   @Test
