@@ -2,8 +2,8 @@ package io.digitaltowns.ops.outbox;
 
 import io.digitaltowns.ops.Ops;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -20,8 +20,8 @@ import java.util.UUID;
  */
 final class OutboxDatabase {
 
-  static final Path OUTBOX_MIGRATION =
-      Path.of("../api/src/main/resources/db/migration/api/V2__outbox.sql");
+  /** The api's migration as the ops jar carries it (restore-snapshot runs the same files), not read by path. */
+  static final String OUTBOX_MIGRATION = "/db/migration/api/V2__outbox.sql";
 
   final String name =
       "ops_outbox_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -40,9 +40,18 @@ final class OutboxDatabase {
     }
     try (Connection connection = database.connect();
         Statement statement = connection.createStatement()) {
-      statement.execute(Files.readString(OUTBOX_MIGRATION));
+      statement.execute(outboxMigration());
     }
     return database;
+  }
+
+  private static String outboxMigration() throws IOException {
+    try (InputStream in = OutboxDatabase.class.getResourceAsStream(OUTBOX_MIGRATION)) {
+      if (in == null) {
+        throw new IOException(OUTBOX_MIGRATION + " is not on the classpath (ops/pom.xml packs the api's migrations)");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   void createSlot() throws SQLException {
