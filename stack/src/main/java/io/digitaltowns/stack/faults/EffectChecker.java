@@ -2,6 +2,8 @@ package io.digitaltowns.stack.faults;
 
 import io.digitaltowns.backup.store.BackupStorageSettings;
 import io.digitaltowns.backup.store.BackupStore;
+import io.digitaltowns.events.catalog.ConsumerGroup;
+import io.digitaltowns.events.catalog.Topic;
 import io.digitaltowns.events.catalog.Topics;
 import io.digitaltowns.infra.mail.ReceivedMail;
 import io.digitaltowns.stack.LocalSystem;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -214,9 +217,13 @@ public final class EffectChecker implements AutoCloseable {
             Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 system.stack().kafkaBootstrapServers()))) {
+      // the catalog's dead-letter topics of every group, those that exist on the cluster
+      Set<String> existing = admin.listTopics().names().get();
       Set<String> dlts = new HashSet<>();
-      admin.listTopics().names().get().stream()
-          .filter(name -> name.endsWith(".dlt"))
+      Stream.of(ConsumerGroup.values())
+          .flatMap(group -> group.deadLetterTopics().stream())
+          .map(Topic::name)
+          .filter(existing::contains)
           .forEach(dlts::add);
       Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
       admin
