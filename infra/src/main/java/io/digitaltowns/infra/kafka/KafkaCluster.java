@@ -120,6 +120,19 @@ public final class KafkaCluster implements KafkaServers {
         .collect(Collectors.joining(","));
   }
 
+  /**
+   * The nodes that can answer: a paused (SIGSTOPped) node still accepts connections in the kernel
+   * but never replies, so an admin client bootstrapping from it waits out its timeout.
+   */
+  private String answeringBootstrapServers() {
+    String answering =
+        nodes.values().stream()
+            .filter(node -> node.isAlive() && !node.isPaused())
+            .map(KafkaNodeProcess::bootstrapServer)
+            .collect(Collectors.joining(","));
+    return answering.isEmpty() ? bootstrapServers() : answering;
+  }
+
   public List<Integer> nodeIds() {
     return List.copyOf(nodes.keySet());
   }
@@ -369,7 +382,7 @@ public final class KafkaCluster implements KafkaServers {
   }
 
   private <T> T withAdmin(AdminCall<T> call) {
-    try (Admin admin = admin(bootstrapServers())) {
+    try (Admin admin = admin(answeringBootstrapServers())) {
       return call.apply(admin);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("Kafka cluster did not answer: " + e, e);
