@@ -20,7 +20,10 @@ import java.util.UUID;
  */
 final class OutboxDatabase {
 
-  /** The api's migration as the ops jar carries it (restore-snapshot runs the same files), not read by path. */
+  /**
+   * The api's migration as the ops jar carries it (restore-snapshot runs the same files), not read
+   * by path.
+   */
   static final String OUTBOX_MIGRATION = "/db/migration/api/V2__outbox.sql";
 
   final String name =
@@ -48,7 +51,8 @@ final class OutboxDatabase {
   private static String outboxMigration() throws IOException {
     try (InputStream in = OutboxDatabase.class.getResourceAsStream(OUTBOX_MIGRATION)) {
       if (in == null) {
-        throw new IOException(OUTBOX_MIGRATION + " is not on the classpath (ops/pom.xml packs the api's migrations)");
+        throw new IOException(
+            OUTBOX_MIGRATION + " is not on the classpath (ops/pom.xml packs the api's migrations)");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
