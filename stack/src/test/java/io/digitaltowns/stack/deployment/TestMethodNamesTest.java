@@ -27,6 +27,14 @@ class TestMethodNamesTest {
       Pattern.compile(
           "^\\s*(?:(?:public|protected|private|static|final|synchronized)\\s+)*(?:void|[A-Z][\\w<>?,\\s\\[\\].]*)\\s+(\\w+)\\s*\\(.*");
 
+  /**
+   * A return type alone on its line: the formatter puts a long test name on the line after {@code
+   * void}.
+   */
+  private static final Pattern RETURN_TYPE_ALONE =
+      Pattern.compile(
+          "^\\s*(?:(?:public|protected|private|static|final|synchronized)\\s+)*(?:void|[A-Z][\\w<>?,\\[\\].]*)\\s*$");
+
   private static final String TEXT_BLOCK = "\"\"\"";
   private static final Pattern SENTENCE = Pattern.compile("[a-z][a-z0-9]*(?:_[a-z0-9]+)+");
 
@@ -80,13 +88,22 @@ class TestMethodNamesTest {
           Stream<DynamicTest> one_dynamic_test_per_case() {
           }
 
+          @Test
+          void
+              aNameTooLongForItsLineIsWrappedByTheFormatterOntoTheNextOne() {
+          }
+
           void notATestButAHelper() {
           }
         }
         """;
 
     assertThat(testMethodNames(source))
-        .containsExactly("everyCommandHasHelp", "splitsOnTheComma", "one_dynamic_test_per_case");
+        .containsExactly(
+            "everyCommandHasHelp",
+            "splitsOnTheComma",
+            "one_dynamic_test_per_case",
+            "aNameTooLongForItsLineIsWrappedByTheFormatterOntoTheNextOne");
     assertThat(testMethodNames(source).stream().filter(name -> SENTENCE.matcher(name).matches()))
         .containsExactly("one_dynamic_test_per_case");
   }
@@ -108,6 +125,7 @@ class TestMethodNamesTest {
     List<String> names = new ArrayList<>();
     boolean afterAnnotation = false;
     boolean inTextBlock = false;
+    String returnType = "";
     for (String line : source.split("\n")) {
       if (line.split(TEXT_BLOCK, -1).length % 2 == 0) {
         inTextBlock = !inTextBlock;
@@ -120,7 +138,12 @@ class TestMethodNamesTest {
         afterAnnotation = true;
         continue;
       }
-      Matcher declaration = DECLARATION.matcher(line);
+      if (afterAnnotation && RETURN_TYPE_ALONE.matcher(line).matches()) {
+        returnType = line.strip() + " ";
+        continue;
+      }
+      Matcher declaration = DECLARATION.matcher(returnType + line.strip());
+      returnType = "";
       if (afterAnnotation && !line.strip().startsWith("@") && declaration.matches()) {
         names.add(declaration.group(1));
         afterAnnotation = false;
