@@ -83,9 +83,20 @@ final class SharedSystem {
   static synchronized LocalSystem onCluster() {
     if (onCluster == null) {
       onCluster = LocalSystem.start(LocalStack.sharedCluster(), SETTINGS);
-      Runtime.getRuntime().addShutdownHook(new Thread(onCluster::close));
+      Runtime.getRuntime().addShutdownHook(new Thread(SharedSystem::closeOnCluster));
     }
     return onCluster;
+  }
+
+  /**
+   * Stops the system on the cluster: its relay registers Debezium's metrics under the same name as
+   * the shared system's, so the two relays must not run at once in one JVM.
+   */
+  static synchronized void closeOnCluster() {
+    if (onCluster != null) {
+      onCluster.close();
+      onCluster = null;
+    }
   }
 
   static synchronized LocalSystem get() {

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,7 +25,23 @@ class SystemOnClusterTest {
 
   private static final String WELCOME = "Welcome to DigitalTowns";
 
+  // Debezium registers its metrics once per JVM under the connector's name: the shared system's
+  // relay rests while the system on the cluster runs, and starts again when it is closed
+  private static SharedSystem.PausedRelay sharedRelay;
+
   private final LocalSystem system = SharedSystem.onCluster();
+
+  @BeforeAll
+  static void pause_the_shared_relay() {
+    sharedRelay = SharedSystem.pauseRelay();
+  }
+
+  @AfterAll
+  static void close_the_system_on_the_cluster() {
+    SharedSystem.closeOnCluster();
+    sharedRelay.close();
+  }
+
   private final KafkaCluster cluster = system.stack().kafkaCluster();
   private final ApiClient api = new ApiClient(system.apiUrl());
 
