@@ -38,6 +38,9 @@ public final class KafkaCluster implements KafkaServers {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
   private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(15);
 
+  /** Fresh admin clients start at a random node, so four answers in a row come from several. */
+  private static final int ANSWERS_THAT_AGREE = 4;
+
   /**
    * A follower that has not caught up for this long leaves the ISR. Kafka's default is 30 s; 10 s
    * lets a test that pauses a broker see it dropped without waiting half a minute, and is still far
@@ -214,14 +217,18 @@ public final class KafkaCluster implements KafkaServers {
 
   /**
    * Waits until every partition of the given topics has all its replicas in sync (after a restart,
-   * a resume).
+   * a resume), as several answers in a row say. One answer is not enough: a broker just resumed
+   * answers from the metadata it had when it was paused, which still lists it in sync, until it
+   * has caught up with the controller.
    */
   public void awaitFullyReplicated(Collection<String> topics, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     List<String> lagging = List.of();
+    int agreeingAnswers = 0;
     while (System.nanoTime() < deadline) {
       lagging = underReplicated(topics);
-      if (lagging.isEmpty()) {
+      agreeingAnswers = lagging.isEmpty() ? agreeingAnswers + 1 : 0;
+      if (agreeingAnswers == ANSWERS_THAT_AGREE) {
         return;
       }
       sleepBriefly();
