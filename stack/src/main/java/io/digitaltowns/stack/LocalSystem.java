@@ -176,12 +176,13 @@ public final class LocalSystem implements AutoCloseable {
     stack.stripe().deliverWebhooksTo(apiUrl() + "/api/stripe/webhook");
   }
 
-  private static int freePort() {
+  /** A port nothing listens on now, on the loopback interface. */
+  public static int freePort() {
     try (java.net.ServerSocket socket =
         new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("no free port for the api", e);
+      throw new java.io.UncheckedIOException("no free port", e);
     }
   }
 
@@ -194,13 +195,21 @@ public final class LocalSystem implements AutoCloseable {
    * Starts one more relay instance (a standby while another holds the lock); the caller closes it.
    */
   public ConfigurableApplicationContext launchRelay() {
+    return run(RelayApplication.class, RelayApplication.CONFIG_NAME, relaySettings());
+  }
+
+  /**
+   * What a relay instance runs with; the fault tests give them to relays they run as processes of
+   * their own.
+   */
+  public Map<String, Object> relaySettings() {
     Map<String, Object> settings = common();
     if (relayMode != null) {
       settings.put("digitaltowns.relay.mode", relayMode.name().toLowerCase());
     }
     settings.put("server.port", extraSettings.getOrDefault(RELAY_HTTP_PORT, 0));
     withoutApiSecurity(settings);
-    return run(RelayApplication.class, RelayApplication.CONFIG_NAME, settings);
+    return settings;
   }
 
   /**
@@ -233,6 +242,18 @@ public final class LocalSystem implements AutoCloseable {
    *     instance
    */
   public ConfigurableApplicationContext launchConsumers(String instance) {
+    return run(
+        ConsumersApplication.class, ConsumersApplication.CONFIG_NAME, consumersSettings(instance));
+  }
+
+  /**
+   * What an instance of every consumer group runs with; the fault tests give them to instances they
+   * run as processes of their own.
+   *
+   * @param instance a name for its local state (the analytics state stores), or null for the first
+   *     instance
+   */
+  public Map<String, Object> consumersSettings(String instance) {
     Map<String, Object> settings = common();
     // links in mails lead to this api, wherever it listens
     settings.put("digitaltowns.email.public-base-url", apiUrl());
@@ -270,7 +291,7 @@ public final class LocalSystem implements AutoCloseable {
             .dataDir()
             .resolve(instance == null ? "analytics-streams" : "analytics-streams-" + instance)
             .toAbsolutePath());
-    return run(ConsumersApplication.class, ConsumersApplication.CONFIG_NAME, settings);
+    return settings;
   }
 
   public void stopConsumers() {
@@ -355,9 +376,7 @@ public final class LocalSystem implements AutoCloseable {
    */
   static ConfigurableApplicationContext run(
       Class<?> application, String configName, Map<String, Object> settings) {
-    List<String> args = new ArrayList<>();
-    args.add("--spring.config.name=" + configName);
-    settings.forEach((key, value) -> args.add("--" + key + "=" + value));
+    List<String> args = arguments(configName, settings);
     long begin = System.nanoTime();
     ConfigurableApplicationContext context;
     try (StartProgress progress = StartProgress.of(log, configName)) {
@@ -374,6 +393,17 @@ public final class LocalSystem implements AutoCloseable {
         context.getEnvironment().getProperty("local.server.port"),
         (System.nanoTime() - begin) / 1_000_000);
     return context;
+  }
+
+  /**
+   * A service's command-line arguments: its config file's name, then the settings, which outrank
+   * that file.
+   */
+  public static List<String> arguments(String configName, Map<String, Object> settings) {
+    List<String> args = new ArrayList<>();
+    args.add("--spring.config.name=" + configName);
+    settings.forEach((key, value) -> args.add("--" + key + "=" + value));
+    return args;
   }
 
   private static void closeQuietly(ConfigurableApplicationContext context) {

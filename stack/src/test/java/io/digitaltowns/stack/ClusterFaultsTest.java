@@ -60,20 +60,20 @@ class ClusterFaultsTest {
 
   @Test
   void
-      a_consumer_instance_stopped_mid_batch_and_another_started_loses_nothing_and_repeats_nothing() {
+      a_consumer_instance_killed_mid_batch_and_another_started_loses_nothing_and_repeats_nothing() {
     assertClean(
         underTraffic(
-            "consumer instance replaced",
-            traffic -> List.of(faults.replaceAConsumerInstance(traffic))));
+            "consumer instance killed and replaced",
+            traffic -> List.of(faults.killAndReplaceAConsumerInstance(traffic))));
   }
 
   @Test
   void
-      the_active_relay_stopped_while_a_broker_is_down_hands_over_to_the_standby_and_loses_nothing() {
+      the_active_relay_killed_while_a_broker_is_down_hands_over_to_the_standby_and_loses_nothing() {
     assertClean(
         underTraffic(
-            "active relay stopped while a broker is down",
-            traffic -> List.of(faults.stopTheActiveRelayWhileABrokerIsDown(traffic))));
+            "active relay killed while a broker is down",
+            traffic -> List.of(faults.killTheActiveRelayWhileABrokerIsDown(traffic))));
   }
 
   @Test
@@ -97,7 +97,7 @@ class ClusterFaultsTest {
    */
   private Verdict underTraffic(String run, Function<SteadyTraffic, List<FaultWindow>> scenario) {
     Instant began = Instant.now();
-    try (EffectChecker checker = EffectChecker.watching(system);
+    try (EffectChecker checker = EffectChecker.watching(scaledOut);
         SteadyTraffic traffic = SteadyTraffic.start(system, COMMANDS_PER_SECOND)) {
       checker.following(traffic::accepted);
       awaitMore(traffic);

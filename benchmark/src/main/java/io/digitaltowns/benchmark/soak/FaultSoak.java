@@ -56,7 +56,7 @@ public final class FaultSoak {
     Instant began;
     boolean clean;
     try (ScaledOutSystem system = ScaledOutSystem.start(stack, settings());
-        EffectChecker checker = EffectChecker.watching(system.system());
+        EffectChecker checker = EffectChecker.watching(system);
         SteadyTraffic traffic = SteadyTraffic.start(system.system(), rate)) {
       // the ten minutes are of traffic and faults, not of the system's start
       began = Instant.now();

@@ -1,30 +1,27 @@
 package io.digitaltowns.infra.kafka;
 
+import io.digitaltowns.infra.process.ChildJvm;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 
 /**
- * One node of a {@link KafkaCluster}: a {@code java} child process running a combined KRaft broker
- * and controller, with its own directory (server.properties, log directory, broker.log) so that a
- * restart finds its data again.
+ * One node of a {@link KafkaCluster}: a {@link ChildJvm} running a combined KRaft broker and
+ * controller ({@code kafka.Kafka}), with its own directory (server.properties, log directory,
+ * broker.log) so that a restart finds its data again.
  */
 final class KafkaNodeProcess {
-
-  private static final long STOP_SECONDS = 30;
 
   private final int nodeId;
   private final Path directory;
   private final KafkaNodePorts ports;
   private final Properties properties;
-  private Process process;
+  private ChildJvm jvm;
   private boolean paused;
 
   KafkaNodeProcess(int nodeId, Path directory, KafkaNodePorts ports, Properties properties) {
@@ -75,33 +72,22 @@ final class KafkaNodeProcess {
     if (isAlive()) {
       return;
     }
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command =
-        List.of(
-            java,
-            // Small heaps and the serial collector: three brokers share a 2-core machine with the
-            // system under test.
-            "-Xms64m",
-            "-Xmx384m",
-            "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1",
-            "-Djava.awt.headless=true",
-            "-Dlogback.configurationFile=" + directory.resolve("logback.xml").toAbsolutePath(),
-            "-cp",
-            System.getProperty("java.class.path"),
-            KafkaNodeMain.class.getName(),
-            Long.toString(ProcessHandle.current().pid()),
-            serverProperties().toAbsolutePath().toString());
-    try {
-      process =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(Redirect.appendTo(logFile().toFile()))
-              .start();
-      paused = false;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start Kafka node " + nodeId, e);
-    }
+    jvm =
+        ChildJvm.start(
+            "Kafka node " + nodeId,
+            List.of(
+                // Small heaps and the serial collector: three brokers share a 2-core machine with
+                // the system under test.
+                "-Xms64m",
+                "-Xmx384m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Djava.awt.headless=true",
+                "-Dlogback.configurationFile=" + directory.resolve("logback.xml").toAbsolutePath()),
+            "kafka.Kafka",
+            List.of(serverProperties().toAbsolutePath().toString()),
+            logFile());
+    paused = false;
   }
 
   /**
@@ -109,38 +95,34 @@ final class KafkaNodeProcess {
    * cluster.
    */
   synchronized void kill() {
-    if (process == null) {
+    if (jvm == null) {
       return;
     }
-    process.destroyForcibly();
-    awaitExit(process, STOP_SECONDS);
-    process = null;
+    jvm.kill();
+    jvm = null;
     paused = false;
   }
 
   /** SIGTERM: the broker hands over its leaderships (controlled shutdown) before it exits. */
   synchronized void beginStop() {
-    if (process == null) {
+    if (jvm == null) {
       return;
     }
     if (paused) {
       resume();
     }
-    process.destroy();
+    jvm.beginStop();
   }
 
   /**
    * Waits for a stop begun by {@link #beginStop()}, killing the node if it does not exit in time.
    */
   synchronized void awaitStopped() {
-    if (process == null) {
+    if (jvm == null) {
       return;
     }
-    if (!awaitExit(process, STOP_SECONDS)) {
-      process.destroyForcibly();
-      awaitExit(process, STOP_SECONDS);
-    }
-    process = null;
+    jvm.awaitStopped();
+    jvm = null;
     paused = false;
   }
 
@@ -149,18 +131,18 @@ final class KafkaNodeProcess {
    * like to the others.
    */
   synchronized void pause() {
-    signal("STOP");
+    running().pause();
     paused = true;
   }
 
   /** SIGCONT after {@link #pause()}. */
   synchronized void resume() {
-    signal("CONT");
+    running().resume();
     paused = false;
   }
 
   synchronized boolean isAlive() {
-    return process != null && process.isAlive();
+    return jvm != null && jvm.isAlive();
   }
 
   synchronized boolean isPaused() {
@@ -168,47 +150,18 @@ final class KafkaNodeProcess {
   }
 
   synchronized long pid() {
-    if (process == null) {
-      throw new IllegalStateException("Kafka node " + nodeId + " is not running");
-    }
-    return process.pid();
+    return running().pid();
   }
 
-  private void signal(String signal) {
-    long pid = pid();
-    try {
-      Process kill =
-          new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
-              .redirectErrorStream(true)
-              .start();
-      if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-        throw new IllegalStateException(
-            "kill -"
-                + signal
-                + " "
-                + pid
-                + " failed: "
-                + new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot signal Kafka node " + nodeId, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while signalling Kafka node " + nodeId, e);
+  private ChildJvm running() {
+    if (jvm == null) {
+      throw new IllegalStateException("Kafka node " + nodeId + " is not running");
     }
+    return jvm;
   }
 
   private Path serverProperties() {
     return directory.resolve("server.properties");
-  }
-
-  private static boolean awaitExit(Process process, long seconds) {
-    try {
-      return process.waitFor(seconds, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
   }
 
   /**

@@ -18,8 +18,8 @@ public record AcceptedCommand(
   /** The commands of the steady traffic, each with the effects the checker looks for. */
   public enum Kind {
     /**
-     * a resident registers: a welcome mail, a CRM contact, one more sign-up in analytics, its
-     * events archived
+     * a resident registers: a welcome mail, a CRM contact, a HubSpot contact (crm-sync), one more
+     * sign-up in analytics, its events archived
      */
     REGISTRATION,
     /** an owner creates a listing: a CRM company, its events archived */

@@ -14,11 +14,13 @@ public enum Effect {
   CRM_COMPANY,
   REVIEW_MAIL,
   OWNER_MAIL,
-  CRM_MESSAGE;
+  CRM_MESSAGE,
+  /** the crm-sync group upserted the registered address's contact at HubSpot (the stand-in) */
+  HUBSPOT_CONTACT;
 
   static List<Effect> owedBy(Kind kind) {
     return switch (kind) {
-      case REGISTRATION -> List.of(RELAYED, ARCHIVED, WELCOME_MAIL, CRM_CONTACT);
+      case REGISTRATION -> List.of(RELAYED, ARCHIVED, WELCOME_MAIL, CRM_CONTACT, HUBSPOT_CONTACT);
       case LISTING -> List.of(RELAYED, ARCHIVED, CRM_COMPANY);
       case SUBMISSION -> List.of(RELAYED, ARCHIVED, REVIEW_MAIL);
       case CONTACT -> List.of(RELAYED, ARCHIVED, OWNER_MAIL, CRM_MESSAGE);

@@ -5,6 +5,7 @@ import io.digitaltowns.backup.store.BackupStore;
 import io.digitaltowns.events.catalog.ConsumerGroup;
 import io.digitaltowns.events.catalog.Topic;
 import io.digitaltowns.events.catalog.Topics;
+import io.digitaltowns.infra.hubspot.HubSpotStandIn;
 import io.digitaltowns.infra.mail.ReceivedMail;
 import io.digitaltowns.stack.LocalSystem;
 import java.sql.Connection;
@@ -36,8 +37,8 @@ import org.apache.kafka.common.TopicPartition;
  * only once; that its aggregate's events are on Kafka exactly as committed in the outbox (commit
  * order kept); that no fault put a record in a dead-letter topic; and how long each effect took to
  * come once a fault struck. It only reads what a user or an operator could read: the mail server's
- * inbox, the CRM read model's tables, the analytics figures, the outbox, the topics and the backup
- * bucket.
+ * inbox, the CRM read model's tables, the analytics figures, the outbox, the topics, the backup
+ * bucket and what the HubSpot stand-in was sent.
  */
 public final class EffectChecker implements AutoCloseable {
 
@@ -47,6 +48,7 @@ public final class EffectChecker implements AutoCloseable {
   private static final Duration PASS = Duration.ofSeconds(1);
 
   private final LocalSystem system;
+  private final HubSpotStandIn hubSpot;
   private final RelayedEvents relayed;
   private final ArchivedEvents archived;
   private final Map<String, Long> deadLettersBefore;
@@ -59,8 +61,9 @@ public final class EffectChecker implements AutoCloseable {
 
   private Thread follower;
 
-  private EffectChecker(LocalSystem system) {
+  private EffectChecker(LocalSystem system, HubSpotStandIn hubSpot) {
     this.system = system;
+    this.hubSpot = hubSpot;
     this.relayed = new RelayedEvents(system.stack().kafkaBootstrapServers(), DOMAIN_TOPICS);
     this.archived =
         new ArchivedEvents(
@@ -82,8 +85,8 @@ public final class EffectChecker implements AutoCloseable {
    * Starts watching, before the traffic: what is in the dead-letter topics and the analytics
    * figures now is not owed.
    */
-  public static EffectChecker watching(LocalSystem system) {
-    return new EffectChecker(system);
+  public static EffectChecker watching(ScaledOutSystem system) {
+    return new EffectChecker(system.system(), system.hubSpot());
   }
 
   /**
@@ -370,6 +373,8 @@ public final class EffectChecker implements AutoCloseable {
                     .filter(mail -> mail.text() != null && mail.text().contains(command.detail()))
                     .toList());
         case CRM_MESSAGE -> messageActivities.getOrDefault(command.detail(), 0L);
+        // every upsert counts: one sent again (a redelivery after a crash) would be a duplicate
+        case HUBSPOT_CONTACT -> hubSpot.contactUpsertsOf(command.detail());
       };
     }
 

@@ -38,8 +38,8 @@ public final class Faults {
   public enum Kind {
     LEADER_OF_BUSIEST_PARTITION_KILLED,
     CONTROLLER_KILLED,
-    CONSUMER_INSTANCE_REPLACED,
-    ACTIVE_RELAY_STOPPED_WHILE_A_BROKER_IS_DOWN,
+    CONSUMER_INSTANCE_KILLED_AND_REPLACED,
+    ACTIVE_RELAY_KILLED_WHILE_A_BROKER_IS_DOWN,
     BROKER_PAUSED_OUT_OF_THE_ISR,
     POSTGRESQL_RESTARTED
   }
@@ -48,9 +48,9 @@ public final class Faults {
     return switch (kind) {
       case LEADER_OF_BUSIEST_PARTITION_KILLED -> killLeaderOfTheBusiestPartition(traffic);
       case CONTROLLER_KILLED -> killTheActiveController(traffic);
-      case CONSUMER_INSTANCE_REPLACED -> replaceAConsumerInstance(traffic);
-      case ACTIVE_RELAY_STOPPED_WHILE_A_BROKER_IS_DOWN ->
-          stopTheActiveRelayWhileABrokerIsDown(traffic);
+      case CONSUMER_INSTANCE_KILLED_AND_REPLACED -> killAndReplaceAConsumerInstance(traffic);
+      case ACTIVE_RELAY_KILLED_WHILE_A_BROKER_IS_DOWN ->
+          killTheActiveRelayWhileABrokerIsDown(traffic);
       case BROKER_PAUSED_OUT_OF_THE_ISR -> pauseABrokerOutOfTheIsr();
       case POSTGRESQL_RESTARTED -> restartPostgresql(traffic);
     };
@@ -83,36 +83,36 @@ public final class Faults {
   }
 
   /**
-   * The second instance of every consumer group stopped in the middle of its work; a new one
-   * started later.
+   * The process running the second instance of every consumer group SIGKILLed in the middle of its
+   * work; a new one started later.
    */
-  public FaultWindow replaceAConsumerInstance(SteadyTraffic traffic) {
+  public FaultWindow killAndReplaceAConsumerInstance(SteadyTraffic traffic) {
     return window(
-        "a consumer instance stopped under load, another started",
-        system::stopSecondConsumers,
+        "a consumer instance SIGKILLed under load, another started",
+        system::killSecondConsumers,
         acceptedMore(traffic),
         system::startSecondConsumers);
   }
 
   /**
-   * A broker killed; then the streaming relay stopped: the standby must take over with a broker
-   * down.
+   * A broker killed; then the streaming relay's process SIGKILLed: the standby must take over with
+   * a broker down.
    */
-  public FaultWindow stopTheActiveRelayWhileABrokerIsDown(SteadyTraffic traffic) {
+  public FaultWindow killTheActiveRelayWhileABrokerIsDown(SteadyTraffic traffic) {
     int broker = followerOfTheBusiestPartition();
     BooleanSupplier accepted = acceptedMore(traffic);
     return window(
-        "active relay stopped while a broker is down",
+        "active relay SIGKILLed while a broker is down",
         () -> {
           cluster().kill(broker);
-          if (!system.stopActiveRelay()) {
-            throw new IllegalStateException("no relay was streaming");
-          }
+          // the streaming relay may be between two streams when the broker goes (its producer
+          // failed): it is killed once it streams again
+          Polling.until("a relay streaming, to kill", system::killActiveRelay, DEADLINE);
         },
         () -> system.aRelayIsActive() && accepted.getAsBoolean(),
         () -> {
           cluster().restart(broker);
-          system.replaceStoppedRelay();
+          system.replaceKilledRelays();
         });
   }
 
@@ -155,7 +155,7 @@ public final class Faults {
       }
     }
     system.system().stack().postgres().start();
-    system.replaceStoppedRelay();
+    system.replaceKilledRelays();
     system.startSecondConsumers();
   }
 
