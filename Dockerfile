@@ -93,8 +93,10 @@ exec java -Xmx16m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto \
   -cp /app/probe io.digitaltowns.platform.health.HealthProbe "$url"
 EOF
 
+# Half the container's memory for the heap: metaspace, code cache, thread stacks and the allocator need the rest.
+# With 75 % the api reached a 512 MB container's limit under load and the kernel killed it (docs/benchmarks.md).
 ENV SERVICE=api \
-    JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+    JAVA_OPTS="-XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError"
 
 USER 10001:10001
 # api as web service (PORT, 8080 unless the platform sets it), as auth service (3002), as CRM service (3001)

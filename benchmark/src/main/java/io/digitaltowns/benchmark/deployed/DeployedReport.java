@@ -137,7 +137,7 @@ final class DeployedReport {
         .append(" | | | | |\n");
     if (report.get("memory") instanceof Map<?, ?> memory) {
       md.append(
-          "\n### Peak RSS per service over the whole invocation\n\n| Service | peak RSS MB | within 512 MB | still running at the end |\n|---|---|---|---|\n");
+          "\n### Peak memory per service over the whole invocation\n\n| Service | peak RSS MB | within 512 MB | cgroup peak MB (RSS + page cache) | killed for memory | still running at the end | limit |\n|---|---|---|---|---|---|---|\n");
       memory.forEach(
           (name, v) -> {
             Map<?, ?> m = (Map<?, ?>) v;
@@ -148,7 +148,16 @@ final class DeployedReport {
                 .append(" | ")
                 .append(m.get("within512MB"))
                 .append(" | ")
+                .append(
+                    m.get("cgroupPeakKb") instanceof Number peak && peak.longValue() >= 0
+                        ? Long.toString(Math.round(peak.doubleValue() / 1024))
+                        : "–")
+                .append(" | ")
+                .append(m.get("oomKills"))
+                .append(" | ")
                 .append(m.get("running"))
+                .append(" | ")
+                .append(m.get("limit"))
                 .append(" |\n");
           });
     }

@@ -11,12 +11,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One service as Render runs it: {@code java $JAVA_OPTS -Dorg.apache.avro.SERIALIZABLE_PACKAGES=...
- * -jar <service>.jar} (the Dockerfile's {@code bin/run}) with the Dockerfile's JAVA_OPTS and {@code
- * -XX:MaxRAM=512m} for the starter plan's memory, its settings in the environment as in
+ * -jar <service>.jar} (the Dockerfile's {@code bin/run}) with the Dockerfile's JAVA_OPTS, in a
+ * memory cgroup of its own limited to the starter plan's 512 MB ({@link ContainerMemory}; {@code
+ * -XX:MaxRAM=512m} where cgroups cannot be written), its settings in the environment as in
  * render.yaml. Adds only {@code -Xlog:gc} to a file, for the pauses.
  */
 public final class ServiceJvm implements AutoCloseable {
@@ -27,18 +29,22 @@ public final class ServiceJvm implements AutoCloseable {
           + "io.digitaltowns.events.billing,io.digitaltowns.events.businesses,io.digitaltowns.events.crm,"
           + "io.digitaltowns.events.stripe,io.digitaltowns.events.towns";
 
-  /**
-   * The Dockerfile's JAVA_OPTS, plus the starter plan's 512 MB as the JVM's idea of the machine's
-   * memory.
-   */
+  /** The JAVA_OPTS the Dockerfile sets, read from it so that the benchmark runs what ships. */
   static final List<String> DOCKERFILE_JAVA_OPTS =
-      List.of("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError");
+      DockerfileJavaOpts.read(Path.of("..", "Dockerfile"));
 
   static final String MAX_RAM = System.getProperty("bench.serviceMaxRam", "512m");
 
   /**
+   * How the starter plan's memory is imposed: {@code cgroup} (the kernel's limit, as in a
+   * container) or {@code maxRam} (only -XX:MaxRAM, the JVM's idea of the memory).
+   */
+  static final String MEMORY_LIMIT = System.getProperty("bench.memoryLimit", "cgroup");
+
+  /**
    * Extra JVM flags for every service (space separated), for trying a setting:
-   * -Dbench.serviceJvmFlags=-XX:+UseSerialGC
+   * -Dbench.serviceJvmFlags=-XX:+UseSerialGC. {service} in a flag becomes the service's name (a
+   * profile per service: -XX:StartFlightRecording:filename=/tmp/{service}.jfr).
    */
   static final String EXTRA_FLAGS = System.getProperty("bench.serviceJvmFlags", "");
 
@@ -49,6 +55,7 @@ public final class ServiceJvm implements AutoCloseable {
   private final String healthUrl;
   private final Path logDir;
   private Process process;
+  private Optional<ContainerMemory> container;
   private long peakRssKb;
   private Integer exitValue;
 
@@ -79,11 +86,20 @@ public final class ServiceJvm implements AutoCloseable {
     Files.createDirectories(logDir);
     Files.deleteIfExists(gcLog());
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new ArrayList<>(List.of(java, "-XX:MaxRAM=" + MAX_RAM));
+    if (container == null) {
+      container =
+          MEMORY_LIMIT.equals("cgroup")
+              ? ContainerMemory.limitedTo(name, bytes(MAX_RAM))
+              : Optional.empty();
+    }
+    List<String> command = new ArrayList<>(List.of(java));
+    if (container.isEmpty()) {
+      command.add("-XX:MaxRAM=" + MAX_RAM);
+    }
     command.addAll(DOCKERFILE_JAVA_OPTS);
     for (String flag : EXTRA_FLAGS.trim().split("\\s+")) {
       if (!flag.isBlank()) {
-        command.add(flag);
+        command.add(flag.replace("{service}", name));
       }
     }
     command.add("-Xlog:gc:file=" + gcLog().toAbsolutePath());
@@ -92,7 +108,7 @@ public final class ServiceJvm implements AutoCloseable {
     command.add(jar.toAbsolutePath().toString());
     command.addAll(arguments);
     ProcessBuilder builder =
-        new ProcessBuilder(command)
+        new ProcessBuilder(container.map(c -> c.wrap(command)).orElse(command))
             .redirectErrorStream(true)
             .redirectOutput(
                 ProcessBuilder.Redirect.appendTo(logDir.resolve(name + ".log").toFile()));
@@ -156,8 +172,28 @@ public final class ServiceJvm implements AutoCloseable {
     return peakRssKb;
   }
 
+  /** How its memory is limited: the cgroup, or -XX:MaxRAM only. */
+  public synchronized String memoryLimit() {
+    return container != null && container.isPresent()
+        ? "kernel limit " + MAX_RAM + " (" + container.get().describe() + ")"
+        : "-XX:MaxRAM=" + MAX_RAM + " only";
+  }
+
+  /** The cgroup's peak (RSS and page cache) in kB, or -1 without a cgroup. */
+  public synchronized long cgroupPeakKb() {
+    return container != null && container.isPresent() ? container.get().peakBytes() / 1024 : -1;
+  }
+
+  /** Processes the kernel killed for exceeding the limit, or -1 without a cgroup. */
+  public synchronized long oomKills() {
+    return container != null && container.isPresent() ? container.get().oomKills() : -1;
+  }
+
   /** The exit code if the JVM ended by itself (137/OOM would show here), else null. */
   public synchronized Integer unexpectedExit() {
+    if (exitValue == null && process != null && !process.isAlive()) {
+      exitValue = process.exitValue();
+    }
     return exitValue;
   }
 
@@ -183,5 +219,20 @@ public final class ServiceJvm implements AutoCloseable {
   @Override
   public void close() throws Exception {
     stop();
+    if (container != null) {
+      container.ifPresent(ContainerMemory::remove);
+    }
+  }
+
+  private static long bytes(String size) {
+    String digits = size.replaceAll("[^0-9]", "");
+    long unit =
+        switch (Character.toLowerCase(size.charAt(size.length() - 1))) {
+          case 'k' -> 1024L;
+          case 'm' -> 1024L * 1024;
+          case 'g' -> 1024L * 1024 * 1024;
+          default -> 1L;
+        };
+    return Long.parseLong(digits) * unit;
   }
 }
