@@ -218,8 +218,8 @@ public final class KafkaCluster implements KafkaServers {
   /**
    * Waits until every partition of the given topics has all its replicas in sync (after a restart,
    * a resume), as several answers in a row say. One answer is not enough: a broker just resumed
-   * answers from the metadata it had when it was paused, which still lists it in sync, until it
-   * has caught up with the controller.
+   * answers from the metadata it had when it was paused, which still lists it in sync, until it has
+   * caught up with the controller.
    */
   public void awaitFullyReplicated(Collection<String> topics, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
