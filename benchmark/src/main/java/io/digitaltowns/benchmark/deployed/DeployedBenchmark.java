@@ -478,7 +478,26 @@ public final class DeployedBenchmark {
     }
     system.launchRelay(RelayMode.DEBEZIUM);
     system.awaitRelayHealthy();
+    // healthy is not yet streaming: a relay stopped before its (empty) snapshot ended would
+    // snapshot the next backlog instead of decoding it from the slot
+    awaitRelayOffset(Duration.ofMinutes(3));
     return result;
+  }
+
+  /** Waits until the Debezium relay committed a position (after its snapshot, at its heartbeat). */
+  private void awaitRelayOffset(Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      try (Connection c = connect();
+          Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT count(*) FROM " + RELAY_OFFSETS)) {
+        if (rs.next() && rs.getLong(1) > 0) {
+          return;
+        }
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException("the Debezium relay committed no offset within " + timeout);
   }
 
   private Object modulith() throws Exception {
