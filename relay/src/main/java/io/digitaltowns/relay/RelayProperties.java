@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * How the relay reads the outbox and where it writes.
@@ -38,9 +39,19 @@ public record RelayProperties(
     @DefaultValue("debezium") RelayMode mode,
     @DefaultValue Polling polling) {
 
+  /**
+   * @param bootstrapServers where the relay's producer connects
+   * @param properties client settings (SASL/SSL for managed Kafka); they cannot weaken the relay's
+   *     acks=all and idempotence
+   * @param batchSize most bytes of one partition's records in one produce request. A backlog drain
+   *     sends a couple of thousand records at once: at Kafka's default 16 KB every request carried
+   *     about 14 of them, each a round trip for the producer and a request for the broker to
+   *     handle. A steady trickle sends smaller batches after linger.ms regardless
+   */
   public record Kafka(
       @DefaultValue("localhost:9092") String bootstrapServers,
-      @DefaultValue Map<String, String> properties) {}
+      @DefaultValue Map<String, String> properties,
+      @DefaultValue("256KB") DataSize batchSize) {}
 
   /**
    * @param batchSize rows read, sent and deleted in one transaction: larger batches amortise the

@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -92,6 +93,10 @@ public final class DeployedBenchmark {
       Instant.parse(System.getProperty("bench.stopStartingAt", "9999-12-31T00:00:00Z"));
 
   private static final String RELAY_SLOT = "dt_outbox_relay";
+
+  /** Where the Debezium relay keeps its position (RelayProperties.offsetsTable's default). */
+  private static final String RELAY_OFFSETS = "relay_offsets";
+
   private static final List<String> EFFECTS =
       List.of(
           "commitToKafkaMs",
@@ -423,11 +428,7 @@ public final class DeployedBenchmark {
         }
       }
       sampleLoad("before the relay's drain");
-      try (TopicDrainWatch watch = TopicDrainWatch.before(kafka, BENCH_TOPIC, BACKLOG)) {
-        result.put(
-            "relayDrain",
-            watch.drain(() -> system.launchRelay(RelayMode.DEBEZIUM), Duration.ofMinutes(4)));
-      }
+      result.put("relayDrain", relayDrain(kafka, RelayMode.DEBEZIUM));
       system.awaitRelayHealthy();
       sampleLoad("before the Connect peer's drain");
       try (TopicDrainWatch watch = TopicDrainWatch.before(kafka, KafkaConnectPeer.TOPIC, BACKLOG)) {
@@ -437,6 +438,28 @@ public final class DeployedBenchmark {
     }
     sampleLoad("before the polling relay's drain");
     result.put("pollingRelayDrain", pollingDrain(database, kafka));
+    return result;
+  }
+
+  /**
+   * Starts the relay in this mode on a backlog of BACKLOG rows and waits until all are on Kafka;
+   * besides the rates, the CPU of every process over the drain (the relay's includes its JVM's
+   * start) and the relay's busiest threads at its end (where the drain's ceiling is).
+   */
+  private Map<String, Object> relayDrain(String kafka, RelayMode mode) throws Exception {
+    ProcessUsage usage = ProcessUsage.start(system, postgresPostmaster());
+    Map<String, Object> result;
+    try (TopicDrainWatch watch = TopicDrainWatch.before(kafka, BENCH_TOPIC, BACKLOG)) {
+      result =
+          new LinkedHashMap<>(watch.drain(() -> system.launchRelay(mode), Duration.ofMinutes(4)));
+    }
+    result.put("relayThreads", ThreadTimes.busiest(system.relay().pid(), 12));
+    if (mode == RelayMode.DEBEZIUM) {
+      // the server's side of the stream: the walsender decodes for this relay alone
+      result.put("walsender", ThreadTimes.ofProcess(slotPid(RELAY_SLOT)));
+    }
+    result.put("processes", usage.stop(BACKLOG));
+    sampleLoad("after the " + mode.name().toLowerCase() + " relay's drain");
     return result;
   }
 
@@ -454,19 +477,40 @@ public final class DeployedBenchmark {
     }
     Map<String, Object> result =
         new LinkedHashMap<>(new OutboxBacklog(database, benchRows).insert(BACKLOG));
-    try (TopicDrainWatch watch = TopicDrainWatch.before(kafka, BENCH_TOPIC, BACKLOG)) {
-      result.putAll(
-          watch.drain(() -> system.launchRelay(RelayMode.POLLING), Duration.ofMinutes(4)));
-    }
+    result.putAll(relayDrain(kafka, RelayMode.POLLING));
     result.put("peakRssKb", system.relay().peakRssKb());
     system.stopRelay();
     try (Connection c = connect();
         Statement s = c.createStatement()) {
       s.execute("SELECT pg_replication_slot_advance('" + RELAY_SLOT + "', pg_current_wal_lsn())");
+      // The relay's own offset still points before the rows the polling relay sent, and the slot
+      // no longer holds them: Debezium refused to start from it ("no longer available on the
+      // server", every 5 s), so every drain after the first relayed nothing. Without an offset it
+      // snapshots the outbox, which the polling relay left empty, and streams on from the slot.
+      s.execute("DELETE FROM " + RELAY_OFFSETS);
     }
     system.launchRelay(RelayMode.DEBEZIUM);
     system.awaitRelayHealthy();
+    // healthy is not yet streaming: a relay stopped before its (empty) snapshot ended would
+    // snapshot the next backlog instead of decoding it from the slot
+    awaitRelayOffset(Duration.ofMinutes(3));
     return result;
+  }
+
+  /** Waits until the Debezium relay committed a position (after its snapshot, at its heartbeat). */
+  private void awaitRelayOffset(Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      try (Connection c = connect();
+          Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT count(*) FROM " + RELAY_OFFSETS)) {
+        if (rs.next() && rs.getLong(1) > 0) {
+          return;
+        }
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException("the Debezium relay committed no offset within " + timeout);
   }
 
   private Object modulith() throws Exception {
@@ -499,6 +543,21 @@ public final class DeployedBenchmark {
    * The PostgreSQL server's pid: the parent of this connection's backend; 0 when it cannot be
    * found.
    */
+  /** The walsender serving this replication slot, 0 when none. */
+  private long slotPid(String slot) {
+    try (Connection c = connect();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT coalesce(active_pid, 0) FROM pg_replication_slots WHERE slot_name = ?")) {
+      s.setString(1, slot);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : 0;
+      }
+    } catch (Exception e) {
+      return 0;
+    }
+  }
+
   private long postgresPostmaster() {
     try (Connection c = connect();
         Statement s = c.createStatement();

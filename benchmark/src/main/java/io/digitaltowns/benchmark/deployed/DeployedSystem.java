@@ -41,6 +41,13 @@ public final class DeployedSystem implements AutoCloseable {
 
   static final String SPRING_PROFILE = System.getProperty("bench.springProfile", "prod");
 
+  /**
+   * Extra JVM flags for the relay's JVMs only, {service} naming the relay (relay, relay-polling)
+   * and {start} numbering its starts: a flight recording of each drain, e.g.
+   * -Dbench.relayJvmFlags=-XX:StartFlightRecording=filename={service}-{start}.jfr,settings=profile
+   */
+  static final String RELAY_JVM_FLAGS = System.getProperty("bench.relayJvmFlags", "");
+
   private final ServersJvm servers;
   private final Path logDir;
   private final Map<String, String> common = new LinkedHashMap<>();
@@ -90,7 +97,7 @@ public final class DeployedSystem implements AutoCloseable {
     apiEnv.put("RELAY_MODE", "debezium");
     api =
         new ServiceJvm(
-            "api", jar(repository, "api"), apiEnv, benchArguments, apiUrl + "/health", logDir);
+            "api", jar(repository, "api"), apiEnv, benchArguments, apiUrl + "/health", logDir, "");
 
     for (String worker : CONSUMER_WORKERS) {
       Map<String, String> env = new LinkedHashMap<>(common);
@@ -125,7 +132,8 @@ public final class DeployedSystem implements AutoCloseable {
               env,
               args,
               "http://127.0.0.1:" + port + "/actuator/health/liveness",
-              logDir));
+              logDir,
+              ""));
     }
     for (RelayMode mode : RelayMode.values()) {
       Map<String, String> env = new LinkedHashMap<>(common);
@@ -144,7 +152,8 @@ public final class DeployedSystem implements AutoCloseable {
               env,
               benchArguments,
               "http://127.0.0.1:" + port + "/actuator/health/liveness",
-              logDir));
+              logDir,
+              RELAY_JVM_FLAGS));
     }
   }
 

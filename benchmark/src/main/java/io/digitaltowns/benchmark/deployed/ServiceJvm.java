@@ -49,6 +49,8 @@ public final class ServiceJvm implements AutoCloseable {
   static final String EXTRA_FLAGS = System.getProperty("bench.serviceJvmFlags", "");
 
   private final String name;
+  private final String ownFlags;
+  private int starts;
   private final Path jar;
   private final Map<String, String> environment;
   private final List<String> arguments;
@@ -59,14 +61,20 @@ public final class ServiceJvm implements AutoCloseable {
   private long peakRssKb;
   private Integer exitValue;
 
+  /**
+   * @param ownFlags extra JVM flags for this service only (space separated; {@code {service}}
+   *     becomes its name and {@code {start}} the number of this start), after every service's flags
+   */
   ServiceJvm(
       String name,
       Path jar,
       Map<String, String> environment,
       List<String> arguments,
       String healthUrl,
-      Path logDir) {
+      Path logDir,
+      String ownFlags) {
     this.name = name;
+    this.ownFlags = ownFlags;
     this.jar = jar;
     this.environment = environment;
     this.arguments = arguments;
@@ -97,9 +105,11 @@ public final class ServiceJvm implements AutoCloseable {
       command.add("-XX:MaxRAM=" + MAX_RAM);
     }
     command.addAll(DOCKERFILE_JAVA_OPTS);
-    for (String flag : EXTRA_FLAGS.trim().split("\\s+")) {
+    starts++;
+    for (String flag : (EXTRA_FLAGS + " " + ownFlags).trim().split("\\s+")) {
       if (!flag.isBlank()) {
-        command.add(flag.replace("{service}", name));
+        // a file per service and start (a flight recording of each relay drain, say)
+        command.add(flag.replace("{service}", name).replace("{start}", String.valueOf(starts)));
       }
     }
     command.add("-Xlog:gc:file=" + gcLog().toAbsolutePath());

@@ -114,6 +114,7 @@ final class ConnectPeerSettings {
     p.put("producer.override.enable.idempotence", "true");
     p.put("producer.override.max.in.flight.requests.per.connection", "5");
     p.put("producer.override.linger.ms", "5");
+    p.put("producer.override.batch.size", "262144");
     p.put("producer.override.delivery.timeout.ms", "60000");
     return p;
   }

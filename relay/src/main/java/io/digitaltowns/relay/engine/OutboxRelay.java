@@ -150,6 +150,7 @@ public class OutboxRelay implements SmartLifecycle {
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
     config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    config.put(ProducerConfig.BATCH_SIZE_CONFIG, (int) properties.kafka().batchSize().toBytes());
     config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000);
     config.put(ProducerConfig.CLIENT_ID_CONFIG, "digitaltowns-relay");
     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);

@@ -38,6 +38,15 @@ class RelayProducerGuaranteesTest {
     assertThat(effective.getBoolean(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG)).isTrue();
   }
 
+  @Test
+  void the_producer_batches_up_to_256_kilobytes_per_partition_unless_told_otherwise() {
+    assertThat(effective(Map.of()).getInt(ProducerConfig.BATCH_SIZE_CONFIG)).isEqualTo(262_144);
+    assertThat(
+            effective(Map.of("digitaltowns.relay.kafka.batch-size", "16KB"))
+                .getInt(ProducerConfig.BATCH_SIZE_CONFIG))
+        .isEqualTo(16_384);
+  }
+
   private static ProducerConfig effective(Map<String, String> configuration) {
     RelayProperties relay =
         new Binder(new MapConfigurationPropertySource(configuration))
